@@ -1,0 +1,35 @@
+# cas-logs: each target installs what is missing first (Debian with Swift).
+SWIFT ?= swift
+SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
+
+.PHONY: deps build demo test lint format release clean
+
+deps:
+	@if ! pkg-config --exists libpcre2-8 2>/dev/null && [ ! -f /usr/include/pcre2.h ]; then \
+	  echo "installing libpcre2-dev"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpcre2-dev; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libpcre2-dev; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+demo: deps
+	$(SWIFT) build -c release
+	.build/release/cas-logs report $(SAMPLE)
+
+test: deps
+	$(SWIFT) build -Xswiftc -warnings-as-errors
+	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+release: deps
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build

@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "cas-logs",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cas-logs", targets: ["cas-logs"]),
+    .library(name: "LogParse", targets: ["LogParse"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CPCRE2",
+      pkgConfig: "libpcre2-8",
+      providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+    ),
+    .target(name: "LogParse", dependencies: ["CPCRE2"]),
+    .executableTarget(
+      name: "cas-logs",
+      dependencies: [
+        "LogParse",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "LogParseTests", dependencies: ["LogParse"]),
+    .testTarget(name: "CasLogsTests", dependencies: ["cas-logs", "LogParse"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+  var settings = target.swiftSettings ?? []
+  settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  target.swiftSettings = settings
+}

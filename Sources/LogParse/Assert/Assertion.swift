@@ -1,0 +1,55 @@
+/// One expectation or prohibition given to `cas-logs assert`.
+public struct Assertion: Sendable {
+  /// Must hold, or must never hold.
+  public enum Kind: String, Sendable {
+    case expect, forbid
+  }
+
+  /// What is tested: a pattern over record messages, or an expression over episodes and findings.
+  public enum Target: Sendable {
+    case line(BytePattern)
+    case expression(ExpectationExpression)
+  }
+
+  public var kind: Kind
+  public var target: Target
+  /// The option and argument as the user wrote them, like `--expect 'scale-up succeeded'`.
+  public var label: String
+  /// For `--then`: the index of the expectation that must be met before this one.
+  public var after: Int?
+
+  /// An expectation or prohibition over record messages (`--expect-line`, `--forbid-line`).
+  /// - Throws: ``PatternError`` when `pattern` is not a valid PCRE2 pattern.
+  public static func line(_ kind: Kind, _ pattern: String) throws(PatternError) -> Assertion {
+    Assertion(
+      kind: kind, target: .line(try BytePattern(pattern)), label: "--\(kind.rawValue)-line '\(pattern)'", after: nil)
+  }
+
+  /// An expectation or prohibition over the report (`--expect`, `--forbid`, `--then`).
+  /// - Throws: ``ExpressionError`` when `text` does not parse.
+  public static func expression(_ kind: Kind, _ text: String, option: String? = nil, after: Int? = nil)
+    throws(ExpressionError) -> Assertion
+  {
+    Assertion(
+      kind: kind, target: .expression(try ExpectationExpression(text)),
+      label: "--\(option ?? kind.rawValue) '\(text)'", after: after)
+  }
+}
+
+/// The result of one assertion.
+public struct AssertionResult: Sendable {
+  public var assertion: Assertion
+  /// Whether it holds (for a prohibition: whether nothing forbidden happened).
+  public var passed: Bool
+  /// What was found: the matching evidence, or the nearest thing instead.
+  public var detail: String
+}
+
+/// The overall verdict of `cas-logs assert`.
+public struct AssertVerdict: Sendable {
+  /// 0 when everything holds, 1 when something does not (or the time ran out).
+  public var exitCode: Int32
+  public var results: [AssertionResult]
+  /// Why the run stopped early, if it did (`every expectation met`, `forbidden match`, `timeout`).
+  public var stoppedBecause: String?
+}

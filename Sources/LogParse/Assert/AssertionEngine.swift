@@ -1,0 +1,174 @@
+/// Decides `cas-logs assert` incrementally: records and reports in, a verdict as soon as one is certain.
+///
+/// On a live stream the caller stops reading when ``isDecided`` turns true: every expectation is
+/// met (exit 0), or a prohibition matched (exit 1). Otherwise the verdict is taken at end of input
+/// or at the timeout.
+public struct AssertionEngine {
+  private let assertions: [Assertion]
+  private var lineMatchers: [Matcher?]
+  private var firstLineMatch: [LineMatch?]
+  private var nearestLine: [LineMatch?]
+  private let keywords: [[UInt8]?]
+  private var expressionMatches: [[MatchedItem]]
+  private var satisfiedAt: [LogTime?]
+
+  /// Where a line pattern matched.
+  struct LineMatch {
+    var source: Int
+    var line: Int
+    var time: LogTime
+    var text: String
+  }
+
+  /// An engine for `assertions`, in the order given.
+  public init(assertions: [Assertion]) {
+    self.assertions = assertions
+    lineMatchers = assertions.map {
+      if case .line(let pattern) = $0.target { return Matcher(pattern) }
+      return nil
+    }
+    keywords = assertions.map {
+      if case .line(let pattern) = $0.target { return AssertionEngine.keyword(of: pattern.source) }
+      return nil
+    }
+    firstLineMatch = Array(repeating: nil, count: assertions.count)
+    nearestLine = Array(repeating: nil, count: assertions.count)
+    expressionMatches = Array(repeating: [], count: assertions.count)
+    satisfiedAt = Array(repeating: nil, count: assertions.count)
+  }
+
+  /// Whether any assertion needs the report (so the caller knows to evaluate it).
+  public var hasExpressions: Bool {
+    assertions.contains { if case .expression = $0.target { return true } else { return false } }
+  }
+
+  /// Tests every line assertion against one record.
+  public mutating func observe(_ record: Record) {
+    for index in assertions.indices {
+      guard let matcher = lineMatchers[index], firstLineMatch[index] == nil else { continue }
+      if matcher.matchesSafely(record.message) {
+        let match = LineMatch(
+          source: record.source, line: record.firstLine, time: record.time,
+          text: String(decoding: record.headline, as: UTF8.self))
+        firstLineMatch[index] = match
+        if satisfiedAt[index] == nil { satisfiedAt[index] = record.time }
+      } else if let keyword = keywords[index], ByteSearch.contains(record.headline, keyword) {
+        nearestLine[index] = LineMatch(
+          source: record.source, line: record.firstLine, time: record.time,
+          text: String(decoding: record.headline, as: UTF8.self))
+      }
+    }
+  }
+
+  /// Re-evaluates the expression assertions against the report so far.
+  public mutating func evaluate(_ report: Report) {
+    for (index, assertion) in assertions.enumerated() {
+      guard case .expression(let expression) = assertion.target else { continue }
+      var matches = ExpectationMatcher.matches(expression, in: report)
+      if let after = assertion.after {
+        guard let start = satisfiedAt[after] else {
+          expressionMatches[index] = []
+          continue
+        }
+        matches = matches.filter { ($0.time.map { !($0 < start) }) ?? false }
+      }
+      expressionMatches[index] = matches
+      if satisfiedAt[index] == nil, ExpectationMatcher.countHolds(expression, matches.count), !matches.isEmpty {
+        satisfiedAt[index] = matches.compactMap(\.time).min()
+      }
+    }
+  }
+
+  /// Whether the verdict is already certain: every expectation met for good, or a prohibition hit.
+  public var isDecided: Bool { forbiddenHit != nil || allExpectationsMetForGood }
+
+  /// The index of the first prohibition that matched, if any.
+  public var forbiddenHit: Int? {
+    assertions.indices.first { assertions[$0].kind == .forbid && holds($0) }
+  }
+
+  private var allExpectationsMetForGood: Bool {
+    let expectations = assertions.indices.filter { assertions[$0].kind == .expect }
+    guard !expectations.isEmpty else { return false }
+    return expectations.allSatisfy { index in
+      guard holds(index) else { return false }
+      if case .expression(let expression) = assertions[index].target {
+        // Only counts that can no longer become false are final before the end of input.
+        return expression.countOperator == .greaterOrEqual || expression.countOperator == .greater
+      }
+      return true
+    }
+  }
+
+  /// Whether assertion `index`'s condition currently holds (for a prohibition: the forbidden thing happened).
+  private func holds(_ index: Int) -> Bool {
+    switch assertions[index].target {
+    case .line: return firstLineMatch[index] != nil
+    case .expression(let expression):
+      return ExpectationMatcher.countHolds(expression, expressionMatches[index].count)
+    }
+  }
+
+  /// The verdict from what was seen; `timedOut` when the wait limit passed first.
+  public func verdict(sources: [String], timedOut: Bool) -> AssertVerdict {
+    var results: [AssertionResult] = []
+    for (index, assertion) in assertions.enumerated() {
+      let happened = holds(index)
+      let passed = assertion.kind == .expect ? happened : !happened
+      results.append(AssertionResult(assertion: assertion, passed: passed, detail: detail(index, sources: sources)))
+    }
+    let allPassed = results.allSatisfy(\.passed) && !timedOut
+    var reason: String?
+    if timedOut { reason = "timeout" }
+    return AssertVerdict(exitCode: allPassed ? 0 : 1, results: results, stoppedBecause: reason)
+  }
+
+  private func detail(_ index: Int, sources: [String]) -> String {
+    func place(_ match: LineMatch) -> String {
+      let name = sources.indices.contains(match.source) ? sources[match.source] : "-"
+      return "\(name):\(match.line): \(TerminalText.sanitize(match.text))"
+    }
+    switch assertions[index].target {
+    case .line:
+      if let match = firstLineMatch[index] { return "matched " + place(match) }
+      if let nearest = nearestLine[index] { return "no record matched; nearest: " + place(nearest) }
+      return "no record matched"
+    case .expression(let expression):
+      let matches = expressionMatches[index]
+      let countText = "\(matches.count) matching"
+      if matches.isEmpty {
+        return "\(countText) (expected count\(expression.countOperator.rawValue)\(expression.countValue))"
+      }
+      let shown = matches.prefix(3).map { item -> String in
+        let name = sources.indices.contains(item.evidence.source) ? sources[item.evidence.source] : "-"
+        let lines = item.evidence.lines
+        let range = lines.isEmpty ? "" : " (\(name):\(lines.first ?? 0)\(lines.count > 1 ? "-\(lines.last ?? 0)" : ""))"
+        return TerminalText.sanitize(item.name) + range
+      }
+      return countText + ": " + shown.joined(separator: ", ") + (matches.count > 3 ? ", …" : "")
+    }
+  }
+
+  /// The longest run of letters and spaces in a pattern: a word to find near misses by.
+  private static func keyword(of pattern: String) -> [UInt8]? {
+    var best = ""
+    var current = ""
+    for character in pattern {
+      if character.isLetter || character == "-" || character == ":" {
+        current.append(character)
+      } else {
+        if current.count > best.count { best = current }
+        current = ""
+      }
+      if character == " " {
+        if current.count > best.count { best = current }
+        current = ""
+      }
+    }
+    if current.count > best.count { best = current }
+    return best.count >= 4 ? Array(best.utf8) : nil
+  }
+}
+
+@available(*, unavailable)
+extension AssertionEngine: Sendable {}

@@ -1,0 +1,184 @@
+/// What an expectation is about: the arrays of the JSON report.
+public enum ExpectationSubject: String, CaseIterable, Sendable {
+  case scaleUp = "scale-up"
+  case scaleDown = "scale-down"
+  case failure
+  case backoff
+  case noScaleUp = "no-scale-up"
+  case blockedScaleDown = "blocked-scale-down"
+
+  /// The condition keys this subject understands.
+  var keys: [String] {
+    switch self {
+    case .scaleUp: return ["group", "from", "to", "max", "nodes", "within", "class", "code", "action", "pod", "count"]
+    case .scaleDown: return ["node", "group", "kind", "instance", "within", "class", "code", "action", "pod", "count"]
+    case .failure:
+      return ["class", "code", "action", "principal", "group", "node", "operation", "fatal", "count"]
+    case .backoff: return ["group", "class", "code", "count"]
+    case .noScaleUp: return ["pod", "group", "reason", "count"]
+    case .blockedScaleDown: return ["node", "reason", "pod", "count"]
+    }
+  }
+
+  /// The outcome words this subject understands.
+  var outcomes: [String] {
+    switch self {
+    case .scaleUp: return ScaleUpOutcome.allCases.map(\.rawValue)
+    case .scaleDown: return ScaleDownOutcome.allCases.map(\.rawValue)
+    default: return []
+    }
+  }
+}
+
+/// A comparison in a condition.
+public enum ConditionOperator: String, Sendable, CaseIterable {
+  case equal = "="
+  case doubleEqual = "=="
+  case notEqual = "!="
+  case matches = "~="
+  case greaterOrEqual = ">="
+  case lessOrEqual = "<="
+  case greater = ">"
+  case less = "<"
+}
+
+/// One condition of an expectation: `group=ASG_NAME`, `count>=2`, `within=3m`.
+public struct Condition: Sendable {
+  public var key: String
+  public var op: ConditionOperator
+  public var value: String
+  /// The compiled pattern for `~=`.
+  var pattern: BytePattern?
+  /// The value as a number (durations in seconds) where the key is numeric.
+  var number: Double?
+}
+
+/// A parsed expectation expression: a subject, an optional outcome, and conditions.
+public struct ExpectationExpression: Sendable {
+  /// The expression as written.
+  public var text: String
+  public var subject: ExpectationSubject
+  public var outcome: String?
+  public var conditions: [Condition]
+  /// The count condition (default `count>=1`).
+  public var countOperator: ConditionOperator = .greaterOrEqual
+  public var countValue = 1
+
+  /// Parses `text`.
+  /// - Throws: ``ExpressionError`` naming the column of the problem.
+  public init(_ text: String) throws(ExpressionError) {
+    self.text = text
+    let tokens = ExpectationExpression.tokenize(text)
+    guard let first = tokens.first else {
+      throw ExpressionError(
+        expression: text, column: 1, message: "empty expression (expected one of: \(ExpectationExpression.subjectList))"
+      )
+    }
+    guard let subject = ExpectationSubject(rawValue: first.text) else {
+      throw ExpressionError(
+        expression: text, column: first.column,
+        message: "unknown subject '\(first.text)' (expected one of: \(ExpectationExpression.subjectList))")
+    }
+    self.subject = subject
+    conditions = []
+    for token in tokens.dropFirst() {
+      if subject.outcomes.contains(token.text) || (subject.outcomes.contains("timedOut") && token.text == "timed-out") {
+        outcome = token.text == "timed-out" ? "timedOut" : token.text
+        continue
+      }
+      guard let (key, op, value, opColumn) = ExpectationExpression.splitCondition(token) else {
+        let words = subject.outcomes.isEmpty ? "" : " or an outcome (\(subject.outcomes.joined(separator: ", ")))"
+        throw ExpressionError(
+          expression: text, column: token.column,
+          message: "expected a condition like key=value\(words), found '\(token.text)'")
+      }
+      guard subject.keys.contains(key) else {
+        throw ExpressionError(
+          expression: text, column: token.column,
+          message: "unknown condition '\(key)' (expected one of: \(subject.keys.joined(separator: ", ")))")
+      }
+      guard !value.isEmpty else {
+        throw ExpressionError(
+          expression: text, column: opColumn + op.rawValue.count, message: "missing value after '\(key)\(op.rawValue)'")
+      }
+      var condition = Condition(key: key, op: op, value: value)
+      if op == .matches {
+        do {
+          condition.pattern = try BytePattern(value)
+        } catch {
+          throw ExpressionError(
+            expression: text, column: opColumn + 2 + (error.offset ?? 0),
+            message: "bad regular expression '\(value)': \(error.message)")
+        }
+      }
+      if ["from", "to", "max", "nodes", "count"].contains(key) {
+        guard let number = Int(value) else {
+          throw ExpressionError(
+            expression: text, column: opColumn + op.rawValue.count,
+            message: "'\(key)' needs a whole number, found '\(value)'")
+        }
+        condition.number = Double(number)
+      }
+      if key == "within" {
+        guard let seconds = GoDuration.seconds(value) else {
+          throw ExpressionError(
+            expression: text, column: opColumn + op.rawValue.count,
+            message: "'within' needs a duration like 90s, 3m or 1h30m, found '\(value)'")
+        }
+        condition.number = seconds
+      }
+      if key == "count", let number = condition.number {
+        countOperator = op
+        countValue = Int(number)
+        continue
+      }
+      conditions.append(condition)
+    }
+  }
+
+  private static var subjectList: String { ExpectationSubject.allCases.map(\.rawValue).joined(separator: ", ") }
+
+  private static func tokenize(_ text: String) -> [(text: String, column: Int)] {
+    var tokens: [(String, Int)] = []
+    var current = ""
+    var start = 0
+    for (offset, character) in text.enumerated() {
+      if character == " " || character == "\t" {
+        if !current.isEmpty { tokens.append((current, start + 1)) }
+        current = ""
+      } else {
+        if current.isEmpty { start = offset }
+        current.append(character)
+      }
+    }
+    if !current.isEmpty { tokens.append((current, start + 1)) }
+    return tokens
+  }
+
+  private static func splitCondition(_ token: (text: String, column: Int)) -> (String, ConditionOperator, String, Int)?
+  {
+    let characters = Array(token.text)
+    for (index, character) in characters.enumerated() where "=!~<>".contains(character) {
+      let key = String(characters[..<index])
+      guard !key.isEmpty else { return nil }
+      let rest = String(characters[index...])
+      let op = [
+        ConditionOperator.doubleEqual, .notEqual, .matches, .greaterOrEqual, .lessOrEqual, .equal, .greater, .less,
+      ]
+      .first { rest.hasPrefix($0.rawValue) }
+      guard let op else { return nil }
+      return (key, op, String(rest.dropFirst(op.rawValue.count)), token.column + index)
+    }
+    return nil
+  }
+}
+
+/// A problem in an expectation expression, with the column it was found at.
+public struct ExpressionError: Error, Sendable, CustomStringConvertible {
+  public var expression: String
+  /// 1-based column in the expression.
+  public var column: Int
+  public var message: String
+
+  public var description: String { "\(message) at column \(column)" }
+}

@@ -1,0 +1,145 @@
+/// Counts the items of a report that an expectation expression matches.
+enum ExpectationMatcher {
+  /// The ids or names of the matching items, with their first evidence line, in report order.
+  static func matches(_ expression: ExpectationExpression, in report: Report) -> [MatchedItem] {
+    switch expression.subject {
+    case .scaleUp:
+      return report.scaleUps.filter { up in
+        (expression.outcome == nil || up.outcome.rawValue == expression.outcome)
+          && expression.conditions.allSatisfy { condition in
+            switch condition.key {
+            case "group": return test(condition, up.nodeGroup)
+            case "from": return test(condition, up.from)
+            case "to": return test(condition, up.to)
+            case "max": return test(condition, up.max)
+            case "nodes": return test(condition, up.nodes)
+            case "within":
+              guard let duration = up.durationSeconds(baseYear: report.year.baseYear), up.outcome != .pending
+              else { return false }
+              return duration <= (condition.number ?? 0)
+            case "pod":
+              return up.triggeringPods.contains { test(condition, $0) }
+                || (condition.op == .notEqual && up.triggeringPods.isEmpty)
+            default: return testFailure(condition, up.error)
+            }
+          }
+      }.map { MatchedItem(name: $0.id + " " + $0.nodeGroup, time: $0.endedAt ?? $0.decidedAt, evidence: $0.evidence) }
+    case .scaleDown:
+      return report.scaleDowns.filter { down in
+        (expression.outcome == nil || down.outcome.rawValue == expression.outcome)
+          && expression.conditions.allSatisfy { condition in
+            switch condition.key {
+            case "node": return test(condition, down.node)
+            case "group": return test(condition, down.nodeGroup)
+            case "kind": return test(condition, down.kind.rawValue)
+            case "instance": return test(condition, down.instanceId)
+            case "pod": return down.evictedPods.contains { test(condition, $0) }
+            case "within":
+              guard let start = down.startedAt, let end = down.endedAt else { return false }
+              return end.seconds(since: start, baseYear: report.year.baseYear) <= (condition.number ?? 0)
+            default: return testFailure(condition, down.error)
+            }
+          }
+      }.map { MatchedItem(name: $0.id + " " + $0.node, time: $0.endedAt ?? $0.startedAt, evidence: $0.evidence) }
+    case .failure:
+      return report.failures.filter { failure in
+        expression.conditions.allSatisfy { testFailure($0, failure) }
+      }.map {
+        MatchedItem(name: "\($0.failureClass.rawValue) \($0.code ?? "")", time: $0.firstAt, evidence: $0.evidence)
+      }
+    case .backoff:
+      return report.backoffs.filter { backoff in
+        expression.conditions.allSatisfy { condition in
+          switch condition.key {
+          case "group": return test(condition, backoff.nodeGroup)
+          case "class": return test(condition, backoff.errorClass)
+          case "code": return test(condition, backoff.errorCode)
+          default: return false
+          }
+        }
+      }.map { MatchedItem(name: "backoff " + $0.nodeGroup, time: $0.at, evidence: $0.evidence) }
+    case .noScaleUp:
+      return report.noScaleUps.filter { item in
+        expression.conditions.allSatisfy { condition in
+          switch condition.key {
+          case "pod": return test(condition, item.pod)
+          case "group": return test(condition, item.nodeGroup)
+          case "reason": return item.reasons.contains { test(condition, $0) }
+          default: return false
+          }
+        }
+      }.map { MatchedItem(name: "no scale-up for " + $0.pod, time: $0.firstAt, evidence: $0.evidence) }
+    case .blockedScaleDown:
+      return report.blockedScaleDowns.filter { item in
+        expression.conditions.allSatisfy { condition in
+          switch condition.key {
+          case "node": return test(condition, item.node)
+          case "reason": return test(condition, item.reason.rawValue)
+          case "pod": return test(condition, item.pod)
+          default: return false
+          }
+        }
+      }.map { MatchedItem(name: "blocked " + $0.node, time: $0.firstAt, evidence: $0.evidence) }
+    }
+  }
+
+  /// Whether `count` matching items satisfy the expression's count condition.
+  static func countHolds(_ expression: ExpectationExpression, _ count: Int) -> Bool {
+    compare(Double(count), expression.countOperator, Double(expression.countValue))
+  }
+
+  private static func testFailure(_ condition: Condition, _ failure: Failure?) -> Bool {
+    guard let failure else { return condition.op == .notEqual }
+    switch condition.key {
+    case "class": return test(condition, failure.failureClass.rawValue)
+    case "code": return test(condition, failure.code)
+    case "action": return test(condition, failure.action)
+    case "principal": return test(condition, failure.principal)
+    case "group": return test(condition, failure.nodeGroup)
+    case "node": return test(condition, failure.node)
+    case "operation": return test(condition, failure.operation?.rawValue)
+    case "fatal": return test(condition, failure.fatal ? "true" : "false")
+    default: return false
+    }
+  }
+
+  private static func test(_ condition: Condition, _ value: Int?) -> Bool {
+    guard let value else { return condition.op == .notEqual }
+    return compare(Double(value), condition.op, condition.number ?? 0)
+  }
+
+  private static func test(_ condition: Condition, _ value: String?) -> Bool {
+    guard let value else { return condition.op == .notEqual }
+    switch condition.op {
+    case .equal, .doubleEqual: return value == condition.value
+    case .notEqual: return value != condition.value
+    case .matches:
+      guard let pattern = condition.pattern else { return false }
+      let matcher = Matcher(pattern)
+      var bytes = Array(value.utf8)
+      return bytes.withUnsafeMutableBufferPointer { matcher.matchesSafely(UnsafeBufferPointer($0)) }
+    default:
+      guard let number = Double(value), let limit = condition.number ?? Double(condition.value) else { return false }
+      return compare(number, condition.op, limit)
+    }
+  }
+
+  private static func compare(_ value: Double, _ op: ConditionOperator, _ limit: Double) -> Bool {
+    switch op {
+    case .equal, .doubleEqual: return value == limit
+    case .notEqual: return value != limit
+    case .greaterOrEqual: return value >= limit
+    case .lessOrEqual: return value <= limit
+    case .greater: return value > limit
+    case .less: return value < limit
+    case .matches: return false
+    }
+  }
+}
+
+/// An item of the report that matched an expectation.
+struct MatchedItem: Sendable {
+  var name: String
+  var time: LogTime?
+  var evidence: Evidence
+}

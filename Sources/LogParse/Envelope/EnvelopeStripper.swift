@@ -1,0 +1,238 @@
+/// Removes the envelopes that collectors and kubectl wrap around klog lines.
+///
+/// Recognised, in this order: `kubectl logs --prefix`, Docker json-file, CRI node files (with
+/// `P` partial lines joined), `kubectl logs --timestamps`, and CAS's own JSON logging. Paste damage
+/// is handled later, by the header parser. Each format seen is recorded in ``formats``.
+struct EnvelopeStripper {
+  /// The envelopes seen so far.
+  private(set) var formats: Set<InputFormat> = []
+  /// The longest joined partial line kept; longer joins are cut.
+  let maximumLineLength: Int
+  private var outer = JSONLineScanner()
+  private var inner = JSONLineScanner()
+  private var partial: [UInt8] = []
+  private var partialTime: FullTime?
+  private var messageBuffer: [UInt8] = []
+  private var fileBuffer: [UInt8] = []
+
+  init(maximumLineLength: Int) {
+    self.maximumLineLength = maximumLineLength
+  }
+
+  /// Whether a partial line (CRI `P`, Docker without newline) is waiting to be completed.
+  var hasPartialLine: Bool { !partial.isEmpty }
+
+  /// Unwraps `line` and passes the result to `body`; `body` is not called while a partial line waits.
+  mutating func unwrap(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine) -> Void) {
+    var line = line
+    if let prefixEnd = kubectlPrefixEnd(line) {
+      formats.insert(.kubectlPrefix)
+      line = UnsafeBufferPointer(rebasing: line[prefixEnd...])
+    }
+    if line.first == UInt8(ascii: "{"), unwrapDocker(line, body) { return }
+    if let first = line.first, isDigit(first),
+      let (time, length) = TimeText.parse(line, dateTimeSeparators: [0x54, 0x74]),
+      length < line.count, line[length] == 0x20
+    {
+      let rest = UnsafeBufferPointer(rebasing: line[(length + 1)...])
+      if let (isPartial, contentStart) = criStream(rest) {
+        formats.insert(.cri)
+        let content = UnsafeBufferPointer(rebasing: rest[contentStart...])
+        if isPartial {
+          if partial.isEmpty { partialTime = time }
+          appendPartial(content)
+          return
+        }
+        emitJoined(content, time: time, body)
+        return
+      }
+      formats.insert(.kubectlTimestamps)
+      unwrapPayload(rest, envelopeTime: time, body)
+      return
+    }
+    unwrapPayload(line, envelopeTime: nil, body)
+  }
+
+  /// Delivers a partial line left at the end of the input.
+  mutating func finish(_ body: (UnwrappedLine) -> Void) {
+    guard !partial.isEmpty else { return }
+    let joined = partial
+    partial = []
+    joined.withUnsafeBufferPointer { unwrapPayload($0, envelopeTime: partialTime, body) }
+  }
+
+  private mutating func emitJoined(
+    _ content: UnsafeBufferPointer<UInt8>, time: FullTime?, _ body: (UnwrappedLine) -> Void
+  ) {
+    if partial.isEmpty {
+      unwrapPayload(content, envelopeTime: time, body)
+      return
+    }
+    appendPartial(content)
+    let joined = partial
+    let joinedTime = partialTime ?? time
+    partial = []
+    joined.withUnsafeBufferPointer { unwrapPayload($0, envelopeTime: joinedTime, body) }
+  }
+
+  private mutating func appendPartial(_ content: UnsafeBufferPointer<UInt8>) {
+    let room = maximumLineLength - partial.count
+    guard room > 0 else { return }
+    partial.append(contentsOf: UnsafeBufferPointer(rebasing: content[0..<min(room, content.count)]))
+  }
+
+  /// Handles a Docker json-file line; false when the line is not one.
+  private mutating func unwrapDocker(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine) -> Void) -> Bool {
+    var logRange: Range<Int>?
+    var time: FullTime?
+    let valid = outer.scan(line) { key, value, scanner in
+      guard case .string(let range) = value else { return }
+      if key.elementsEqual("log".utf8) {
+        logRange = range
+      } else if key.elementsEqual("time".utf8) {
+        time = TimeText.rfc3339(Array(scanner.bytes(range)))
+      }
+    }
+    guard valid, let logRange else { return false }
+    formats.insert(.dockerJSON)
+    var content = Array(outer.bytes(logRange))
+    let complete = content.last == 0x0A
+    if complete { content.removeLast() }
+    if content.last == 0x0D { content.removeLast() }
+    content.withUnsafeBufferPointer { buffer in
+      if complete {
+        emitJoined(buffer, time: time, body)
+      } else {
+        if partial.isEmpty { partialTime = time }
+        appendPartial(buffer)
+      }
+    }
+    return true
+  }
+
+  /// Unwraps CAS JSON logging when `payload` is such a record, else passes it on as text.
+  private mutating func unwrapPayload(
+    _ payload: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, _ body: (UnwrappedLine) -> Void
+  ) {
+    if payload.first == UInt8(ascii: "{"), let structured = klogJSON(payload) {
+      formats.insert(.klogJSON)
+      messageBuffer.withUnsafeBufferPointer { message in
+        var record = structured
+        record.message = message
+        body(.structured(record, envelopeTime: envelopeTime))
+      }
+      return
+    }
+    body(.text(payload, envelopeTime: envelopeTime))
+  }
+
+  /// Parses a CAS JSON log record into ``messageBuffer``; nil when `line` is not one.
+  private mutating func klogJSON(_ line: UnsafeBufferPointer<UInt8>) -> StructuredLine? {
+    var time: FullTime?
+    var verbosity: Int?
+    var sawMessage = false
+    var sawTimestamp = false
+    var sourceLine = 0
+    var extras: [([UInt8], JSONScalar)] = []
+    var message: [UInt8] = []
+    var file: [UInt8] = []
+    var errorText: [UInt8]?
+    let valid = inner.scan(line) { key, value, scanner in
+      switch (String(decoding: key, as: UTF8.self), value) {
+      case ("ts", .number(let milliseconds, _)):
+        sawTimestamp = true
+        time = FullTime(epochMicroseconds: Int64((milliseconds * 1000).rounded()), fractionDigits: 6)
+      case ("ts", .string(let range)):
+        sawTimestamp = true
+        time = TimeText.rfc3339(Array(scanner.bytes(range)))
+      case ("caller", .string(let range)):
+        let caller = scanner.bytes(range)
+        let base = caller.lastIndex(of: UInt8(ascii: "/")).map { caller.index(after: $0) } ?? caller.startIndex
+        let colon = caller[base...].lastIndex(of: UInt8(ascii: ":")) ?? caller.endIndex
+        file = Array(caller[base..<colon])
+        if colon < caller.endIndex {
+          sourceLine = Int(String(decoding: caller[caller.index(after: colon)...], as: UTF8.self)) ?? 0
+        }
+      case ("msg", .string(let range)):
+        sawMessage = true
+        message = Array(scanner.bytes(range))
+        while message.last == 0x0A { message.removeLast() }
+      case ("v", .number(let level, _)):
+        verbosity = Int(level)
+      case ("err", .string(let range)):
+        errorText = Array(scanner.bytes(range))
+      case ("logger", _), ("level", _):
+        break
+      case (_, .string(let range)):
+        extras.append((key, .string(range)))
+        _ = scanner
+      case (_, let other):
+        extras.append((key, other))
+      }
+    }
+    guard valid, sawMessage, sawTimestamp else { return nil }
+    // Rebuild the text-mode shape: message, then ` key="value"` pairs, then `err="…"`.
+    messageBuffer.removeAll(keepingCapacity: true)
+    messageBuffer.append(contentsOf: message)
+    for (key, value) in extras {
+      messageBuffer.append(0x20)
+      messageBuffer.append(contentsOf: key)
+      messageBuffer.append(UInt8(ascii: "="))
+      switch value {
+      case .string(let range):
+        messageBuffer.append(UInt8(ascii: "\""))
+        messageBuffer.append(contentsOf: inner.bytes(range))
+        messageBuffer.append(UInt8(ascii: "\""))
+      case .number(_, let textRange):
+        messageBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: line[textRange]))
+      case .other:
+        messageBuffer.append(contentsOf: "…".utf8)
+      }
+    }
+    if let errorText {
+      messageBuffer.append(contentsOf: " err=\"".utf8)
+      messageBuffer.append(contentsOf: errorText)
+      messageBuffer.append(UInt8(ascii: "\""))
+    }
+    fileBuffer = file
+    return StructuredLine(
+      severity: verbosity == nil ? .error : .info, time: time, file: fileBuffer, sourceLine: sourceLine,
+      verbosity: verbosity, message: UnsafeBufferPointer(start: nil, count: 0))
+  }
+
+  /// The end of a `[pod/NAME/CONTAINER] ` prefix, or nil.
+  private func kubectlPrefixEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard line.count > 8, line[0] == UInt8(ascii: "["), line[1] == UInt8(ascii: "p"), line[2] == UInt8(ascii: "o"),
+      line[3] == UInt8(ascii: "d"), line[4] == UInt8(ascii: "/")
+    else { return nil }
+    var i = 5
+    var slashes = 0
+    while i < line.count, i < 512 {
+      let b = line[i]
+      if b == UInt8(ascii: "/") { slashes += 1 }
+      if b == UInt8(ascii: "]") {
+        guard slashes == 1, i + 1 < line.count, line[i + 1] == 0x20 else { return nil }
+        return i + 2
+      }
+      if b == 0x20 { return nil }
+      i += 1
+    }
+    return nil
+  }
+
+  /// For `stderr F …` / `stdout P …`: whether the line is partial and where its content starts.
+  private func criStream(_ rest: UnsafeBufferPointer<UInt8>) -> (Bool, Int)? {
+    guard rest.count >= 8 else { return nil }
+    let isStream =
+      rest[0] == UInt8(ascii: "s") && rest[1] == UInt8(ascii: "t") && rest[2] == UInt8(ascii: "d")
+      && ((rest[3] == UInt8(ascii: "e") && rest[4] == UInt8(ascii: "r") && rest[5] == UInt8(ascii: "r"))
+        || (rest[3] == UInt8(ascii: "o") && rest[4] == UInt8(ascii: "u") && rest[5] == UInt8(ascii: "t")))
+    guard isStream, rest[6] == 0x20, rest[7] == UInt8(ascii: "F") || rest[7] == UInt8(ascii: "P") else { return nil }
+    if rest.count == 8 { return (rest[7] == UInt8(ascii: "P"), 8) }
+    guard rest[8] == 0x20 else { return nil }
+    return (rest[7] == UInt8(ascii: "P"), 9)
+  }
+}
+
+@available(*, unavailable)
+extension EnvelopeStripper: Sendable {}

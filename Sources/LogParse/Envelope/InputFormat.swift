@@ -1,0 +1,45 @@
+/// A wrapping recognised around klog lines, reported in `input.formats`.
+public enum InputFormat: String, CaseIterable, Hashable, Sendable, Comparable {
+  /// Plain klog text lines.
+  case klogText = "klog-text"
+  /// CAS's own JSON logging (`--logging-format=json`).
+  case klogJSON = "klog-json"
+  /// `kubectl logs --timestamps` (an RFC 3339 time before each line).
+  case kubectlTimestamps = "kubectl-timestamps"
+  /// `kubectl logs --prefix` (`[pod/NAME/CONTAINER] `).
+  case kubectlPrefix = "kubectl-prefix"
+  /// CRI node log files (`<time> stderr F <line>`).
+  case cri
+  /// Docker json-file logs (`{"log":"…","stream":"stderr","time":"…"}`).
+  case dockerJSON = "docker-json"
+  /// Damage of pasted logs: prompts, indentation, quote marks, grep prefixes, elisions.
+  case pasted
+
+  public static func < (lhs: InputFormat, rhs: InputFormat) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// A record that arrived already structured, from CAS's JSON logging.
+struct StructuredLine {
+  /// The severity: no `v` field means an error; `v` present means info (warnings are not told apart).
+  var severity: Severity
+  /// The `ts` field.
+  var time: FullTime?
+  /// The `caller` field's base file name (`executor.go`).
+  var file: [UInt8]
+  /// The `caller` field's line number.
+  var sourceLine: Int
+  /// The `v` field, when present.
+  var verbosity: Int?
+  /// The message: `msg`, then any other fields as ` key=value`.
+  var message: UnsafeBufferPointer<UInt8>
+}
+
+/// One line with its envelope removed.
+enum UnwrappedLine {
+  /// A klog text line (or a damaged one), with the envelope's time when it had one.
+  case text(UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?)
+  /// A structured record from klog JSON, with the envelope's time when it had one.
+  case structured(StructuredLine, envelopeTime: FullTime?)
+}

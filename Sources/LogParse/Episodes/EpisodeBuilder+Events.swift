@@ -1,0 +1,190 @@
+extension EpisodeBuilder {
+  /// Applies a Kubernetes event echoed into the log: evidence of steps, and sometimes their only record.
+  mutating func applyKubernetesEvent(_ event: KubernetesEvent, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+    let message = event.message
+    switch event.reason {
+    case "ScaledUpGroup":
+      guard let (group, size) = groupAndSize(message) else { return }
+      if message.contains(" size set to ") {
+        if let index = openScaleUps[group]?.last { scaleUps[index].evidence.add(context.lines) }
+      } else {
+        applyScaleUp(.scaleUpRequested(group: group, size: size), context, &steps)
+      }
+    case "TriggeredScaleUp":
+      let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
+      for resize in PlanText.resizes(message) {
+        guard
+          let index = openScaleUps[resize.group]?.last ?? scaleUps.lastIndex(where: { $0.nodeGroup == resize.group })
+        else { continue }
+        scaleUps[index].evidence.add(context.lines)
+        if !scaleUps[index].triggeringPods.contains(pod) {
+          if scaleUps[index].triggeringPods.count < ScaleUpEpisode.maximumPods {
+            scaleUps[index].triggeringPods.append(pod)
+          }
+          scaleUps[index].triggeringPodCount = max(
+            scaleUps[index].triggeringPodCount, scaleUps[index].triggeringPods.count)
+        }
+      }
+    case "FailedToScaleUpGroup", "ScaleUpFailed":
+      let group =
+        FailureClassifier.word(after: "for group ", in: message).map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }
+        ?? FailureClassifier.word(after: "to group ", in: message)
+      let failure = makeFailure(message, operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
+      failScaleUp(group: group ?? failure.nodeGroup, failure: failure, createIfMissing: true, context, &steps)
+    case "ScaleUpTimedOut":
+      if let group = FailureClassifier.word(after: "to group ", in: message) {
+        applyScaleUp(.scaleUpTimedOut(group: group, seconds: nil), context, &steps)
+      }
+    case "ScaleDownEmpty", "ScaleDown", "ScaleDownFailed":
+      applyScaleDownEvent(event, context, &steps)
+    case "NotTriggerScaleUp":
+      let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
+      let reasons =
+        message.split(separator: ":", maxSplits: 1).last.map {
+          $0.split(separator: ",").map { String($0.trimmingSpaces) }
+        } ?? [message]
+      if let index = noScaleUpIndex[pod] {
+        noScaleUps[index].count += 1
+        noScaleUps[index].lastAt = context.time
+        noScaleUps[index].evidence.add(context.lines)
+      } else {
+        noScaleUps.append(
+          NoScaleUp(
+            pod: pod, reasons: reasons, nodeGroup: nil, firstAt: context.time, lastAt: context.time, count: 1,
+            evidence: context.evidence))
+        if noScaleUpIndex.count < EpisodeBuilder.maximumTrackedKeys { noScaleUpIndex[pod] = noScaleUps.count - 1 }
+      }
+    default:
+      break
+    }
+  }
+
+  private mutating func applyScaleDownEvent(
+    _ event: KubernetesEvent, _ context: EventContext, _ steps: inout [EpisodeStep]
+  ) {
+    let message = event.message
+    switch event.kind {
+    case "Node":
+      let node = event.name
+      if event.reason == "ScaleDownFailed" {
+        let failure = makeFailure(message, operation: .scaleDown, nodeGroup: nil, node: node, fatal: false, context)
+        record(failure)
+        let index = openOrNewScaleDown(node: node, kind: .drain, context)
+        failScaleDown(index, failure, context)
+        steps.append(step(.failure, scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
+      } else if message.contains("removed by cluster autoscaler") {
+        if let index = openScaleDowns[node] {
+          finishScaleDown(index, context)
+          steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
+        } else if let done = scaleDowns.lastIndex(where: { $0.node == node }) {
+          scaleDowns[done].evidence.add(context.lines)
+        }
+      } else if let index = openScaleDowns[node] {
+        scaleDowns[index].evidence.add(context.lines)
+      }
+    case "Pod":
+      guard message.contains("deleting pod for node scale down") else { return }
+      let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
+      guard let index = scaleDowns.lastIndex(where: { $0.isOpen && $0.kind == .drain }) else { return }
+      scaleDowns[index].evidence.add(context.lines)
+      let bare = event.name
+      if let existing = scaleDowns[index].evictedPods.firstIndex(of: bare) {
+        scaleDowns[index].evictedPods[existing] = pod
+      } else if !scaleDowns[index].evictedPods.contains(pod),
+        scaleDowns[index].evictedPods.count < ScaleUpEpisode.maximumPods
+      {
+        scaleDowns[index].evictedPods.append(pod)
+      }
+    default:
+      guard let node = nodeName(inScaleDownMessage: message) else { return }
+      let isRemoved = message.hasSuffix(" removed") || message.contains(" removed with drain")
+      if !isRemoved, let index = openScaleDowns[node] {
+        scaleDowns[index].evidence.add(context.lines)
+        return
+      }
+      if message.hasSuffix(" removed") || message.contains(" removed with drain") {
+        if openScaleDowns[node] == nil, let done = scaleDowns.lastIndex(where: { $0.node == node && !$0.isOpen }) {
+          // The removal already ended (e.g. the cloud line came first): this event is more evidence.
+          scaleDowns[done].evidence.add(context.lines)
+          return
+        }
+        let index = openOrNewScaleDown(node: node, kind: message.contains("empty node") ? .empty : .drain, context)
+        finishScaleDown(index, context)
+        steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
+      } else if message.hasPrefix("Scale-down: removing empty node") {
+        applyScaleDown(.scaleDownEmpty(node: node), context, &steps)
+      } else if message.hasPrefix("Scale-down: removing node") {
+        applyScaleDown(.scaleDownDrain(node: node, utilization: nil, pods: []), context, &steps)
+      }
+    }
+  }
+
+  /// Applies a failure line (failed scale-up, cache refresh, fatal start-up …).
+  mutating func applyFailure(_ detail: FailureDetail, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+    var group = detail.nodeGroup
+    if detail.operation == .scaleUp, group == nil, let lastRequested, scaleUps[lastRequested].isOpen {
+      group = scaleUps[lastRequested].nodeGroup
+    }
+    let failure = makeFailure(
+      detail.message, operation: detail.operation, nodeGroup: group, node: detail.node, fatal: detail.fatal, context)
+    if detail.operation == .scaleUp {
+      failScaleUp(group: failure.nodeGroup, failure: failure, createIfMissing: false, context, &steps)
+      return
+    }
+    record(failure)
+    let what = detail.operation.map { " (\($0.rawValue))" } ?? ""
+    steps.append(
+      step(
+        .failure, nil, failure.nodeGroup, "\(failure.failureClass.rawValue) failure\(what): \(failure.code ?? "error")",
+        context))
+  }
+
+  /// Records a scale-up failure and ends the open episode of its group as failed.
+  private mutating func failScaleUp(
+    group: String?, failure: Failure, createIfMissing: Bool, _ context: EventContext, _ steps: inout [EpisodeStep]
+  ) {
+    let index = record(failure)
+    var episodeId: String?
+    if let group {
+      if openScaleUps[group]?.isEmpty ?? true, createIfMissing {
+        _ = newScaleUp(group: group, context)
+        decision.podsConsumed = true
+      }
+      episodeId = closeScaleUps(group: group, outcome: .failed, seconds: nil, error: failures[index], context).last
+    }
+    let action = failure.action.map { " \($0)" } ?? ""
+    steps.append(
+      step(
+        .failure, episodeId, group,
+        "scale-up\(group.map { " of " + $0 } ?? "") failed: \(failure.failureClass.rawValue) \(failure.code ?? "")\(action)",
+        context))
+  }
+
+  /// The node named in a `Scale-down: …` event message.
+  private func nodeName(inScaleDownMessage message: String) -> String? {
+    for marker in ["removing empty node ", "removing node ", "empty node ", "Scale-down: node "] {
+      if let name = FailureClassifier.word(after: marker, in: message) {
+        return name.trimmingCharacters("\"")
+      }
+    }
+    return nil
+  }
+
+  /// The group and size of `Scale-up: setting group GROUP size to N …`.
+  private func groupAndSize(_ message: String) -> (String, Int)? {
+    guard let group = FailureClassifier.word(after: "group ", in: message),
+      let sizeText = FailureClassifier.word(after: " to ", in: message), let size = Int(sizeText)
+    else { return nil }
+    return (group, size)
+  }
+}
+
+extension String {
+  /// The string without leading and trailing `character`s.
+  func trimmingCharacters(_ character: Character) -> String {
+    var text = Substring(self)
+    while text.first == character { text = text.dropFirst() }
+    while text.last == character { text = text.dropLast() }
+    return String(text)
+  }
+}

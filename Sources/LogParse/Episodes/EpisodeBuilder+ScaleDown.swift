@@ -1,0 +1,143 @@
+extension EpisodeBuilder {
+  mutating func applyScaleDown(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+    switch event {
+    case .nodeUtilization(let node, let utilization):
+      updateCandidacy(node, context) { $0.utilization = utilization }
+    case .nodeUnneededSince(let node, let since, let seconds):
+      if let since { noteMessageDate(since, context) }
+      let isNew = candidacies[node]?.unneededSince == nil
+      updateCandidacy(node, context) {
+        $0.unneededSince = since ?? $0.unneededSince
+        $0.unneededSeconds = seconds ?? $0.unneededSeconds
+      }
+      if isNew {
+        steps.append(step(.unneeded, nil, node, "node \(node) is unneeded", context))
+      }
+    case .nodeUnneededFor(let node, let seconds):
+      updateCandidacy(node, context) { $0.unneededSeconds = seconds }
+    case .scaleDownEmpty(let node):
+      let index = openOrNewScaleDown(node: node, kind: .empty, context)
+      steps.append(step(.removal, scaleDowns[index].id, node, "removing empty node \(node)", context))
+    case .scaleDownDrain(let node, let utilization, let pods):
+      let index = openOrNewScaleDown(node: node, kind: .drain, context)
+      scaleDowns[index].kind = .drain
+      if let utilization { scaleDowns[index].utilization = utilization }
+      for pod in pods
+      where !scaleDowns[index].evictedPods.contains(pod)
+        && scaleDowns[index].evictedPods.count < ScaleUpEpisode.maximumPods
+      {
+        scaleDowns[index].evictedPods.append(pod)
+      }
+      steps.append(step(.removal, scaleDowns[index].id, node, "removing node \(node) with drain", context))
+    case .deletionTaintAdded(let node):
+      let index = openOrNewScaleDown(node: node, kind: .empty, context)
+      steps.append(step(.taint, scaleDowns[index].id, node, "node \(node) tainted for deletion", context))
+    case .drainFinished(let node):
+      let index = openOrNewScaleDown(node: node, kind: .drain, context)
+      scaleDowns[index].kind = .drain
+      steps.append(step(.drained, scaleDowns[index].id, node, "all pods removed from \(node)", context))
+    case .instanceTerminated(let instanceId):
+      let waiting = scaleDowns.indices.filter { scaleDowns[$0].isOpen && scaleDowns[$0].instanceId == nil }
+      guard let index = waiting.first(where: { openScaleDowns[scaleDowns[$0].node] == $0 }) ?? waiting.first else {
+        steps.append(step(.termination, nil, instanceId, "instance \(instanceId) terminated", context))
+        return
+      }
+      scaleDowns[index].instanceId = instanceId
+      finishScaleDown(index, context)
+      steps.append(
+        step(
+          .termination, scaleDowns[index].id, scaleDowns[index].node,
+          "instance \(instanceId) of \(scaleDowns[index].node) terminated", context))
+    case .scaleSetInstancesDeleting(let scaleSet, let instances):
+      var names = instances.compactMap { ScaleSetText.nodeName(scaleSet: scaleSet, instance: $0) }
+      if names.isEmpty {
+        names = openScaleDowns.keys.filter { $0.hasPrefix(scaleSet) }.sorted()
+      }
+      for name in names {
+        guard let index = openScaleDowns[name] else { continue }
+        scaleDowns[index].nodeGroup = scaleDowns[index].nodeGroup ?? scaleSet
+        finishScaleDown(index, context)
+        steps.append(step(.termination, scaleDowns[index].id, name, "scale set \(scaleSet) deleting \(name)", context))
+      }
+    case .scaleDownBlocked(let node, let reason, let detail, let pod):
+      recordBlocked(node: node, reason: reason, detail: detail, pod: pod, context, &steps)
+    default:
+      break
+    }
+  }
+
+  /// Records a node that cannot be removed, folded per node, reason and pod.
+  mutating func recordBlocked(
+    node: String, reason: BlockReason, detail: String, pod: String?, _ context: EventContext,
+    _ steps: inout [EpisodeStep]
+  ) {
+    let key = BlockKey(node: node, reason: reason, pod: pod)
+    if let index = blockedIndex[key] {
+      blockedScaleDowns[index].count += 1
+      blockedScaleDowns[index].lastAt = context.time
+      blockedScaleDowns[index].evidence.add(context.lines)
+      return
+    }
+    blockedScaleDowns.append(
+      BlockedScaleDown(
+        node: node, reason: reason, detail: detail, pod: pod, firstAt: context.time, lastAt: context.time, count: 1,
+        evidence: context.evidence))
+    if blockedIndex.count < EpisodeBuilder.maximumTrackedKeys { blockedIndex[key] = blockedScaleDowns.count - 1 }
+    steps.append(step(.blocked, nil, node, "node \(node) cannot be removed: \(detail)", context))
+  }
+
+  private mutating func updateCandidacy(
+    _ node: String, _ context: EventContext, _ update: (inout NodeCandidacy) -> Void
+  ) {
+    if candidacies[node] == nil, candidacies.count >= EpisodeBuilder.maximumTrackedKeys {
+      candidacies.removeAll(keepingCapacity: true)
+    }
+    var candidacy = candidacies[node] ?? NodeCandidacy()
+    update(&candidacy)
+    if candidacy.evidence == nil {
+      candidacy.evidence = context.evidence
+    } else {
+      candidacy.evidence?.add(context.lines)
+    }
+    candidacies[node] = candidacy
+  }
+
+  /// The open scale-down of `node`, or a new one started now with what its candidacy knew.
+  mutating func openOrNewScaleDown(node: String, kind: ScaleDownKind, _ context: EventContext) -> Int {
+    if let index = openScaleDowns[node] {
+      scaleDowns[index].evidence.add(context.lines)
+      return index
+    }
+    scaleDownCount += 1
+    let candidacy = candidacies.removeValue(forKey: node)
+    var evidence = candidacy?.evidence ?? context.evidence
+    evidence.add(context.lines)
+    var episode = ScaleDownEpisode(id: "down-\(scaleDownCount)", node: node, kind: kind, evidence: evidence)
+    episode.utilization = candidacy?.utilization
+    episode.unneededSince = candidacy?.unneededSince
+    episode.unneededSeconds = candidacy?.unneededSeconds
+    episode.startedAt = context.time
+    scaleDowns.append(episode)
+    openScaleDowns[node] = scaleDowns.count - 1
+    return scaleDowns.count - 1
+  }
+
+  /// Marks a scale-down as succeeded now.
+  mutating func finishScaleDown(_ index: Int, _ context: EventContext) {
+    guard scaleDowns[index].isOpen else { return }
+    scaleDowns[index].outcome = .succeeded
+    scaleDowns[index].endedAt = context.time
+    scaleDowns[index].evidence.add(context.lines)
+    if openScaleDowns[scaleDowns[index].node] == index { openScaleDowns[scaleDowns[index].node] = nil }
+  }
+
+  /// Marks a scale-down as failed now.
+  mutating func failScaleDown(_ index: Int, _ failure: Failure, _ context: EventContext) {
+    guard scaleDowns[index].isOpen else { return }
+    scaleDowns[index].outcome = .failed
+    scaleDowns[index].endedAt = context.time
+    scaleDowns[index].error = failure
+    scaleDowns[index].evidence.add(context.lines)
+    if openScaleDowns[scaleDowns[index].node] == index { openScaleDowns[scaleDowns[index].node] = nil }
+  }
+}

@@ -1,0 +1,258 @@
+extension EpisodeBuilder {
+  /// Seconds of silence after which a loop's decision context is considered over.
+  static let decisionWindowMicroseconds: Int64 = 10_000_000
+
+  mutating func applyScaleUp(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+    expireDecisionIfStale(context)
+    switch event {
+    case .podUnschedulable(let pod):
+      if decision.podsConsumed { decision.reset() }
+      beginDecision(context)
+      // The same pod may be named twice in a loop (`failed to find place`, then `is unschedulable`).
+      if !decision.pods.contains(pod) {
+        if decision.pods.count < ScaleUpEpisode.maximumPods { decision.pods.append(pod) }
+        decision.podCount += 1
+      }
+      addPodEvidence(context)
+      if decision.podCount == 1 {
+        steps.append(step(.podsPending, nil, pod, "pod \(pod) is unschedulable", context))
+      }
+    case .otherPodsUnschedulable(let count):
+      if decision.podsConsumed { decision.reset() }
+      beginDecision(context)
+      decision.podCount += count
+      addPodEvidence(context)
+      steps.append(step(.podsPending, nil, nil, "\(count) other pods are also unschedulable", context))
+    case .upcomingNodes(let count):
+      beginDecision(context)
+      decision.evidence?.add(context.lines)
+      steps.append(step(.upcoming, nil, nil, "upcoming \(count) nodes", context))
+    case .bestOption(let group):
+      beginDecision(context)
+      decision.bestOption = group
+      decision.evidence?.add(context.lines)
+    case .estimatedNodes(let count, let group):
+      beginDecision(context)
+      if decision.bestOption == nil { decision.bestOption = group }
+      decision.estimate = count
+      decision.evidence?.add(context.lines)
+    case .scaleUpCapped:
+      beginDecision(context)
+      decision.evidence?.add(context.lines)
+    case .scaleUpPlan(let resizes):
+      beginDecision(context)
+      decision.evidence?.add(context.lines)
+      for resize in resizes {
+        let index = newScaleUp(group: resize.group, context)
+        scaleUps[index].from = resize.from
+        scaleUps[index].to = resize.to
+        scaleUps[index].max = resize.max
+        decision.plannedEpisodes.append(index)
+        steps.append(
+          step(
+            .decision, scaleUps[index].id, resize.group,
+            "scale-up decided: \(resize.group) \(resize.from)->\(resize.to) (max \(resize.max))", context))
+      }
+      decision.podsConsumed = true
+    case .scaleUpRequested(let group, let size):
+      let index = plannedOrNewScaleUp(group: group, size: size, context)
+      scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.time
+      lastRequested = index
+      steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
+    case .cloudResize(let group, let size):
+      let index = plannedOrNewScaleUp(group: group, size: size, context)
+      lastRequested = index
+      steps.append(step(.resize, scaleUps[index].id, group, "cloud: setting \(group) size to \(size)", context))
+    case .scaleUpFinished(let group, let seconds):
+      let closed = closeScaleUps(group: group, outcome: .succeeded, seconds: seconds, error: nil, context)
+      let text = seconds.map { "scale-up of \(group) finished successfully in \(formatSeconds($0))" }
+      steps.append(step(.finished, closed.last, group, text ?? "scale-up of \(group) finished", context))
+    case .scaleUpTimedOut(let group, let seconds):
+      var failure = makeFailure(
+        "Scale-up timed out for node group \(group)" + (seconds.map { " after \(formatSeconds($0))" } ?? ""),
+        operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
+      failure.failureClass = .timeout
+      failure.code = "timeout"
+      failure.nodeGroup = group
+      record(failure)
+      let closed = closeScaleUps(group: group, outcome: .timedOut, seconds: seconds, error: failure, context)
+      steps.append(step(.timeout, closed.last, group, "scale-up of \(group) timed out", context))
+    case .backoffStarted(let group, let until, let errorClass, let errorCode):
+      if let until { noteMessageDate(until, context) }
+      backoffs.append(
+        Backoff(
+          nodeGroup: group, at: context.time, until: until, errorClass: errorClass, errorCode: errorCode,
+          evidence: context.evidence))
+      openBackoffs[group] = backoffs.count - 1
+      applyBackoffToEpisodes(group: group, errorClass: errorClass, errorCode: errorCode, context, &steps)
+      let untilText = until.map { " until \($0.rfc3339)" } ?? ""
+      steps.append(step(.backoff, nil, group, "group \(group) in backoff\(untilText) (\(errorCode))", context))
+    case .groupInBackoff(let group):
+      if let index = openBackoffs[group] {
+        backoffs[index].evidence.add(context.lines)
+      } else {
+        backoffs.append(
+          Backoff(
+            nodeGroup: group, at: context.time, until: nil, errorClass: nil, errorCode: nil, evidence: context.evidence)
+        )
+        openBackoffs[group] = backoffs.count - 1
+      }
+      decision.maxSizeGroups.append(group + " (in backoff)")
+    case .maxSizeReached(let group):
+      beginDecision(context)
+      decision.maxSizeGroups.append(group + " (max size reached)")
+      decision.evidence?.add(context.lines)
+    case .noExpansionOptions:
+      recordNoScaleUp(context, &steps)
+    default:
+      break
+    }
+  }
+
+  /// Starts a loop's decision context when none is open.
+  private mutating func beginDecision(_ context: EventContext) {
+    if decision.startedAt == nil {
+      decision.startedAt = context.time
+      decision.evidence = context.evidence
+    }
+  }
+
+  private mutating func addPodEvidence(_ context: EventContext) {
+    if decision.podEvidence == nil {
+      decision.podEvidence = context.evidence
+    } else {
+      decision.podEvidence?.add(context.lines)
+    }
+  }
+
+  private mutating func expireDecisionIfStale(_ context: EventContext) {
+    guard let started = decision.startedAt else { return }
+    if context.time < started || context.time.yearOffset != started.yearOffset || context.time.month != started.month
+      || context.time.day != started.day
+      || context.time.microsecondOfDay - started.microsecondOfDay > EpisodeBuilder.decisionWindowMicroseconds
+    {
+      decision.reset()
+    }
+  }
+
+  /// Opens a new scale-up episode for `group` with the current loop's pods and decision evidence.
+  mutating func newScaleUp(group: String, _ context: EventContext) -> Int {
+    scaleUpCount += 1
+    var evidence = decision.podEvidence ?? context.evidence
+    if decision.podEvidence != nil, let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
+    if decision.podEvidence == nil, let decisionEvidence = decision.evidence { evidence = decisionEvidence }
+    evidence.add(context.lines)
+    var episode = ScaleUpEpisode(id: "up-\(scaleUpCount)", nodeGroup: group, evidence: evidence)
+    episode.decidedAt = decision.startedAt ?? context.time
+    if decision.bestOption == group || decision.bestOption == nil { episode.estimate = decision.estimate }
+    if !decision.podsConsumed || decision.plannedEpisodes.count > 0 {
+      episode.triggeringPods = decision.pods
+      episode.triggeringPodCount = decision.podCount
+    }
+    scaleUps.append(episode)
+    let index = scaleUps.count - 1
+    openScaleUps[group, default: []].append(index)
+    return index
+  }
+
+  /// The episode planned for `group` in this loop (or the newest open one of that size), else a new one.
+  private mutating func plannedOrNewScaleUp(group: String, size: Int, _ context: EventContext) -> Int {
+    if let index = openScaleUps[group]?.last(where: { scaleUps[$0].to == size || scaleUps[$0].to == nil }) {
+      scaleUps[index].evidence.add(context.lines)
+      if scaleUps[index].to == nil { scaleUps[index].to = size }
+      return index
+    }
+    let index = newScaleUp(group: group, context)
+    scaleUps[index].to = size
+    decision.podsConsumed = true
+    return index
+  }
+
+  /// Ends every open episode of `group` and returns their ids.
+  ///
+  /// The printed duration goes to the newest.
+  @discardableResult
+  mutating func closeScaleUps(
+    group: String, outcome: ScaleUpOutcome, seconds: Double?, error: Failure?, _ context: EventContext
+  ) -> [String] {
+    guard let open = openScaleUps.removeValue(forKey: group), !open.isEmpty else { return [] }
+    for index in open {
+      scaleUps[index].outcome = outcome
+      scaleUps[index].endedAt = context.time
+      scaleUps[index].error = error
+      scaleUps[index].evidence.add(context.lines)
+    }
+    if let last = open.last { scaleUps[last].printedDurationSeconds = seconds }
+    if let lastRequested, open.contains(lastRequested) { self.lastRequested = nil }
+    return open.map { scaleUps[$0].id }
+  }
+
+  /// A backoff ends the open episodes of its group that have not ended yet: failed, or timed out.
+  private mutating func applyBackoffToEpisodes(
+    group: String, errorClass: String, errorCode: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+  ) {
+    guard let open = openScaleUps[group], !open.isEmpty else { return }
+    let failureClass = FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode)
+    var failure = makeFailure(
+      "Scale-up of \(group) backed off: errorClass=\(errorClass); errorCode=\(errorCode)", operation: .scaleUp,
+      nodeGroup: group, node: nil, fatal: false, context)
+    failure.failureClass = failureClass
+    failure.code = errorCode.isEmpty ? nil : errorCode
+    failure.nodeGroup = group
+    let outcome: ScaleUpOutcome = failureClass == .timeout ? .timedOut : .failed
+    record(failure)
+    let ids = closeScaleUps(group: group, outcome: outcome, seconds: nil, error: failure, context)
+    if let id = ids.last {
+      steps.append(
+        step(.failure, id, group, "scale-up of \(group) failed: \(failureClass.rawValue) (\(errorCode))", context))
+    }
+  }
+
+  /// Pods of this loop that no scale-up took, with the reasons the loop gave.
+  private mutating func recordNoScaleUp(_ context: EventContext, _ steps: inout [EpisodeStep]) {
+    var reasons = ["No expansion options"]
+    reasons.append(contentsOf: decision.maxSizeGroups)
+    let named = decision.pods
+    let unnamed = decision.podCount - named.count
+    var subjects = named
+    if unnamed > 0 { subjects.append("\(unnamed) other pods") }
+    if subjects.isEmpty { subjects = ["unschedulable pods"] }
+    var evidence = decision.podEvidence ?? context.evidence
+    if let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
+    evidence.add(context.lines)
+    for pod in subjects {
+      if let index = noScaleUpIndex[pod] {
+        noScaleUps[index].count += 1
+        noScaleUps[index].lastAt = context.time
+        noScaleUps[index].evidence.merge(evidence)
+        for reason in reasons where !noScaleUps[index].reasons.contains(reason) {
+          noScaleUps[index].reasons.append(reason)
+        }
+      } else {
+        noScaleUps.append(
+          NoScaleUp(
+            pod: pod, reasons: reasons, nodeGroup: decision.maxSizeGroups.isEmpty ? nil : decision.bestOption,
+            firstAt: decision.startedAt ?? context.time, lastAt: context.time, count: 1, evidence: evidence))
+        if noScaleUpIndex.count < EpisodeBuilder.maximumTrackedKeys { noScaleUpIndex[pod] = noScaleUps.count - 1 }
+      }
+    }
+    steps.append(step(.noScaleUp, nil, nil, "no scale-up: " + reasons.joined(separator: "; "), context))
+    decision.podsConsumed = true
+  }
+}
+
+/// Seconds as a short human duration: `2m0.79s`, `15m5.5s`, `0.23s`.
+func formatSeconds(_ seconds: Double) -> String {
+  guard seconds.isFinite else { return "?" }
+  if seconds < 60 { return trimmed(seconds) + "s" }
+  let minutes = Int(seconds / 60)
+  let rest = seconds - Double(minutes * 60)
+  if minutes < 60 { return "\(minutes)m" + trimmed(rest) + "s" }
+  return "\(minutes / 60)h\(minutes % 60)m" + trimmed(rest) + "s"
+}
+
+private func trimmed(_ value: Double) -> String {
+  let rounded = (value * 100).rounded() / 100
+  if rounded == rounded.rounded() { return String(Int(rounded)) }
+  return String(rounded)
+}

@@ -1,0 +1,147 @@
+/// Rebuilds scale-up and scale-down episodes, failures and backoffs from events: a pure reducer.
+///
+/// Events go in, in log order, with their context; the builder updates its episodes and returns
+/// the steps a live viewer should see. It reads no clock and keeps no reference to input, so the
+/// same events always give the same episodes. State per node and per pod is bounded.
+public struct EpisodeBuilder: Sendable {
+  /// Episodes and findings so far, in order of first evidence.
+  public internal(set) var scaleUps: [ScaleUpEpisode] = []
+  public internal(set) var scaleDowns: [ScaleDownEpisode] = []
+  public internal(set) var failures: [Failure] = []
+  public internal(set) var backoffs: [Backoff] = []
+  public internal(set) var blockedScaleDowns: [BlockedScaleDown] = []
+  public internal(set) var noScaleUps: [NoScaleUp] = []
+  public internal(set) var autoscaler = AutoscalerInfo()
+  /// A base year proven by a full date inside a message (`unneeded since 2019-09-27 …`).
+  public internal(set) var messageBaseYear: Int?
+
+  /// Most entries kept in each per-node or per-key table before the oldest are dropped.
+  public static let maximumTrackedKeys = 10_000
+
+  var openScaleUps: [String: [Int]] = [:]
+  var openScaleDowns: [String: Int] = [:]
+  var candidacies: [String: NodeCandidacy] = [:]
+  var decision = DecisionContext()
+  var lastRequested: Int?
+  var failureIndex: [Failure.FoldKey: Int] = [:]
+  var blockedIndex: [BlockKey: Int] = [:]
+  var noScaleUpIndex: [String: Int] = [:]
+  var openBackoffs: [String: Int] = [:]
+  var scaleUpCount = 0
+  var scaleDownCount = 0
+
+  /// Creates an empty builder.
+  public init() {}
+
+  /// Applies one event and returns the steps it makes visible.
+  public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
+    var steps: [EpisodeStep] = []
+    switch event {
+    case .processStarted(let version):
+      if !autoscaler.versions.contains(version) { autoscaler.versions.append(version) }
+      autoscaler.starts.append(context.time)
+      steps.append(step(.process, nil, nil, "Cluster Autoscaler \(version) started", context))
+    case .leaderElection(let acquired):
+      if acquired {
+        autoscaler.isLeader = true
+      } else if autoscaler.isLeader == nil {
+        autoscaler.isLeader = false
+      }
+    case .mainLoopStarted:
+      decision.reset()
+    case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
+      .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .scaleUpFinished, .scaleUpTimedOut,
+      .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions:
+      applyScaleUp(event, context, &steps)
+    case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
+      .deletionTaintAdded, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .scaleDownBlocked:
+      applyScaleDown(event, context, &steps)
+    case .kubernetesEvent(let kubeEvent):
+      applyKubernetesEvent(kubeEvent, context, &steps)
+    case .failure(let detail):
+      applyFailure(detail, context, &steps)
+    case .noted:
+      break
+    }
+    return steps
+  }
+
+  /// Builds a step.
+  func step(
+    _ kind: EpisodeStep.Kind, _ episodeId: String?, _ subject: String?, _ summary: String, _ context: EventContext
+  ) -> EpisodeStep {
+    EpisodeStep(
+      kind: kind, episodeId: episodeId, subject: subject, summary: summary, time: context.time,
+      source: context.source, line: context.lines.lowerBound)
+  }
+
+  /// Notes a full date from a message as evidence of the log's year.
+  mutating func noteMessageDate(_ date: FullTime, _ context: EventContext) {
+    guard messageBaseYear == nil else { return }
+    let (year, month, _) = date.date
+    var recordYear = year
+    let recordMonth = Int(context.time.month)
+    if month - recordMonth >= 6 { recordYear += 1 }
+    if recordMonth - month >= 6 { recordYear -= 1 }
+    messageBaseYear = recordYear - Int(context.time.yearOffset)
+  }
+
+  /// Records a failure, folding it into an earlier identical one; returns its index.
+  @discardableResult
+  mutating func record(_ failure: Failure) -> Int {
+    if let index = failureIndex[failure.foldKey] {
+      failures[index].count += 1
+      failures[index].lastAt = max(failures[index].lastAt, failure.lastAt)
+      failures[index].evidence.merge(failure.evidence)
+      return index
+    }
+    failures.append(failure)
+    if failureIndex.count < EpisodeBuilder.maximumTrackedKeys {
+      failureIndex[failure.foldKey] = failures.count - 1
+    }
+    return failures.count - 1
+  }
+
+  /// A failure built from an error message.
+  func makeFailure(
+    _ message: String, operation: FailureOperation?, nodeGroup: String?, node: String?, fatal: Bool,
+    _ context: EventContext
+  ) -> Failure {
+    let result = FailureClassifier.classify(message, fallbackGroup: nodeGroup)
+    return Failure(
+      failureClass: result.failureClass, code: result.code, action: result.action, principal: result.principal,
+      nodeGroup: result.nodeGroup, node: node, operation: operation, fatal: fatal,
+      message: message, firstAt: context.time, lastAt: context.time, count: 1, evidence: context.evidence)
+  }
+}
+
+/// What is known about a node being considered for removal.
+struct NodeCandidacy: Hashable, Sendable {
+  var utilization: Double?
+  var unneededSince: FullTime?
+  var unneededSeconds: Double?
+  var evidence: Evidence?
+}
+
+/// What one autoscaler loop has said so far about a possible scale-up.
+struct DecisionContext: Hashable, Sendable {
+  var pods: [String] = []
+  var podCount = 0
+  var podsConsumed = false
+  var podEvidence: Evidence?
+  var bestOption: String?
+  var estimate: Int?
+  var startedAt: LogTime?
+  var evidence: Evidence?
+  var maxSizeGroups: [String] = []
+  var plannedEpisodes: [Int] = []
+
+  mutating func reset() { self = DecisionContext() }
+}
+
+/// What makes two blocked scale-downs the same finding.
+struct BlockKey: Hashable, Sendable {
+  var node: String
+  var reason: BlockReason
+  var pod: String?
+}

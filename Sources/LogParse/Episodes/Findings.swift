@@ -1,0 +1,179 @@
+/// How a scale-up episode ended.
+public enum ScaleUpOutcome: String, Hashable, Sendable, CaseIterable {
+  case succeeded, failed, timedOut, pending
+}
+
+/// How a scale-down episode ended.
+public enum ScaleDownOutcome: String, Hashable, Sendable, CaseIterable {
+  case succeeded, failed, pending
+}
+
+/// How a node was removed.
+public enum ScaleDownKind: String, Hashable, Sendable {
+  case empty, drain, unregistered
+}
+
+/// The class of a failure: what a person must fix.
+public enum FailureClass: String, Hashable, Sendable, CaseIterable {
+  case iam, credentials, throttling, capacity, quota, validation, timeout, maxSize, kubernetesApi
+  case cloudProvider, `internal`, other
+}
+
+/// A scale-up episode: one node group resize decision and what became of it.
+public struct ScaleUpEpisode: Hashable, Sendable {
+  /// Stable within a report: `up-1`, `up-2` ….
+  public var id: String
+  /// The group resized.
+  public var nodeGroup: String
+  /// Sizes from the plan or the resize line.
+  public var from: Int?
+  public var to: Int?
+  public var max: Int?
+  /// The estimate (`Estimated N nodes needed`), used when from/to are unknown.
+  public var estimate: Int?
+  /// Pods that triggered it (`namespace/name`), at most ``maximumPods``.
+  public var triggeringPods: [String] = []
+  /// All pods that triggered it, including `N other pods are also unschedulable`.
+  public var triggeringPodCount = 0
+  /// First evidence of the decision.
+  public var decidedAt: LogTime?
+  /// When the resize was requested (`Scale-up: setting group …`).
+  public var requestedAt: LogTime?
+  /// When the end was logged.
+  public var endedAt: LogTime?
+  /// The duration CAS printed, when it printed one.
+  public var printedDurationSeconds: Double?
+  /// The outcome.
+  public var outcome: ScaleUpOutcome = .pending
+  /// The failure that ended it.
+  public var error: Failure?
+  /// Evidence lines.
+  public var evidence: Evidence
+
+  /// Pods kept by name per episode; the rest are counted.
+  public static let maximumPods = 50
+
+  /// Nodes requested: `to - from`, else the estimate.
+  public var nodes: Int? {
+    if let from, let to { return to - from }
+    return estimate
+  }
+
+  /// The duration CAS printed, else `endedAt - decidedAt`, given the base year.
+  public func durationSeconds(baseYear: Int) -> Double? {
+    if let printedDurationSeconds { return printedDurationSeconds }
+    guard let start = decidedAt, let end = endedAt else { return nil }
+    return end.seconds(since: start, baseYear: baseYear)
+  }
+
+  /// Whether the episode has not ended yet.
+  public var isOpen: Bool { outcome == .pending }
+}
+
+/// A scale-down episode: one node removal attempt.
+public struct ScaleDownEpisode: Hashable, Sendable {
+  /// Stable within a report: `down-1` ….
+  public var id: String
+  /// The node removed.
+  public var node: String
+  /// Its node group, when the log names it.
+  public var nodeGroup: String?
+  /// Empty node, drain, or unregistered node.
+  public var kind: ScaleDownKind
+  /// Utilization 0…1 when the log gave it.
+  public var utilization: Double?
+  /// When the node first became unneeded (a full time from the message).
+  public var unneededSince: FullTime?
+  /// How long it was unneeded when removal started.
+  public var unneededSeconds: Double?
+  /// Removal start.
+  public var startedAt: LogTime?
+  /// Removal end.
+  public var endedAt: LogTime?
+  /// The cloud instance, when logged.
+  public var instanceId: String?
+  /// Pods evicted for a drain.
+  public var evictedPods: [String] = []
+  /// The outcome.
+  public var outcome: ScaleDownOutcome = .pending
+  /// The failure that ended it.
+  public var error: Failure?
+  /// Evidence lines.
+  public var evidence: Evidence
+
+  /// Whether the episode has not ended yet.
+  public var isOpen: Bool { outcome == .pending }
+}
+
+/// A classified failure; repeats of the same failure are folded into one with a count.
+public struct Failure: Hashable, Sendable {
+  public var failureClass: FailureClass
+  public var code: String?
+  public var action: String?
+  public var principal: String?
+  public var nodeGroup: String?
+  public var node: String?
+  public var operation: FailureOperation?
+  public var fatal: Bool
+  /// The whole record, continuation lines included.
+  public var message: String
+  public var firstAt: LogTime
+  public var lastAt: LogTime
+  public var count: Int
+  public var evidence: Evidence
+
+  /// What makes two failures the same finding.
+  var foldKey: FoldKey {
+    FoldKey(
+      failureClass: failureClass, code: code, action: action, principal: principal, nodeGroup: nodeGroup,
+      node: node, operation: operation, fatal: fatal)
+  }
+
+  struct FoldKey: Hashable {
+    var failureClass: FailureClass
+    var code, action, principal, nodeGroup, node: String?
+    var operation: FailureOperation?
+    var fatal: Bool
+  }
+}
+
+/// A period a node group was in scale-up backoff.
+public struct Backoff: Hashable, Sendable {
+  public var nodeGroup: String
+  public var at: LogTime
+  public var until: FullTime?
+  public var errorClass: String?
+  public var errorCode: String?
+  public var evidence: Evidence
+}
+
+/// A node that could not be removed, and why; repeats folded.
+public struct BlockedScaleDown: Hashable, Sendable {
+  public var node: String
+  public var reason: BlockReason
+  public var detail: String
+  public var pod: String?
+  public var firstAt: LogTime
+  public var lastAt: LogTime
+  public var count: Int
+  public var evidence: Evidence
+}
+
+/// Unschedulable pods that did not lead to a scale-up, and why.
+public struct NoScaleUp: Hashable, Sendable {
+  public var pod: String
+  public var reasons: [String]
+  public var nodeGroup: String?
+  public var firstAt: LogTime
+  public var lastAt: LogTime
+  public var count: Int
+  public var evidence: Evidence
+}
+
+/// What the log says about the Cluster Autoscaler process(es).
+public struct AutoscalerInfo: Hashable, Sendable {
+  public var versions: [String] = []
+  public var starts: [LogTime] = []
+  public var cloudProvider: String?
+  public var isLeader: Bool?
+}

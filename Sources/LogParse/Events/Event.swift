@@ -1,0 +1,112 @@
+/// A typed event: what one recognised Cluster Autoscaler record means.
+public enum Event: Hashable, Sendable {
+  /// `Cluster Autoscaler 1.28.0`: a process (re)start and its version.
+  case processStarted(version: String)
+  /// `Starting main loop`: a new `RunOnce` iteration.
+  case mainLoopStarted
+  /// `Pod ns/name is unschedulable`.
+  case podUnschedulable(pod: String)
+  /// `N other pods are also unschedulable`.
+  case otherPodsUnschedulable(count: Int)
+  /// `Upcoming N nodes`.
+  case upcomingNodes(count: Int)
+  /// `Best option to resize: GROUP`.
+  case bestOption(group: String)
+  /// `Estimated N nodes needed in GROUP`.
+  case estimatedNodes(count: Int, group: String)
+  /// `Requested scale-up (6) exceeds node group set capacity, capping to 1`.
+  case scaleUpCapped(requested: Int, cappedTo: Int)
+  /// `Final scale-up plan: [{GROUP 4->5 (max: 8)} …]`.
+  case scaleUpPlan([PlannedResize])
+  /// `Scale-up: setting group GROUP size to N`: the resize is about to be requested.
+  case scaleUpRequested(group: String, size: Int)
+  /// A cloud provider's own resize line (AWS `Setting asg GROUP size to N`).
+  case cloudResize(group: String, size: Int)
+  /// `Scale up in group GROUP finished successfully in D`.
+  case scaleUpFinished(group: String, seconds: Double?)
+  /// `Scale-up timed out for node group GROUP after D`.
+  case scaleUpTimedOut(group: String, seconds: Double?)
+  /// `Disabling scale-up for node group GROUP until T; errorClass=C; errorCode=K`.
+  case backoffStarted(group: String, until: FullTime?, errorClass: String, errorCode: String)
+  /// `Node group GROUP is not ready for scaleup - backoff`.
+  case groupInBackoff(group: String)
+  /// `Skipping node group GROUP - max size reached`.
+  case maxSizeReached(group: String)
+  /// `No expansion options`.
+  case noExpansionOptions
+  /// `Node NODE - utilization 0.05` or `Node NODE - cpu requested is 5.5% of allocatable`.
+  case nodeUtilization(node: String, utilization: Double)
+  /// `NODE is unneeded since T duration D`.
+  case nodeUnneededSince(node: String, since: FullTime?, seconds: Double?)
+  /// `NODE was unneeded for D`.
+  case nodeUnneededFor(node: String, seconds: Double)
+  /// `Scale-down: removing empty node NODE`.
+  case scaleDownEmpty(node: String)
+  /// `Scale-down: removing node NODE, utilization: {…}, pods to reschedule: …`.
+  case scaleDownDrain(node: String, utilization: Double?, pods: [String])
+  /// `Successfully added ToBeDeletedTaint on node NODE`.
+  case deletionTaintAdded(node: String)
+  /// `All pods removed from NODE`: the drain finished.
+  case drainFinished(node: String)
+  /// `Terminating EC2 instance: i-…` (and 1.35+ `Terminated instance …`).
+  case instanceTerminated(instanceId: String)
+  /// Azure `Deleting vmss instances [ID …]`: scale set and instance numbers.
+  case scaleSetInstancesDeleting(scaleSet: String, instances: [String])
+  /// `node NODE cannot be removed: REASON` and the other reasons a node stays.
+  case scaleDownBlocked(node: String, reason: BlockReason, detail: String, pod: String?)
+  /// A Kubernetes event echoed into the log.
+  case kubernetesEvent(KubernetesEvent)
+  /// An error line classified as a failure (failed scale-up, cache refresh, fatal start-up …).
+  case failure(FailureDetail)
+  /// Leader election: the lease was acquired (true) or is held by another replica (false).
+  case leaderElection(acquired: Bool)
+  /// A message the catalogue knows that carries no episode meaning (loop steps and the like).
+  case noted(id: String)
+}
+
+/// One group's resize in a scale-up plan: `{GROUP 4->5 (max: 8)}`.
+public struct PlannedResize: Hashable, Sendable {
+  /// The node group.
+  public var group: String
+  /// Size before.
+  public var from: Int
+  /// Size requested.
+  public var to: Int
+  /// The group's maximum size.
+  public var max: Int
+}
+
+/// A Kubernetes event as CAS logs it: `Event(v1.ObjectReference{Kind:…}): type: 'T' reason: 'R' message`.
+public struct KubernetesEvent: Hashable, Sendable {
+  /// The object kind (`ConfigMap`, `Pod`, `Node`).
+  public var kind: String
+  /// The object's namespace (empty for nodes).
+  public var namespace: String
+  /// The object's name.
+  public var name: String
+  /// `Normal` or `Warning`.
+  public var type: String
+  /// The reason (`ScaledUpGroup`, `FailedToScaleUpGroup`, `ScaleDownEmpty` …).
+  public var reason: String
+  /// The event's message.
+  public var message: String
+}
+
+/// What CAS was doing when a failure happened, as named in the JSON report.
+public enum FailureOperation: String, Hashable, Sendable {
+  case scaleUp, scaleDown, refresh, startup, fixNodeGroupSizes, template, unregisteredRemoval
+}
+
+/// An error record before classification: what the log says and where it came from.
+public struct FailureDetail: Hashable, Sendable {
+  /// What CAS was doing.
+  public var operation: FailureOperation?
+  /// The node group the line names, if any.
+  public var nodeGroup: String?
+  /// The node the line names, if any.
+  public var node: String?
+  /// Whether the record was fatal (`F`): the process exited.
+  public var fatal: Bool
+  /// The whole record, continuation lines included.
+  public var message: String
+}

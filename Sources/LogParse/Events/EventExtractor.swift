@@ -1,0 +1,79 @@
+/// Maps records to typed events with the catalogue, running a regex only where a byte test says it may match.
+///
+/// Entries anchored at the message start are indexed by their literal's first byte, so a record
+/// is compared only with the few entries that start like it; entries whose literal may sit
+/// anywhere are tested with `memmem` on the first line. Only then does the entry's JIT-compiled
+/// PCRE2 pattern run.
+public struct EventExtractor {
+  private let entries: [CatalogEntry]
+  private let literals: [[UInt8]]
+  private let matchers: [Matcher?]
+  private let prefixIndex: [[Int]]
+  private let anywhereEntries: [Int]
+  /// Matches that PCRE2 gave up on (limits hit); the record then counts as unrecognised.
+  public private(set) var patternErrors = 0
+
+  /// Builds the matchers for every catalogue entry.
+  public init(entries: [CatalogEntry] = Catalog.entries) {
+    self.entries = entries
+    literals = entries.map { Array($0.literal.utf8) }
+    var index = [[Int]](repeating: [], count: 256)
+    var anywhere: [Int] = []
+    var matchers: [Matcher?] = []
+    for (number, entry) in entries.enumerated() {
+      if entry.pattern.isEmpty {
+        matchers.append(nil)
+      } else {
+        do {
+          matchers.append(Matcher(try BytePattern(entry.pattern)))
+        } catch {
+          fatalError("catalogue entry \(entry.id) has an invalid pattern: \(error)")
+        }
+      }
+      switch entry.position {
+      case .prefix: index[Int(entry.literal.utf8.first ?? 0)].append(number)
+      case .anywhere: anywhere.append(number)
+      }
+    }
+    self.matchers = matchers
+    prefixIndex = index
+    anywhereEntries = anywhere
+  }
+
+  /// The event the record means, with the catalogue entry's index, or nil when none matches.
+  public mutating func extract(_ record: Record) -> (event: Event, entry: Int)? {
+    var message = record.message
+    // Structured (InfoS) lines quote their message.
+    if message.first == UInt8(ascii: "\""), message.count > 1 {
+      message = UnsafeBufferPointer(rebasing: message[1...])
+    }
+    guard let first = message.first else { return nil }
+    for number in prefixIndex[Int(first)] where ByteSearch.hasPrefix(message, literals[number]) {
+      if let event = run(number, record.message, record) { return (event, number) }
+    }
+    let headline = record.headline
+    for number in anywhereEntries where ByteSearch.contains(headline, literals[number]) {
+      if let event = run(number, record.message, record) { return (event, number) }
+    }
+    return nil
+  }
+
+  private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> Event? {
+    var subject = subject
+    if subject.first == UInt8(ascii: "\"") { subject = UnsafeBufferPointer(rebasing: subject[1...]) }
+    guard let matcher = matchers[number] else {
+      return entries[number].build(Captures(subject: subject, ranges: []))
+    }
+    var failed = false
+    let matched = matcher.matchesSafely(subject) { _ in failed = true }
+    if failed { patternErrors += 1 }
+    guard matched else { return nil }
+    let ranges = (0...matcher.pattern.captureCount).map { matcher.range($0) }
+    guard var event = entries[number].build(Captures(subject: subject, ranges: ranges)) else { return nil }
+    if case .failure(var detail) = event, record.severity == .fatal {
+      detail.fatal = true
+      event = .failure(detail)
+    }
+    return event
+  }
+}

@@ -1,0 +1,59 @@
+/// Parses the `[{GROUP 4->5 (max: 8)} …]` list of a scale-up plan or a `TriggeredScaleUp` event.
+enum PlanText {
+  /// The resizes in `text` (the part inside the brackets, or the whole bracketed list).
+  static func resizes(_ text: String) -> [PlannedResize] {
+    var result: [PlannedResize] = []
+    for item in text.split(separator: "{").dropFirst(0) {
+      guard let close = item.firstIndex(of: "}") else { continue }
+      let body = item[..<close].split(separator: " ", omittingEmptySubsequences: true)
+      // GROUP FROM->TO (max: MAX)
+      guard body.count >= 4, let arrow = body[1].firstRange(of: "->"),
+        let from = Int(body[1][..<arrow.lowerBound]), let to = Int(body[1][arrow.upperBound...]),
+        body[2] == "(max:", let max = Int(body[3].filter { $0 != ")" })
+      else { continue }
+      result.append(PlannedResize(group: String(body[0]), from: from, to: to, max: max))
+    }
+    return result
+  }
+}
+
+/// Reads the utilization of a drain line: `{0.69 0.68 0 cpu 0.69}` (last number) or `0.5`.
+enum UtilizationText {
+  /// The utilization (0…1), or nil when the text holds no number.
+  static func value(_ text: String) -> Double? {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "{" || $0 == "}" })
+    return words.reversed().lazy.compactMap { Double($0) }.first
+  }
+}
+
+/// Reads Azure scale-set instance ids: `azure:///…/virtualMachineScaleSets/NAME/virtualMachines/6`.
+enum ScaleSetText {
+  /// A deletion event for the instances listed, or nil when none is recognisable.
+  static func deletion(_ list: String) -> Event? {
+    var scaleSet: String?
+    var instances: [String] = []
+    for id in list.split(separator: " ") {
+      let parts = id.split(separator: "/")
+      guard let setIndex = parts.firstIndex(where: { $0.lowercased() == "virtualmachinescalesets" }),
+        setIndex + 1 < parts.count
+      else { continue }
+      scaleSet = String(parts[setIndex + 1])
+      if let last = parts.last, setIndex + 3 < parts.count { instances.append(String(last)) }
+    }
+    guard let scaleSet else { return nil }
+    return .scaleSetInstancesDeleting(scaleSet: scaleSet, instances: instances)
+  }
+
+  /// The node name Azure gives an instance of a scale set: NAME + the id in base 36, six digits.
+  static func nodeName(scaleSet: String, instance: String) -> String? {
+    guard let number = Int(instance), number >= 0 else { return nil }
+    let digits = String(number, radix: 36)
+    return scaleSet + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+  }
+}
+
+/// The pattern of a Kubernetes event echoed into the log.
+enum EventText {
+  static let pattern =
+    #"^Event\(v1\.ObjectReference\{Kind:"([^"]*)", Namespace:"([^"]*)", Name:"([^"]*)".*?\}\): type: '(\w+)' reason: '(\w+)' (.*)"#
+}

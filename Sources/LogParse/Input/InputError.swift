@@ -1,0 +1,17 @@
+/// A problem reading an input.
+public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file could not be opened (missing, unreadable).
+  case cannotOpen(path: String, reason: String)
+  /// The path is a directory.
+  case isDirectory(path: String)
+  /// Reading failed part-way.
+  case readFailed(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .cannotOpen(let path, let reason): return "cannot open '\(path)': \(reason)"
+    case .isDirectory(let path): return "'\(path)' is a directory, not a log file"
+    case .readFailed(let path, let reason): return "cannot read '\(path)': \(reason)"
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Glibc
+
+/// Splits a byte stream into physical lines, chunk by chunk, without a `String` per line.
+///
+/// Lines end at `\n`; a `\r` before it is dropped (CRLF). A line longer than
+/// ``maximumLineLength`` is cut to that length and counted in ``truncatedLines``; the rest of it
+/// is skipped without being buffered, so memory stays bounded on any input. A last line without
+/// a newline is delivered by ``finish(_:)``.
+public struct LineSplitter {
+  /// The longest line delivered whole; longer lines are cut to this many bytes.
+  public let maximumLineLength: Int
+  /// Lines that were cut at ``maximumLineLength``.
+  public private(set) var truncatedLines = 0
+  private var pending: [UInt8] = []
+  private var isCuttingLine = false
+
+  /// Creates a splitter that cuts lines at `maximumLineLength` bytes (1 MiB by default).
+  public init(maximumLineLength: Int = 1 << 20) {
+    self.maximumLineLength = max(16, maximumLineLength)
+  }
+
+  /// Splits `chunk`, calling `body` with each complete line (without its line ending).
+  ///
+  /// The buffer passed to `body` is valid only during the call.
+  /// - Complexity: O(*n*) in the chunk's length; no byte is scanned twice.
+  public mutating func feed(
+    _ chunk: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    guard let base = chunk.baseAddress, chunk.count > 0 else { return }
+    var start = 0
+    let end = chunk.count
+    while start < end {
+      guard let found = memchr(base + start, 0x0A, end - start) else {
+        append(UnsafeBufferPointer(start: base + start, count: end - start))
+        return
+      }
+      let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+      let piece = UnsafeBufferPointer(start: base + start, count: newline - start)
+      if pending.isEmpty && !isCuttingLine {
+        deliver(piece, body)
+      } else {
+        append(piece)
+        pending.withUnsafeBufferPointer { deliver($0, body) }
+        pending.removeAll(keepingCapacity: pending.capacity <= 1 << 16)
+        isCuttingLine = false
+      }
+      start = newline + 1
+    }
+  }
+
+  /// Delivers the last line when the input did not end with a newline.
+  public mutating func finish(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    if !pending.isEmpty || isCuttingLine {
+      pending.withUnsafeBufferPointer { deliver($0, body) }
+    }
+    pending = []
+    isCuttingLine = false
+  }
+
+  /// Whether a partial line is waiting for its newline.
+  public var hasPartialLine: Bool { !pending.isEmpty || isCuttingLine }
+
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard !isCuttingLine else { return }
+    let room = maximumLineLength - pending.count
+    if bytes.count <= room {
+      pending.append(contentsOf: bytes)
+    } else {
+      pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<room]))
+      isCuttingLine = true
+      truncatedLines += 1
+    }
+  }
+
+  private mutating func deliver(
+    _ line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    var count = line.count
+    if count > maximumLineLength {
+      count = maximumLineLength
+      truncatedLines += 1
+    }
+    if count > 0, line[count - 1] == 0x0D { count -= 1 }
+    body(UnsafeBufferPointer(rebasing: line[0..<count]))
+  }
+}
+
+@available(*, unavailable)
+extension LineSplitter: Sendable {}

@@ -1,0 +1,201 @@
+/// The whole pipeline: bytes in; lines, envelopes, records, events and episodes out.
+///
+/// Feed it chunks of any size with ``feed(_:)``; the result does not depend on how the input was
+/// cut. Observers see each record, event and episode step as it completes. ``report()`` gives the
+/// analysis so far at any time.
+public struct Analyzer {
+  /// The options in force.
+  public let options: AnalyzerOptions
+  /// Called with every record (for `--expect-line`).
+  public var onRecord: ((Record) -> Void)?
+  /// Called with every event the episode builder applies, in the order it applies them.
+  public var onEvent: ((Event, EventContext) -> Void)?
+  /// Called with every episode step.
+  public var onStep: ((EpisodeStep) -> Void)?
+
+  /// The episodes and findings so far.
+  public private(set) var builder = EpisodeBuilder()
+  /// Source names, in the order read.
+  public private(set) var sources: [String] = []
+  /// Records mapped to an event.
+  public private(set) var recognized = 0
+  /// Well-formed records no catalogue entry matched.
+  public private(set) var unrecognized = 0
+  /// The lowest `--v` the log proves, if any line proves one.
+  public private(set) var verbosity: Int?
+  /// The earliest and latest record times.
+  public private(set) var firstTime: LogTime?
+  public private(set) var lastTime: LogTime?
+  /// The cloud provider the log shows, if any.
+  public private(set) var cloudProvider: String?
+
+  private var splitter: LineSplitter
+  private var stripper: EnvelopeStripper
+  private var assembler: RecordAssembler
+  private var extractor = EventExtractor()
+  private var reorder: ReorderBuffer<(Event, EventContext)>
+  private var lineNumber = 0
+  private var heldPartialLines = 0
+
+  /// Creates an analyzer with `options`.
+  public init(options: AnalyzerOptions) {
+    self.options = options
+    splitter = LineSplitter(maximumLineLength: options.maximumLineLength)
+    stripper = EnvelopeStripper(maximumLineLength: options.maximumLineLength)
+    assembler = RecordAssembler(maximumRecordLength: options.maximumRecordLength)
+    reorder = ReorderBuffer(window: options.reorderWindow)
+  }
+
+  /// Starts a new source (a file, or `-` for standard input); line numbers restart at 1.
+  public mutating func beginSource(_ name: String) {
+    if !sources.isEmpty { endSource() }
+    sources.append(name)
+    lineNumber = 0
+  }
+
+  /// Feeds the next chunk of the current source.
+  public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
+    if sources.isEmpty { sources.append("-") }
+    var splitter = self.splitter
+    splitter.feed(chunk) { line in self.acceptLine(line) }
+    self.splitter = splitter
+    assembler.noteTruncated(splitter.truncatedLines)
+  }
+
+  /// Feeds a chunk held in an array.
+  public mutating func feed(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { feed($0) }
+  }
+
+  /// Ends the current source: its last line and record are delivered.
+  public mutating func endSource() {
+    var splitter = self.splitter
+    splitter.finish { line in self.acceptLine(line) }
+    self.splitter = splitter
+    assembler.noteTruncated(splitter.truncatedLines)
+    // A partial line left at the end becomes a record line of its own: it is not a continuation.
+    if stripper.hasPartialLine, heldPartialLines > 0 { heldPartialLines -= 1 }
+    var stripper = self.stripper
+    stripper.finish { unwrapped in self.acceptUnwrapped(unwrapped) }
+    self.stripper = stripper
+    heldPartialLines = 0
+    flushRecord()
+  }
+
+  /// Delivers a record that may still be waiting for continuation lines: for live input gone quiet.
+  public mutating func flushIdle() {
+    flushRecord()
+  }
+
+  /// Ends the input: everything held is delivered and put in order.
+  public mutating func finish() {
+    if !sources.isEmpty { endSource() }
+    var reorder = self.reorder
+    reorder.drain { item in self.apply(item.0, item.1) }
+    self.reorder = reorder
+  }
+
+  /// Line counts so far.
+  public var accounting: LineAccounting {
+    var counts = assembler.accounting
+    counts.continuationLines += heldPartialLines
+    counts.held = heldPartialLines + (assembler.isHoldingRecord ? 1 : 0)
+    return counts
+  }
+
+  /// The envelopes seen so far.
+  public var formats: [InputFormat] {
+    var seen = stripper.formats
+    if assembler.sawKlogText { seen.insert(.klogText) }
+    if assembler.sawPasted { seen.insert(.pasted) }
+    return seen.sorted()
+  }
+
+  /// PCRE2 matches that hit a limit (their records count as unrecognised).
+  public var patternErrors: Int { extractor.patternErrors }
+
+  /// The base year proven by an envelope time, if any.
+  var envelopeBaseYear: Int? { assembler.years.envelopeBaseYear }
+
+  private mutating func acceptLine(_ line: UnsafeBufferPointer<UInt8>) {
+    lineNumber += 1
+    assembler.noteLine()
+    var delivered = false
+    var stripper = self.stripper
+    stripper.unwrap(line) { unwrapped in
+      delivered = true
+      self.acceptUnwrapped(unwrapped)
+    }
+    self.stripper = stripper
+    if !delivered { heldPartialLines += 1 }
+  }
+
+  private mutating func acceptUnwrapped(_ unwrapped: UnwrappedLine) {
+    let source = max(0, sources.count - 1)
+    var assembler = self.assembler
+    // A line that completes a held partial counts once: earlier parts were counted as held.
+    if heldPartialLines > 0 {
+      assembler.absorbJoinedLines(heldPartialLines)
+      heldPartialLines = 0
+    }
+    assembler.accept(unwrapped, source: source, lineNumber: lineNumber) { record in self.handle(record) }
+    self.assembler = assembler
+  }
+
+  private mutating func flushRecord() {
+    var assembler = self.assembler
+    assembler.flush { record in self.handle(record) }
+    self.assembler = assembler
+  }
+
+  private mutating func handle(_ record: Record) {
+    onRecord?(record)
+    if firstTime == nil || record.time < firstTime! { firstTime = record.time }
+    if lastTime == nil || lastTime! < record.time { lastTime = record.time }
+    if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
+    if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
+    guard let (event, entry) = extractor.extract(record) else {
+      unrecognized += 1
+      return
+    }
+    recognized += 1
+    if record.severity == .info, record.verbosity == nil {
+      verbosity = max(verbosity ?? 0, Catalog.entries[entry].verbosity)
+    }
+    let context = EventContext(time: record.time, source: record.source, lines: record.lines, severity: record.severity)
+    var reorder = self.reorder
+    reorder.push((event, context), at: record.time) { item in self.apply(item.0, item.1) }
+    self.reorder = reorder
+  }
+
+  private mutating func apply(_ event: Event, _ context: EventContext) {
+    onEvent?(event, context)
+    let steps = builder.apply(event, context)
+    if let onStep {
+      for step in steps { onStep(step) }
+    }
+  }
+}
+
+@available(*, unavailable)
+extension Analyzer: Sendable {}
+
+/// Names the cloud provider from a record's source file.
+enum CloudProviderHint {
+  static let prefixes: [(String, String)] = [
+    ("aws_", "aws"), ("auto_scaling", "aws"), ("azure_", "azure"), ("gce_", "gce"), ("autoscaling_gce", "gce"),
+    ("clusterapi_", "clusterapi"), ("hetzner_", "hetzner"), ("alicloud_", "alicloud"), ("oci_", "oci"),
+    ("digitalocean_", "digitalocean"), ("kwok_", "kwok"),
+  ]
+
+  /// The provider a file name belongs to, or nil.
+  static func provider(file: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let first = file.first,
+      first == UInt8(ascii: "a") || first == UInt8(ascii: "g") || first == UInt8(ascii: "c")
+        || first == UInt8(ascii: "h") || first == UInt8(ascii: "o") || first == UInt8(ascii: "d")
+        || first == UInt8(ascii: "k")
+    else { return nil }
+    for (prefix, provider) in prefixes where file.starts(with: prefix.utf8) { return provider }
+    return nil
+  }
+}

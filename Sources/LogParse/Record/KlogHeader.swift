@@ -1,0 +1,132 @@
+/// The parsed header of a klog text line: `I0927 11:50:35.158391       1 scale_up.go:300] msg`.
+public struct KlogHeader: Hashable, Sendable {
+  /// The severity letter; nil when the line lost it (a damaged paste).
+  public var severity: Severity?
+  /// Month 1...12.
+  public var month: Int
+  /// Day 1...31.
+  public var day: Int
+  /// Microseconds since midnight.
+  public var microsecondOfDay: Int64
+  /// Fractional digits of the time as written.
+  public var fractionDigits: Int
+  /// Byte range of `file.go` in the line.
+  public var fileRange: Range<Int>
+  /// The `:line` number after the file name.
+  public var sourceLine: Int
+  /// Offset of the message's first byte.
+  public var messageStart: Int
+  /// Bytes of paste damage stripped before the header (indentation, `# `, `> `, grep `-n`).
+  public var pastedPrefixLength: Int
+}
+
+/// Recognises klog text headers at fixed positions, tolerating the damage of pasted logs.
+public enum KlogHeaderParser {
+  /// Parses the header at the start of `line`, after any pasted prefix; nil when there is none.
+  public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> KlogHeader? {
+    if let header = parse(line, at: 0) { return header }
+    let prefix = pastedPrefixLength(line)
+    guard prefix > 0 else { return nil }
+    return parse(line, at: prefix)
+  }
+
+  /// The length of paste damage before a header: indentation, `#`/`>` quote marks, grep `-n`.
+  static func pastedPrefixLength(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+    var i = 0
+    let n = line.count
+    func skipBlanks() { while i < n, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
+    skipBlanks()
+    while i < n, line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: ">") {
+      i += 1
+      skipBlanks()
+    }
+    // grep -n (`15214:`) or grep context (`15214-`) right before the severity letter.
+    var j = i
+    while j < n, isDigit(line[j]) { j += 1 }
+    if j > i, j < n, line[j] == UInt8(ascii: ":") || line[j] == UInt8(ascii: "-"), j + 1 < n,
+      Severity(rawValue: line[j + 1]) != nil
+    {
+      i = j + 1
+    }
+    return i
+  }
+
+  private static func parse(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> KlogHeader? {
+    let n = line.count
+    var i = start
+    guard i + 20 <= n else { return nil }
+    var severity: Severity?
+    if let letter = Severity(rawValue: line[i]) {
+      severity = letter
+      i += 1
+    } else if !isDigit(line[i]) {
+      return nil
+    }
+    func number(_ count: Int) -> Int? {
+      guard i + count <= n else { return nil }
+      var value = 0
+      for k in i..<(i + count) {
+        guard isDigit(line[k]) else { return nil }
+        value = value * 10 + Int(line[k] &- 0x30)
+      }
+      i += count
+      return value
+    }
+    func expect(_ byte: UInt8) -> Bool {
+      guard i < n, line[i] == byte else { return false }
+      i += 1
+      return true
+    }
+    func skipSpaces() -> Int {
+      let from = i
+      while i < n, line[i] == 0x20 { i += 1 }
+      return i - from
+    }
+    guard let month = number(2), let day = number(2), CivilDate.isValid(month: month, day: day),
+      skipSpaces() >= 1, let hour = number(2), hour < 24, expect(UInt8(ascii: ":")),
+      let minute = number(2), minute < 60, expect(UInt8(ascii: ":")), let second = number(2), second < 61
+    else { return nil }
+    var micros = 0
+    var fractionDigits = 0
+    if i < n, line[i] == UInt8(ascii: ".") {
+      i += 1
+      while i < n, isDigit(line[i]) {
+        if fractionDigits < 6 { micros = micros * 10 + Int(line[i] &- 0x30) }
+        fractionDigits += 1
+        i += 1
+      }
+      for _ in min(fractionDigits, 6)..<6 { micros *= 10 }
+    }
+    guard skipSpaces() >= 1 else { return nil }
+    // The thread id (really the pid) is optional: damaged pastes lose it.
+    var afterPid = i
+    while afterPid < n, isDigit(line[afterPid]) { afterPid += 1 }
+    if afterPid > i, afterPid < n, line[afterPid] == 0x20 {
+      i = afterPid
+      _ = skipSpaces()
+    }
+    // file:line]
+    let fileStart = i
+    while i < n, line[i] != UInt8(ascii: ":"), line[i] != UInt8(ascii: "]"), line[i] != 0x20 { i += 1 }
+    guard i > fileStart, expect(UInt8(ascii: ":")) else { return nil }
+    let fileEnd = i - 1
+    guard let sourceLine = lineNumber(&i, line) else { return nil }
+    guard expect(UInt8(ascii: "]")) else { return nil }
+    if i < n, line[i] == 0x20 { i += 1 }
+    let seconds = Int64(hour * 3600 + minute * 60 + second)
+    return KlogHeader(
+      severity: severity, month: month, day: day, microsecondOfDay: seconds * 1_000_000 + Int64(micros),
+      fractionDigits: min(fractionDigits, 6), fileRange: fileStart..<fileEnd, sourceLine: sourceLine,
+      messageStart: i, pastedPrefixLength: start)
+  }
+
+  private static func lineNumber(_ i: inout Int, _ line: UnsafeBufferPointer<UInt8>) -> Int? {
+    var value = 0
+    let from = i
+    while i < line.count, isDigit(line[i]), i - from < 9 {
+      value = value * 10 + Int(line[i] &- 0x30)
+      i += 1
+    }
+    return i > from ? value : nil
+  }
+}

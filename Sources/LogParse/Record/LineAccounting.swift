@@ -1,0 +1,20 @@
+/// How every physical line of the input was accounted for.
+public struct LineAccounting: Hashable, Sendable {
+  /// Physical lines read.
+  public var lines = 0
+  /// Records (header lines, with their continuation lines joined).
+  public var records = 0
+  /// Lines joined to the record before them.
+  public var continuationLines = 0
+  /// Lines that were neither a record nor attachable to one.
+  public var malformed = 0
+  /// Lines with no log content: blank lines, `...` elisions, shell prompts.
+  public var skipped = 0
+  /// Lines cut at the maximum line length.
+  public var truncated = 0
+  /// Lines still held (a partial CRI line or a record waiting for continuation lines).
+  public var held = 0
+
+  /// Creates empty counts.
+  public init() {}
+}

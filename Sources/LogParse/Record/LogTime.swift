@@ -1,0 +1,121 @@
+/// A record's time as klog wrote it: month, day and time of day, with the year resolved later.
+///
+/// klog headers carry no year. ``yearOffset`` counts the New Years the log crossed before this
+/// record (December followed by January); the base year comes from ``YearResolver`` once the whole
+/// input has been seen, so a year learned late still dates every record.
+public struct LogTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Month, 1...12.
+  public var month: UInt8
+  /// Day of the month, 1...31.
+  public var day: UInt8
+  /// Microseconds since midnight.
+  public var microsecondOfDay: Int64
+  /// How many year boundaries the log crossed before this record.
+  public var yearOffset: Int16
+  /// How many fractional digits the log gave (6 for klog), for printing with that precision.
+  public var fractionDigits: UInt8
+
+  /// Creates a time from its calendar parts.
+  public init(month: Int, day: Int, microsecondOfDay: Int64, yearOffset: Int = 0, fractionDigits: Int = 6) {
+    self.month = UInt8(clamping: month)
+    self.day = UInt8(clamping: day)
+    self.microsecondOfDay = microsecondOfDay
+    self.yearOffset = Int16(clamping: yearOffset)
+    self.fractionDigits = UInt8(clamping: fractionDigits)
+  }
+
+  public static func < (lhs: LogTime, rhs: LogTime) -> Bool {
+    (lhs.yearOffset, lhs.month, lhs.day, lhs.microsecondOfDay)
+      < (rhs.yearOffset, rhs.month, rhs.day, rhs.microsecondOfDay)
+  }
+
+  /// Microseconds since the Unix epoch, given the year of the log's first record.
+  public func epochMicroseconds(baseYear: Int) -> Int64 {
+    let days = CivilDate.days(year: baseYear + Int(yearOffset), month: Int(month), day: Int(day))
+    return Int64(days) * 86_400_000_000 + microsecondOfDay
+  }
+
+  /// Seconds from `earlier` to this time, given the base year.
+  public func seconds(since earlier: LogTime, baseYear: Int) -> Double {
+    Double(epochMicroseconds(baseYear: baseYear) - earlier.epochMicroseconds(baseYear: baseYear)) / 1e6
+  }
+
+  /// RFC 3339 in UTC with the log's precision, as in `2019-09-27T11:50:35.158353Z`.
+  public func rfc3339(baseYear: Int) -> String {
+    FullTime(epochMicroseconds: epochMicroseconds(baseYear: baseYear), fractionDigits: Int(fractionDigits))
+      .rfc3339
+  }
+
+  /// The klog-style time of day, `11:50:35.158353`, for live output where the year is unknown.
+  public var timeOfDay: String {
+    let seconds = microsecondOfDay / 1_000_000
+    let micros = microsecondOfDay % 1_000_000
+    return "\(pad(Int(seconds / 3600), 2)):\(pad(Int(seconds / 60 % 60), 2)):\(pad(Int(seconds % 60), 2))"
+      + ".\(pad(Int(micros), 6))"
+  }
+
+  public var description: String {
+    "\(pad(Int(month), 2))-\(pad(Int(day), 2)) \(timeOfDay)"
+  }
+}
+
+/// A complete point in time (microseconds since the Unix epoch), as found in envelopes and messages.
+public struct FullTime: Hashable, Comparable, Sendable {
+  /// Microseconds since 1970-01-01T00:00:00Z.
+  public var epochMicroseconds: Int64
+  /// Fractional digits to print.
+  public var fractionDigits: Int
+
+  /// Creates a time from microseconds since the epoch.
+  public init(epochMicroseconds: Int64, fractionDigits: Int = 6) {
+    self.epochMicroseconds = epochMicroseconds
+    self.fractionDigits = fractionDigits
+  }
+
+  public static func < (lhs: FullTime, rhs: FullTime) -> Bool {
+    lhs.epochMicroseconds < rhs.epochMicroseconds
+  }
+
+  /// The calendar year, month and day of this time in UTC.
+  public var date: (year: Int, month: Int, day: Int) {
+    CivilDate.date(days: Int(floorDivide(epochMicroseconds, 86_400_000_000)))
+  }
+
+  /// Microseconds since midnight UTC.
+  public var microsecondOfDay: Int64 {
+    epochMicroseconds - floorDivide(epochMicroseconds, 86_400_000_000) * 86_400_000_000
+  }
+
+  /// This time as a ``LogTime`` (the year is dropped; the caller keeps it).
+  public var logTime: LogTime {
+    let (_, month, day) = date
+    return LogTime(month: month, day: day, microsecondOfDay: microsecondOfDay, fractionDigits: fractionDigits)
+  }
+
+  /// RFC 3339 in UTC, as in `2019-09-27T11:57:07.773690Z`.
+  public var rfc3339: String {
+    let (year, month, day) = date
+    let micros = microsecondOfDay
+    let seconds = micros / 1_000_000
+    var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(Int(seconds / 3600), 2)):"
+    text += "\(pad(Int(seconds / 60 % 60), 2)):\(pad(Int(seconds % 60), 2))"
+    let digits = min(fractionDigits, 6)
+    if digits > 0 {
+      let fraction = pad(Int(micros % 1_000_000), 6)
+      text += "." + fraction.prefix(digits)
+    }
+    return text + "Z"
+  }
+}
+
+/// Floor division for possibly negative numerators.
+func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+  let quotient = a / b
+  return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
+}
+
+/// Zero-pads `value` to `width` digits.
+func pad(_ value: Int, _ width: Int) -> String {
+  let digits = String(value)
+  return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}

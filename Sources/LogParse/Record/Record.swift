@@ -1,0 +1,41 @@
+import Glibc
+
+/// One klog record: a header line and its continuation lines, viewed without copying.
+///
+/// The buffers are valid only during the callback that receives the record.
+public struct Record {
+  /// Index of the input source (file) in the analysis's source list.
+  public var source: Int
+  /// The 1-based physical line number of the header line.
+  public var firstLine: Int
+  /// How many physical lines the record spans (1 + continuation lines).
+  public var lineCount: Int
+  /// The severity; records that lost their letter count as info.
+  public var severity: Severity
+  /// When the record was written.
+  public var time: LogTime
+  /// The `file.go` part of the header.
+  public var file: UnsafeBufferPointer<UInt8>
+  /// The `:line` part of the header.
+  public var sourceLine: Int
+  /// The message: the header line's text, then each continuation line after a `\n`.
+  public var message: UnsafeBufferPointer<UInt8>
+  /// The `v` level, when the format states it (klog JSON).
+  public var verbosity: Int?
+
+  /// The physical line numbers the record spans.
+  public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }
+
+  /// The message's first line (up to the first `\n`).
+  public var headline: UnsafeBufferPointer<UInt8> {
+    guard let base = message.baseAddress, let newline = memchrIndex(message, 0x0A) else { return message }
+    return UnsafeBufferPointer(start: base, count: newline)
+  }
+}
+
+/// The offset of the first `byte` in `buffer`, or nil.
+func memchrIndex(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Int? {
+  guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
+  guard let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+  return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+}

@@ -1,0 +1,173 @@
+import Glibc
+
+/// Turns unwrapped lines into records: parses klog headers and joins continuation lines.
+///
+/// A line with a header starts a record. A line without one continues the previous record when it
+/// looks like a continuation (indented, `caused by:`, a closing bracket, inside an open `{…}` struct,
+/// or anything after a fatal record); otherwise it is malformed. Blank lines, `...` elisions and
+/// shell prompts are skipped and end the record. The record is delivered when the next record
+/// starts, on a skipped line, or on ``flush(_:)``.
+struct RecordAssembler {
+  /// Line counts.
+  private(set) var accounting = LineAccounting()
+  /// Whether any klog text header or paste damage was seen.
+  private(set) var sawKlogText = false
+  private(set) var sawPasted = false
+  /// The year tracker, fed every record's time.
+  private(set) var years = YearTracker()
+
+  private var hasPending = false
+  private var pendingSource = 0
+  private var pendingFirstLine = 0
+  private var pendingLineCount = 0
+  private var pendingSeverity: Severity = .info
+  private var pendingTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
+  private var pendingFile: [UInt8] = []
+  private var pendingSourceLine = 0
+  private var pendingVerbosity: Int?
+  private var pendingMessage: [UInt8] = []
+  private var pendingBraceDepth = 0
+  private let maximumRecordLength: Int
+
+  init(maximumRecordLength: Int) {
+    self.maximumRecordLength = maximumRecordLength
+  }
+
+  /// Counts a line that was cut at the maximum length.
+  mutating func noteTruncated(_ count: Int) { accounting.truncated = count }
+
+  /// Counts one physical line read.
+  mutating func noteLine() { accounting.lines += 1 }
+
+  /// Counts partial lines (CRI `P`, Docker without newline) joined into the next line.
+  mutating func absorbJoinedLines(_ count: Int) { accounting.continuationLines += count }
+
+  /// Accepts one unwrapped line and delivers any record it completes.
+  mutating func accept(_ line: UnwrappedLine, source: Int, lineNumber: Int, _ emit: (Record) -> Void) {
+    switch line {
+    case .structured(let structured, let envelopeTime):
+      flush(emit)
+      let time = years.stamp(structured.time ?? envelopeTime, fallback: nil)
+      start(
+        source: source, lineNumber: lineNumber, severity: structured.severity, time: time, file: structured.file,
+        sourceLine: structured.sourceLine, verbosity: structured.verbosity, message: structured.message)
+    case .text(let text, let envelopeTime):
+      acceptText(text, envelopeTime: envelopeTime, source: source, lineNumber: lineNumber, emit)
+    }
+  }
+
+  private mutating func acceptText(
+    _ text: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, source: Int, lineNumber: Int,
+    _ emit: (Record) -> Void
+  ) {
+    if let header = KlogHeaderParser.parse(text) {
+      flush(emit)
+      sawKlogText = true
+      if header.pastedPrefixLength > 0 { sawPasted = true }
+      let klogTime = LogTime(
+        month: header.month, day: header.day, microsecondOfDay: header.microsecondOfDay,
+        fractionDigits: header.fractionDigits)
+      let time = years.stamp(envelopeTime, fallback: klogTime)
+      start(
+        source: source, lineNumber: lineNumber, severity: header.severity ?? .info, time: time,
+        file: Array(UnsafeBufferPointer(rebasing: text[header.fileRange])), sourceLine: header.sourceLine,
+        verbosity: nil, message: UnsafeBufferPointer(rebasing: text[header.messageStart...]))
+      return
+    }
+    switch LineShape.classify(text) {
+    case .blank:
+      flush(emit)
+      accounting.skipped += 1
+    case .elision, .prompt:
+      flush(emit)
+      sawPasted = true
+      accounting.skipped += 1
+    case .headerlessFragment:
+      flush(emit)
+      accounting.malformed += 1
+    case .other(let startsIndented):
+      if hasPending && (startsIndented || continues(text)) {
+        appendContinuation(text)
+      } else {
+        flush(emit)
+        accounting.malformed += 1
+      }
+    }
+  }
+
+  /// Delivers the record being assembled, if any.
+  mutating func flush(_ emit: (Record) -> Void) {
+    guard hasPending else { return }
+    hasPending = false
+    accounting.records += 1
+    accounting.continuationLines += pendingLineCount - 1
+    pendingFile.withUnsafeBufferPointer { file in
+      pendingMessage.withUnsafeBufferPointer { message in
+        emit(
+          Record(
+            source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
+            severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
+            message: message, verbosity: pendingVerbosity))
+      }
+    }
+  }
+
+  /// Whether a record is waiting for possible continuation lines.
+  var isHoldingRecord: Bool { hasPending }
+
+  private mutating func start(
+    source: Int, lineNumber: Int, severity: Severity, time: LogTime, file: [UInt8], sourceLine: Int,
+    verbosity: Int?, message: UnsafeBufferPointer<UInt8>
+  ) {
+    hasPending = true
+    pendingSource = source
+    pendingFirstLine = lineNumber
+    pendingLineCount = 1
+    pendingSeverity = severity
+    pendingTime = time
+    pendingFile = file
+    pendingSourceLine = sourceLine
+    pendingVerbosity = verbosity
+    pendingMessage.removeAll(keepingCapacity: pendingMessage.capacity <= 1 << 16)
+    pendingBraceDepth = 0
+    appendMessage(message)
+  }
+
+  private mutating func appendContinuation(_ text: UnsafeBufferPointer<UInt8>) {
+    pendingLineCount += 1
+    if pendingMessage.count < maximumRecordLength { pendingMessage.append(0x0A) }
+    appendMessage(text)
+  }
+
+  private mutating func appendMessage(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let room = maximumRecordLength - pendingMessage.count
+    guard room > 0 else { return }
+    let kept = UnsafeBufferPointer(rebasing: bytes[0..<min(room, bytes.count)])
+    pendingMessage.append(contentsOf: kept)
+    for byte in kept {
+      if byte == UInt8(ascii: "{") {
+        pendingBraceDepth += 1
+      } else if byte == UInt8(ascii: "}") {
+        pendingBraceDepth -= 1
+      }
+    }
+  }
+
+  /// Whether an unindented, headerless line continues the pending record.
+  private func continues(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if pendingSeverity == .fatal || pendingBraceDepth > 0 { return true }
+    guard let first = text.first else { return false }
+    if first == UInt8(ascii: "}") || first == UInt8(ascii: "]") || first == UInt8(ascii: ")") { return true }
+    return startsWith(text, "caused by:") || startsWith(text, "status code:")
+  }
+}
+
+@available(*, unavailable)
+extension RecordAssembler: Sendable {}
+
+/// Whether `bytes` begins with the ASCII `prefix`.
+func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+  let count = prefix.utf8CodeUnitCount
+  guard bytes.count >= count, let base = bytes.baseAddress else { return false }
+  return memcmp(base, prefix.utf8Start, count) == 0
+}

@@ -1,0 +1,36 @@
+/// Counts year boundaries crossed by a log and collects evidence of its year.
+///
+/// klog headers have no year: a record in January after one in December starts a new year.
+/// A full time from an envelope (kubectl `--timestamps`, CRI, Docker, JSON `ts`) dates the
+/// record it wraps; ``YearResolver`` weighs that against dates in messages and options.
+struct YearTracker {
+  private var lastMonth: UInt8 = 0
+  private var offset = 0
+  /// The base year (the year of offset 0) proven by an envelope time, if any.
+  private(set) var envelopeBaseYear: Int?
+
+  /// The record's time with its year offset; `fullTime` (from an envelope) wins over `fallback`.
+  mutating func stamp(_ fullTime: FullTime?, fallback: LogTime?) -> LogTime {
+    var time: LogTime
+    if let fullTime {
+      time = fullTime.logTime
+      if let fallback, fallback.month == time.month || fallback.day == time.day {
+        // Prefer klog's own time: it is when CAS wrote the message, the envelope when it was collected.
+        time = fallback
+      }
+    } else if let fallback {
+      time = fallback
+    } else {
+      time = LogTime(month: 1, day: 1, microsecondOfDay: 0)
+    }
+    if lastMonth != 0, time.month < lastMonth, Int(lastMonth) - Int(time.month) >= 6 {
+      offset += 1
+    }
+    lastMonth = time.month
+    time.yearOffset = Int16(clamping: offset)
+    if envelopeBaseYear == nil, let fullTime {
+      envelopeBaseYear = fullTime.date.year - offset
+    }
+    return time
+  }
+}

@@ -1,0 +1,97 @@
+import CPCRE2
+
+/// Scratch memory for matching one ``BytePattern``; one per pattern per user, never shared between threads.
+public final class Matcher {
+  /// The pattern this matcher runs.
+  public let pattern: BytePattern
+  private let matchData: OpaquePointer
+  private let context: OpaquePointer?
+  private let jitStack: OpaquePointer?
+  private let ovector: UnsafeMutablePointer<Int>
+  /// The capture ranges of the last successful match, as byte offsets into the subject.
+  public private(set) var lastResult: Int32 = 0
+
+  /// Match limit: bounds backtracking work per match so no input can hang a pattern.
+  public static let matchLimit: UInt32 = 1_000_000
+  /// Depth limit: bounds the backtracking depth (heap memory) per match.
+  public static let depthLimit: UInt32 = 10_000
+
+  /// Creates scratch memory for `pattern`, with a JIT stack sized explicitly (32 KiB to 1 MiB).
+  public init(_ pattern: BytePattern) {
+    self.pattern = pattern
+    guard let data = pcre2_match_data_create_from_pattern_8(pattern.code, nil) else {
+      fatalError("out of memory creating PCRE2 match data")
+    }
+    matchData = data
+    ovector = UnsafeMutablePointer(mutating: pcre2_get_ovector_pointer_8(data))
+    let matchContext = pcre2_match_context_create_8(nil)
+    context = matchContext
+    if let matchContext {
+      pcre2_set_match_limit_8(matchContext, Matcher.matchLimit)
+      pcre2_set_depth_limit_8(matchContext, Matcher.depthLimit)
+      if pattern.isJITCompiled, let stack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil) {
+        jitStack = stack
+        pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(stack))
+      } else {
+        jitStack = nil
+      }
+    } else {
+      jitStack = nil
+    }
+  }
+
+  deinit {
+    if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    if let context { pcre2_match_context_free_8(context) }
+    pcre2_match_data_free_8(matchData)
+  }
+
+  /// Searches `subject` for the pattern; true on a match, false when there is none.
+  /// - Throws: ``PatternError`` when PCRE2 gives up (match or depth limit, JIT stack).
+  public func matches(_ subject: UnsafeBufferPointer<UInt8>) throws(PatternError) -> Bool {
+    // A NULL subject with a non-zero length is undefined behaviour: give PCRE2 a valid pointer.
+    let base = subject.baseAddress ?? UnsafePointer(Matcher.emptySubject)
+    let rc: Int32
+    if pattern.isJITCompiled {
+      rc = pcre2_jit_match_8(pattern.code, base, subject.count, 0, 0, matchData, context)
+    } else {
+      rc = pcre2_match_8(pattern.code, base, subject.count, 0, 0, matchData, context)
+    }
+    lastResult = rc
+    if rc >= 0 { return true }
+    if rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL { return false }
+    throw PatternError(
+      pattern: pattern.source, code: Int(rc), offset: nil, message: BytePattern.message(for: rc))
+  }
+
+  /// Searches `subject`, treating a PCRE2 limit error as no match; `onError` hears of it.
+  public func matchesSafely(
+    _ subject: UnsafeBufferPointer<UInt8>, onError: (PatternError) -> Void = { _ in }
+  ) -> Bool {
+    do {
+      return try matches(subject)
+    } catch {
+      onError(error)
+      return false
+    }
+  }
+
+  /// The byte range of capture group `group` in the last match, or nil when it did not take part.
+  public func range(_ group: Int) -> Range<Int>? {
+    guard group >= 0, group <= pattern.captureCount, lastResult > group else { return nil }
+    let start = ovector[2 * group]
+    let end = ovector[2 * group + 1]
+    guard start >= 0, end >= start else { return nil }
+    return start..<end
+  }
+
+  // A valid one-byte buffer handed to PCRE2 for empty subjects; never written after creation.
+  nonisolated(unsafe) private static let emptySubject: UnsafeMutablePointer<UInt8> = {
+    let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    pointer.initialize(to: 0)
+    return pointer
+  }()
+}
+
+@available(*, unavailable)
+extension Matcher: Sendable {}

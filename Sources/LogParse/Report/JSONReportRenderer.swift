@@ -1,0 +1,230 @@
+/// Renders a ``Report`` as the JSON contract of `cas-logs report --format json` (schema version 1).
+public enum JSONReportRenderer {
+  /// The tool's version, written in `tool.version`.
+  public static let toolVersion = CasLogsVersion.current
+
+  /// The report as pretty-printed JSON text, ending with a newline.
+  public static func render(_ report: Report) -> String {
+    var json = JSONWriter()
+    json.beginObject()
+    json.field("schemaVersion", Report.schemaVersion)
+    json.key("tool")
+    json.beginObject()
+    json.field("name", "cas-logs")
+    json.field("version", toolVersion)
+    json.endObject()
+    writeInput(report, &json)
+    writeAutoscaler(report, &json)
+    json.key("scaleUps")
+    json.beginArray()
+    for episode in report.scaleUps { writeScaleUp(episode, report, &json) }
+    json.endArray()
+    json.key("scaleDowns")
+    json.beginArray()
+    for episode in report.scaleDowns { writeScaleDown(episode, report, &json) }
+    json.endArray()
+    json.key("failures")
+    json.beginArray()
+    for failure in report.failures { writeFailure(failure, report, &json) }
+    json.endArray()
+    writeBackoffs(report, &json)
+    writeBlocked(report, &json)
+    writeNoScaleUps(report, &json)
+    writeSummary(report, &json)
+    json.endObject()
+    return json.output + "\n"
+  }
+
+  private static func writeInput(_ report: Report, _ json: inout JSONWriter) {
+    let counts = report.accounting
+    json.key("input")
+    json.beginObject()
+    json.field("sources", strings: report.sources)
+    json.field("lines", counts.lines)
+    json.field("records", counts.records)
+    json.field("recognized", report.recognized)
+    json.field("unrecognized", report.unrecognized)
+    json.field("malformed", counts.malformed)
+    json.field("skipped", counts.skipped)
+    json.field("truncated", counts.truncated)
+    json.field("continuationLines", counts.continuationLines)
+    json.field("formats", strings: report.formats.map(\.rawValue))
+    json.field("firstTime", report.firstTime.map(report.rfc3339))
+    json.field("lastTime", report.lastTime.map(report.rfc3339))
+    json.field("year", report.year.baseYear)
+    json.field("yearSource", report.year.source.rawValue)
+    json.field("verbosity", report.verbosity)
+    json.endObject()
+  }
+
+  private static func writeAutoscaler(_ report: Report, _ json: inout JSONWriter) {
+    json.key("autoscaler")
+    json.beginObject()
+    json.field("versions", strings: report.autoscaler.versions)
+    json.field("starts", strings: report.autoscaler.starts.map(report.rfc3339))
+    json.field("cloudProvider", report.autoscaler.cloudProvider)
+    json.field("isLeader", report.autoscaler.isLeader)
+    json.endObject()
+  }
+
+  private static func writeScaleUp(_ episode: ScaleUpEpisode, _ report: Report, _ json: inout JSONWriter) {
+    json.beginObject()
+    json.field("id", episode.id)
+    json.field("nodeGroup", episode.nodeGroup)
+    json.field("from", episode.from)
+    json.field("to", episode.to)
+    json.field("max", episode.max)
+    json.field("nodes", episode.nodes)
+    json.field("triggeringPods", strings: episode.triggeringPods)
+    json.field("triggeringPodCount", episode.triggeringPodCount)
+    json.field("decidedAt", episode.decidedAt.map(report.rfc3339))
+    json.field("endedAt", episode.endedAt.map(report.rfc3339))
+    json.field("durationSeconds", episode.durationSeconds(baseYear: report.year.baseYear))
+    json.field("outcome", episode.outcome.rawValue)
+    json.key("error")
+    if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
+    writeEvidence(episode.evidence, report, &json)
+    json.endObject()
+  }
+
+  private static func writeScaleDown(_ episode: ScaleDownEpisode, _ report: Report, _ json: inout JSONWriter) {
+    json.beginObject()
+    json.field("id", episode.id)
+    json.field("node", episode.node)
+    json.field("nodeGroup", episode.nodeGroup)
+    json.field("kind", episode.kind.rawValue)
+    json.field("utilization", episode.utilization)
+    json.field("unneededSince", episode.unneededSince?.rfc3339)
+    json.field("unneededSeconds", episode.unneededSeconds)
+    json.field("startedAt", episode.startedAt.map(report.rfc3339))
+    json.field("endedAt", episode.endedAt.map(report.rfc3339))
+    json.field("instanceId", episode.instanceId)
+    json.field("evictedPods", strings: episode.evictedPods)
+    json.field("outcome", episode.outcome.rawValue)
+    json.key("error")
+    if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
+    writeEvidence(episode.evidence, report, &json)
+    json.endObject()
+  }
+
+  private static func writeFailure(_ failure: Failure, _ report: Report, _ json: inout JSONWriter) {
+    json.beginObject()
+    json.field("class", failure.failureClass.rawValue)
+    json.field("code", failure.code)
+    json.field("action", failure.action)
+    json.field("principal", failure.principal)
+    json.field("nodeGroup", failure.nodeGroup)
+    json.field("node", failure.node)
+    json.field("operation", failure.operation?.rawValue)
+    json.field("fatal", failure.fatal)
+    json.field("message", failure.message)
+    json.field("firstAt", report.rfc3339(failure.firstAt))
+    json.field("lastAt", report.rfc3339(failure.lastAt))
+    json.field("count", failure.count)
+    writeEvidence(failure.evidence, report, &json)
+    json.endObject()
+  }
+
+  private static func writeBackoffs(_ report: Report, _ json: inout JSONWriter) {
+    json.key("backoffs")
+    json.beginArray()
+    for backoff in report.backoffs {
+      json.beginObject()
+      json.field("nodeGroup", backoff.nodeGroup)
+      json.field("at", report.rfc3339(backoff.at))
+      json.field("until", backoff.until?.rfc3339)
+      json.field("errorClass", backoff.errorClass)
+      json.field("errorCode", backoff.errorCode)
+      writeEvidence(backoff.evidence, report, &json)
+      json.endObject()
+    }
+    json.endArray()
+  }
+
+  private static func writeBlocked(_ report: Report, _ json: inout JSONWriter) {
+    json.key("blockedScaleDowns")
+    json.beginArray()
+    for blocked in report.blockedScaleDowns {
+      json.beginObject()
+      json.field("node", blocked.node)
+      json.field("reason", blocked.reason.rawValue)
+      json.field("detail", blocked.detail)
+      json.field("pod", blocked.pod)
+      json.field("firstAt", report.rfc3339(blocked.firstAt))
+      json.field("lastAt", report.rfc3339(blocked.lastAt))
+      json.field("count", blocked.count)
+      writeEvidence(blocked.evidence, report, &json)
+      json.endObject()
+    }
+    json.endArray()
+  }
+
+  private static func writeNoScaleUps(_ report: Report, _ json: inout JSONWriter) {
+    json.key("noScaleUps")
+    json.beginArray()
+    for item in report.noScaleUps {
+      json.beginObject()
+      json.field("pod", item.pod)
+      json.field("reasons", strings: item.reasons)
+      json.field("nodeGroup", item.nodeGroup)
+      json.field("firstAt", report.rfc3339(item.firstAt))
+      json.field("lastAt", report.rfc3339(item.lastAt))
+      json.field("count", item.count)
+      writeEvidence(item.evidence, report, &json)
+      json.endObject()
+    }
+    json.endArray()
+  }
+
+  private static func writeSummary(_ report: Report, _ json: inout JSONWriter) {
+    let summary = ReportSummary(report)
+    json.key("summary")
+    json.beginObject()
+    for (name, counts) in [
+      ("scaleUps", summary.scaleUps), ("scaleDowns", summary.scaleDowns), ("failures", summary.failures),
+    ] {
+      json.key(name)
+      json.beginObject()
+      for (key, value) in counts { json.field(key, value) }
+      json.endObject()
+    }
+    json.field("backoffs", report.backoffs.count)
+    json.field("blockedScaleDowns", report.blockedScaleDowns.count)
+    json.field("noScaleUps", report.noScaleUps.count)
+    json.endObject()
+  }
+
+  private static func writeEvidence(_ evidence: Evidence, _ report: Report, _ json: inout JSONWriter) {
+    json.field("source", report.sourceName(evidence))
+    json.field("lines", ints: evidence.lines)
+  }
+}
+
+/// Counts of a report's arrays by outcome and class, in a fixed order.
+public struct ReportSummary: Sendable {
+  /// `total`, then each outcome.
+  public var scaleUps: [(String, Int)]
+  public var scaleDowns: [(String, Int)]
+  /// `total`, then each class that occurs (folded findings, not repeats).
+  public var failures: [(String, Int)]
+
+  /// The summary of `report`.
+  public init(_ report: Report) {
+    scaleUps =
+      [("total", report.scaleUps.count)]
+      + ScaleUpOutcome.allCases.map { outcome in
+        (outcome.rawValue, report.scaleUps.filter { $0.outcome == outcome }.count)
+      }
+    scaleDowns =
+      [("total", report.scaleDowns.count)]
+      + ScaleDownOutcome.allCases.map { outcome in
+        (outcome.rawValue, report.scaleDowns.filter { $0.outcome == outcome }.count)
+      }
+    failures =
+      [("total", report.failures.count)]
+      + FailureClass.allCases.compactMap { failureClass in
+        let count = report.failures.filter { $0.failureClass == failureClass }.count
+        return count > 0 ? (failureClass.rawValue, count) : nil
+      }
+  }
+}

@@ -1,0 +1,110 @@
+/// Renders a ``Report`` as text a person reads in ten seconds: one line per episode and finding.
+public enum TextReportRenderer {
+  /// The report as text; everything from the log is made terminal-safe.
+  public static func render(_ report: Report) -> String {
+    var out: [String] = []
+    let safe = TerminalText.sanitize
+    out.append("Scale-ups: \(report.scaleUps.count)")
+    for up in report.scaleUps {
+      var line = "  \(up.id)  \(safe(up.nodeGroup))  \(sizes(up))  \(up.outcome.rawValue)"
+      if let duration = up.durationSeconds(baseYear: report.year.baseYear) {
+        line += " in \(formatSeconds(duration))"
+      }
+      if let decided = up.decidedAt { line += "  decided \(report.rfc3339(decided))" }
+      if up.triggeringPodCount > 0 {
+        let shown = up.triggeringPods.prefix(3).map(safe).joined(separator: ", ")
+        let more = up.triggeringPodCount - min(3, up.triggeringPods.count)
+        line +=
+          "  pods: " + (shown.isEmpty ? "" : shown) + (more > 0 ? (shown.isEmpty ? "" : " ") + "+\(more) more" : "")
+      }
+      if let error = up.error { line += "  error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))" }
+      out.append(line)
+    }
+    out.append("Scale-downs: \(report.scaleDowns.count)")
+    for down in report.scaleDowns {
+      var line = "  \(down.id)  \(safe(down.node))  \(down.kind.rawValue)  \(down.outcome.rawValue)"
+      if let started = down.startedAt { line += "  started \(report.rfc3339(started))" }
+      if let unneeded = down.unneededSeconds { line += "  unneeded \(formatSeconds(unneeded))" }
+      if let utilization = down.utilization { line += "  utilization \(percent(utilization))" }
+      if let instance = down.instanceId { line += "  instance \(safe(instance))" }
+      if !down.evictedPods.isEmpty {
+        line += "  evicted: " + down.evictedPods.prefix(5).map(safe).joined(separator: ", ")
+      }
+      if let error = down.error { line += "  error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))" }
+      out.append(line)
+    }
+    if !report.failures.isEmpty {
+      out.append("Failures: \(report.failures.count)")
+      for failure in report.failures {
+        var line = "  \(failure.failureClass.rawValue)"
+        if let code = failure.code { line += " \(safe(code))" }
+        if let action = failure.action { line += " \(safe(action))" }
+        if let group = failure.nodeGroup { line += "  group \(safe(group))" }
+        if let operation = failure.operation { line += "  during \(operation.rawValue)" }
+        if failure.fatal { line += "  FATAL" }
+        line +=
+          failure.count > 1
+          ? "  ×\(failure.count) \(report.rfc3339(failure.firstAt))…\(report.rfc3339(failure.lastAt))"
+          : "  at \(report.rfc3339(failure.firstAt))"
+        line += "  (\(safe(report.sourceName(failure.evidence))):\(failure.evidence.lines.first ?? 0))"
+        out.append(line)
+        out.append("    fix: " + safe(FailureAdvice.advice(for: failure)))
+      }
+    }
+    if !report.backoffs.isEmpty {
+      out.append("Backoffs: \(report.backoffs.count)")
+      for backoff in report.backoffs {
+        var line = "  \(safe(backoff.nodeGroup))  from \(report.rfc3339(backoff.at))"
+        if let until = backoff.until { line += " until \(until.rfc3339)" }
+        if let code = backoff.errorCode { line += "  \(safe(backoff.errorClass ?? "?"))/\(safe(code))" }
+        out.append(line)
+      }
+    }
+    if !report.blockedScaleDowns.isEmpty {
+      out.append("Blocked scale-downs: \(report.blockedScaleDowns.count)")
+      for blocked in report.blockedScaleDowns {
+        var line = "  \(safe(blocked.node))  \(blocked.reason.rawValue)"
+        if let pod = blocked.pod { line += "  pod \(safe(pod))" }
+        if blocked.count > 1 { line += "  ×\(blocked.count)" }
+        out.append(line)
+      }
+    }
+    if !report.noScaleUps.isEmpty {
+      out.append("Pods that did not trigger a scale-up: \(report.noScaleUps.count)")
+      for item in report.noScaleUps {
+        out.append("  \(safe(item.pod))  " + item.reasons.map(safe).joined(separator: "; "))
+      }
+    }
+    if report.autoscaler.isLeader == false {
+      out.append("Warning: this log shows only a standby replica waiting for the lease; read the leader's log.")
+    }
+    out.append(inputLine(report))
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// `4->5 (max 8)`, `->7`, or `+3 nodes`.
+  private static func sizes(_ up: ScaleUpEpisode) -> String {
+    if let from = up.from, let to = up.to {
+      return "\(from)->\(to)" + (up.max.map { " (max \($0))" } ?? "")
+    }
+    if let to = up.to { return "?->\(to)" }
+    if let nodes = up.nodes { return "+\(nodes) nodes" }
+    return "size unknown"
+  }
+
+  private static func percent(_ value: Double) -> String {
+    let tenths = (value * 1000).rounded() / 10
+    return "\(tenths)%"
+  }
+
+  private static func inputLine(_ report: Report) -> String {
+    let counts = report.accounting
+    var line = "Input: \(counts.lines) lines, \(counts.records) records (\(report.recognized) recognized, "
+    line += "\(report.unrecognized) unrecognized), \(counts.malformed) malformed, \(counts.skipped) skipped"
+    if counts.truncated > 0 { line += ", \(counts.truncated) truncated" }
+    if !report.formats.isEmpty { line += "; formats: " + report.formats.map(\.rawValue).joined(separator: ", ") }
+    line += "; year \(report.year.baseYear) (\(report.year.source.rawValue))"
+    if let verbosity = report.verbosity { line += "; verbosity >= \(verbosity)" }
+    return line
+  }
+}

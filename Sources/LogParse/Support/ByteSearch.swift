@@ -1,0 +1,23 @@
+import CPCRE2
+import Glibc
+
+/// Byte-level searches used on the hot path (no `String`, no regex).
+enum ByteSearch {
+  /// Whether `haystack` begins with `prefix`.
+  @inline(__always)
+  static func hasPrefix(_ haystack: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+    guard haystack.count >= prefix.count, let base = haystack.baseAddress else { return false }
+    return prefix.withUnsafeBufferPointer { needle in
+      guard let needleBase = needle.baseAddress else { return true }
+      return memcmp(base, needleBase, prefix.count) == 0
+    }
+  }
+
+  /// Whether `needle` occurs in `haystack` (glibc `memmem`, SIMD-accelerated).
+  @inline(__always)
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
+    return needle.withUnsafeBufferPointer { caslogs_memmem(base, haystack.count, $0.baseAddress, needle.count) != nil }
+  }
+}

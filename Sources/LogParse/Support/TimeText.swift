@@ -1,0 +1,72 @@
+/// Parsers for the full timestamps found in envelopes and messages.
+public enum TimeText {
+  /// Parses RFC 3339 (`2024-03-13T12:34:34.481377120Z`, offsets like `+09:00` too).
+  public static func rfc3339<C: RandomAccessCollection<UInt8>>(_ text: C) -> FullTime? where C.Index == Int {
+    parse(text, dateTimeSeparators: [UInt8(ascii: "T"), UInt8(ascii: "t")])?.time
+  }
+
+  /// Parses Go's `time.Time.String()` form: `2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.49`.
+  public static func goTime(_ text: some StringProtocol) -> FullTime? {
+    let bytes = Array(text.utf8)
+    return parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")])?.time
+  }
+
+  /// Parses `YYYY-MM-DD<sep>hh:mm:ss[.frac][Z|±hh:mm| ±hhmm]`, returning the time and bytes used.
+  static func parse<C: RandomAccessCollection<UInt8>>(
+    _ text: C, dateTimeSeparators: [UInt8]
+  ) -> (time: FullTime, length: Int)? where C.Index == Int {
+    let s = text.startIndex
+    let n = text.count
+    func digits(_ offset: Int, _ count: Int) -> Int? {
+      guard offset + count <= n else { return nil }
+      var value = 0
+      for i in offset..<(offset + count) {
+        let byte = text[s + i]
+        guard isDigit(byte) else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    func byte(_ offset: Int) -> UInt8? { offset < n ? text[s + offset] : nil }
+    guard let year = digits(0, 4), byte(4) == UInt8(ascii: "-"), let month = digits(5, 2),
+      byte(7) == UInt8(ascii: "-"), let day = digits(8, 2), let separator = byte(10),
+      dateTimeSeparators.contains(separator), let hour = digits(11, 2), byte(13) == UInt8(ascii: ":"),
+      let minute = digits(14, 2), byte(16) == UInt8(ascii: ":"), let second = digits(17, 2),
+      CivilDate.isValid(month: month, day: day), hour < 24, minute < 60, second < 61
+    else { return nil }
+    var offset = 19
+    var micros = 0
+    var fractionDigits = 0
+    if byte(offset) == UInt8(ascii: ".") {
+      offset += 1
+      while let b = byte(offset), isDigit(b) {
+        if fractionDigits < 6 { micros = micros * 10 + Int(b - 0x30) }
+        fractionDigits += 1
+        offset += 1
+      }
+      for _ in min(fractionDigits, 6)..<6 { micros *= 10 }
+    }
+    var zoneSeconds = 0
+    if let b = byte(offset), b == UInt8(ascii: "Z") || b == UInt8(ascii: "z") {
+      offset += 1
+    } else {
+      var zoneOffset = offset
+      if byte(zoneOffset) == UInt8(ascii: " ") { zoneOffset += 1 }
+      if let sign = byte(zoneOffset), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+        let hours = digits(zoneOffset + 1, 2)
+      {
+        var minutesOffset = zoneOffset + 3
+        if byte(minutesOffset) == UInt8(ascii: ":") { minutesOffset += 1 }
+        if let minutes = digits(minutesOffset, 2) {
+          zoneSeconds = (hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+          offset = minutesOffset + 2
+        }
+      }
+    }
+    let days = CivilDate.days(year: year, month: month, day: day)
+    let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(zoneSeconds)
+    let time = FullTime(
+      epochMicroseconds: seconds * 1_000_000 + Int64(micros), fractionDigits: min(max(fractionDigits, 0), 6))
+    return (time, offset)
+  }
+}

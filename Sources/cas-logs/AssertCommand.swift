@@ -1,0 +1,148 @@
+import ArgumentParser
+import Glibc
+import LogParse
+
+extension CasLogs {
+  /// `cas-logs assert`: prove in CI that the autoscaler did (or did not do) something.
+  struct Assert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check expectations against a saved log or a live stream; the exit code is the verdict.",
+      discussion: """
+        EXPR is a subject (scale-up, scale-down, failure, backoff, no-scale-up, blocked-scale-down) \
+        followed by conditions: an outcome (succeeded, failed, timedOut, pending), key=value, key!=value, \
+        key~=regex, from=/to=/nodes>=N, within=DURATION, count>=N (default count>=1). Examples: \
+        'scale-up group=ASG_NAME succeeded within=3m', 'failure class=iam action=autoscaling:SetDesiredCapacity'.
+
+        On standard input the command exits 0 as soon as every expectation holds and 1 as soon as a \
+        --forbid matches, without waiting for the end of the stream; --timeout bounds the wait.
+        Exit codes: 0 all hold; 1 an expectation failed, a forbidden thing happened, or the timeout passed; \
+        2 usage or input error.
+        """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .customLong("expect-line"), help: "A PCRE2 pattern some record's message must match (repeatable).")
+    var expectLines: [String] = []
+
+    @Option(name: .customLong("forbid-line"), help: "A PCRE2 pattern no record's message may match (repeatable).")
+    var forbidLines: [String] = []
+
+    @Option(name: .customLong("expect"), help: "An expression that must hold (repeatable).")
+    var expects: [String] = []
+
+    @Option(name: .customLong("then"), help: "An expression that must hold after the previous --expect/--then held.")
+    var thens: [String] = []
+
+    @Option(name: .customLong("forbid"), help: "An expression that must never hold (repeatable).")
+    var forbids: [String] = []
+
+    @Option(help: "Stop waiting after this long (e.g. 90s, 10m) and fail, listing what is unmet.")
+    var timeout: String?
+
+    func validate() throws {
+      if expectLines.isEmpty && forbidLines.isEmpty && expects.isEmpty && forbids.isEmpty && thens.isEmpty {
+        throw ValidationError("nothing to check: give --expect-line, --forbid-line, --expect, --then or --forbid")
+      }
+      if let timeout, GoDuration.seconds(timeout) == nil {
+        throw ValidationError("--timeout '\(timeout)': expected a duration like 90s, 10m or 1h30m")
+      }
+      _ = try assertions()
+    }
+
+    /// The assertions in order: line patterns, then expressions, then the `--then` chain.
+    func assertions() throws -> [Assertion] {
+      var list: [Assertion] = []
+      do {
+        for pattern in expectLines { list.append(try Assertion.line(.expect, pattern)) }
+        for pattern in forbidLines { list.append(try Assertion.line(.forbid, pattern)) }
+      } catch {
+        throw ValidationError("\(error)")
+      }
+      func parse(_ kind: Assertion.Kind, _ text: String, option: String, after: Int?) throws -> Assertion {
+        do {
+          return try Assertion.expression(kind, text, option: option, after: after)
+        } catch {
+          throw ValidationError("--\(option) '\(text)': \(error)")
+        }
+      }
+      for text in expects { list.append(try parse(.expect, text, option: "expect", after: nil)) }
+      var previous = list.indices.last(where: { list[$0].kind == .expect })
+      for text in thens {
+        list.append(try parse(.expect, text, option: "then", after: previous))
+        previous = list.count - 1
+      }
+      for text in forbids { list.append(try parse(.forbid, text, option: "forbid", after: nil)) }
+      return list
+    }
+
+    func run() throws {
+      let session = AssertSession(engine: AssertionEngine(assertions: try assertions()))
+      var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: input.readsStandardInput ? 0 : 4096))
+      analyzer.onRecord = { record in session.engine.observe(record) }
+      analyzer.onStep = { _ in session.reportChanged = true }
+      var allRead = true
+      var timedOut = false
+      if input.readsStandardInput {
+        let deadline = timeout.flatMap(GoDuration.seconds).map { FullTime.now().epochMicroseconds + Int64($0 * 1e6) }
+        // Stop reading when the verdict is certain, time is up, a signal arrived, or the report
+        // changed and must be re-evaluated (which needs the analyzer, so it happens between reads).
+        let shouldStop: () -> Bool = {
+          if session.reportChanged && session.engine.hasExpressions {
+            session.reportChanged = false
+            session.pendingEvaluation = true
+          }
+          if let deadline, FullTime.now().epochMicroseconds >= deadline { timedOut = true }
+          return timedOut || session.engine.isDecided || Signals.pending != nil || session.pendingEvaluation
+        }
+        var end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer, shouldStop: shouldStop)
+        while true {
+          if session.pendingEvaluation {
+            session.pendingEvaluation = false
+            session.engine.evaluate(analyzer.report())
+          }
+          if end == .endOfInput || timedOut || Signals.pending != nil || session.engine.isDecided { break }
+          end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
+        }
+      } else {
+        allRead = input.readAll(into: &analyzer)
+      }
+      analyzer.finish()
+      if !session.engine.isDecided || session.engine.hasExpressions {
+        session.engine.evaluate(analyzer.report())
+      }
+      let verdict = session.engine.verdict(sources: analyzer.sources, timedOut: timedOut)
+      Output.standard(AssertRenderer.text(verdict))
+      if !allRead { throw ExitCode(2) }
+      if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
+      if let signal = Signals.pending { throw ExitCode(128 + signal) }
+    }
+  }
+}
+
+/// The mutable state the analyzer's callbacks share with the assert loop.
+final class AssertSession {
+  var engine: AssertionEngine
+  var reportChanged = false
+  var pendingEvaluation = false
+
+  init(engine: AssertionEngine) {
+    self.engine = engine
+  }
+}
+
+/// Formats a verdict.
+enum AssertRenderer {
+  static func text(_ verdict: AssertVerdict) -> String {
+    var lines: [String] = []
+    for result in verdict.results {
+      let mark = result.passed ? "PASS" : "FAIL"
+      lines.append("\(mark)  \(TerminalText.sanitize(result.assertion.label))  \(result.detail)")
+    }
+    if verdict.stoppedBecause == "timeout" {
+      lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
+    }
+    let passed = verdict.results.filter(\.passed).count
+    lines.append("\(passed) passed, \(verdict.results.count - passed) failed")
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Glibc
+import LogParse
+
+/// The `cas-logs` command: answers from Cluster Autoscaler logs.
+@main
+struct CasLogs: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cas-logs",
+    abstract: "Turn Kubernetes Cluster Autoscaler logs into answers: episodes, timings, failures.",
+    discussion: """
+      Exit codes: 0 success; 1 an assertion failed (assert); 2 usage or input error; \
+      130 interrupted (follow).
+      """,
+    version: CasLogsVersion.current,
+    subcommands: [Report.self, Follow.self, Assert.self, CatalogList.self],
+    defaultSubcommand: Report.self
+  )
+
+  /// Runs the command, printing every error as one line on stderr.
+  static func main() {
+    Signals.install()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Glibc.exit(exit.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Glibc.exit(0)
+      }
+      Diagnostics.error(firstLine(fullMessage(for: error)))
+      Glibc.exit(2)
+    }
+  }
+
+  private static func firstLine(_ text: String) -> String {
+    var line = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+    if line.hasPrefix("Error: ") { line.removeFirst("Error: ".count) }
+    return line
+  }
+}

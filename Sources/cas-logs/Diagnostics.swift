@@ -1,0 +1,58 @@
+import ArgumentParser
+import Glibc
+import LogParse
+
+/// Writes diagnostics to stderr, one line each, with the log's text made terminal-safe.
+enum Diagnostics {
+  /// `cas-logs: error: MESSAGE`.
+  static func error(_ message: String) {
+    Output.write("cas-logs: error: " + TerminalText.sanitize(message) + "\n", to: STDERR_FILENO)
+  }
+
+  /// `cas-logs: warning: MESSAGE`.
+  static func warning(_ message: String) {
+    Output.write("cas-logs: warning: " + TerminalText.sanitize(message) + "\n", to: STDERR_FILENO)
+  }
+}
+
+/// Writes results to stdout, or atomically to a file (a temporary file renamed into place).
+enum Output {
+  /// Writes `text` to stdout at once (unbuffered: each call reaches the reader immediately).
+  static func standard(_ text: String) {
+    write(text, to: STDOUT_FILENO)
+  }
+
+  /// Writes all of `text` to `fd`; a reader that went away (`| head`) ends the program quietly.
+  static func write(_ text: String, to fd: Int32) {
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          if errno == EPIPE { Glibc.exit(0) }
+          return
+        }
+        offset += written
+      }
+    }
+  }
+
+  /// Writes `text` to `path` whole: readers never see half a file.
+  static func file(_ text: String, to path: String) throws {
+    let temporary = path + ".tmp-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw ValidationError("cannot write '\(path)': \(String(cString: strerror(errno)))")
+    }
+    write(text, to: fd)
+    let synced = fsync(fd) == 0
+    close(fd)
+    guard synced, rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw ValidationError("cannot write '\(path)': \(reason)")
+    }
+  }
+}

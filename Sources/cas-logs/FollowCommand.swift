@@ -1,0 +1,47 @@
+import ArgumentParser
+import Glibc
+import LogParse
+
+extension CasLogs {
+  /// `cas-logs follow`: each episode step as it happens, from a live stream.
+  struct Follow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print each scale-up and scale-down step as it happens (kubectl logs -f … | cas-logs follow).",
+      discussion: """
+        Reads standard input as it arrives and prints one line per step the moment its record is \
+        complete, then the report's summary at end of input or on Ctrl-C (exit 130).
+        """)
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, ndjson
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: text (one line per step) or ndjson (one JSON object per step).")
+    var format: Format = .text
+
+    func run() throws {
+      var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 0))
+      let format = format
+      let year = input.year
+      analyzer.onStep = { step in
+        Output.standard(format == .ndjson ? StepRenderer.ndjson(step, year: year) : StepRenderer.text(step))
+      }
+      var allRead = true
+      if input.readsStandardInput {
+        let end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer) { Signals.pending != nil }
+        if end == .stopped { analyzer.endSource() }
+      } else {
+        allRead = input.readAll(into: &analyzer)
+      }
+      analyzer.finish()
+      if format == .text {
+        Output.standard("--- summary\n" + TextReportRenderer.render(analyzer.report()))
+      }
+      if let signal = Signals.pending { throw ExitCode(128 + signal) }
+      if !allRead { throw ExitCode(2) }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Glibc
+import LogParse
+
+/// The inputs shared by every subcommand: files (or stdin) and how to date them.
+struct InputOptions: ParsableArguments {
+  @Argument(help: "Log files, read in order; none or '-' reads standard input.")
+  var files: [String] = []
+
+  @Option(help: "The year of the log's first record, when neither envelopes nor messages show it.")
+  var year: Int?
+
+  @Option(help: ArgumentHelp("Cut lines longer than this many bytes (they are counted).", visibility: .hidden))
+  var maxLineLength: Int = 1 << 20
+
+  /// Whether the input is standard input only.
+  var readsStandardInput: Bool { files.isEmpty || files == ["-"] }
+
+  /// Analyzer options for these inputs.
+  func analyzerOptions(reorderWindow: Int) -> AnalyzerOptions {
+    var options = AnalyzerOptions(now: FullTime.now(), year: year)
+    options.maximumLineLength = maxLineLength
+    options.reorderWindow = reorderWindow
+    return options
+  }
+
+  /// Reads every file (or stdin to its end) into `analyzer`; unreadable files are reported and skipped.
+  /// - Returns: whether every input could be read.
+  func readAll(into analyzer: inout Analyzer) -> Bool {
+    var allRead = true
+    for file in files.isEmpty ? ["-"] : files {
+      if file == "-" {
+        _ = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer, idleMilliseconds: 1000) {
+          Signals.pending != nil
+        }
+        continue
+      }
+      do {
+        try InputReader.readFile(file, into: &analyzer)
+      } catch {
+        Diagnostics.error(error.description + (files.count > 1 ? " (the other files are still read)" : ""))
+        allRead = false
+      }
+    }
+    analyzer.finish()
+    return allRead
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import LogParse
+
+extension CasLogs {
+  /// `cas-logs report`: the post-mortem of a saved log.
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Rebuild every scale-up and scale-down episode of a log and report them.",
+      discussion: "Exit codes: 0 report written; 2 usage or input error (other files are still reported).")
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, json
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: text or json (the JSON contract, schema version 1).")
+    var format: Format = .text
+
+    @Option(help: "Write the report to this file (whole, via a temporary file) instead of stdout.")
+    var output: String?
+
+    func run() throws {
+      var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
+      let allRead = input.readAll(into: &analyzer)
+      let report = analyzer.report()
+      let text = format == .json ? JSONReportRenderer.render(report) : TextReportRenderer.render(report)
+      if let output {
+        try Output.file(text, to: output)
+      } else {
+        Output.standard(text)
+      }
+      if !allRead { throw ExitCode(2) }
+    }
+  }
+}
