@@ -29,10 +29,12 @@ extension EpisodeBuilder {
       steps.append(step(.upcoming, nil, nil, "upcoming \(count) nodes", context))
     case .bestOption(let group):
       beginDecision(context)
+      decision.decidedAt = decision.decidedAt ?? context.time
       decision.bestOption = group
       decision.evidence?.add(context.lines)
     case .estimatedNodes(let count, let group):
       beginDecision(context)
+      decision.decidedAt = decision.decidedAt ?? context.time
       if decision.bestOption == nil { decision.bestOption = group }
       decision.estimate = count
       decision.evidence?.add(context.lines)
@@ -41,6 +43,7 @@ extension EpisodeBuilder {
       decision.evidence?.add(context.lines)
     case .scaleUpPlan(let resizes):
       beginDecision(context)
+      decision.decidedAt = decision.decidedAt ?? context.time
       decision.evidence?.add(context.lines)
       for resize in resizes {
         let index = newScaleUp(group: resize.group, context)
@@ -143,7 +146,7 @@ extension EpisodeBuilder {
     if decision.podEvidence == nil, let decisionEvidence = decision.evidence { evidence = decisionEvidence }
     evidence.add(context.lines)
     var episode = ScaleUpEpisode(id: "up-\(scaleUpCount)", nodeGroup: group, evidence: evidence)
-    episode.decidedAt = decision.startedAt ?? context.time
+    episode.decidedAt = decision.decidedAt ?? context.time
     if decision.bestOption == group || decision.bestOption == nil { episode.estimate = decision.estimate }
     if !decision.podsConsumed || decision.plannedEpisodes.count > 0 {
       episode.triggeringPods = decision.pods

@@ -132,6 +132,8 @@ struct DecisionContext: Hashable, Sendable {
   var bestOption: String?
   var estimate: Int?
   var startedAt: LogTime?
+  /// The first decision line (best option, estimate, plan): when the scale-up was decided.
+  var decidedAt: LogTime?
   var evidence: Evidence?
   var maxSizeGroups: [String] = []
   var plannedEpisodes: [Int] = []
