@@ -94,7 +94,7 @@ public enum FailureClassifier {
   static func word(after marker: String, in text: String) -> String? {
     guard let range = text.firstRange(of: marker) else { return nil }
     var word = text[range.upperBound...].prefix { !" \t\n,\"'".contains($0) }
-    while word.last == "." || word.last == ";" || word.last == ")" { word = word.dropLast() }
+    while word.last == "." || word.last == ";" || word.last == ")" || word.last == ":" { word = word.dropLast() }
     return word.isEmpty ? nil : String(word)
   }
 }
