@@ -12,6 +12,12 @@ struct EnvelopeStripper {
   private var inner = JSONLineScanner()
   private var partial: [UInt8] = []
   private var partialTime: FullTime?
+  /// Physical lines held in ``partial`` and the line number of the first.
+  private(set) var partialLines = 0
+  private var partialFirstLine = 0
+  /// The physical lines the line being delivered spans: its first line number and count.
+  private(set) var deliveredSpan = (first: 0, count: 1)
+  private var currentLine = 0
   private var messageBuffer: [UInt8] = []
   private var fileBuffer: [UInt8] = []
 
@@ -23,7 +29,9 @@ struct EnvelopeStripper {
   var hasPartialLine: Bool { !partial.isEmpty }
 
   /// Unwraps `line` and passes the result to `body`; `body` is not called while a partial line waits.
-  mutating func unwrap(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine) -> Void) {
+  mutating func unwrap(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
+    currentLine = lineNumber
+    deliveredSpan = (lineNumber, 1)
     var line = line
     if let prefixEnd = kubectlPrefixEnd(line) {
       formats.insert(.kubectlPrefix)
@@ -46,23 +54,35 @@ struct EnvelopeStripper {
         emitJoined(content, time: time, body)
         return
       }
+      flushPartialAlone(body)
       formats.insert(.kubectlTimestamps)
       unwrapPayload(rest, envelopeTime: time, body)
       return
     }
+    flushPartialAlone(body)
     unwrapPayload(line, envelopeTime: nil, body)
   }
 
-  /// Delivers a partial line left at the end of the input.
-  mutating func finish(_ body: (UnwrappedLine) -> Void) {
+  /// Delivers a partial line whose end never came (the next line is not its continuation).
+  private mutating func flushPartialAlone(_ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
     guard !partial.isEmpty else { return }
     let joined = partial
+    let span = (partialFirstLine, partialLines)
     partial = []
+    partialLines = 0
+    let current = deliveredSpan
+    deliveredSpan = span
     joined.withUnsafeBufferPointer { unwrapPayload($0, envelopeTime: partialTime, body) }
+    deliveredSpan = current
+  }
+
+  /// Delivers a partial line left at the end of the input.
+  mutating func finish(_ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
+    flushPartialAlone(body)
   }
 
   private mutating func emitJoined(
-    _ content: UnsafeBufferPointer<UInt8>, time: FullTime?, _ body: (UnwrappedLine) -> Void
+    _ content: UnsafeBufferPointer<UInt8>, time: FullTime?, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
   ) {
     if partial.isEmpty {
       unwrapPayload(content, envelopeTime: time, body)
@@ -71,18 +91,22 @@ struct EnvelopeStripper {
     appendPartial(content)
     let joined = partial
     let joinedTime = partialTime ?? time
+    deliveredSpan = (partialFirstLine, partialLines)
     partial = []
+    partialLines = 0
     joined.withUnsafeBufferPointer { unwrapPayload($0, envelopeTime: joinedTime, body) }
   }
 
   private mutating func appendPartial(_ content: UnsafeBufferPointer<UInt8>) {
+    if partialLines == 0 { partialFirstLine = currentLine }
+    partialLines += 1
     let room = maximumLineLength - partial.count
     guard room > 0 else { return }
     partial.append(contentsOf: UnsafeBufferPointer(rebasing: content[0..<min(room, content.count)]))
   }
 
   /// Handles a Docker json-file line; false when the line is not one.
-  private mutating func unwrapDocker(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine) -> Void) -> Bool {
+  private mutating func unwrapDocker(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) -> Bool {
     var logRange: Range<Int>?
     var time: FullTime?
     let valid = outer.scan(line) { key, value, scanner in
@@ -112,18 +136,19 @@ struct EnvelopeStripper {
 
   /// Unwraps CAS JSON logging when `payload` is such a record, else passes it on as text.
   private mutating func unwrapPayload(
-    _ payload: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, _ body: (UnwrappedLine) -> Void
+    _ payload: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
   ) {
     if payload.first == UInt8(ascii: "{"), let structured = klogJSON(payload) {
       formats.insert(.klogJSON)
+      let span = deliveredSpan
       messageBuffer.withUnsafeBufferPointer { message in
         var record = structured
         record.message = message
-        body(.structured(record, envelopeTime: envelopeTime))
+        body(.structured(record, envelopeTime: envelopeTime), span)
       }
       return
     }
-    body(.text(payload, envelopeTime: envelopeTime))
+    body(.text(payload, envelopeTime: envelopeTime), deliveredSpan)
   }
 
   /// Parses a CAS JSON log record into ``messageBuffer``; nil when `line` is not one.

@@ -35,7 +35,6 @@ public struct Analyzer {
   private var extractor = EventExtractor()
   private var reorder: ReorderBuffer<(Event, EventContext)>
   private var lineNumber = 0
-  private var heldPartialLines = 0
 
   /// Creates an analyzer with `options`.
   public init(options: AnalyzerOptions) {
@@ -73,12 +72,9 @@ public struct Analyzer {
     splitter.finish { line in self.acceptLine(line) }
     self.splitter = splitter
     assembler.noteTruncated(splitter.truncatedLines)
-    // A partial line left at the end becomes a record line of its own: it is not a continuation.
-    if stripper.hasPartialLine, heldPartialLines > 0 { heldPartialLines -= 1 }
     var stripper = self.stripper
-    stripper.finish { unwrapped in self.acceptUnwrapped(unwrapped) }
+    stripper.finish { unwrapped, span in self.acceptUnwrapped(unwrapped, span: span) }
     self.stripper = stripper
-    heldPartialLines = 0
     flushRecord()
   }
 
@@ -98,8 +94,7 @@ public struct Analyzer {
   /// Line counts so far.
   public var accounting: LineAccounting {
     var counts = assembler.accounting
-    counts.continuationLines += heldPartialLines
-    counts.held = heldPartialLines + (assembler.isHoldingRecord ? 1 : 0)
+    counts.held = stripper.partialLines + (assembler.isHoldingRecord ? 1 : 0)
     return counts
   }
 
@@ -120,25 +115,18 @@ public struct Analyzer {
   private mutating func acceptLine(_ line: UnsafeBufferPointer<UInt8>) {
     lineNumber += 1
     assembler.noteLine()
-    var delivered = false
     var stripper = self.stripper
-    stripper.unwrap(line) { unwrapped in
-      delivered = true
-      self.acceptUnwrapped(unwrapped)
-    }
+    stripper.unwrap(line, lineNumber: lineNumber) { unwrapped, span in self.acceptUnwrapped(unwrapped, span: span) }
     self.stripper = stripper
-    if !delivered { heldPartialLines += 1 }
   }
 
-  private mutating func acceptUnwrapped(_ unwrapped: UnwrappedLine) {
+  /// Passes an unwrapped line on; `span` is the physical lines it was joined from (CRI/Docker partials).
+  private mutating func acceptUnwrapped(_ unwrapped: UnwrappedLine, span: (first: Int, count: Int)) {
     let source = max(0, sources.count - 1)
     var assembler = self.assembler
-    // A line that completes a held partial counts once: earlier parts were counted as held.
-    if heldPartialLines > 0 {
-      assembler.absorbJoinedLines(heldPartialLines)
-      heldPartialLines = 0
+    assembler.accept(unwrapped, source: source, lineNumber: span.first, physicalLines: span.count) { record in
+      self.handle(record)
     }
-    assembler.accept(unwrapped, source: source, lineNumber: lineNumber) { record in self.handle(record) }
     self.assembler = assembler
   }
 

@@ -27,6 +27,8 @@ struct RecordAssembler {
   private var pendingVerbosity: Int?
   private var pendingMessage: [UInt8] = []
   private var pendingBraceDepth = 0
+  /// Extra physical lines of the line being accepted (joined partials), added to a record it starts.
+  private var pendingExtraLines = 0
   private let maximumRecordLength: Int
 
   init(maximumRecordLength: Int) {
@@ -39,11 +41,15 @@ struct RecordAssembler {
   /// Counts one physical line read.
   mutating func noteLine() { accounting.lines += 1 }
 
-  /// Counts partial lines (CRI `P`, Docker without newline) joined into the next line.
-  mutating func absorbJoinedLines(_ count: Int) { accounting.continuationLines += count }
 
   /// Accepts one unwrapped line and delivers any record it completes.
-  mutating func accept(_ line: UnwrappedLine, source: Int, lineNumber: Int, _ emit: (Record) -> Void) {
+  ///
+  /// `physicalLines` is how many input lines the runtime split it into (CRI and Docker partials);
+  /// the extra ones count as continuation lines of whatever the line becomes.
+  mutating func accept(
+    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Void
+  ) {
+    pendingExtraLines = max(0, physicalLines - 1)
     switch line {
     case .structured(let structured, let envelopeTime):
       flush(emit)
@@ -77,20 +83,20 @@ struct RecordAssembler {
     switch LineShape.classify(text) {
     case .blank:
       flush(emit)
-      accounting.skipped += 1
+      accounting.skipped += 1 + pendingExtraLines
     case .elision, .prompt:
       flush(emit)
       sawPasted = true
-      accounting.skipped += 1
+      accounting.skipped += 1 + pendingExtraLines
     case .headerlessFragment:
       flush(emit)
-      accounting.malformed += 1
+      accounting.malformed += 1 + pendingExtraLines
     case .other(let startsIndented):
       if hasPending && (startsIndented || continues(text)) {
         appendContinuation(text)
       } else {
         flush(emit)
-        accounting.malformed += 1
+        accounting.malformed += 1 + pendingExtraLines
       }
     }
   }
@@ -122,7 +128,7 @@ struct RecordAssembler {
     hasPending = true
     pendingSource = source
     pendingFirstLine = lineNumber
-    pendingLineCount = 1
+    pendingLineCount = 1 + pendingExtraLines
     pendingSeverity = severity
     pendingTime = time
     pendingFile = file
@@ -134,7 +140,7 @@ struct RecordAssembler {
   }
 
   private mutating func appendContinuation(_ text: UnsafeBufferPointer<UInt8>) {
-    pendingLineCount += 1
+    pendingLineCount += 1 + pendingExtraLines
     if pendingMessage.count < maximumRecordLength { pendingMessage.append(0x0A) }
     appendMessage(text)
   }

@@ -1,0 +1,49 @@
+import LogParse
+import Testing
+
+/// Every physical line is accounted for: part of a record, a continuation, malformed, or skipped.
+struct AccountingTests {
+  private func checkInvariant(_ report: Report, lines: Int) {
+    let counts = report.accounting
+    #expect(counts.lines == lines)
+    #expect(counts.records + counts.continuationLines + counts.malformed + counts.skipped == counts.lines)
+    #expect(report.recognized + report.unrecognized == counts.records)
+  }
+
+  @Test(arguments: try Fixtures.sampleNames())
+  func samplesAccountForEveryLine(name: String) throws {
+    let bytes = try Fixtures.sample(String(name.dropLast(4)))
+    let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count - (bytes.last == 0x0A ? 1 : 0)
+    checkInvariant(Fixtures.analyze(bytes), lines: lines)
+  }
+
+  @Test(arguments: [11, 12, 13, 14, 15, 16, 17, 18])
+  func randomInputAccountsForEveryLine(seed: UInt64) {
+    var generator = SplitMix64(seed: seed)
+    let pieces = [
+      "I0927 11:50:35.158391       1 scale_up.go:300] Upcoming 0 nodes", "\tstatus code: 403", "caused by: x",
+      "garbage", "", "...", "$ kubectl logs", "{\"log\":\"I0927 11:50:35.1 1 a.go:1] x\\n\",\"time\":\"bad\"}",
+      "2024-03-13T12:34:34.481377120Z stderr P I0313 12:34", "2024-03-13T12:34:34.481377120Z stderr F :34.1 1 a.go:1] y",
+      "[pod/a/b] I0927 11:50:35.158391 1 a.go:1] z", "F0927 11:50:35.158391 1 a.go:1] fatal", "goroutine 1 [running]:",
+      "\u{1B}[2J", "{\"ts\":1,\"msg\":\"m\"}",
+    ]
+    var text = ""
+    let count = 200
+    for _ in 0..<count {
+      text += pieces[Int(generator.next() % UInt64(pieces.count))] + "\n"
+    }
+    var bytes = Array(text.utf8)
+    for _ in 0..<20 {
+      let index = Int(generator.next() % UInt64(bytes.count))
+      if bytes[index] != 0x0A { bytes[index] = UInt8(truncatingIfNeeded: generator.next()) | 0x80 }
+    }
+    checkInvariant(Fixtures.analyze(bytes, chunkSizes: [1, 5, 64]), lines: count)
+  }
+
+  @Test func partialLinesAtTheEndAreCounted() {
+    let text = "2024-03-13T12:34:34.481377120Z stderr P I0313 12:34:34.1 1 a.go:1] start"
+    let report = Fixtures.analyze(text)
+    checkInvariant(report, lines: 1)
+    #expect(report.accounting.records == 1)
+  }
+}
