@@ -23,7 +23,8 @@ struct AccountingTests {
     let pieces = [
       "I0927 11:50:35.158391       1 scale_up.go:300] Upcoming 0 nodes", "\tstatus code: 403", "caused by: x",
       "garbage", "", "...", "$ kubectl logs", "{\"log\":\"I0927 11:50:35.1 1 a.go:1] x\\n\",\"time\":\"bad\"}",
-      "2024-03-13T12:34:34.481377120Z stderr P I0313 12:34", "2024-03-13T12:34:34.481377120Z stderr F :34.1 1 a.go:1] y",
+      "2024-03-13T12:34:34.481377120Z stderr P I0313 12:34",
+      "2024-03-13T12:34:34.481377120Z stderr F :34.1 1 a.go:1] y",
       "[pod/a/b] I0927 11:50:35.158391 1 a.go:1] z", "F0927 11:50:35.158391 1 a.go:1] fatal", "goroutine 1 [running]:",
       "\u{1B}[2J", "{\"ts\":1,\"msg\":\"m\"}",
     ]

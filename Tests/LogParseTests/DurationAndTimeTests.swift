@@ -4,7 +4,8 @@ import Testing
 /// Go durations and the full timestamps of envelopes and messages.
 struct DurationAndTimeTests {
   @Test(arguments: [
-    ("2m0.794268739s", 120.794268739), ("10m4.367847963s", 604.367847963), ("0s", 0), ("15m5.500491908s", 905.500491908),
+    ("2m0.794268739s", 120.794268739), ("10m4.367847963s", 604.367847963), ("0s", 0),
+    ("15m5.500491908s", 905.500491908),
     ("1h2m3s", 3723), ("500ms", 0.5), ("1.5µs", 0.0000015), ("-3s", -3),
   ])
   func parsesGoDurations(text: String, seconds: Double) throws {

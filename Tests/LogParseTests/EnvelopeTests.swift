@@ -94,7 +94,8 @@ struct EnvelopeTests {
   }
 
   @Test func klogJSONWithoutVerbosityIsAnError() throws {
-    let line = #"{"ts":1710333274512.101,"caller":"core/static_autoscaler.go:646","msg":"Failed to scale up: "#
+    let line =
+      #"{"ts":1710333274512.101,"caller":"core/static_autoscaler.go:646","msg":"Failed to scale up: "#
       + #"failed to increase node group size: operation error Auto Scaling: SetDesiredCapacity, https response "#
       + #"error StatusCode: 403, RequestID: 0f1e, api error AccessDenied: User: arn:aws:sts::123456789012:"#
       + #"assumed-role/ca-role/i-0abc is not authorized to perform: autoscaling:SetDesiredCapacity on resource"}"#

@@ -50,7 +50,8 @@ struct FailureClassifierTests {
   @Test func extractsPrincipalAndGroup() {
     let result = FailureClassifier.classify(
       "AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ca-role/1700000000 is not authorized to perform: "
-        + "autoscaling:SetDesiredCapacity on resource: arn:aws:autoscaling:r:1:autoScalingGroup:u:autoScalingGroupName/ng-a")
+        + "autoscaling:SetDesiredCapacity on resource: arn:aws:autoscaling:r:1:autoScalingGroup:u:autoScalingGroupName/ng-a"
+    )
     #expect(result.principal == "arn:aws:sts::123456789012:assumed-role/ca-role/1700000000")
     #expect(result.nodeGroup == "ng-a")
   }
@@ -58,7 +59,8 @@ struct FailureClassifierTests {
   @Test func repeatsFoldIntoOneFinding() {
     var text = ""
     for second in 10..<40 {
-      text += "E0313 12:00:\(second).000000       1 aws_manager.go:133] Failed to regenerate ASG cache: "
+      text +=
+        "E0313 12:00:\(second).000000       1 aws_manager.go:133] Failed to regenerate ASG cache: "
         + "Throttling: Rate exceeded\n\tstatus code: 400, request id: \(second)\n"
     }
     let report = Fixtures.analyze(text)

@@ -29,7 +29,10 @@ struct EnvelopeStripper {
   var hasPartialLine: Bool { !partial.isEmpty }
 
   /// Unwraps `line` and passes the result to `body`; `body` is not called while a partial line waits.
-  mutating func unwrap(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
+  mutating func unwrap(
+    _ line: UnsafeBufferPointer<UInt8>, lineNumber: Int,
+    _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
+  ) {
     currentLine = lineNumber
     deliveredSpan = (lineNumber, 1)
     var line = line
@@ -82,7 +85,8 @@ struct EnvelopeStripper {
   }
 
   private mutating func emitJoined(
-    _ content: UnsafeBufferPointer<UInt8>, time: FullTime?, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
+    _ content: UnsafeBufferPointer<UInt8>, time: FullTime?,
+    _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
   ) {
     if partial.isEmpty {
       unwrapPayload(content, envelopeTime: time, body)
@@ -106,7 +110,9 @@ struct EnvelopeStripper {
   }
 
   /// Handles a Docker json-file line; false when the line is not one.
-  private mutating func unwrapDocker(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) -> Bool {
+  private mutating func unwrapDocker(
+    _ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
+  ) -> Bool {
     var logRange: Range<Int>?
     var time: FullTime?
     let valid = outer.scan(line) { key, value, scanner in
@@ -136,7 +142,8 @@ struct EnvelopeStripper {
 
   /// Unwraps CAS JSON logging when `payload` is such a record, else passes it on as text.
   private mutating func unwrapPayload(
-    _ payload: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
+    _ payload: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?,
+    _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
   ) {
     if payload.first == UInt8(ascii: "{"), let structured = klogJSON(payload) {
       formats.insert(.klogJSON)

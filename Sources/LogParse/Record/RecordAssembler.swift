@@ -41,7 +41,6 @@ struct RecordAssembler {
   /// Counts one physical line read.
   mutating func noteLine() { accounting.lines += 1 }
 
-
   /// Accepts one unwrapped line and delivers any record it completes.
   ///
   /// `physicalLines` is how many input lines the runtime split it into (CRI and Docker partials);
