@@ -1,3 +1,5 @@
+import CPCRE2
+
 /// Classifies an error message into a ``FailureClass`` and extracts code, action, principal and group.
 ///
 /// Where one error wraps another (`WebIdentityErr … caused by: AccessDenied … sts:AssumeRoleWithWebIdentity`),
@@ -31,51 +33,64 @@ public enum FailureClassifier {
 
   /// Classifies `message`; `fallbackGroup` names the group when the message does not.
   public static func classify(_ message: String, fallbackGroup: String? = nil) -> Result {
-    var result = Result(failureClass: .other)
-    result.code = codes.first { message.contains($0.code) }?.code
-    if let code = result.code, let entry = codes.first(where: { $0.code == code }) {
-      result.failureClass = entry.failureClass
-    }
-    if let apiCode = word(after: "api error ", in: message) {
-      // SDK v2 chains name the code explicitly; a credential chain still counts as credentials.
-      let wrappedCredentials = message.contains("get credentials") || message.contains("AssumeRoleWithWebIdentity")
-      if !wrappedCredentials || result.code == nil { result.code = apiCode }
-      if let entry = codes.first(where: { $0.code == apiCode }), !wrappedCredentials {
+    let bytes = Array(message.utf8)
+    return bytes.withUnsafeBufferPointer { text in
+      func has(_ needle: [UInt8]) -> Bool { ByteSearch.contains(text, needle) }
+      var result = Result(failureClass: .other)
+      if let entry = codeBytes.first(where: { has($0.bytes) }) {
+        result.code = entry.code
         result.failureClass = entry.failureClass
-      } else if wrappedCredentials {
-        result.failureClass = .credentials
       }
-    }
-    if result.code == nil, message.contains("is not authorized to perform") {
-      result.failureClass = .iam
-    }
-    result.action =
-      word(after: "is not authorized to perform: ", in: message)
-      ?? word(after: "Not authorized to perform ", in: message)
-      ?? word(after: "does not have authorization to perform action '", in: message)
-    result.principal = word(after: "User: ", in: message).flatMap { $0.hasPrefix("arn:") ? $0 : nil }
-    result.nodeGroup = word(after: "autoScalingGroupName/", in: message) ?? fallbackGroup
-    if result.code == nil {
-      let lower = message.lowercased()
-      if lower.contains("forbidden") {
-        result.failureClass = .kubernetesApi
-        result.code = "forbidden"
-      } else if lower.contains("rate exceeded") {
-        result.failureClass = .throttling
-      } else if lower.contains("max size") || lower.contains("size increase too large")
-        || lower.contains("max node total count")
-      {
-        result.failureClass = .maxSize
-      } else if lower.contains("quota") {
-        result.failureClass = .quota
-      } else if lower.contains("outofresource") || lower.contains("capacity") {
-        result.failureClass = .capacity
-      } else if lower.contains("timed out") || lower.contains("timeout") {
-        result.failureClass = .timeout
+      if has(apiErrorMarker), let apiCode = word(after: "api error ", in: message) {
+        // SDK v2 chains name the code explicitly; a credential chain still counts as credentials.
+        let wrappedCredentials = has(getCredentialsMarker) || has(assumeRoleMarker)
+        if !wrappedCredentials || result.code == nil { result.code = apiCode }
+        if wrappedCredentials {
+          result.failureClass = .credentials
+        } else if let entry = codes.first(where: { $0.code == apiCode }) {
+          result.failureClass = entry.failureClass
+        }
       }
+      if result.code == nil, has(notAuthorizedMarker) { result.failureClass = .iam }
+      if has(authorizedMarker) {
+        result.action =
+          word(after: "is not authorized to perform: ", in: message)
+          ?? word(after: "Not authorized to perform ", in: message)
+          ?? word(after: "does not have authorization to perform action '", in: message)
+      }
+      if has(userMarker) {
+        result.principal = word(after: "User: ", in: message).flatMap { $0.hasPrefix("arn:") ? $0 : nil }
+      }
+      result.nodeGroup = (has(groupMarker) ? word(after: "autoScalingGroupName/", in: message) : nil) ?? fallbackGroup
+      if result.code == nil {
+        result.failureClass = fallbackClass(message.lowercased())
+        if result.failureClass == .kubernetesApi { result.code = "forbidden" }
+      }
+      return result
     }
-    return result
   }
+
+  /// The class of an error without a known code, from its wording.
+  private static func fallbackClass(_ lower: String) -> FailureClass {
+    if lower.contains("forbidden") { return .kubernetesApi }
+    if lower.contains("rate exceeded") { return .throttling }
+    if lower.contains("max size") || lower.contains("size increase too large") || lower.contains("max node total count") {
+      return .maxSize
+    }
+    if lower.contains("quota") { return .quota }
+    if lower.contains("outofresource") || lower.contains("capacity") { return .capacity }
+    if lower.contains("timed out") || lower.contains("timeout") { return .timeout }
+    return .other
+  }
+
+  private static let codeBytes = codes.map { (bytes: Array($0.code.utf8), code: $0.code, failureClass: $0.failureClass) }
+  private static let apiErrorMarker = Array("api error ".utf8)
+  private static let getCredentialsMarker = Array("get credentials".utf8)
+  private static let assumeRoleMarker = Array("AssumeRoleWithWebIdentity".utf8)
+  private static let notAuthorizedMarker = Array("is not authorized to perform".utf8)
+  private static let authorizedMarker = Array("uthoriz".utf8)
+  private static let userMarker = Array("User: ".utf8)
+  private static let groupMarker = Array("autoScalingGroupName/".utf8)
 
   /// The class a backoff's `errorClass`/`errorCode` stands for, and its code.
   public static func classifyBackoff(errorClass: String, errorCode: String) -> FailureClass {
@@ -90,11 +105,24 @@ public enum FailureClassifier {
     }
   }
 
-  /// The word after `marker` (up to a space, comma, quote or end of line), trailing dots dropped.
+  /// The word after `marker` (up to a space, comma, quote or end of line), trailing punctuation dropped.
   static func word(after marker: String, in text: String) -> String? {
-    guard let range = text.firstRange(of: marker) else { return nil }
-    var word = text[range.upperBound...].prefix { !" \t\n,\"'".contains($0) }
-    while word.last == "." || word.last == ";" || word.last == ")" || word.last == ":" { word = word.dropLast() }
-    return word.isEmpty ? nil : String(word)
+    var text = text
+    let markerBytes = Array(marker.utf8)
+    return text.withUTF8 { bytes -> String? in
+      guard let base = bytes.baseAddress, bytes.count >= markerBytes.count else { return nil }
+      let found = markerBytes.withUnsafeBufferPointer {
+        caslogs_memmem(base, bytes.count, $0.baseAddress, markerBytes.count)
+      }
+      guard let found else { return nil }
+      let start = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + markerBytes.count
+      var end = start
+      while end < bytes.count, !wordStops.contains(bytes[end]) { end += 1 }
+      while end > start, trailingPunctuation.contains(bytes[end - 1]) { end -= 1 }
+      return end > start ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) : nil
+    }
   }
+
+  private static let wordStops: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x22, 0x27]
+  private static let trailingPunctuation: Set<UInt8> = [0x2E, 0x3B, 0x29, 0x3A]
 }

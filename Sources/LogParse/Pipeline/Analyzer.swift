@@ -55,7 +55,9 @@ public struct Analyzer {
   /// Feeds the next chunk of the current source.
   public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
     if sources.isEmpty { sources.append("-") }
-    var splitter = self.splitter
+    // Each stage is moved out of `self` while its callback runs (so `self` can be used in it) and moved
+    // back after; moving, not copying, keeps its buffers uniquely referenced and free of copy-on-write.
+    var splitter = replace(&self.splitter, with: LineSplitter())
     splitter.feed(chunk) { line in self.acceptLine(line) }
     self.splitter = splitter
     assembler.noteTruncated(splitter.truncatedLines)
@@ -68,11 +70,11 @@ public struct Analyzer {
 
   /// Ends the current source: its last line and record are delivered.
   public mutating func endSource() {
-    var splitter = self.splitter
+    var splitter = replace(&self.splitter, with: LineSplitter())
     splitter.finish { line in self.acceptLine(line) }
     self.splitter = splitter
     assembler.noteTruncated(splitter.truncatedLines)
-    var stripper = self.stripper
+    var stripper = replace(&self.stripper, with: EnvelopeStripper(maximumLineLength: 0))
     stripper.finish { unwrapped, span in self.acceptUnwrapped(unwrapped, span: span) }
     self.stripper = stripper
     flushRecord()
@@ -86,7 +88,7 @@ public struct Analyzer {
   /// Ends the input: everything held is delivered and put in order.
   public mutating func finish() {
     if !sources.isEmpty { endSource() }
-    var reorder = self.reorder
+    var reorder = replace(&self.reorder, with: ReorderBuffer(window: 0))
     reorder.drain { item in self.apply(item.0, item.1) }
     self.reorder = reorder
   }
@@ -115,7 +117,7 @@ public struct Analyzer {
   private mutating func acceptLine(_ line: UnsafeBufferPointer<UInt8>) {
     lineNumber += 1
     assembler.noteLine()
-    var stripper = self.stripper
+    var stripper = replace(&self.stripper, with: EnvelopeStripper(maximumLineLength: 0))
     stripper.unwrap(line, lineNumber: lineNumber) { unwrapped, span in self.acceptUnwrapped(unwrapped, span: span) }
     self.stripper = stripper
   }
@@ -123,7 +125,7 @@ public struct Analyzer {
   /// Passes an unwrapped line on; `span` is the physical lines it was joined from (CRI/Docker partials).
   private mutating func acceptUnwrapped(_ unwrapped: UnwrappedLine, span: (first: Int, count: Int)) {
     let source = max(0, sources.count - 1)
-    var assembler = self.assembler
+    var assembler = replace(&self.assembler, with: RecordAssembler(maximumRecordLength: 0))
     assembler.accept(unwrapped, source: source, lineNumber: span.first, physicalLines: span.count) { record in
       self.handle(record)
     }
@@ -131,7 +133,7 @@ public struct Analyzer {
   }
 
   private mutating func flushRecord() {
-    var assembler = self.assembler
+    var assembler = replace(&self.assembler, with: RecordAssembler(maximumRecordLength: 0))
     assembler.flush { record in self.handle(record) }
     self.assembler = assembler
   }
@@ -151,7 +153,7 @@ public struct Analyzer {
       verbosity = max(verbosity ?? 0, Catalog.entries[entry].verbosity)
     }
     let context = EventContext(time: record.time, source: record.source, lines: record.lines, severity: record.severity)
-    var reorder = self.reorder
+    var reorder = replace(&self.reorder, with: ReorderBuffer(window: 0))
     reorder.push((event, context), at: record.time) { item in self.apply(item.0, item.1) }
     self.reorder = reorder
   }
@@ -167,6 +169,14 @@ public struct Analyzer {
 
 @available(*, unavailable)
 extension Analyzer: Sendable {}
+
+/// Moves `value` out, leaving `replacement` in its place.
+@inline(__always)
+func replace<T>(_ value: inout T, with replacement: T) -> T {
+  let taken = value
+  value = replacement
+  return taken
+}
 
 /// Names the cloud provider from a record's source file.
 enum CloudProviderHint {

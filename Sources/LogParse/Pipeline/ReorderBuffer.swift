@@ -1,13 +1,24 @@
 /// Holds up to a window of events and releases them in time order.
 ///
-/// Reversed or shuffled excerpts (Log Analytics exports sorted newest first, merged files) reach the episode builder in
-/// the order things happened. Events with equal times keep their input order.
+/// Reversed or shuffled excerpts (Log Analytics exports sorted newest first, merged files) then
+/// reach the episode builder in the order things happened. Items with equal times keep their
+/// input order. In-order input costs one comparison per item; out-of-order items cost O(log *n*)
+/// in a binary heap.
 struct ReorderBuffer<Item> {
-  /// How many events may wait; 0 releases every event at once.
+  /// How many items may wait; 0 releases every item at once.
   let window: Int
-  private var items: [(time: LogTime, sequence: Int, item: Item)] = []
-  private var head = 0
+  private var heap: [Entry] = []
   private var sequence = 0
+
+  private struct Entry {
+    var time: LogTime
+    var sequence: Int
+    var item: Item
+
+    func precedes(_ other: Entry) -> Bool {
+      time < other.time || (time == other.time && sequence < other.sequence)
+    }
+  }
 
   init(window: Int) {
     self.window = max(0, window)
@@ -20,31 +31,44 @@ struct ReorderBuffer<Item> {
       release(item)
       return
     }
-    // Most logs arrive in order: appending is the common case.
-    var position = items.count
-    while position > head, time < items[position - 1].time { position -= 1 }
-    items.insert((time, sequence, item), at: position)
-    while items.count - head > window {
-      release(items[head].item)
-      head += 1
-    }
-    compactIfNeeded()
+    heap.append(Entry(time: time, sequence: sequence, item: item))
+    siftUp(heap.count - 1)
+    while heap.count > window, let first = popFirst() { release(first) }
   }
 
   /// Releases everything still waiting, in time order.
   mutating func drain(_ release: (Item) -> Void) {
-    while head < items.count {
-      release(items[head].item)
-      head += 1
-    }
-    items.removeAll(keepingCapacity: true)
-    head = 0
+    while let first = popFirst() { release(first) }
   }
 
-  private mutating func compactIfNeeded() {
-    if head > 1024, head * 2 > items.count {
-      items.removeFirst(head)
-      head = 0
+  private mutating func popFirst() -> Item? {
+    guard !heap.isEmpty else { return nil }
+    heap.swapAt(0, heap.count - 1)
+    let entry = heap.removeLast()
+    if !heap.isEmpty { siftDown(0) }
+    return entry.item
+  }
+
+  private mutating func siftUp(_ start: Int) {
+    var child = start
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard heap[child].precedes(heap[parent]) else { return }
+      heap.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  private mutating func siftDown(_ start: Int) {
+    var parent = start
+    while true {
+      let left = 2 * parent + 1
+      guard left < heap.count else { return }
+      var first = left
+      if left + 1 < heap.count, heap[left + 1].precedes(heap[left]) { first = left + 1 }
+      guard heap[first].precedes(heap[parent]) else { return }
+      heap.swapAt(first, parent)
+      parent = first
     }
   }
 }

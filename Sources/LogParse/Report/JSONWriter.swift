@@ -122,6 +122,8 @@ struct JSONWriter {
 
   /// `text` as the inside of a JSON string: quotes, backslashes and all control characters escaped.
   static func escape(_ text: String) -> String {
+    // Most text needs no escaping: printable ASCII without quotes or backslashes.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
