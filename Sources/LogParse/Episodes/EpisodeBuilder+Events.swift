@@ -14,7 +14,7 @@ extension EpisodeBuilder {
       let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
       for resize in PlanText.resizes(message) {
         guard
-          let index = openScaleUps[resize.group]?.last ?? scaleUps.lastIndex(where: { $0.nodeGroup == resize.group })
+          let index = openScaleUps[resize.group]?.last ?? lastScaleUpByGroup[resize.group]
         else { continue }
         scaleUps[index].evidence.add(context.lines)
         if !scaleUps[index].triggeringPods.contains(pod) {
@@ -48,11 +48,11 @@ extension EpisodeBuilder {
         noScaleUps[index].lastAt = context.time
         noScaleUps[index].evidence.add(context.lines)
       } else {
-        noScaleUps.append(
+        let newEntry =
           NoScaleUp(
             pod: pod, reasons: reasons, nodeGroup: nil, firstAt: context.time, lastAt: context.time, count: 1,
-            evidence: context.evidence))
-        if noScaleUpIndex.count < EpisodeBuilder.maximumTrackedKeys { noScaleUpIndex[pod] = noScaleUps.count - 1 }
+            evidence: context.evidence)
+        EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
       }
     default:
       break
@@ -76,7 +76,7 @@ extension EpisodeBuilder {
         if let index = openScaleDowns[node] {
           finishScaleDown(index, context)
           steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
-        } else if let done = scaleDowns.lastIndex(where: { $0.node == node }) {
+        } else if let done = lastScaleDownByNode[node] {
           scaleDowns[done].evidence.add(context.lines)
         }
       } else if let index = openScaleDowns[node] {
@@ -85,7 +85,7 @@ extension EpisodeBuilder {
     case "Pod":
       guard message.contains("deleting pod for node scale down") else { return }
       let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
-      guard let index = scaleDowns.lastIndex(where: { $0.isOpen && $0.kind == .drain }) else { return }
+      guard let index = openScaleDowns.values.filter({ scaleDowns[$0].kind == .drain }).max() else { return }
       scaleDowns[index].evidence.add(context.lines)
       let bare = event.name
       if let existing = scaleDowns[index].evictedPods.firstIndex(of: bare) {
@@ -103,7 +103,7 @@ extension EpisodeBuilder {
         return
       }
       if message.hasSuffix(" removed") || message.contains(" removed with drain") {
-        if openScaleDowns[node] == nil, let done = scaleDowns.lastIndex(where: { $0.node == node && !$0.isOpen }) {
+        if openScaleDowns[node] == nil, let done = lastScaleDownByNode[node] {
           // The removal already ended (e.g. the cloud line came first): this event is more evidence.
           scaleDowns[done].evidence.add(context.lines)
           return

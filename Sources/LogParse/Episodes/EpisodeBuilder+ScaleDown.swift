@@ -37,8 +37,9 @@ extension EpisodeBuilder {
       scaleDowns[index].kind = .drain
       steps.append(step(.drained, scaleDowns[index].id, node, "all pods removed from \(node)", context))
     case .instanceTerminated(let instanceId):
-      let waiting = scaleDowns.indices.filter { scaleDowns[$0].isOpen && scaleDowns[$0].instanceId == nil }
-      guard let index = waiting.first(where: { openScaleDowns[scaleDowns[$0].node] == $0 }) ?? waiting.first else {
+      // The cloud terminates instances in the order the autoscaler asked: the oldest open removal.
+      let waiting = openScaleDowns.values.filter { scaleDowns[$0].instanceId == nil }
+      guard let index = waiting.min() else {
         steps.append(step(.termination, nil, instanceId, "instance \(instanceId) terminated", context))
         return
       }
@@ -78,11 +79,12 @@ extension EpisodeBuilder {
       blockedScaleDowns[index].evidence.add(context.lines)
       return
     }
-    blockedScaleDowns.append(
-      BlockedScaleDown(
-        node: node, reason: reason, detail: detail, pod: pod, firstAt: context.time, lastAt: context.time, count: 1,
-        evidence: context.evidence))
-    if blockedIndex.count < EpisodeBuilder.maximumTrackedKeys { blockedIndex[key] = blockedScaleDowns.count - 1 }
+    let blocked = BlockedScaleDown(
+      node: node, reason: reason, detail: detail, pod: pod, firstAt: context.time, lastAt: context.time, count: 1,
+      evidence: context.evidence)
+    let index = add(blocked, to: \.blockedScaleDowns)
+    if blockedIndex.count >= EpisodeBuilder.maximumTrackedKeys { blockedIndex.removeAll(keepingCapacity: true) }
+    blockedIndex[key] = index
     steps.append(step(.blocked, nil, node, "node \(node) cannot be removed: \(detail)", context))
   }
 
@@ -117,9 +119,10 @@ extension EpisodeBuilder {
     episode.unneededSince = candidacy?.unneededSince
     episode.unneededSeconds = candidacy?.unneededSeconds
     episode.startedAt = context.time
-    scaleDowns.append(episode)
-    openScaleDowns[node] = scaleDowns.count - 1
-    return scaleDowns.count - 1
+    let index = add(episode, to: \.scaleDowns)
+    openScaleDowns[node] = index
+    EpisodeBuilder.remember(index, node, in: &lastScaleDownByNode)
+    return index
   }
 
   /// Marks a scale-down as succeeded now.

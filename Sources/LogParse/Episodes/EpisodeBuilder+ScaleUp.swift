@@ -82,11 +82,11 @@ extension EpisodeBuilder {
       steps.append(step(.timeout, closed.last, group, "scale-up of \(group) timed out", context))
     case .backoffStarted(let group, let until, let errorClass, let errorCode):
       if let until { noteMessageDate(until, context) }
-      backoffs.append(
+      let newEntry =
         Backoff(
           nodeGroup: group, at: context.time, until: until, errorClass: errorClass, errorCode: errorCode,
-          evidence: context.evidence))
-      openBackoffs[group] = backoffs.count - 1
+          evidence: context.evidence)
+      EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       applyBackoffToEpisodes(group: group, errorClass: errorClass, errorCode: errorCode, context, &steps)
       let untilText = until.map { " until \($0.rfc3339)" } ?? ""
       steps.append(step(.backoff, nil, group, "group \(group) in backoff\(untilText) (\(errorCode))", context))
@@ -94,11 +94,10 @@ extension EpisodeBuilder {
       if let index = openBackoffs[group] {
         backoffs[index].evidence.add(context.lines)
       } else {
-        backoffs.append(
+        let newEntry =
           Backoff(
             nodeGroup: group, at: context.time, until: nil, errorClass: nil, errorCode: nil, evidence: context.evidence)
-        )
-        openBackoffs[group] = backoffs.count - 1
+        EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       }
       decision.maxSizeGroups.append(group + " (in backoff)")
     case .maxSizeReached(let group):
@@ -152,9 +151,9 @@ extension EpisodeBuilder {
       episode.triggeringPods = decision.pods
       episode.triggeringPodCount = decision.podCount
     }
-    scaleUps.append(episode)
-    let index = scaleUps.count - 1
+    let index = add(episode, to: \.scaleUps)
     openScaleUps[group, default: []].append(index)
+    EpisodeBuilder.remember(index, group, in: &lastScaleUpByGroup)
     return index
   }
 
@@ -232,11 +231,11 @@ extension EpisodeBuilder {
           noScaleUps[index].reasons.append(reason)
         }
       } else {
-        noScaleUps.append(
+        let newEntry =
           NoScaleUp(
             pod: pod, reasons: reasons, nodeGroup: decision.maxSizeGroups.isEmpty ? nil : decision.bestOption,
-            firstAt: decision.startedAt ?? context.time, lastAt: context.time, count: 1, evidence: evidence))
-        if noScaleUpIndex.count < EpisodeBuilder.maximumTrackedKeys { noScaleUpIndex[pod] = noScaleUps.count - 1 }
+            firstAt: decision.startedAt ?? context.time, lastAt: context.time, count: 1, evidence: evidence)
+        EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
       }
     }
     steps.append(step(.noScaleUp, nil, nil, "no scale-up: " + reasons.joined(separator: "; "), context))

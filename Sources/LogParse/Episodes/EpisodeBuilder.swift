@@ -5,18 +5,24 @@
 /// same events always give the same episodes. State per node and per pod is bounded.
 public struct EpisodeBuilder: Sendable {
   /// Episodes and findings so far, in order of first evidence.
-  public internal(set) var scaleUps: [ScaleUpEpisode] = []
-  public internal(set) var scaleDowns: [ScaleDownEpisode] = []
-  public internal(set) var failures: [Failure] = []
-  public internal(set) var backoffs: [Backoff] = []
-  public internal(set) var blockedScaleDowns: [BlockedScaleDown] = []
-  public internal(set) var noScaleUps: [NoScaleUp] = []
+  public internal(set) var scaleUps = EpisodeList<ScaleUpEpisode>(capacity: maximumEpisodes)
+  public internal(set) var scaleDowns = EpisodeList<ScaleDownEpisode>(capacity: maximumEpisodes)
+  public internal(set) var failures = EpisodeList<Failure>(capacity: maximumEpisodes)
+  public internal(set) var backoffs = EpisodeList<Backoff>(capacity: maximumEpisodes)
+  public internal(set) var blockedScaleDowns = EpisodeList<BlockedScaleDown>(capacity: maximumEpisodes)
+  public internal(set) var noScaleUps = EpisodeList<NoScaleUp>(capacity: maximumEpisodes)
+  /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
+  public internal(set) var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] = [:]
+  public internal(set) var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] = [:]
+  public internal(set) var droppedFailureClasses: [FailureClass: Int] = [:]
   public internal(set) var autoscaler = AutoscalerInfo()
   /// A base year proven by a full date inside a message (`unneeded since 2019-09-27 …`).
   public internal(set) var messageBaseYear: Int?
 
   /// Most entries kept in each per-node or per-key table before the oldest are dropped.
   public static let maximumTrackedKeys = 10_000
+  /// Most episodes (and findings) of each kind kept in detail; older ones are dropped and counted.
+  public static let maximumEpisodes = 10_000
 
   var openScaleUps: [String: [Int]] = [:]
   var openScaleDowns: [String: Int] = [:]
@@ -27,6 +33,8 @@ public struct EpisodeBuilder: Sendable {
   var blockedIndex: [BlockKey: Int] = [:]
   var noScaleUpIndex: [String: Int] = [:]
   var openBackoffs: [String: Int] = [:]
+  var lastScaleUpByGroup: [String: Int] = [:]
+  var lastScaleDownByNode: [String: Int] = [:]
   var scaleUpCount = 0
   var scaleDownCount = 0
 
@@ -89,17 +97,64 @@ public struct EpisodeBuilder: Sendable {
   /// Records a failure, folding it into an earlier identical one; returns its index.
   @discardableResult
   mutating func record(_ failure: Failure) -> Int {
-    if let index = failureIndex[failure.foldKey] {
+    if let index = failureIndex[failure.foldKey], failures.isKept(index) {
       failures[index].count += 1
       failures[index].lastAt = max(failures[index].lastAt, failure.lastAt)
       failures[index].evidence.merge(failure.evidence)
       return index
     }
-    failures.append(failure)
-    if failureIndex.count < EpisodeBuilder.maximumTrackedKeys {
-      failureIndex[failure.foldKey] = failures.count - 1
+    let index = add(failure, to: \.failures)
+    if failureIndex.count >= EpisodeBuilder.maximumTrackedKeys { failureIndex.removeAll(keepingCapacity: true) }
+    failureIndex[failure.foldKey] = index
+    return index
+  }
+
+  /// Appends to one of the bounded lists; when that drops old entries, forgets their indices.
+  mutating func add<Element>(_ element: Element, to list: WritableKeyPath<EpisodeBuilder, EpisodeList<Element>>) -> Int
+  {
+    let before = self[keyPath: list].droppedCount
+    var dropped: [Element] = []
+    let index = self[keyPath: list].append(element) { dropped.append($0) }
+    if self[keyPath: list].droppedCount != before {
+      for element in dropped { countDropped(element) }
+      forgetDroppedIndices()
     }
-    return failures.count - 1
+    return index
+  }
+
+  private mutating func countDropped(_ element: some Sendable) {
+    if let up = element as? ScaleUpEpisode { droppedScaleUpOutcomes[up.outcome, default: 0] += 1 }
+    if let down = element as? ScaleDownEpisode { droppedScaleDownOutcomes[down.outcome, default: 0] += 1 }
+    if let failure = element as? Failure { droppedFailureClasses[failure.failureClass, default: 0] += 1 }
+  }
+
+  /// Removes indices of dropped entries from every lookup table.
+  private mutating func forgetDroppedIndices() {
+    let ups = scaleUps
+    let downs = scaleDowns
+    openScaleUps = openScaleUps.compactMapValues { indices in
+      let kept = indices.filter(ups.isKept)
+      return kept.isEmpty ? nil : kept
+    }
+    openScaleDowns = openScaleDowns.filter { downs.isKept($0.value) }
+    lastScaleUpByGroup = lastScaleUpByGroup.filter { ups.isKept($0.value) }
+    lastScaleDownByNode = lastScaleDownByNode.filter { downs.isKept($0.value) }
+    if let lastRequested, !ups.isKept(lastRequested) { self.lastRequested = nil }
+    decision.plannedEpisodes = decision.plannedEpisodes.filter(ups.isKept)
+    let failures = failures
+    failureIndex = failureIndex.filter { failures.isKept($0.value) }
+    let blocked = blockedScaleDowns
+    blockedIndex = blockedIndex.filter { blocked.isKept($0.value) }
+    let noScaleUps = noScaleUps
+    noScaleUpIndex = noScaleUpIndex.filter { noScaleUps.isKept($0.value) }
+    let backoffs = backoffs
+    openBackoffs = openBackoffs.filter { backoffs.isKept($0.value) }
+  }
+
+  /// Remembers `index` under `key` in a bounded table.
+  static func remember(_ index: Int, _ key: String, in table: inout [String: Int]) {
+    if table[key] == nil, table.count >= maximumTrackedKeys { table.removeAll(keepingCapacity: true) }
+    table[key] = index
   }
 
   /// A failure built from an error message.

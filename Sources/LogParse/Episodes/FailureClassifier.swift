@@ -74,7 +74,8 @@ public enum FailureClassifier {
   private static func fallbackClass(_ lower: String) -> FailureClass {
     if lower.contains("forbidden") { return .kubernetesApi }
     if lower.contains("rate exceeded") { return .throttling }
-    if lower.contains("max size") || lower.contains("size increase too large") || lower.contains("max node total count") {
+    if lower.contains("max size") || lower.contains("size increase too large") || lower.contains("max node total count")
+    {
       return .maxSize
     }
     if lower.contains("quota") { return .quota }
@@ -83,7 +84,9 @@ public enum FailureClassifier {
     return .other
   }
 
-  private static let codeBytes = codes.map { (bytes: Array($0.code.utf8), code: $0.code, failureClass: $0.failureClass) }
+  private static let codeBytes = codes.map {
+    (bytes: Array($0.code.utf8), code: $0.code, failureClass: $0.failureClass)
+  }
   private static let apiErrorMarker = Array("api error ".utf8)
   private static let getCredentialsMarker = Array("get credentials".utf8)
   private static let assumeRoleMarker = Array("AssumeRoleWithWebIdentity".utf8)

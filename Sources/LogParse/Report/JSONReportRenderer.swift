@@ -191,6 +191,15 @@ public enum JSONReportRenderer {
     json.field("backoffs", report.backoffs.count)
     json.field("blockedScaleDowns", report.blockedScaleDowns.count)
     json.field("noScaleUps", report.noScaleUps.count)
+    json.key("omitted")
+    json.beginObject()
+    json.field("scaleUps", report.omitted.scaleUps.values.reduce(0, +))
+    json.field("scaleDowns", report.omitted.scaleDowns.values.reduce(0, +))
+    json.field("failures", report.omitted.failures.values.reduce(0, +))
+    json.field("backoffs", report.omitted.backoffs)
+    json.field("blockedScaleDowns", report.omitted.blockedScaleDowns)
+    json.field("noScaleUps", report.omitted.noScaleUps)
+    json.endObject()
     json.endObject()
   }
 
@@ -208,22 +217,27 @@ public struct ReportSummary: Sendable {
   /// `total`, then each class that occurs (folded findings, not repeats).
   public var failures: [(String, Int)]
 
-  /// The summary of `report`.
+  /// The summary of `report`, counting entries left out to bound memory too.
   public init(_ report: Report) {
+    let omitted = report.omitted
     scaleUps =
-      [("total", report.scaleUps.count)]
+      [("total", report.scaleUps.count + omitted.scaleUps.values.reduce(0, +))]
       + ScaleUpOutcome.allCases.map { outcome in
-        (outcome.rawValue, report.scaleUps.filter { $0.outcome == outcome }.count)
+        (outcome.rawValue, report.scaleUps.filter { $0.outcome == outcome }.count + (omitted.scaleUps[outcome] ?? 0))
       }
     scaleDowns =
-      [("total", report.scaleDowns.count)]
+      [("total", report.scaleDowns.count + omitted.scaleDowns.values.reduce(0, +))]
       + ScaleDownOutcome.allCases.map { outcome in
-        (outcome.rawValue, report.scaleDowns.filter { $0.outcome == outcome }.count)
+        (
+          outcome.rawValue,
+          report.scaleDowns.filter { $0.outcome == outcome }.count + (omitted.scaleDowns[outcome] ?? 0)
+        )
       }
     failures =
-      [("total", report.failures.count)]
+      [("total", report.failures.count + omitted.failures.values.reduce(0, +))]
       + FailureClass.allCases.compactMap { failureClass in
-        let count = report.failures.filter { $0.failureClass == failureClass }.count
+        let count =
+          report.failures.filter { $0.failureClass == failureClass }.count + (omitted.failures[failureClass] ?? 0)
         return count > 0 ? (failureClass.rawValue, count) : nil
       }
   }

@@ -27,6 +27,8 @@ public struct Report: Sendable {
   public var backoffs: [Backoff]
   public var blockedScaleDowns: [BlockedScaleDown]
   public var noScaleUps: [NoScaleUp]
+  /// Entries dropped from the lists above to keep memory bounded, with what they were.
+  public var omitted: Omitted
   /// Matches PCRE2 gave up on.
   public var patternErrors: Int
 
@@ -50,8 +52,34 @@ extension Analyzer {
     return Report(
       sources: sources, accounting: accounting, recognized: recognized, unrecognized: unrecognized, formats: formats,
       firstTime: firstTime, lastTime: lastTime, year: year, verbosity: verbosity, autoscaler: autoscaler,
-      scaleUps: builder.scaleUps, scaleDowns: builder.scaleDowns, failures: builder.failures,
-      backoffs: builder.backoffs, blockedScaleDowns: builder.blockedScaleDowns, noScaleUps: builder.noScaleUps,
-      patternErrors: patternErrors)
+      scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
+      failures: builder.failures.elements, backoffs: builder.backoffs.elements,
+      blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUps.elements,
+      omitted: Omitted(builder), patternErrors: patternErrors)
+  }
+}
+
+/// What a report left out to keep memory bounded on endless input: counts, never silence.
+public struct Omitted: Sendable {
+  public var scaleUps: [ScaleUpOutcome: Int]
+  public var scaleDowns: [ScaleDownOutcome: Int]
+  public var failures: [FailureClass: Int]
+  public var backoffs: Int
+  public var blockedScaleDowns: Int
+  public var noScaleUps: Int
+
+  /// The omissions of a builder's lists.
+  init(_ builder: EpisodeBuilder) {
+    scaleUps = builder.droppedScaleUpOutcomes
+    scaleDowns = builder.droppedScaleDownOutcomes
+    failures = builder.droppedFailureClasses
+    backoffs = builder.backoffs.droppedCount
+    blockedScaleDowns = builder.blockedScaleDowns.droppedCount
+    noScaleUps = builder.noScaleUps.droppedCount
+  }
+
+  /// Whether anything was left out.
+  public var isEmpty: Bool {
+    scaleUps.isEmpty && scaleDowns.isEmpty && failures.isEmpty && backoffs + blockedScaleDowns + noScaleUps == 0
   }
 }
