@@ -40,9 +40,6 @@ extension CasLogs {
     var timeout: String?
 
     func validate() throws {
-      if expectLines.isEmpty && forbidLines.isEmpty && expects.isEmpty && forbids.isEmpty && thens.isEmpty {
-        throw ValidationError("nothing to check: give --expect-line, --forbid-line, --expect, --then or --forbid")
-      }
       if let timeout, GoDuration.seconds(timeout) == nil {
         throw ValidationError("--timeout '\(timeout)': expected a duration like 90s, 10m or 1h30m")
       }
@@ -76,10 +73,14 @@ extension CasLogs {
     }
 
     func run() throws {
+      // Checked here rather than in validate(), so that a mistyped option is reported as such first.
+      if expectLines.isEmpty && forbidLines.isEmpty && expects.isEmpty && forbids.isEmpty && thens.isEmpty {
+        throw ValidationError("nothing to check: give --expect-line, --forbid-line, --expect, --then or --forbid")
+      }
       let session = AssertSession(engine: AssertionEngine(assertions: try assertions()))
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: input.readsStandardInput ? 0 : 4096))
       analyzer.onRecord = { record in session.engine.observe(record) }
-      analyzer.onStep = { _ in session.reportChanged = true }
+      analyzer.onStep = { _, _ in session.reportChanged = true }
       var allRead = true
       var timedOut = false
       if input.readsStandardInput {
@@ -104,7 +105,7 @@ extension CasLogs {
           end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
         }
       } else {
-        allRead = input.readAll(into: &analyzer)
+        allRead = input.readAll(into: &analyzer).allRead
       }
       analyzer.finish()
       if !session.engine.isDecided || session.engine.hasExpressions {

@@ -25,16 +25,15 @@ extension CasLogs {
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 0))
       let format = format
-      let year = input.year
-      analyzer.onStep = { step in
-        Output.standard(format == .ndjson ? StepRenderer.ndjson(step, year: year) : StepRenderer.text(step))
+      analyzer.onStep = { step, year in
+        Output.standard(format == .ndjson ? StepRenderer.ndjson(step, baseYear: year) : StepRenderer.text(step))
       }
       var allRead = true
       if input.readsStandardInput {
         let end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer) { Signals.pending != nil }
         if end == .stopped { analyzer.endSource() }
       } else {
-        allRead = input.readAll(into: &analyzer)
+        allRead = input.readAll(into: &analyzer).allRead
       }
       analyzer.finish()
       if format == .text {

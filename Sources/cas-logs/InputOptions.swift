@@ -24,25 +24,34 @@ struct InputOptions: ParsableArguments {
     return options
   }
 
-  /// Reads every file (or stdin to its end) into `analyzer`; unreadable files are reported and skipped.
-  /// - Returns: whether every input could be read.
-  func readAll(into analyzer: inout Analyzer) -> Bool {
+  /// What reading the inputs gave.
+  struct ReadResult {
+    /// Whether every input could be read.
     var allRead = true
+    /// Whether at least one input could be read.
+    var anyRead = false
+  }
+
+  /// Reads every file (or stdin to its end) into `analyzer`; unreadable files are reported and skipped.
+  func readAll(into analyzer: inout Analyzer) -> ReadResult {
+    var result = ReadResult()
     for file in files.isEmpty ? ["-"] : files {
       if file == "-" {
         _ = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer, idleMilliseconds: 1000) {
           Signals.pending != nil
         }
+        result.anyRead = true
         continue
       }
       do {
         try InputReader.readFile(file, into: &analyzer)
+        result.anyRead = true
       } catch {
         Diagnostics.error(error.description + (files.count > 1 ? " (the other files are still read)" : ""))
-        allRead = false
+        result.allRead = false
       }
     }
     analyzer.finish()
-    return allRead
+    return result
   }
 }

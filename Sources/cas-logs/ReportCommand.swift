@@ -23,7 +23,8 @@ extension CasLogs {
 
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
-      let allRead = input.readAll(into: &analyzer)
+      let read = input.readAll(into: &analyzer)
+      guard read.anyRead else { throw ExitCode(2) }
       let report = analyzer.report()
       let text = format == .json ? JSONReportRenderer.render(report) : TextReportRenderer.render(report)
       if let output {
@@ -31,7 +32,7 @@ extension CasLogs {
       } else {
         Output.standard(text)
       }
-      if !allRead { throw ExitCode(2) }
+      if !read.allRead { throw ExitCode(2) }
     }
   }
 }

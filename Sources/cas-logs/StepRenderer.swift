@@ -9,9 +9,9 @@ enum StepRenderer {
   }
 
   /// One JSON object per line.
-  static func ndjson(_ step: EpisodeStep, year: Int?) -> String {
+  static func ndjson(_ step: EpisodeStep, baseYear: Int) -> String {
     var fields: [String] = []
-    fields.append("\"time\":\"\(step.time.description)\"")
+    fields.append("\"time\":\"\(step.time.rfc3339(baseYear: baseYear))\"")
     fields.append("\"kind\":\"\(step.kind.rawValue)\"")
     fields.append("\"episode\":" + (step.episodeId.map { "\"\(JSONText.escape($0))\"" } ?? "null"))
     fields.append("\"subject\":" + (step.subject.map { "\"\(JSONText.escape($0))\"" } ?? "null"))

@@ -33,7 +33,7 @@ struct SampleLogTests {
     #expect(down.instanceId == "i-066bc60549f083e38")
     #expect(down.utilization == 0.055)
     #expect(down.unneededSeconds == 604.367847963)
-    #expect(down.unneededSince?.rfc3339 == "2019-09-27T11:57:07.773690Z")
+    #expect(down.unneededSince?.rfc3339 == "2019-09-27T11:57:07.773690521Z")
     #expect(down.nodeGroup == nil)
     #expect(report.rfc3339(try #require(down.startedAt)) == "2019-09-27T12:07:12.161868Z")
     #expect(report.rfc3339(try #require(down.endedAt)) == "2019-09-27T12:07:12.391908Z")
@@ -154,7 +154,7 @@ struct SampleLogTests {
     #expect(up.error?.code == "cloudProviderError")
     #expect(!report.failures.contains { $0.failureClass == .iam })
     try #require(report.backoffs.count == 1)
-    #expect(report.backoffs[0].until?.rfc3339 == "2020-05-06T17:20:54.593474Z")
+    #expect(report.backoffs[0].until?.rfc3339 == "2020-05-06T17:20:54.593474242Z")
   }
 
   @Test func scaleUpTimedOutThenBackoff() throws {

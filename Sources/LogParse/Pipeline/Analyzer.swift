@@ -10,8 +10,8 @@ public struct Analyzer {
   public var onRecord: ((Record) -> Void)?
   /// Called with every event the episode builder applies, in the order it applies them.
   public var onEvent: ((Event, EventContext) -> Void)?
-  /// Called with every episode step.
-  public var onStep: ((EpisodeStep) -> Void)?
+  /// Called with every episode step and the base year as known so far (for dating live output).
+  public var onStep: ((EpisodeStep, Int) -> Void)?
 
   /// The episodes and findings so far.
   public private(set) var builder = EpisodeBuilder()
@@ -161,8 +161,11 @@ public struct Analyzer {
   private mutating func apply(_ event: Event, _ context: EventContext) {
     onEvent?(event, context)
     let steps = builder.apply(event, context)
-    if let onStep {
-      for step in steps { onStep(step) }
+    if let onStep, !steps.isEmpty {
+      let year = YearResolver.resolve(
+        envelope: envelopeBaseYear, message: builder.messageBaseYear, option: options.year, now: options.now,
+        lastTime: lastTime)
+      for step in steps { onStep(step, year.baseYear) }
     }
   }
 }

@@ -63,13 +63,16 @@ public struct LogTime: Hashable, Comparable, Sendable, CustomStringConvertible {
 public struct FullTime: Hashable, Comparable, Sendable {
   /// Microseconds since 1970-01-01T00:00:00Z.
   public var epochMicroseconds: Int64
-  /// Fractional digits to print.
+  /// Fractional digits to print (up to 9).
   public var fractionDigits: Int
+  /// Nanoseconds beyond the microsecond (0...999), kept to print the precision the log gave.
+  public var extraNanoseconds: Int
 
   /// Creates a time from microseconds since the epoch.
-  public init(epochMicroseconds: Int64, fractionDigits: Int = 6) {
+  public init(epochMicroseconds: Int64, fractionDigits: Int = 6, extraNanoseconds: Int = 0) {
     self.epochMicroseconds = epochMicroseconds
     self.fractionDigits = fractionDigits
+    self.extraNanoseconds = extraNanoseconds
   }
 
   public static func < (lhs: FullTime, rhs: FullTime) -> Bool {
@@ -89,7 +92,7 @@ public struct FullTime: Hashable, Comparable, Sendable {
   /// This time as a ``LogTime`` (the year is dropped; the caller keeps it).
   public var logTime: LogTime {
     let (_, month, day) = date
-    return LogTime(month: month, day: day, microsecondOfDay: microsecondOfDay, fractionDigits: fractionDigits)
+    return LogTime(month: month, day: day, microsecondOfDay: microsecondOfDay, fractionDigits: min(fractionDigits, 6))
   }
 
   /// RFC 3339 in UTC, as in `2019-09-27T11:57:07.773690Z`.
@@ -99,9 +102,9 @@ public struct FullTime: Hashable, Comparable, Sendable {
     let seconds = micros / 1_000_000
     var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(Int(seconds / 3600), 2)):"
     text += "\(pad(Int(seconds / 60 % 60), 2)):\(pad(Int(seconds % 60), 2))"
-    let digits = min(fractionDigits, 6)
+    let digits = min(fractionDigits, 9)
     if digits > 0 {
-      let fraction = pad(Int(micros % 1_000_000), 6)
+      let fraction = pad(Int(micros % 1_000_000), 6) + pad(extraNanoseconds, 3)
       text += "." + fraction.prefix(digits)
     }
     return text + "Z"

@@ -35,17 +35,18 @@ public enum TimeText {
       CivilDate.isValid(month: month, day: day), hour < 24, minute < 60, second < 61
     else { return nil }
     var offset = 19
-    var micros = 0
+    var nanos = 0
     var fractionDigits = 0
     if byte(offset) == UInt8(ascii: ".") {
       offset += 1
       while let b = byte(offset), isDigit(b) {
-        if fractionDigits < 6 { micros = micros * 10 + Int(b - 0x30) }
+        if fractionDigits < 9 { nanos = nanos * 10 + Int(b - 0x30) }
         fractionDigits += 1
         offset += 1
       }
-      for _ in min(fractionDigits, 6)..<6 { micros *= 10 }
+      for _ in min(fractionDigits, 9)..<9 { nanos *= 10 }
     }
+    let micros = nanos / 1000
     var zoneSeconds = 0
     if let b = byte(offset), b == UInt8(ascii: "Z") || b == UInt8(ascii: "z") {
       offset += 1
@@ -66,7 +67,8 @@ public enum TimeText {
     let days = CivilDate.days(year: year, month: month, day: day)
     let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(zoneSeconds)
     let time = FullTime(
-      epochMicroseconds: seconds * 1_000_000 + Int64(micros), fractionDigits: min(max(fractionDigits, 0), 6))
+      epochMicroseconds: seconds * 1_000_000 + Int64(micros), fractionDigits: min(fractionDigits, 9),
+      extraNanoseconds: nanos % 1000)
     return (time, offset)
   }
 }
