@@ -7,7 +7,9 @@ public enum TextReportRenderer {
     out.append("Scale-ups: \(report.scaleUps.count)")
     for up in report.scaleUps {
       var line = "  \(up.id)  \(safe(up.nodeGroup))  \(sizes(up))  \(up.outcome.rawValue)"
-      if let duration = up.durationSeconds(baseYear: report.year.baseYear) {
+      if let duration = up.durationSeconds(baseYear: report.year.baseYear),
+        duration > 0 || up.printedDurationSeconds != nil
+      {
         line += " in \(formatSeconds(duration))"
       }
       if let decided = up.decidedAt { line += "  decided \(report.rfc3339(decided))" }
