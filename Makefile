@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
-.PHONY: deps build demo test lint format release clean
+.PHONY: deps build demo test lint format release clean memory
 
 deps:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null && [ ! -f /usr/include/pcre2.h ]; then \
@@ -33,3 +33,7 @@ release: deps
 
 clean:
 	rm -rf .build
+
+# Peak memory on the samples repeated to 20, 100 and 300 MB (see scripts/measure-memory.sh).
+memory: deps
+	scripts/measure-memory.sh

@@ -10,6 +10,8 @@ public struct AssertionEngine {
   private var nearestLine: [LineMatch?]
   private let keywords: [[UInt8]?]
   private var expressionMatches: [[MatchedItem]]
+  /// For an expression with no match: items of the same subject, the nearest thing found instead.
+  private var nearestItems: [[MatchedItem]]
   private var satisfiedAt: [LogTime?]
 
   /// Where a line pattern matched.
@@ -34,6 +36,7 @@ public struct AssertionEngine {
     firstLineMatch = Array(repeating: nil, count: assertions.count)
     nearestLine = Array(repeating: nil, count: assertions.count)
     expressionMatches = Array(repeating: [], count: assertions.count)
+    nearestItems = Array(repeating: [], count: assertions.count)
     satisfiedAt = Array(repeating: nil, count: assertions.count)
   }
 
@@ -73,6 +76,7 @@ public struct AssertionEngine {
         matches = matches.filter { ($0.time.map { !($0 < start) }) ?? false }
       }
       expressionMatches[index] = matches
+      nearestItems[index] = matches.isEmpty ? ExpectationMatcher.matches(expression.subjectOnly, in: report) : []
       if satisfiedAt[index] == nil, ExpectationMatcher.countHolds(expression, matches.count), !matches.isEmpty {
         satisfiedAt[index] = matches.compactMap(\.time).min()
       }
@@ -136,17 +140,24 @@ public struct AssertionEngine {
     case .expression(let expression):
       let matches = expressionMatches[index]
       let countText = "\(matches.count) matching"
+      let expected = "(expected count\(expression.countOperator.rawValue)\(expression.countValue))"
       if matches.isEmpty {
-        return "\(countText) (expected count\(expression.countOperator.rawValue)\(expression.countValue))"
+        let nearest = nearestItems[index]
+        guard !nearest.isEmpty else { return "\(countText) \(expected); no \(expression.subject.rawValue) in the log" }
+        return "\(countText) \(expected); found instead: " + describe(nearest, sources: sources)
       }
-      let shown = matches.prefix(3).map { item -> String in
-        let name = sources.indices.contains(item.evidence.source) ? sources[item.evidence.source] : "-"
-        let lines = item.evidence.lines
-        let range = lines.isEmpty ? "" : " (\(name):\(lines.first ?? 0)\(lines.count > 1 ? "-\(lines.last ?? 0)" : ""))"
-        return TerminalText.sanitize(item.name) + range
-      }
-      return countText + ": " + shown.joined(separator: ", ") + (matches.count > 3 ? ", …" : "")
+      return countText + ": " + describe(matches, sources: sources)
     }
+  }
+
+  private func describe(_ items: [MatchedItem], sources: [String]) -> String {
+    let shown = items.prefix(3).map { item -> String in
+      let name = sources.indices.contains(item.evidence.source) ? sources[item.evidence.source] : "-"
+      let lines = item.evidence.lines
+      let range = lines.isEmpty ? "" : " (\(name):\(lines.first ?? 0)\(lines.count > 1 ? "-\(lines.last ?? 0)" : ""))"
+      return TerminalText.sanitize(item.name) + range
+    }
+    return shown.joined(separator: ", ") + (items.count > 3 ? ", … (\(items.count) in all)" : "")
   }
 
   /// The longest run of letters and spaces in a pattern: a word to find near misses by.

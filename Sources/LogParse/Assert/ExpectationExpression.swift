@@ -136,6 +136,14 @@ public struct ExpectationExpression: Sendable {
     }
   }
 
+  /// The same subject without outcome or conditions: what a failed expectation is compared with.
+  var subjectOnly: ExpectationExpression {
+    var copy = self
+    copy.outcome = nil
+    copy.conditions = []
+    return copy
+  }
+
   private static var subjectList: String { ExpectationSubject.allCases.map(\.rawValue).joined(separator: ", ") }
 
   private static func tokenize(_ text: String) -> [(text: String, column: Int)] {

@@ -23,7 +23,11 @@ enum ExpectationMatcher {
             default: return testFailure(condition, up.error)
             }
           }
-      }.map { MatchedItem(name: $0.id + " " + $0.nodeGroup, time: $0.endedAt ?? $0.decidedAt, evidence: $0.evidence) }
+      }.map {
+        MatchedItem(
+          name: "\($0.id) \($0.nodeGroup) \($0.outcome.rawValue)", time: $0.endedAt ?? $0.decidedAt,
+          evidence: $0.evidence)
+      }
     case .scaleDown:
       return report.scaleDowns.filter { down in
         (expression.outcome == nil || down.outcome.rawValue == expression.outcome)
@@ -40,7 +44,10 @@ enum ExpectationMatcher {
             default: return testFailure(condition, down.error)
             }
           }
-      }.map { MatchedItem(name: $0.id + " " + $0.node, time: $0.endedAt ?? $0.startedAt, evidence: $0.evidence) }
+      }.map {
+        MatchedItem(
+          name: "\($0.id) \($0.node) \($0.outcome.rawValue)", time: $0.endedAt ?? $0.startedAt, evidence: $0.evidence)
+      }
     case .failure:
       return report.failures.filter { failure in
         expression.conditions.allSatisfy { testFailure($0, failure) }
