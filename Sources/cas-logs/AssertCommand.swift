@@ -39,6 +39,19 @@ extension CasLogs {
     @Option(help: "Stop waiting after this long (e.g. 90s, 10m) and fail, listing what is unmet.")
     var timeout: String?
 
+    @Option(help: "Also write the verdict as JUnit XML to this file (one testcase per expectation).")
+    var junit: String?
+
+    @Flag(
+      help: """
+        Print GitHub Actions annotations (::error/::warning) and append a Markdown summary to \
+        $GITHUB_STEP_SUMMARY. On by default when GITHUB_ACTIONS=true.
+        """)
+    var github = false
+
+    @Flag(name: .customLong("no-github"), help: "Do not print GitHub Actions annotations even under GitHub Actions.")
+    var noGitHub = false
+
     func validate() throws {
       if let timeout, GoDuration.seconds(timeout) == nil {
         throw ValidationError("--timeout '\(timeout)': expected a duration like 90s, 10m or 1h30m")
@@ -72,11 +85,23 @@ extension CasLogs {
       return list
     }
 
+    /// Writes the JUnit file and the GitHub annotations and step summary, as asked.
+    private func writeCIReports(_ verdict: AssertVerdict, report: LogParse.Report, seconds: Double) throws {
+      if let junit { try Output.file(JUnitRenderer.render(verdict, seconds: seconds), to: junit) }
+      let underActions = ProcessEnvironment.value("GITHUB_ACTIONS") == "true"
+      guard github || (underActions && !noGitHub) else { return }
+      Output.standard(GitHubRenderer.annotations(verdict, report: report))
+      if let summaryPath = ProcessEnvironment.value("GITHUB_STEP_SUMMARY"), !summaryPath.isEmpty {
+        try Output.append(GitHubRenderer.stepSummary(verdict, report: report), to: summaryPath)
+      }
+    }
+
     func run() throws {
       // Checked here rather than in validate(), so that a mistyped option is reported as such first.
       if expectLines.isEmpty && forbidLines.isEmpty && expects.isEmpty && forbids.isEmpty && thens.isEmpty {
         throw ValidationError("nothing to check: give --expect-line, --forbid-line, --expect, --then or --forbid")
       }
+      let started = FullTime.now()
       let session = AssertSession(engine: AssertionEngine(assertions: try assertions()))
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: input.readsStandardInput ? 0 : 4096))
       analyzer.onRecord = { record in session.engine.observe(record) }
@@ -108,11 +133,12 @@ extension CasLogs {
         allRead = input.readAll(into: &analyzer).allRead
       }
       analyzer.finish()
-      if !session.engine.isDecided || session.engine.hasExpressions {
-        session.engine.evaluate(analyzer.report())
-      }
-      let verdict = session.engine.verdict(sources: analyzer.sources, timedOut: timedOut)
+      if session.engine.hasExpressions { session.engine.evaluate(analyzer.report()) }
+      let report = analyzer.report()
+      let verdict = session.engine.verdict(report: report, timedOut: timedOut)
       Output.standard(AssertRenderer.text(verdict))
+      let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
+      try writeCIReports(verdict, report: report, seconds: elapsed)
       if !allRead { throw ExitCode(2) }
       if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
       if let signal = Signals.pending { throw ExitCode(128 + signal) }
@@ -138,6 +164,9 @@ enum AssertRenderer {
     for result in verdict.results {
       let mark = result.passed ? "PASS" : "FAIL"
       lines.append("\(mark)  \(TerminalText.sanitize(result.assertion.label))  \(result.detail)")
+    }
+    for result in verdict.results {
+      if let missing = result.missingEvidence { lines.append("NOTE  \(result.assertion.label): \(missing)") }
     }
     if verdict.stoppedBecause == "timeout" {
       lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")

@@ -39,6 +39,16 @@ enum Output {
     }
   }
 
+  /// Appends `text` to `path` (creating it), as GitHub's step summary file expects.
+  static func append(_ text: String, to path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw ValidationError("cannot write '\(path)': \(String(cString: strerror(errno)))")
+    }
+    write(text, to: fd)
+    close(fd)
+  }
+
   /// Writes `text` to `path` whole: readers never see half a file.
   static func file(_ text: String, to path: String) throws {
     let temporary = path + ".tmp-\(getpid())"

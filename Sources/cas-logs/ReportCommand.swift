@@ -10,12 +10,12 @@ extension CasLogs {
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-      case text, json
+      case text, json, markdown
     }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text or json (the JSON contract, schema version 1).")
+    @Option(help: "Output format: text, json (the JSON contract, schema version 1) or markdown (GitHub tables).")
     var format: Format = .text
 
     @Option(help: "Write the report to this file (whole, via a temporary file) instead of stdout.")
@@ -26,7 +26,12 @@ extension CasLogs {
       let read = input.readAll(into: &analyzer)
       guard read.anyRead else { throw ExitCode(2) }
       let report = analyzer.report()
-      let text = format == .json ? JSONReportRenderer.render(report) : TextReportRenderer.render(report)
+      let text: String
+      switch format {
+      case .text: text = TextReportRenderer.render(report)
+      case .json: text = JSONReportRenderer.render(report)
+      case .markdown: text = MarkdownReportRenderer.render(report)
+      }
       if let output {
         try Output.file(text, to: output)
       } else {

@@ -23,7 +23,7 @@ struct ExpectationExpressionTests {
     } throws: { error in
       guard let error = error as? ExpressionError else { return false }
       return error.column == 10 && error.message.contains("unknown condition 'frobnicate'")
-        && error.message.contains("group")
+        && error.description.contains("at column 10 (expected one of: group")
     }
   }
 

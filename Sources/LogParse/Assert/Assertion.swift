@@ -43,11 +43,16 @@ public struct AssertionResult: Sendable {
   public var passed: Bool
   /// What was found: the matching evidence, or the nearest thing instead.
   public var detail: String
+  /// Why the log cannot show what was asked (too low a verbosity, a standby replica's log), if so.
+  public var missingEvidence: String?
+  /// Where the evidence is: source name and first line, when there is one.
+  public var location: (source: String, line: Int)?
 }
 
 /// The overall verdict of `cas-logs assert`.
 public struct AssertVerdict: Sendable {
-  /// 0 when everything holds, 1 when something does not (or the time ran out).
+  /// 0 when everything holds; 1 when something does not (or the time ran out); 3 when every unmet
+  /// expectation is one the log cannot show.
   public var exitCode: Int32
   public var results: [AssertionResult]
   /// Why the run stopped early, if it did (`every expectation met`, `forbidden match`, `timeout`).

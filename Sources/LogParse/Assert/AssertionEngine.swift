@@ -114,17 +114,70 @@ public struct AssertionEngine {
   }
 
   /// The verdict from what was seen; `timedOut` when the wait limit passed first.
-  public func verdict(sources: [String], timedOut: Bool) -> AssertVerdict {
+  public func verdict(report: Report, timedOut: Bool) -> AssertVerdict {
     var results: [AssertionResult] = []
     for (index, assertion) in assertions.enumerated() {
       let happened = holds(index)
       let passed = assertion.kind == .expect ? happened : !happened
-      results.append(AssertionResult(assertion: assertion, passed: passed, detail: detail(index, sources: sources)))
+      var result = AssertionResult(
+        assertion: assertion, passed: passed, detail: detail(index, sources: report.sources),
+        location: location(index, sources: report.sources))
+      if !passed, assertion.kind == .expect { result.missingEvidence = missingEvidence(index, report) }
+      results.append(result)
     }
-    let allPassed = results.allSatisfy(\.passed) && !timedOut
-    var reason: String?
-    if timedOut { reason = "timeout" }
-    return AssertVerdict(exitCode: allPassed ? 0 : 1, results: results, stoppedBecause: reason)
+    let failed = results.filter { !$0.passed }
+    var exitCode: Int32 = 0
+    if timedOut || !failed.isEmpty {
+      let onlyUnseeable =
+        !timedOut && failed.allSatisfy { $0.assertion.kind == .expect && $0.missingEvidence != nil }
+      exitCode = onlyUnseeable ? 3 : 1
+    }
+    return AssertVerdict(exitCode: exitCode, results: results, stoppedBecause: timedOut ? "timeout" : nil)
+  }
+
+  /// Why the log cannot show what expectation `index` asks for, or nil when it could have.
+  private func missingEvidence(_ index: Int, _ report: Report) -> String? {
+    if report.autoscaler.isLeader == false {
+      return "the log shows only a standby replica waiting for the lease: read the leader's log"
+    }
+    let proven = report.verbosity ?? 0
+    var needed: Int?
+    switch assertions[index].target {
+    case .line:
+      guard let matcher = lineMatchers[index] else { return nil }
+      // The catalogue's examples say at which verbosity CAS writes the messages the pattern matches.
+      let levels = Catalog.entries.compactMap { entry -> Int? in
+        var message = Array(entry.example.utf8)
+        if let close = message.firstIndex(of: UInt8(ascii: "]")), close + 2 <= message.count {
+          message = Array(message[(close + 2)...])
+        }
+        return message.withUnsafeBufferPointer { matcher.matchesSafely($0) } ? entry.verbosity : nil
+      }
+      needed = levels.min()
+    case .expression(let expression):
+      let asksForEnd =
+        expression.outcome == "succeeded" || expression.outcome == "timedOut"
+        || expression.conditions.contains { $0.key == "within" }
+      if asksForEnd, expression.subject == .scaleUp || expression.subject == .scaleDown { needed = 4 }
+    }
+    guard let needed, needed > proven else { return nil }
+    let shown = report.verbosity.map { "its lines prove only --v=\($0)" } ?? "no line proves any verbosity"
+    return "the log cannot show this: CAS writes it at V(\(needed)) and \(shown); run CAS with --v=\(needed)"
+  }
+
+  /// The source and line of the first evidence of assertion `index`.
+  private func location(_ index: Int, sources: [String]) -> (source: String, line: Int)? {
+    func name(_ source: Int) -> String { sources.indices.contains(source) ? sources[source] : "-" }
+    switch assertions[index].target {
+    case .line:
+      guard let match = firstLineMatch[index] ?? nearestLine[index] else { return nil }
+      return (name(match.source), match.line)
+    case .expression:
+      guard let item = expressionMatches[index].first ?? nearestItems[index].first,
+        let line = item.evidence.lines.first
+      else { return nil }
+      return (name(item.evidence.source), line)
+    }
   }
 
   private func detail(_ index: Int, sources: [String]) -> String {

@@ -71,13 +71,13 @@ public struct ExpectationExpression: Sendable {
     let tokens = ExpectationExpression.tokenize(text)
     guard let first = tokens.first else {
       throw ExpressionError(
-        expression: text, column: 1, message: "empty expression (expected one of: \(ExpectationExpression.subjectList))"
-      )
+        expression: text, column: 1, message: "empty expression",
+        hint: "expected one of: \(ExpectationExpression.subjectList)")
     }
     guard let subject = ExpectationSubject(rawValue: first.text) else {
       throw ExpressionError(
         expression: text, column: first.column,
-        message: "unknown subject '\(first.text)' (expected one of: \(ExpectationExpression.subjectList))")
+        message: "unknown subject '\(first.text)'", hint: "expected one of: \(ExpectationExpression.subjectList)")
     }
     self.subject = subject
     conditions = []
@@ -95,7 +95,7 @@ public struct ExpectationExpression: Sendable {
       guard subject.keys.contains(key) else {
         throw ExpressionError(
           expression: text, column: token.column,
-          message: "unknown condition '\(key)' (expected one of: \(subject.keys.joined(separator: ", ")))")
+          message: "unknown condition '\(key)'", hint: "expected one of: \(subject.keys.joined(separator: ", "))")
       }
       guard !value.isEmpty else {
         throw ExpressionError(
@@ -187,6 +187,16 @@ public struct ExpressionError: Error, Sendable, CustomStringConvertible {
   /// 1-based column in the expression.
   public var column: Int
   public var message: String
+  /// What would have been accepted, shown after the column.
+  public var hint: String?
 
-  public var description: String { "\(message) at column \(column)" }
+  /// An error at `column` of `expression`.
+  public init(expression: String, column: Int, message: String, hint: String? = nil) {
+    self.expression = expression
+    self.column = column
+    self.message = message
+    self.hint = hint
+  }
+
+  public var description: String { "\(message) at column \(column)" + (hint.map { " (\($0))" } ?? "") }
 }
