@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
-.PHONY: deps build demo test lint format release clean memory
+.PHONY: deps build demo test lint format release clean memory fuzz
 
 deps:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null && [ ! -f /usr/include/pcre2.h ]; then \
@@ -37,3 +37,14 @@ clean:
 # Peak memory on the samples repeated to 20, 100 and 300 MB (see scripts/measure-memory.sh).
 memory: deps
 	scripts/measure-memory.sh
+
+# Fuzz the whole pipeline and the assert expression parser with libFuzzer for SECONDS seconds.
+# Crash reproducers land in .build-fuzz/artifacts; replay one with `swift run cas-logs-fuzz FILE`.
+SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product cas-logs-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DCASLOGS_FUZZING
+	mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
+	cp SampleLogs/*.log .build-fuzz/corpus/
+	.build-fuzz/debug/cas-logs-fuzz -max_total_time=$(SECONDS) -max_len=16384 -timeout=10 \
+	  -artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus

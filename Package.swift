@@ -25,6 +25,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The fuzz entry point: replays files in a normal build; `make fuzz` links it with libFuzzer.
+    .executableTarget(name: "cas-logs-fuzz", dependencies: ["LogParse"]),
     .testTarget(name: "LogParseTests", dependencies: ["LogParse"]),
     .testTarget(name: "CasLogsTests", dependencies: ["cas-logs", "LogParse"]),
   ],

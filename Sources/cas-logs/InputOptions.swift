@@ -13,6 +13,9 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Cut lines longer than this many bytes (they are counted).", visibility: .hidden))
   var maxLineLength: Int = 1 << 20
 
+  @Option(help: ArgumentHelp("Seconds to wait for a writer on a named pipe given as a file.", visibility: .hidden))
+  var pipeWait: Double = 10
+
   /// Whether the input is standard input only.
   var readsStandardInput: Bool { files.isEmpty || files == ["-"] }
 
@@ -44,7 +47,8 @@ struct InputOptions: ParsableArguments {
         continue
       }
       do {
-        try InputReader.readFile(file, into: &analyzer)
+        let wait = Int32(clamping: Int((max(0, pipeWait) * 1000).rounded()))
+        try InputReader.readFile(file, into: &analyzer, pipeWaitMilliseconds: wait)
         result.anyRead = true
       } catch {
         Diagnostics.error(error.description + (files.count > 1 ? " (the other files are still read)" : ""))

@@ -13,6 +13,8 @@ public struct AssertionEngine {
   /// For an expression with no match: items of the same subject, the nearest thing found instead.
   private var nearestItems: [[MatchedItem]]
   private var satisfiedAt: [LogTime?]
+  /// Records on which a line pattern hit a PCRE2 limit (match or depth): treated as no match, reported.
+  private var patternLimitHits: [Int]
 
   /// Where a line pattern matched.
   struct LineMatch {
@@ -38,6 +40,7 @@ public struct AssertionEngine {
     expressionMatches = Array(repeating: [], count: assertions.count)
     nearestItems = Array(repeating: [], count: assertions.count)
     satisfiedAt = Array(repeating: nil, count: assertions.count)
+    patternLimitHits = Array(repeating: 0, count: assertions.count)
   }
 
   /// Whether any assertion needs the report (so the caller knows to evaluate it).
@@ -49,7 +52,10 @@ public struct AssertionEngine {
   public mutating func observe(_ record: Record) {
     for index in assertions.indices {
       guard let matcher = lineMatchers[index], firstLineMatch[index] == nil else { continue }
-      if matcher.matchesSafely(record.message) {
+      var hitLimit = false
+      let matched = matcher.matchesSafely(record.message) { _ in hitLimit = true }
+      if hitLimit { patternLimitHits[index] += 1 }
+      if matched {
         let match = LineMatch(
           source: record.source, line: record.firstLine, time: record.time,
           text: String(decoding: record.headline, as: UTF8.self))
@@ -123,6 +129,10 @@ public struct AssertionEngine {
         assertion: assertion, passed: passed, detail: detail(index, sources: report.sources),
         location: location(index, sources: report.sources))
       if !passed, assertion.kind == .expect { result.missingEvidence = missingEvidence(index, report) }
+      if patternLimitHits[index] > 0 {
+        result.detail +=
+          "; the pattern hit PCRE2's match limit on \(patternLimitHits[index]) records (counted as no match)"
+      }
       results.append(result)
     }
     let failed = results.filter { !$0.passed }

@@ -13,23 +13,25 @@ public struct EventExtractor {
   /// Matches that PCRE2 gave up on (limits hit); the record then counts as unrecognised.
   public private(set) var patternErrors = 0
 
-  /// Builds the matchers for every catalogue entry.
-  public init(entries: [CatalogEntry] = Catalog.entries) {
+  /// Builds matchers for the whole catalogue, whose patterns are compiled once per process.
+  public init() {
+    self.init(entries: Catalog.entries, compiled: EventExtractor.catalogPatterns)
+  }
+
+  /// Builds matchers for `entries`, compiling their patterns.
+  public init(entries: [CatalogEntry]) {
+    self.init(entries: entries, compiled: entries.map(EventExtractor.compile))
+  }
+
+  private init(entries: [CatalogEntry], compiled: [BytePattern?]) {
     self.entries = entries
     literals = entries.map { Array($0.literal.utf8) }
     var index = [[Int]](repeating: [], count: 256)
     var anywhere: [Int] = []
     var matchers: [Matcher?] = []
+    let settings = MatchSettings()
     for (number, entry) in entries.enumerated() {
-      if entry.pattern.isEmpty {
-        matchers.append(nil)
-      } else {
-        do {
-          matchers.append(Matcher(try BytePattern(entry.pattern)))
-        } catch {
-          fatalError("catalogue entry \(entry.id) has an invalid pattern: \(error)")
-        }
-      }
+      matchers.append(compiled[number].map { Matcher($0, settings: settings) })
       switch entry.position {
       case .prefix: index[Int(entry.literal.utf8.first ?? 0)].append(number)
       case .anywhere: anywhere.append(number)
@@ -38,6 +40,19 @@ public struct EventExtractor {
     self.matchers = matchers
     prefixIndex = index
     anywhereEntries = anywhere
+  }
+
+  /// The catalogue's patterns, compiled and JIT-compiled once per process (they are immutable and shareable).
+  private static let catalogPatterns: [BytePattern?] = Catalog.entries.map(compile)
+
+  /// Compiles an entry's pattern; an entry without one matches on its literal alone.
+  private static func compile(_ entry: CatalogEntry) -> BytePattern? {
+    guard !entry.pattern.isEmpty else { return nil }
+    do {
+      return try BytePattern(entry.pattern)
+    } catch {
+      fatalError("catalogue entry \(entry.id) has an invalid pattern: \(error)")
+    }
   }
 
   /// The event the record means, with the catalogue entry's index, or nil when none matches.

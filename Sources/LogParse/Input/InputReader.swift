@@ -14,13 +14,27 @@ public enum InputReader {
   }
 
   /// Reads the file at `path` to its end into `analyzer`, as a new source named `path`.
+  ///
+  /// A named pipe is opened without blocking and given `pipeWaitMilliseconds` for a writer to
+  /// appear, so that a pipe nobody writes to is an error, not a hang.
   /// - Throws: ``InputError`` when the file cannot be opened or read.
-  public static func readFile(_ path: String, into analyzer: inout Analyzer) throws(InputError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+  public static func readFile(
+    _ path: String, into analyzer: inout Analyzer, pipeWaitMilliseconds: Int32 = 10_000
+  ) throws(InputError) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw InputError.cannotOpen(path: path, reason: errnoText()) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError.isDirectory(path: path) }
+    let isPipe = (info.st_mode & S_IFMT) == S_IFIFO
+    let fd = open(path, O_RDONLY | O_CLOEXEC | (isPipe ? O_NONBLOCK : 0))
     guard fd >= 0 else { throw InputError.cannotOpen(path: path, reason: errnoText()) }
     defer { close(fd) }
-    var info = stat()
-    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw InputError.isDirectory(path: path) }
+    if isPipe {
+      var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      guard poll(&descriptor, 1, pipeWaitMilliseconds) > 0 else {
+        throw InputError.noWriter(path: path, seconds: Double(pipeWaitMilliseconds) / 1000)
+      }
+      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    }
     analyzer.beginSource(path)
     if let error = pump(fd, into: &analyzer, idleMilliseconds: nil, shouldStop: { false }).error {
       throw InputError.readFailed(path: path, reason: error)

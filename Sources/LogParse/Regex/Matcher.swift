@@ -1,14 +1,45 @@
 import CPCRE2
 
+/// Match-time settings shared by the matchers of one user (thread): limits and an explicit JIT stack.
+///
+/// The match limit bounds backtracking work and the depth limit bounds backtracking memory per
+/// match, so no input can hang a pattern; the JIT stack (32 KiB growing to 1 MiB) is sized
+/// explicitly rather than left to the 32 KiB machine-stack default.
+public final class MatchSettings {
+  let context: OpaquePointer?
+  private let jitStack: OpaquePointer?
+
+  /// Settings with ``Matcher/matchLimit``, ``Matcher/depthLimit`` and a JIT stack.
+  public init() {
+    let matchContext = pcre2_match_context_create_8(nil)
+    context = matchContext
+    guard let matchContext else {
+      jitStack = nil
+      return
+    }
+    pcre2_set_match_limit_8(matchContext, Matcher.matchLimit)
+    pcre2_set_depth_limit_8(matchContext, Matcher.depthLimit)
+    jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+    if let jitStack { pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(jitStack)) }
+  }
+
+  deinit {
+    if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    if let context { pcre2_match_context_free_8(context) }
+  }
+}
+
+@available(*, unavailable)
+extension MatchSettings: Sendable {}
+
 /// Scratch memory for matching one ``BytePattern``; one per pattern per user, never shared between threads.
 public final class Matcher {
   /// The pattern this matcher runs.
   public let pattern: BytePattern
   private let matchData: OpaquePointer
-  private let context: OpaquePointer?
-  private let jitStack: OpaquePointer?
+  private let settings: MatchSettings
   private let ovector: UnsafeMutablePointer<Int>
-  /// The capture ranges of the last successful match, as byte offsets into the subject.
+  /// The result code of the last match (the number of captures set, or a negative error).
   public private(set) var lastResult: Int32 = 0
 
   /// Match limit: bounds backtracking work per match so no input can hang a pattern.
@@ -16,33 +47,18 @@ public final class Matcher {
   /// Depth limit: bounds the backtracking depth (heap memory) per match.
   public static let depthLimit: UInt32 = 10_000
 
-  /// Creates scratch memory for `pattern`, with a JIT stack sized explicitly (32 KiB to 1 MiB).
-  public init(_ pattern: BytePattern) {
+  /// Creates scratch memory for `pattern`, matching with `settings` (shared with the user's other matchers).
+  public init(_ pattern: BytePattern, settings: MatchSettings = MatchSettings()) {
     self.pattern = pattern
+    self.settings = settings
     guard let data = pcre2_match_data_create_from_pattern_8(pattern.code, nil) else {
       fatalError("out of memory creating PCRE2 match data")
     }
     matchData = data
     ovector = UnsafeMutablePointer(mutating: pcre2_get_ovector_pointer_8(data))
-    let matchContext = pcre2_match_context_create_8(nil)
-    context = matchContext
-    if let matchContext {
-      pcre2_set_match_limit_8(matchContext, Matcher.matchLimit)
-      pcre2_set_depth_limit_8(matchContext, Matcher.depthLimit)
-      if pattern.isJITCompiled, let stack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil) {
-        jitStack = stack
-        pcre2_jit_stack_assign_8(matchContext, nil, UnsafeMutableRawPointer(stack))
-      } else {
-        jitStack = nil
-      }
-    } else {
-      jitStack = nil
-    }
   }
 
   deinit {
-    if let jitStack { pcre2_jit_stack_free_8(jitStack) }
-    if let context { pcre2_match_context_free_8(context) }
     pcre2_match_data_free_8(matchData)
   }
 
@@ -53,9 +69,9 @@ public final class Matcher {
     let base = subject.baseAddress ?? UnsafePointer(Matcher.emptySubject)
     let rc: Int32
     if pattern.isJITCompiled {
-      rc = pcre2_jit_match_8(pattern.code, base, subject.count, 0, 0, matchData, context)
+      rc = pcre2_jit_match_8(pattern.code, base, subject.count, 0, 0, matchData, settings.context)
     } else {
-      rc = pcre2_match_8(pattern.code, base, subject.count, 0, 0, matchData, context)
+      rc = pcre2_match_8(pattern.code, base, subject.count, 0, 0, matchData, settings.context)
     }
     lastResult = rc
     if rc >= 0 { return true }

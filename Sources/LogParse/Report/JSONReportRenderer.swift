@@ -54,6 +54,7 @@ public enum JSONReportRenderer {
     json.field("year", report.year.baseYear)
     json.field("yearSource", report.year.source.rawValue)
     json.field("verbosity", report.verbosity)
+    json.field("patternLimitHits", report.patternErrors)
     json.endObject()
   }
 
