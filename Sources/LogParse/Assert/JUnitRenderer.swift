@@ -2,10 +2,12 @@
 public enum JUnitRenderer {
   /// One `<testsuite>` with one `<testcase>` per expectation; failures carry the evidence.
   public static func render(_ verdict: AssertVerdict, seconds: Double) -> String {
-    let failures = verdict.results.filter { !$0.passed }.count
+    let timedOut = verdict.stoppedBecause == "timeout"
+    let tests = verdict.results.count + (timedOut ? 1 : 0)
+    let failures = verdict.results.filter { !$0.passed }.count + (timedOut ? 1 : 0)
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    xml += "<testsuites name=\"cas-logs\" tests=\"\(verdict.results.count)\" failures=\"\(failures)\">\n"
-    xml += "  <testsuite name=\"cas-logs assert\" tests=\"\(verdict.results.count)\" failures=\"\(failures)\""
+    xml += "<testsuites name=\"cas-logs\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
+    xml += "  <testsuite name=\"cas-logs assert\" tests=\"\(tests)\" failures=\"\(failures)\""
     xml += " errors=\"0\" skipped=\"0\" time=\"\(String(format3(seconds)))\">\n"
     for result in verdict.results {
       xml += "    <testcase classname=\"cas-logs.assert\" name=\"\(escape(result.assertion.label))\" time=\"0\""
@@ -18,9 +20,9 @@ public enum JUnitRenderer {
       if let location = result.location { text += "\nat \(location.source):\(location.line)" }
       let kind = result.assertion.kind == .forbid ? "forbidden" : "unmet"
       xml += ">\n      <failure message=\"\(escape(kind + ": " + result.detail))\" type=\"\(kind)\">"
-      xml += escape(text) + "</failure>\n    </testcase>\n"
+      xml += escape(text, inAttribute: false) + "</failure>\n    </testcase>\n"
     }
-    if verdict.stoppedBecause == "timeout" {
+    if timedOut {
       xml += "    <testcase classname=\"cas-logs.assert\" name=\"timeout\" time=\"0\">\n"
       xml += "      <failure message=\"the timeout passed before every expectation held\" type=\"timeout\"/>\n"
       xml += "    </testcase>\n"
@@ -29,17 +31,28 @@ public enum JUnitRenderer {
     return xml
   }
 
-  /// `text` escaped for XML attributes and content; control characters other than tab and newline dropped.
-  public static func escape(_ text: String) -> String {
+  /// `text` escaped for XML: markup characters as entities, line breaks kept (as `&#10;` in
+  /// attributes), other control characters shown as `\xNN` (XML 1.0 cannot carry them).
+  public static func escape(_ text: String, inAttribute: Bool = true) -> String {
     var result = ""
-    for scalar in TerminalText.sanitize(text).unicodeScalars {
+    for scalar in text.unicodeScalars {
       switch scalar {
       case "&": result += "&amp;"
       case "<": result += "&lt;"
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
       case "'": result += "&apos;"
-      default: result.unicodeScalars.append(scalar)
+      case "\n": result += inAttribute ? "&#10;" : "\n"
+      case "\t": result += inAttribute ? "&#9;" : "\t"
+      default:
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
+          || scalar.value == 0xFFFF
+        {
+          let hex = String(scalar.value, radix: 16)
+          result += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
       }
     }
     return result
