@@ -77,6 +77,16 @@ public enum TextReportRenderer {
         out.append("  \(safe(item.pod))  " + item.reasons.map(safe).joined(separator: "; "))
       }
     }
+    if !report.omitted.isEmpty {
+      let omitted = report.omitted
+      let parts = [
+        ("scale-ups", omitted.scaleUps.values.reduce(0, +)), ("scale-downs", omitted.scaleDowns.values.reduce(0, +)),
+        ("failures", omitted.failures.values.reduce(0, +)), ("backoffs", omitted.backoffs),
+        ("blocked scale-downs", omitted.blockedScaleDowns), ("pods without scale-up", omitted.noScaleUps),
+      ].filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
+      out.append(
+        "Older entries not listed (memory bound): " + parts.joined(separator: ", ") + "; the JSON summary counts them.")
+    }
     if report.autoscaler.isLeader == false {
       out.append("Warning: this log shows only a standby replica waiting for the lease; read the leader's log.")
     }
