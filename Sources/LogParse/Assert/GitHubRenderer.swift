@@ -63,7 +63,7 @@ public enum GitHubRenderer {
 
   /// Escapes a message: `%`, CR and LF.
   static func escapeData(_ text: String) -> String {
-    TerminalText.sanitize(text).replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+    TerminalText.sanitize(text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A"))
   }
 
   /// Escapes a property value: as a message, plus `:` and `,`.

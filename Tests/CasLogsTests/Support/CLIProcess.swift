@@ -45,7 +45,10 @@ final class CLIProcess {
 
   /// Starts `cas-logs` with `arguments`; with `stdinPipe` its standard input is a pipe left open for
   /// ``writeLine(_:)`` and ``closeStdin()``, otherwise `/dev/null`.
-  init(arguments: [String], stdinPipe: Bool) throws {
+  ///
+  /// The child's environment is ``CLIRunner/childEnvironment(overriding:base:)``: this process's, without
+  /// the variables that switch on CI output, plus `environment`.
+  init(arguments: [String], stdinPipe: Bool, environment: [String: String] = [:]) throws {
     _ = Self.ignoreBrokenPipes
     self.arguments = arguments
     let binary = try CLIRunner.binaryURL()
@@ -64,6 +67,7 @@ final class CLIProcess {
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = CLIRunner.packageRoot
+    process.environment = CLIRunner.childEnvironment(overriding: environment)
     process.standardOutput = stdoutHandle
     process.standardError = stderrHandle
     let pipe = stdinPipe ? Pipe() : nil

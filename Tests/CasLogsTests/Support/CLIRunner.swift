@@ -78,6 +78,24 @@ enum CLIRunner {
     .deletingLastPathComponent()  // Tests
     .deletingLastPathComponent()
 
+  /// Variables that change what `cas-logs` prints (`assert` annotates for GitHub Actions under
+  /// `GITHUB_ACTIONS=true` and appends to `$GITHUB_STEP_SUMMARY`).
+  ///
+  /// They are removed from every child's environment unless a test sets them, so that the suite run inside
+  /// GitHub Actions behaves as it does anywhere else.
+  static let isolatedVariables = ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"]
+
+  /// The environment a child runs with: `base` without ``isolatedVariables``, then `overrides` on top.
+  static func childEnvironment(
+    overriding overrides: [String: String],
+    base: [String: String] = ProcessInfo.processInfo.environment
+  ) -> [String: String] {
+    var environment = base
+    for name in isolatedVariables { environment[name] = nil }
+    environment.merge(overrides) { _, override in override }
+    return environment
+  }
+
   /// Finds the built `cas-logs` executable, or throws a clear error naming every place searched.
   ///
   /// Order: `$CAS_LOGS_BINARY` (exclusively, when set); a sibling of the running test bundle (walking up
@@ -118,11 +136,14 @@ enum CLIRunner {
   ///   - arguments: the command line after the program name.
   ///   - stdin: bytes to feed on standard input through a pipe, which is then closed; when nil, standard
   ///     input is `/dev/null`.
+  ///   - environment: variables to set in the child, on top of this process's environment without
+  ///     ``isolatedVariables`` (see ``childEnvironment(overriding:base:)``).
   ///   - timeLimit: a hard limit; past it the process is killed and `CLIError.timedOut` is thrown.
-  static func run(_ arguments: [String], stdin: Data? = nil, timeLimit: Duration = defaultTimeLimit) throws
-    -> CLIResult
-  {
-    let process = try CLIProcess(arguments: arguments, stdinPipe: stdin != nil)
+  static func run(
+    _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+    timeLimit: Duration = defaultTimeLimit
+  ) throws -> CLIResult {
+    let process = try CLIProcess(arguments: arguments, stdinPipe: stdin != nil, environment: environment)
     if let stdin {
       process.feedInBackgroundAndClose(stdin)
     }
