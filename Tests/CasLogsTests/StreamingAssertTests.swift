@@ -81,6 +81,11 @@ struct StreamingAssertTests {
     try expectPromptVerdict(["--forbid-line", "Upcoming 1 nodes"], after: "Upcoming 1 nodes", exitCode: 1)
   }
 
+  @Test("--forbid EXPR: exits 1 right after the forbidden episode is complete, while stdin stays open")
+  func forbidExpressionIsPrompt() throws {
+    try expectPromptVerdict(["--forbid", "scale-up succeeded"], after: "finished successfully", exitCode: 1)
+  }
+
   /// One way of waiting for something that never comes.
   struct TimeoutCase: Sendable, CustomTestStringConvertible {
     /// The unmet expectation's options.
