@@ -8,6 +8,12 @@ enum Signals {
 
   /// Installs the handlers once at start-up.
   static func install() {
+    // A parent may start us with these signals blocked; unblock them so Ctrl-C and SIGTERM are heard.
+    var stopping = sigset_t()
+    sigemptyset(&stopping)
+    sigaddset(&stopping, SIGINT)
+    sigaddset(&stopping, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &stopping, nil)
     signal(SIGPIPE, SIG_IGN)
     signal(SIGINT) { number in Signals.received.store(number, ordering: .relaxed) }
     signal(SIGTERM) { number in Signals.received.store(number, ordering: .relaxed) }

@@ -152,6 +152,12 @@ final class CLIProcess {
     return hasExited
   }
 
+  /// Sends `signalNumber` to the process alone, as Ctrl-C (SIGINT) or `kill` (SIGTERM) would.
+  func send(_ signalNumber: Int32) {
+    guard launched, !hasExited else { return }
+    _ = Glibc.kill(process.processIdentifier, signalNumber)
+  }
+
   /// Kills the process (SIGTERM, then SIGKILL after a second) and waits for it to be reaped.
   ///
   /// The signals go to the process's own process group when it leads one (Foundation starts it that way on
