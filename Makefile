@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
-.PHONY: deps build demo test lint format release clean memory fuzz
+.PHONY: deps build demo test lint format release clean memory fuzz screenshot
 
 deps:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null && [ ! -f /usr/include/pcre2.h ]; then \
@@ -48,3 +48,11 @@ fuzz: deps
 	cp SampleLogs/*.log .build-fuzz/corpus/
 	.build-fuzz/debug/cas-logs-fuzz -max_total_time=$(SECONDS) -max_len=16384 -timeout=10 \
 	  -artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus
+
+# The HTML report of the blog post's logs, rendered by headless Chromium to docs/report.png.
+screenshot: deps
+	$(SWIFT) build
+	mkdir -p docs
+	.build/debug/cas-logs report --format html --output .build/blog-report.html $(SAMPLE)
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,820 \
+	  --screenshot=docs/report.png "file://$(CURDIR)/.build/blog-report.html"

@@ -10,12 +10,16 @@ extension CasLogs {
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-      case text, json, markdown
+      case text, json, markdown, html
     }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text, json (the JSON contract, schema version 1) or markdown (GitHub tables).")
+    @Option(
+      help: """
+        Output format: text, json (the JSON contract, schema version 1), markdown (GitHub tables) or html \
+        (one self-contained page with a timeline; use with --output).
+        """)
     var format: Format = .text
 
     @Option(help: "Write the report to this file (whole, via a temporary file) instead of stdout.")
@@ -31,6 +35,7 @@ extension CasLogs {
       case .text: text = TextReportRenderer.render(report)
       case .json: text = JSONReportRenderer.render(report)
       case .markdown: text = MarkdownReportRenderer.render(report)
+      case .html: text = HTMLReportRenderer.render(report)
       }
       if let output {
         try Output.file(text, to: output)

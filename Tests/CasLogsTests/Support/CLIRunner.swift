@@ -49,10 +49,14 @@ enum CLIError: Error, CustomStringConvertible {
   case binaryNotFound(searched: [String])
   /// The process was still running when its time limit passed, and was killed.
   case timedOut(arguments: [String], limit: Duration, stdout: String, stderr: String)
+  /// A browser test ran without a browser.
+  case missingBrowser
 
   /// A human-readable explanation.
   var description: String {
     switch self {
+    case .missingBrowser:
+      return "no headless browser is installed"
     case .binaryNotFound(let searched):
       return "cas-logs binary not found; run `swift build` first (or set CAS_LOGS_BINARY). Searched:\n"
         + searched.joined(separator: "\n")
