@@ -34,7 +34,8 @@ public enum HTMLReportRenderer {
         + " (\(count(summary.scaleUps, "succeeded")) scale-ups and \(count(summary.scaleDowns, "succeeded")) "
         + "scale-downs succeeded)."
     }
-    return "No failure: \(count(summary.scaleUps, "succeeded")) scale-ups and \(count(summary.scaleDowns, "succeeded")) "
+    return
+      "No failure: \(count(summary.scaleUps, "succeeded")) scale-ups and \(count(summary.scaleDowns, "succeeded")) "
       + "scale-downs succeeded, \(count(summary.scaleUps, "pending") + count(summary.scaleDowns, "pending")) pending."
   }
 

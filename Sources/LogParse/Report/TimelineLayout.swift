@@ -77,7 +77,8 @@ struct TimelineLayout {
     }
     for down in report.scaleDowns { node(down.node) { $0.scaleDowns.append(down) } }
     for blocked in report.blockedScaleDowns { node(blocked.node) { $0.blocked.append(blocked) } }
-    lanes = TimelineLayout.limit(groupOrder.compactMap { groups[$0] }, aggregateTitle: "other node groups")
+    lanes =
+      TimelineLayout.limit(groupOrder.compactMap { groups[$0] }, aggregateTitle: "other node groups")
       + TimelineLayout.limit(nodeOrder.compactMap { nodes[$0] }, aggregateTitle: "other nodes")
   }
 

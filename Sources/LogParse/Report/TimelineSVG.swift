@@ -57,7 +57,8 @@ enum TimelineSVG {
       for failure in lane.failures {
         let x = labelWidth + layout.x(failure.firstAt, width: plot)
         let y = top + laneHeight / 2
-        svg += "<path class=\"failure\" d=\"M\(f(x)) \(f(y - 6))l6 6-6 6-6-6z\"><title>\(e(failure.failureClass.rawValue)) "
+        svg +=
+          "<path class=\"failure\" d=\"M\(f(x)) \(f(y - 6))l6 6-6 6-6-6z\"><title>\(e(failure.failureClass.rawValue)) "
         svg += "\(e(failure.code ?? "")) ×\(failure.count): \(e(clip(failure.message, 300)))</title></path>"
       }
       svg += "</g>\n"
@@ -67,7 +68,8 @@ enum TimelineSVG {
       svg += "<line class=\"start\" x1=\"\(f(x))\" y1=\"\(f(axisHeight - 6))\" x2=\"\(f(x))\" y2=\"\(f(height))\">"
       svg += "<title>process start \(e(report.rfc3339(start)))</title></line>\n"
     }
-    svg += "</svg><figcaption>Times in UTC (year from \(e(report.year.source.rawValue))). Hover or focus a bar for details."
+    svg +=
+      "</svg><figcaption>Times in UTC (year from \(e(report.year.source.rawValue))). Hover or focus a bar for details."
     svg += "</figcaption></figure>\n"
     return svg
   }
@@ -82,7 +84,8 @@ enum TimelineSVG {
     let barWidth = max(4, x1 - x0)
     var svg = "<g class=\"episode \(outcome)\" data-episode-id=\"\(HTMLText.escape(id))\" tabindex=\"0\">"
     svg += "<title>\(HTMLText.escape(detail))</title>"
-    svg += "<rect x=\"\(f(x0))\" y=\"\(f(top + 4))\" width=\"\(f(barWidth))\" height=\"\(f(laneHeight - 8))\" rx=\"2\"/>"
+    svg +=
+      "<rect x=\"\(f(x0))\" y=\"\(f(top + 4))\" width=\"\(f(barWidth))\" height=\"\(f(laneHeight - 8))\" rx=\"2\"/>"
     if barWidth > 40 {
       svg += "<text x=\"\(f(x0 + 4))\" y=\"\(f(top + 17))\">\(HTMLText.escape(clip(label, Int(barWidth / 7))))</text>"
     }
@@ -90,7 +93,8 @@ enum TimelineSVG {
   }
 
   private static func scaleUpDetail(_ up: ScaleUpEpisode, _ report: Report) -> String {
-    var text = "\(up.id) scale-up of \(up.nodeGroup) \(up.from.map(String.init) ?? "?")→\(up.to.map(String.init) ?? "?")"
+    var text =
+      "\(up.id) scale-up of \(up.nodeGroup) \(up.from.map(String.init) ?? "?")→\(up.to.map(String.init) ?? "?")"
     text += ": \(up.outcome.rawValue)"
     if let duration = up.durationSeconds(baseYear: report.year.baseYear) { text += " in \(formatSeconds(duration))" }
     if let decided = up.decidedAt { text += "\ndecided \(report.rfc3339(decided))" }
