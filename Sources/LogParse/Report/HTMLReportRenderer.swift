@@ -15,6 +15,8 @@ public enum HTMLReportRenderer {
     html += "<h1>Cluster Autoscaler report</h1>\n"
     html += "<p class=\"verdict\">\(HTMLText.escape(verdict(report)))</p>\n"
     html += summaryList(report)
+    html += "<p><label>Zoom: <input id=\"zoom\" type=\"range\" min=\"1\" max=\"20\" value=\"1\"></label> "
+    html += "<span id=\"details\" aria-live=\"polite\">Hover or focus a bar to see its details here.</span></p>\n"
     html += TimelineSVG.render(report)
     html += legend
     html += tables(report)
@@ -56,7 +58,8 @@ public enum HTMLReportRenderer {
     <span class="key succeeded">✓ succeeded</span> <span class="key failed">✗ failed</span>
     <span class="key timedOut">! timed out</span> <span class="key pending">… pending</span>
     <span class="key backoff">backoff</span> <span class="key unneeded">unneeded</span>
-    <span class="key failure">◆ failure</span> <span class="key start">| process start</span>
+    <span class="key failure">◆ failure</span> <span class="key blocked">blocked</span>
+    <span class="key start">| process start</span>
     </p>
 
     """
@@ -154,14 +157,21 @@ public enum HTMLReportRenderer {
     .backoff,.key.backoff{fill:var(--back);background:var(--back)}.unneeded,.key.unneeded{fill:var(--unneeded);\
     background:var(--unneeded)}
     .failure,.key.failure{fill:var(--bad)}.start{stroke:var(--muted);stroke-dasharray:4 3}
+    .blocked{fill:none;stroke:var(--bad);stroke-dasharray:3 2}.key.blocked{border:1px dashed var(--bad)}
+    .timeline{overflow-x:auto}#details{white-space:pre-line;color:var(--muted)}
     .episode text{fill:#fff;font-weight:600}
     .key{display:inline-block;padding:.1em .5em;border-radius:3px;color:#fff;margin-right:.3em}
-    .key.backoff,.key.unneeded,.key.failure,.key.start{color:var(--fg)}
+    .key.backoff,.key.unneeded,.key.failure,.key.start,.key.blocked{color:var(--fg)}
     table.data{border-collapse:collapse;margin:.5em 0 1.5em}table.data td,table.data th{border:1px solid var(--grid);\
     padding:.2em .5em;text-align:left;vertical-align:top}.input,.more{color:var(--muted)}
     """
 
   private static let script = """
+    var svg=document.querySelector('.timeline svg'),details=document.getElementById('details');\
+    document.getElementById('zoom').addEventListener('input',function(e){svg.style.width=(e.target.value*100)+'%';});\
+    document.querySelectorAll('.episode').forEach(function(g){var t=g.querySelector('title').textContent;\
+    g.addEventListener('focus',function(){details.textContent=t;});\
+    g.addEventListener('mouseenter',function(){details.textContent=t;});});
     document.getElementById('filter').addEventListener('input',function(e){var q=e.target.value.toLowerCase();\
     document.querySelectorAll('table.data tbody tr').forEach(function(r){\
     r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';});});

@@ -11,7 +11,8 @@ enum TimelineSVG {
     let e = HTMLText.escape
     let plot = width - labelWidth
     let height = axisHeight + laneHeight * Double(max(1, layout.lanes.count)) + 10
-    var svg = "<figure><svg role=\"img\" aria-label=\"timeline of scale-ups and scale-downs\" viewBox=\"0 0 "
+    var svg =
+      "<figure><div class=\"timeline\"><svg role=\"img\" aria-label=\"timeline of scale-ups and scale-downs\" viewBox=\"0 0 "
     svg += "\(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
     svg += "<g class=\"axis\">"
     for tick in layout.ticks(count: 6) {
@@ -41,6 +42,13 @@ enum TimelineSVG {
           svg += "height=\"\(f(laneHeight - 14))\"><title>unneeded since \(e(since.rfc3339))</title></rect>"
         }
       }
+      for blocked in lane.blocked {
+        let x0 = labelWidth + layout.x(blocked.firstAt, width: plot)
+        let x1 = labelWidth + layout.x(blocked.lastAt, width: plot)
+        svg += "<rect class=\"blocked\" x=\"\(f(x0))\" y=\"\(f(top + 5))\" width=\"\(f(max(3, x1 - x0)))\" "
+        svg += "height=\"\(f(laneHeight - 10))\"><title>cannot be removed: \(e(blocked.reason.rawValue))"
+        svg += "\(blocked.pod.map { " (pod \(e($0)))" } ?? "") ×\(blocked.count)</title></rect>"
+      }
       for up in lane.scaleUps {
         let detail = scaleUpDetail(up, report)
         let label = "\(up.from.map(String.init) ?? "?")→\(up.to.map(String.init) ?? "?") \(mark(up.outcome.rawValue))"
@@ -69,7 +77,7 @@ enum TimelineSVG {
       svg += "<title>process start \(e(report.rfc3339(start)))</title></line>\n"
     }
     svg +=
-      "</svg><figcaption>Times in UTC (year from \(e(report.year.source.rawValue))). Hover or focus a bar for details."
+      "</svg></div><figcaption>Times in UTC (year from \(e(report.year.source.rawValue))). Hover or focus a bar for details."
     svg += "</figcaption></figure>\n"
     return svg
   }
