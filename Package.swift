@@ -25,9 +25,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The synthetic log generator for benchmarks and the ground-truth test.
+    .target(name: "LogGen"),
+    .executableTarget(
+      name: "cas-logs-loggen",
+      dependencies: ["LogGen", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
     // The fuzz entry point: replays files in a normal build; `make fuzz` links it with libFuzzer.
     .executableTarget(name: "cas-logs-fuzz", dependencies: ["LogParse"]),
-    .testTarget(name: "LogParseTests", dependencies: ["LogParse"]),
+    .testTarget(name: "LogParseTests", dependencies: ["LogParse", "LogGen"]),
     .testTarget(name: "CasLogsTests", dependencies: ["cas-logs", "LogParse"]),
   ],
   swiftLanguageModes: [.v6]
