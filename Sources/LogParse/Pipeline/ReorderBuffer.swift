@@ -2,20 +2,22 @@
 ///
 /// Reversed or shuffled excerpts (Log Analytics exports sorted newest first, merged files) then
 /// reach the episode builder in the order things happened. Items with equal times keep their
-/// input order. In-order input costs one comparison per item; out-of-order items cost O(log *n*)
-/// in a binary heap.
+/// input order. The heap orders small keys that point into a slot array, so sifting never copies
+/// (or retains) the items themselves.
 struct ReorderBuffer<Item> {
   /// How many items may wait; 0 releases every item at once.
   let window: Int
-  private var heap: [Entry] = []
+  private var heap: [Key] = []
+  private var slots: [Item?] = []
+  private var freeSlots: [Int] = []
   private var sequence = 0
 
-  private struct Entry {
+  private struct Key {
     var time: LogTime
     var sequence: Int
-    var item: Item
+    var slot: Int
 
-    func precedes(_ other: Entry) -> Bool {
+    func precedes(_ other: Key) -> Bool {
       time < other.time || (time == other.time && sequence < other.sequence)
     }
   }
@@ -31,7 +33,15 @@ struct ReorderBuffer<Item> {
       release(item)
       return
     }
-    heap.append(Entry(time: time, sequence: sequence, item: item))
+    let slot: Int
+    if let free = freeSlots.popLast() {
+      slot = free
+      slots[slot] = item
+    } else {
+      slot = slots.count
+      slots.append(item)
+    }
+    heap.append(Key(time: time, sequence: sequence, slot: slot))
     siftUp(heap.count - 1)
     while heap.count > window, let first = popFirst() { release(first) }
   }
@@ -44,9 +54,11 @@ struct ReorderBuffer<Item> {
   private mutating func popFirst() -> Item? {
     guard !heap.isEmpty else { return nil }
     heap.swapAt(0, heap.count - 1)
-    let entry = heap.removeLast()
+    let key = heap.removeLast()
     if !heap.isEmpty { siftDown(0) }
-    return entry.item
+    let item = slots[key.slot].take()
+    freeSlots.append(key.slot)
+    return item
   }
 
   private mutating func siftUp(_ start: Int) {
