@@ -2,33 +2,30 @@
 ///
 /// Reversed or shuffled excerpts (Log Analytics exports sorted newest first, merged files) then
 /// reach the episode builder in the order things happened. Items with equal times keep their
-/// input order. The heap orders small keys that point into a slot array, so sifting never copies
-/// (or retains) the items themselves.
+/// input order. The waiting keys form a sorted run with room at both ends: an item in order is
+/// appended and one in reverse order is prepended, both in O(1); anything else is placed by binary
+/// search. Keys point into a slot array, so moving them never copies or retains the items.
 struct ReorderBuffer<Item> {
   /// How many items may wait; 0 releases every item at once.
   let window: Int
-  private var heap: [Key] = []
+  private var keys: [Key] = []
+  private var head = 0
   private var slots: [Item?] = []
   private var freeSlots: [Int] = []
-  private var sequence = 0
 
   private struct Key {
     var time: LogTime
-    var sequence: Int
     var slot: Int
-
-    func precedes(_ other: Key) -> Bool {
-      time < other.time || (time == other.time && sequence < other.sequence)
-    }
   }
 
   init(window: Int) {
     self.window = max(0, window)
   }
 
+  private var waiting: Int { keys.count - head }
+
   /// Adds an item and releases those that fall out of the window, oldest first.
   mutating func push(_ item: Item, at time: LogTime, _ release: (Item) -> Void) {
-    sequence += 1
     guard window > 0 else {
       release(item)
       return
@@ -41,46 +38,44 @@ struct ReorderBuffer<Item> {
       slot = slots.count
       slots.append(item)
     }
-    heap.append(Key(time: time, sequence: sequence, slot: slot))
-    siftUp(heap.count - 1)
-    while heap.count > window, let first = popFirst() { release(first) }
+    let key = Key(time: time, slot: slot)
+    if waiting == 0 || !(time < keys[keys.count - 1].time) {
+      keys.append(key)
+    } else if time < keys[head].time, head > 0 {
+      head -= 1
+      keys[head] = key
+    } else {
+      // After every key with an equal or earlier time: equal times keep their input order.
+      var low = head
+      var high = keys.count
+      while low < high {
+        let middle = (low + high) / 2
+        if time < keys[middle].time { high = middle } else { low = middle + 1 }
+      }
+      keys.insert(key, at: low)
+    }
+    while waiting > window, let first = popFirst() { release(first) }
   }
 
   /// Releases everything still waiting, in time order.
   mutating func drain(_ release: (Item) -> Void) {
     while let first = popFirst() { release(first) }
+    keys.removeAll(keepingCapacity: true)
+    head = 0
   }
 
   private mutating func popFirst() -> Item? {
-    guard !heap.isEmpty else { return nil }
-    heap.swapAt(0, heap.count - 1)
-    let key = heap.removeLast()
-    if !heap.isEmpty { siftDown(0) }
+    guard waiting > 0 else { return nil }
+    let key = keys[head]
+    head += 1
+    if head >= 4 * max(window, 1024) {
+      // Drop released keys now and then (amortised O(1)), keeping room at the front for items
+      // that arrive in reverse order.
+      keys.removeFirst(head - window)
+      head = window
+    }
     let item = slots[key.slot].take()
     freeSlots.append(key.slot)
     return item
-  }
-
-  private mutating func siftUp(_ start: Int) {
-    var child = start
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard heap[child].precedes(heap[parent]) else { return }
-      heap.swapAt(child, parent)
-      child = parent
-    }
-  }
-
-  private mutating func siftDown(_ start: Int) {
-    var parent = start
-    while true {
-      let left = 2 * parent + 1
-      guard left < heap.count else { return }
-      var first = left
-      if left + 1 < heap.count, heap[left + 1].precedes(heap[left]) { first = left + 1 }
-      guard heap[first].precedes(heap[parent]) else { return }
-      heap.swapAt(first, parent)
-      parent = first
-    }
   }
 }
