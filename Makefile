@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
-.PHONY: deps build demo test lint format release clean memory fuzz screenshot
+.PHONY: deps build demo test lint format release clean memory fuzz screenshot bench
 
 deps:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null && [ ! -f /usr/include/pcre2.h ]; then \
@@ -56,3 +56,7 @@ screenshot: deps
 	.build/debug/cas-logs report --format html --output .build/blog-report.html $(SAMPLE)
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,820 \
 	  --screenshot=docs/report.png "file://$(CURDIR)/.build/blog-report.html"
+
+# The benchmark (release build, generated 100 MB and 1 GB logs in bench-data/); see BENCHMARKS.md.
+bench: deps
+	scripts/bench.sh

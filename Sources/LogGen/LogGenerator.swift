@@ -145,19 +145,19 @@ public struct LogGenerator {
     let time =
       "\(pad(Int(micros / 3_600_000_000), 2)):\(pad(Int(micros / 60_000_000 % 60), 2)):"
       + "\(pad(Int(micros / 1_000_000 % 60), 2)).\(pad(Int(micros % 1_000_000), 6))"
-    let day = 10 + Int(clock / 86_400_000_000)
+    let (month, day) = LogGenerator.monthAndDay(dayOfYear: 9 + Int(clock / 86_400_000_000))
     switch options.format {
     case .text, .kubectl:
-      let header = "\(level.rawValue)01\(pad(day, 2)) \(time)       1 \(caller)] "
+      let header = "\(level.rawValue)\(pad(month, 2))\(pad(day, 2)) \(time)       1 \(caller)] "
       let physical = (header + message).split(separator: "\n", omittingEmptySubsequences: false)
       for piece in physical {
         let prefix =
           options.format == .kubectl
-          ? "[pod/cluster-autoscaler-7d9f/cluster-autoscaler] 2024-01-\(pad(day, 2))T\(time)123Z " : ""
+          ? "[pod/cluster-autoscaler-7d9f/cluster-autoscaler] 2024-\(pad(month, 2))-\(pad(day, 2))T\(time)123Z " : ""
         write(prefix + piece + "\n", out)
       }
     case .json:
-      let milliseconds = Double(1_704_844_800_000_000 + (Int64(day - 10) * 86_400_000_000) + micros) / 1000
+      let milliseconds = Double(1_704_844_800_000_000 + clock) / 1000
       let verbosity = level == .error ? "" : ",\"v\":4"
       write(
         "{\"ts\":\(milliseconds),\"caller\":\"core/\(caller)\",\"msg\":\"\(jsonEscape(message))\"\(verbosity)}\n", out)
@@ -168,6 +168,17 @@ public struct LogGenerator {
     truth.lines += 1
     truth.bytes += text.utf8.count
     out(text)
+  }
+
+  /// Month and day of a zero-based day of 2024 (a leap year); past the year's end it wraps around.
+  static func monthAndDay(dayOfYear: Int) -> (Int, Int) {
+    let lengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    var remaining = dayOfYear % 366
+    for (index, length) in lengths.enumerated() {
+      if remaining < length { return (index + 1, remaining + 1) }
+      remaining -= length
+    }
+    return (12, 31)
   }
 
   private func nodeName(_ number: Int) -> String { "ip-10-0-\(number / 250)-\(number % 250).ec2.internal" }

@@ -35,3 +35,12 @@ struct GeneratedLogTests {
     #expect(report.accounting.malformed == 0)
   }
 }
+
+/// The generator's calendar: long logs cross months with valid dates.
+struct GeneratorCalendarTests {
+  @Test(arguments: [(0, 1, 1), (30, 1, 31), (31, 2, 1), (59, 2, 29), (60, 3, 1), (365, 12, 31)])
+  func monthAndDay(dayOfYear: Int, month: Int, day: Int) {
+    let (actualMonth, actualDay) = LogGenerator.monthAndDay(dayOfYear: dayOfYear)
+    #expect(actualMonth == month && actualDay == day)
+  }
+}
