@@ -171,7 +171,7 @@ public struct LogGenerator {
   }
 
   /// Month and day of a zero-based day of 2024 (a leap year); past the year's end it wraps around.
-  static func monthAndDay(dayOfYear: Int) -> (Int, Int) {
+  public static func monthAndDay(dayOfYear: Int) -> (Int, Int) {
     let lengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     var remaining = dayOfYear % 366
     for (index, length) in lengths.enumerated() {
