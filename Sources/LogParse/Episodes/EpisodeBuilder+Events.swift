@@ -132,6 +132,9 @@ extension EpisodeBuilder {
       return
     }
     record(failure)
+    if detail.operation == .scaleDown, let node = detail.node, let index = openScaleDowns[node] {
+      failScaleDown(index, failure, context)
+    }
     let what = detail.operation.map { " (\($0.rawValue))" } ?? ""
     steps.append(
       step(

@@ -32,6 +32,10 @@ extension EpisodeBuilder {
     case .deletionTaintAdded(let node):
       let index = openOrNewScaleDown(node: node, kind: .empty, context)
       steps.append(step(.taint, scaleDowns[index].id, node, "node \(node) tainted for deletion", context))
+    case .unregisteredNodeRemoval(let node):
+      let index = openOrNewScaleDown(node: node, kind: .unregistered, context)
+      scaleDowns[index].kind = .unregistered
+      steps.append(step(.removal, scaleDowns[index].id, node, "removing unregistered node \(node)", context))
     case .drainFinished(let node):
       let index = openOrNewScaleDown(node: node, kind: .drain, context)
       scaleDowns[index].kind = .drain

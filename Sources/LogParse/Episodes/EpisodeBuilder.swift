@@ -62,6 +62,7 @@ public struct EpisodeBuilder: Sendable {
       .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions:
       applyScaleUp(event, context, &steps)
     case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
+      .unregisteredNodeRemoval,
       .deletionTaintAdded, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .scaleDownBlocked:
       applyScaleDown(event, context, &steps)
     case .kubernetesEvent(let kubeEvent):

@@ -185,6 +185,32 @@ public enum Catalog {
       return .scaleDownBlocked(node: c.text(1), reason: reason, detail: detail, pod: pod)
     },
     CatalogEntry(
+      "scaleDown.unregistered", literal: "unregistered node ", .anywhere,
+      pattern: #"^(?:Removing|Marking) unregistered node (\S+)"#, v: 0,
+      versions: "1.3–1.27 (`Removing …`), 1.28+ (`Marking … for removal`)",
+      example: "I0313 12:50:00.000000       1 static_autoscaler.go:860] Marking unregistered node i-0abc for removal"
+    ) { .unregisteredNodeRemoval(node: $0.text(1)) },
+    CatalogEntry(
+      "scaleDown.noPlaceToMovePods", literal: "is not suitable for removal: ", .anywhere,
+      pattern: #"^(?:(?:Fast|Detailed) evaluation: )?[Nn]ode (\S+) is not suitable for removal: (.*)"#, v: 2,
+      versions: "1.3–1.23 (`Fast evaluation: node …`), 1.24–1.32 (`node …`), 1.33+ (`Node …`)",
+      example:
+        "I0313 12:00:00.000000       1 cluster.go:175] node ip-10-0-1-5.ec2.internal is not suitable for removal: can reschedule only 0 out of 2 pods"
+    ) { c in
+      let detail = c.text(2)
+      let (reason, pod) = BlockReason.classify(detail)
+      return .scaleDownBlocked(
+        node: c.text(1), reason: reason == .other ? .noPlaceToMovePods : reason, detail: detail, pod: pod)
+    },
+    CatalogEntry(
+      "scaleDown.disabledAnnotation", literal: "scale down disabled annotation found", .anywhere,
+      pattern: #"^Skipping (\S+) - scale down disabled annotation found"#, v: 4, versions: "1.3+",
+      example:
+        "I0313 12:00:00.000000       1 eligibility.go:104] Skipping ip-10-0-1-5.ec2.internal - scale down disabled annotation found"
+    ) { c in
+      .scaleDownBlocked(node: c.text(1), reason: .scaleDownDisabled, detail: "scale down disabled annotation", pod: nil)
+    },
+    CatalogEntry(
       "scaleDown.minSize", literal: "Skipping ", pattern: #"^Skipping (\S+) - node group min size reached(.*)"#, v: 1,
       versions: "1.3+",
       example:
@@ -208,6 +234,33 @@ public enum Catalog {
   ]
 
   static let failureEntries: [CatalogEntry] = [
+    CatalogEntry(
+      "failure.instancesNotCreated", literal: "Failed adding ",
+      pattern: #"^Failed adding (\d+) nodes (?:\(\d+ unseen previously\) )?to group (\S+) due to (\S+?);?(?: |$)"#,
+      v: 1,
+      versions: "1.3+ (`; errorMessages=` from 1.15)",
+      example:
+        "I0313 12:40:00.000000       1 clusterstate.go:1094] Failed adding 1 nodes (1 unseen previously) to group eks-ng-a due to OutOfResource.placeholder-cannot-be-fulfilled; errorMessages=[]string{\"AWS cannot provision any more instances for this node group\"}"
+    ) { c in .failure(FailureDetail(operation: .scaleUp, nodeGroup: c.text(2), fatal: false, message: c.message)) },
+    CatalogEntry(
+      "failure.scaleDownDelete", literal: "Scale-down: couldn't delete ",
+      pattern: #"^Scale-down: couldn't delete (?:empty node|node) "?([^",\s]+)"?"#, v: 0,
+      versions: "1.25+ (actuator.go, delete_in_batch.go)",
+      example:
+        "E0313 13:01:05.000000       1 delete_in_batch.go:191] Scale-down: couldn't delete node \"ip-10-0-1-5.ec2.internal\" with drain, failed to delete nodes from group eks-ng-a: AccessDenied: User: arn:aws:sts::1:assumed-role/ca/1 is not authorized to perform: autoscaling:TerminateInstanceInAutoScalingGroup, status error: failed to delete"
+    ) { c in .failure(FailureDetail(operation: .scaleDown, node: c.text(1), fatal: false, message: c.message)) },
+    CatalogEntry(
+      "failure.evictPod", literal: "Failed to evict pod ", pattern: #"^Failed to evict pod (\S+?),? error: "#, v: 0,
+      versions: "1.3+",
+      example:
+        "E0313 13:02:00.000000       1 drain.go:260] Failed to evict pod default/web-1, error: Cannot evict pod as it would violate the pod's disruption budget."
+    ) { c in .failure(FailureDetail(operation: .scaleDown, fatal: false, message: c.message)) },
+    CatalogEntry(
+      "failure.deleteNode", literal: "Failed to delete ", pattern: #"^Failed to delete (\S+?): "#, v: 0,
+      versions: "1.3–1.24",
+      example:
+        "E0313 13:01:05.000000       1 scale_down.go:774] Failed to delete ip-10-0-1-5.ec2.internal: failed to delete ip-10-0-1-5.ec2.internal: AccessDenied"
+    ) { c in .failure(FailureDetail(operation: .scaleDown, node: c.text(1), fatal: false, message: c.message)) },
     failure(
       "failure.scaleUp", literal: "Failed to scale up: ", operation: .scaleUp, v: 0, versions: "1.3+",
       example:
@@ -306,6 +359,25 @@ public enum Catalog {
     ("cloud.azure.updated", "Got Updated value. Time taken: ", 0),
     ("cloud.azure.deleteInstancesAsync", "virtualMachineScaleSetsClient.DeleteInstancesAsync", 0),
     ("cloud.aws.launchConfigurations", "launch configurations already in cache", 0),
+    ("loop.clusterNotReady", "Cluster is not ready for autoscaling", 0),
+    ("loop.maxTotalNodes", "Max total nodes in cluster reached", 0),
+    ("scaleUp.revertTimedOut", "Reverting timed-out scale-up for node group ", 0),
+    ("scaleUp.upcomingSalvo", "scale up salvo", 0),
+    ("scaleDown.waitingBeforeDelete", "before trying to delete nodes", 0),
+    ("scaleDown.releasingTaint", "Releasing taint ", 1),
+    ("scaleDown.unremovableRecheck", "nodes found to be unremovable in simulation", 1),
+    ("scaleDown.simulating", "Simulating node ", 2),
+    ("process.acquiringLease", "ttempting to acquire leader lease", 0),
+    ("loop.foundPods", "pods in the cluster: ", 0),
+    ("loop.triggered", "Autoscaler loop triggered by ", 0),
+    ("loop.unschedulableVeryNew", "Unschedulable pods are very new", 1),
+    ("scaleUp.splitting", "Splitting scale-up between ", 1),
+    ("scaleUp.noPodCanFit", "No pod can fit to ", 4),
+    ("scaleUp.filteredDaemonSets", "daemon set pods, ", 4),
+    ("cloud.aws.registeringAsg", "Registering ASG ", 1),
+    ("cloud.aws.sdkVersion", "AWS SDK Version: ", 0),
+    ("cloud.aws.instanceTypes", "EC2 Instance Types", 0),
+    ("cloud.aws.placeholders", "Creating placeholder instances", 4),
   ].map { id, literal, verbosity in
     CatalogEntry(
       id, literal: literal, .anywhere, pattern: "", v: verbosity, versions: "1.3+", example: literal

@@ -46,6 +46,8 @@ public enum Event: Hashable, Sendable {
   case scaleDownDrain(node: String, utilization: Double?, pods: [String])
   /// `Successfully added ToBeDeletedTaint on node NODE`.
   case deletionTaintAdded(node: String)
+  /// `Removing unregistered node NODE` / `Marking unregistered node NODE for removal`.
+  case unregisteredNodeRemoval(node: String)
   /// `All pods removed from NODE`: the drain finished.
   case drainFinished(node: String)
   /// `Terminating EC2 instance: i-…` (and 1.35+ `Terminated instance …`).
