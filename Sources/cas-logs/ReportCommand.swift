@@ -22,6 +22,9 @@ extension CasLogs {
         """)
     var format: Format = .text
 
+    @Flag(help: "With text output: also list the most frequent message shapes cas-logs did not recognise.")
+    var unrecognized = false
+
     @Option(help: "Write the report to this file (whole, via a temporary file) instead of stdout.")
     var output: String?
 
@@ -32,7 +35,8 @@ extension CasLogs {
       let report = analyzer.report()
       let text: String
       switch format {
-      case .text: text = TextReportRenderer.render(report)
+      case .text:
+        text = TextReportRenderer.render(report) + (unrecognized ? TextReportRenderer.renderUnrecognized(report) : "")
       case .json: text = JSONReportRenderer.render(report)
       case .markdown: text = MarkdownReportRenderer.render(report)
       case .html: text = HTMLReportRenderer.render(report)

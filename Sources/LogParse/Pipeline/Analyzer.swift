@@ -28,6 +28,8 @@ public struct Analyzer {
   public private(set) var lastTime: LogTime?
   /// The cloud provider the log shows, if any.
   public private(set) var cloudProvider: String?
+  /// The shapes of unrecognised records, with counts and a sample each.
+  public private(set) var unrecognizedShapes = UnrecognizedShapes()
 
   private var splitter: LineSplitter
   private var stripper: EnvelopeStripper
@@ -146,6 +148,7 @@ public struct Analyzer {
     if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
     guard let (event, entry) = extractor.extract(record) else {
       unrecognized += 1
+      unrecognizedShapes.add(record)
       return
     }
     recognized += 1

@@ -55,6 +55,18 @@ public enum JSONReportRenderer {
     json.field("yearSource", report.year.source.rawValue)
     json.field("verbosity", report.verbosity)
     json.field("patternLimitHits", report.patternErrors)
+    json.key("unrecognizedShapes")
+    json.beginArray()
+    for shape in report.unrecognizedShapes {
+      json.beginObject()
+      json.field("shape", shape.shape)
+      json.field("count", shape.count)
+      json.field("sample", shape.sample)
+      json.field("source", report.sources.indices.contains(shape.source) ? report.sources[shape.source] : "-")
+      json.field("line", shape.line)
+      json.endObject()
+    }
+    json.endArray()
     json.endObject()
   }
 

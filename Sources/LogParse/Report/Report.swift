@@ -31,6 +31,8 @@ public struct Report: Sendable {
   public var omitted: Omitted
   /// Matches PCRE2 gave up on.
   public var patternErrors: Int
+  /// The most frequent shapes of unrecognised records.
+  public var unrecognizedShapes: [UnrecognizedShapes.Shape] = []
 
   /// An RFC 3339 string for a log time, using the resolved year.
   public func rfc3339(_ time: LogTime) -> String { time.rfc3339(baseYear: year.baseYear) }
@@ -55,7 +57,7 @@ extension Analyzer {
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
       failures: builder.failures.elements, backoffs: builder.backoffs.elements,
       blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUps.elements,
-      omitted: Omitted(builder), patternErrors: patternErrors)
+      omitted: Omitted(builder), patternErrors: patternErrors, unrecognizedShapes: unrecognizedShapes.top(20))
   }
 }
 

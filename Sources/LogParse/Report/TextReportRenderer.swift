@@ -1,5 +1,17 @@
 /// Renders a ``Report`` as text a person reads in ten seconds: one line per episode and finding.
 public enum TextReportRenderer {
+  /// The most frequent unrecognised message shapes, for `report --unrecognized`.
+  public static func renderUnrecognized(_ report: Report) -> String {
+    guard !report.unrecognizedShapes.isEmpty else { return "Unrecognized: none\n" }
+    var out = ["Unrecognized message shapes (most frequent first; digits shown as #):"]
+    for shape in report.unrecognizedShapes {
+      let source = report.sources.indices.contains(shape.source) ? report.sources[shape.source] : "-"
+      out.append("  \(shape.count)×  \(TerminalText.sanitize(shape.shape))")
+      out.append("        e.g. \(TerminalText.sanitize(source)):\(shape.line): \(TerminalText.sanitize(shape.sample))")
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
   /// The report as text; everything from the log is made terminal-safe.
   public static func render(_ report: Report) -> String {
     var out: [String] = []
