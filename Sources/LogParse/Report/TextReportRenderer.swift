@@ -99,6 +99,12 @@ public enum TextReportRenderer {
       out.append(
         "Older entries not listed (memory bound): " + parts.joined(separator: ", ") + "; the JSON summary counts them.")
     }
+    if report.accounting.records > 0, (report.verbosity ?? 0) < 4 {
+      let proven = report.verbosity.map { "This log proves only --v=\($0)" } ?? "Nothing in this log proves a verbosity"
+      out.append(
+        "Note: \(proven). Scale-up completion (`finished successfully`), `Upcoming N nodes`, "
+          + "unneeded nodes and `Terminating EC2 instance` are V(4) lines: run CAS with --v=4 to see them.")
+    }
     if report.autoscaler.isLeader == false {
       out.append("Warning: this log shows only a standby replica waiting for the lease; read the leader's log.")
     }
