@@ -53,9 +53,11 @@ struct RecordAssembler {
     case .structured(let structured, let envelopeTime):
       flush(emit)
       let time = years.stamp(structured.time ?? envelopeTime, fallback: nil)
-      start(
-        source: source, lineNumber: lineNumber, severity: structured.severity, time: time, file: structured.file,
-        sourceLine: structured.sourceLine, verbosity: structured.verbosity, message: structured.message)
+      structured.file.withUnsafeBufferPointer { file in
+        start(
+          source: source, lineNumber: lineNumber, severity: structured.severity, time: time, file: file,
+          sourceLine: structured.sourceLine, verbosity: structured.verbosity, message: structured.message)
+      }
     case .text(let text, let envelopeTime):
       acceptText(text, envelopeTime: envelopeTime, source: source, lineNumber: lineNumber, emit)
     }
@@ -75,7 +77,7 @@ struct RecordAssembler {
       let time = years.stamp(envelopeTime, fallback: klogTime)
       start(
         source: source, lineNumber: lineNumber, severity: header.severity ?? .info, time: time,
-        file: Array(UnsafeBufferPointer(rebasing: text[header.fileRange])), sourceLine: header.sourceLine,
+        file: UnsafeBufferPointer(rebasing: text[header.fileRange]), sourceLine: header.sourceLine,
         verbosity: nil, message: UnsafeBufferPointer(rebasing: text[header.messageStart...]))
       return
     }
@@ -121,7 +123,7 @@ struct RecordAssembler {
   var isHoldingRecord: Bool { hasPending }
 
   private mutating func start(
-    source: Int, lineNumber: Int, severity: Severity, time: LogTime, file: [UInt8], sourceLine: Int,
+    source: Int, lineNumber: Int, severity: Severity, time: LogTime, file: UnsafeBufferPointer<UInt8>, sourceLine: Int,
     verbosity: Int?, message: UnsafeBufferPointer<UInt8>
   ) {
     hasPending = true
@@ -130,7 +132,9 @@ struct RecordAssembler {
     pendingLineCount = 1 + pendingExtraLines
     pendingSeverity = severity
     pendingTime = time
-    pendingFile = file
+    // Reuse the buffers: no allocation per record in the steady state.
+    pendingFile.removeAll(keepingCapacity: true)
+    pendingFile.append(contentsOf: file)
     pendingSourceLine = sourceLine
     pendingVerbosity = verbosity
     pendingMessage.removeAll(keepingCapacity: pendingMessage.capacity <= 1 << 16)
