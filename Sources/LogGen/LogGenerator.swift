@@ -208,15 +208,17 @@ public struct LogGenerator {
   }
 }
 
-/// SplitMix64: a small, fast, deterministic random number generator.
-struct SplitMix64 {
+/// SplitMix64: a small, fast, deterministic random number generator (also used by the tests).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) {
+  /// A generator starting from `seed`.
+  public init(seed: UInt64) {
     state = seed
   }
 
-  mutating func next() -> UInt64 {
+  /// The next 64 random bits.
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

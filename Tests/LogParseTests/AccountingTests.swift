@@ -1,3 +1,4 @@
+import LogGen
 import LogParse
 import Testing
 

@@ -1,3 +1,4 @@
+import LogGen
 import LogParse
 import Testing
 
@@ -25,22 +26,5 @@ struct ChunkingTests {
     var generator = SplitMix64(seed: seed)
     let sizes = (0..<97).map { _ in Int(generator.next() % 300) + 1 }
     #expect(Fixtures.events(bytes, chunkSizes: sizes) == Fixtures.events(bytes))
-  }
-}
-
-/// A small deterministic random number generator for reproducible tests.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

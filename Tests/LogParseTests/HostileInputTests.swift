@@ -1,4 +1,5 @@
 import Foundation
+import LogGen
 import LogParse
 import Testing
 
