@@ -7,7 +7,9 @@ struct AccountingTests {
   private func checkInvariant(_ report: Report, lines: Int) {
     let counts = report.accounting
     #expect(counts.lines == lines)
-    #expect(counts.records + counts.continuationLines + counts.malformed + counts.skipped == counts.lines)
+    #expect(
+      counts.records - counts.mergedRecords + counts.continuationLines + counts.malformed + counts.skipped
+        == counts.lines)
     #expect(report.recognized + report.unrecognized == counts.records)
   }
 
@@ -47,5 +49,29 @@ struct AccountingTests {
     let report = Fixtures.analyze(text)
     checkInvariant(report, lines: 1)
     #expect(report.accounting.records == 1)
+  }
+}
+
+/// Records merged onto one line by a paste are split again.
+struct MergedRecordTests {
+  @Test func twoRecordsOnOnePaddedLineAreSplit() throws {
+    let text =
+      "I0927 11:50:35.158391       1 scale_up.go:300] Upcoming 0 nodes        "
+      + "I0927 11:50:35.158521       1 scale_up.go:423] Best option to resize: ASG_NAME\n"
+      + "I0927 11:50:35.158556       1 scale_up.go:529] Final scale-up plan: [{ASG_NAME 4->5 (max: 8)}]\n"
+    let report = Fixtures.analyze(text)
+    #expect(report.accounting.lines == 2)
+    #expect(report.accounting.records == 3)
+    #expect(report.accounting.mergedRecords == 1)
+    #expect(report.recognized == 3)
+    try #require(report.scaleUps.count == 1)
+    #expect(report.rfc3339(try #require(report.scaleUps[0].decidedAt)).hasSuffix("T11:50:35.158521Z"))
+  }
+
+  @Test func bracketsInsideAMessageAreNotHeaders() {
+    let text = "I0927 11:50:35.158391       1 a.go:1] Final scale-up plan: [{g 1->2 (max: 3)}] done I0 x] y\n"
+    let report = Fixtures.analyze(text)
+    #expect(report.accounting.records == 1)
+    #expect(report.accounting.mergedRecords == 0)
   }
 }

@@ -1,3 +1,5 @@
+import CPCRE2
+
 /// The parsed header of a klog text line: `I0927 11:50:35.158391       1 scale_up.go:300] msg`.
 public struct KlogHeader: Hashable, Sendable {
   /// The severity letter; nil when the line lost it (a damaged paste).
@@ -29,6 +31,36 @@ public enum KlogHeaderParser {
     guard prefix > 0 else { return nil }
     return parse(line, at: prefix)
   }
+
+  /// Where a second klog header starts inside a line whose message begins at `messageStart`, or nil.
+  ///
+  /// Pastes sometimes lose a line break and merge two records into one padded line. Only lines
+  /// with a second `] ` are examined (found with memmem), so the usual line costs one search.
+  static func embeddedHeaderStart(_ line: UnsafeBufferPointer<UInt8>, messageStart: Int) -> Int? {
+    guard messageStart < line.count, let base = line.baseAddress else { return nil }
+    var searchFrom = messageStart
+    while searchFrom + 2 <= line.count {
+      let found = caslogs_memmem(base + searchFrom, line.count - searchFrom, closingBracket, 2)
+      guard let found else { return nil }
+      let bracket = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+      // A header is at most ~50 bytes before its `] `: look for a severity letter after a blank.
+      var start = max(messageStart + 1, bracket - 64)
+      while start < bracket {
+        if Severity(rawValue: line[start]) != nil, line[start - 1] == 0x20 || line[start - 1] == 0x09,
+          start + 5 < line.count, isDigit(line[start + 1]), isDigit(line[start + 4]), line[start + 5] == 0x20,
+          let header = parse(UnsafeBufferPointer(rebasing: line[start...]), at: 0),
+          start + header.messageStart >= bracket + 1
+        {
+          return start
+        }
+        start += 1
+      }
+      searchFrom = bracket + 2
+    }
+    return nil
+  }
+
+  private static let closingBracket: [UInt8] = [UInt8(ascii: "]"), 0x20]
 
   /// The length of paste damage before a header: indentation, `#`/`>` quote marks, grep `-n`.
   static func pastedPrefixLength(_ line: UnsafeBufferPointer<UInt8>) -> Int {

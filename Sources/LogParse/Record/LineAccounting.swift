@@ -12,6 +12,9 @@ public struct LineAccounting: Hashable, Sendable {
   public var skipped = 0
   /// Lines cut at the maximum line length.
   public var truncated = 0
+  /// Records found merged into the line of another (a paste that lost a line break); each is
+  /// counted in ``records`` too, so `records - mergedRecords` records started their own line.
+  public var mergedRecords = 0
   /// Lines still held (a partial CRI line or a record waiting for continuation lines).
   public var held = 0
 

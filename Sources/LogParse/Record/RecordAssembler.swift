@@ -68,6 +68,22 @@ struct RecordAssembler {
     _ emit: (Record) -> Void
   ) {
     if let header = KlogHeaderParser.parse(text) {
+      if let split = KlogHeaderParser.embeddedHeaderStart(text, messageStart: header.messageStart) {
+        // Two records merged on one line: the second header starts a record of its own.
+        var end = split
+        while end > header.messageStart, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        acceptText(
+          UnsafeBufferPointer(rebasing: text[..<end]), envelopeTime: envelopeTime, source: source,
+          lineNumber: lineNumber, emit)
+        accounting.mergedRecords += 1
+        let extra = pendingExtraLines
+        pendingExtraLines = 0
+        acceptText(
+          UnsafeBufferPointer(rebasing: text[split...]), envelopeTime: envelopeTime, source: source,
+          lineNumber: lineNumber, emit)
+        pendingExtraLines = extra
+        return
+      }
       flush(emit)
       sawKlogText = true
       if header.pastedPrefixLength > 0 { sawPasted = true }

@@ -48,6 +48,7 @@ public enum JSONReportRenderer {
     json.field("skipped", counts.skipped)
     json.field("truncated", counts.truncated)
     json.field("continuationLines", counts.continuationLines)
+    json.field("mergedRecords", counts.mergedRecords)
     json.field("formats", strings: report.formats.map(\.rawValue))
     json.field("firstTime", report.firstTime.map(report.rfc3339))
     json.field("lastTime", report.lastTime.map(report.rfc3339))
