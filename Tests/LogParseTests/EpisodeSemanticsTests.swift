@@ -60,3 +60,23 @@ struct EpisodeSemanticsTests {
     #expect(report.blockedScaleDowns[1].reason == .scaleDownDisabled)
   }
 }
+
+/// The 1.29+ backoff status line carries the error that started the backoff.
+struct BackoffStatusTests {
+  @Test func theStatusErrorBecomesAFoldedFailure() throws {
+    let status =
+      "is not ready for scaleup - backoff with status: {true {Other cloudProviderError failed to increase node "
+      + "group size: AccessDenied: User: arn:aws:sts::1:assumed-role/ca/1 is not authorized to perform: "
+      + "autoscaling:SetDesiredCapacity on resource: x\n\tstatus code: 403, request id: 9c7e}}"
+    let report = Fixtures.analyze(
+      "W0313 12:50:01.430981       1 orchestrator.go:599] Node group eks-ng-a \(status)\n"
+        + "W0313 12:50:11.430981       1 orchestrator.go:599] Node group eks-ng-a \(status)\n"
+        + "W0313 12:50:21.430981       1 orchestrator.go:582] Node group eks-ng-b is not ready for scaleup - backoff\n")
+    try #require(report.failures.count == 1)
+    #expect(report.failures[0].failureClass == .iam)
+    #expect(report.failures[0].action == "autoscaling:SetDesiredCapacity")
+    #expect(report.failures[0].nodeGroup == "eks-ng-a")
+    #expect(report.failures[0].count == 2)
+    #expect(report.backoffs.map(\.nodeGroup) == ["eks-ng-a", "eks-ng-b"])
+  }
+}

@@ -90,7 +90,17 @@ extension EpisodeBuilder {
       applyBackoffToEpisodes(group: group, errorClass: errorClass, errorCode: errorCode, context, &steps)
       let untilText = until.map { " until \($0.rfc3339)" } ?? ""
       steps.append(step(.backoff, nil, group, "group \(group) in backoff\(untilText) (\(errorCode))", context))
-    case .groupInBackoff(let group):
+    case .groupInBackoff(let group, let errorCode, let errorMessage):
+      if let errorMessage {
+        // 1.29+ repeats the error that started the backoff: often the only place a cause is logged.
+        var failure = makeFailure(
+          errorMessage, operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
+        if failure.code == nil { failure.code = errorCode }
+        if failure.failureClass == .other, let errorCode {
+          failure.failureClass = FailureClassifier.classifyBackoff(errorClass: "", errorCode: errorCode)
+        }
+        record(failure)
+      }
       if let index = openBackoffs[group] {
         backoffs[index].evidence.add(context.lines)
       } else {

@@ -86,11 +86,15 @@ public enum Catalog {
     },
     CatalogEntry(
       "scaleUp.groupInBackoff", literal: "Node group ",
-      pattern: #"^Node group (\S+) is not ready for scaleup - backoff"#,
-      v: 0, versions: "1.12+",
+      pattern:
+        #"^Node group (\S+) is not ready for scaleup - backoff(?: with status: \{\w+ \{(\w*) (\S*) ?(.*?)\}\}\s*$)?"#,
+      v: 0, versions: "1.12–1.28, 1.29+ (`… with status: {true {Other cloudProviderError …}}`)",
       example:
         "W0313 12:50:01.422358       1 orchestrator.go:582] Node group eks-ng-a is not ready for scaleup - backoff"
-    ) { .groupInBackoff(group: $0.text(1)) },
+    ) { c in
+      let message = c.string(4).flatMap { $0.isEmpty ? nil : $0 }
+      return .groupInBackoff(group: c.text(1), errorCode: c.string(3), errorMessage: message)
+    },
     CatalogEntry(
       "scaleUp.maxSizeReached", literal: "Skipping node group ",
       pattern: #"^Skipping node group (\S+) - max size reached"#,

@@ -28,8 +28,8 @@ public enum Event: Hashable, Sendable {
   case scaleUpTimedOut(group: String, seconds: Double?)
   /// `Disabling scale-up for node group GROUP until T; errorClass=C; errorCode=K`.
   case backoffStarted(group: String, until: FullTime?, errorClass: String, errorCode: String)
-  /// `Node group GROUP is not ready for scaleup - backoff`.
-  case groupInBackoff(group: String)
+  /// `Node group GROUP is not ready for scaleup - backoff` (1.29+: `… with status: {true {CLASS CODE MESSAGE}}`).
+  case groupInBackoff(group: String, errorCode: String?, errorMessage: String?)
   /// `Skipping node group GROUP - max size reached`.
   case maxSizeReached(group: String)
   /// `No expansion options`.
