@@ -80,3 +80,27 @@ struct BackoffStatusTests {
     #expect(report.backoffs.map(\.nodeGroup) == ["eks-ng-a", "eks-ng-b"])
   }
 }
+
+/// Pods no scale-up took carry every reason the loop gave.
+struct NoScaleUpReasonTests {
+  @Test func predicateFailuresBecomeReasons() throws {
+    let report = Fixtures.analyze(
+      """
+      I0313 12:00:00.000000       1 klogx.go:87] Pod default/web-1 is unschedulable
+      I0313 12:00:00.100000       1 orchestrator.go:546] Pod default/web-1 can't be scheduled on ng-a, predicate checking \
+      error: Insufficient cpu; predicateName=NodeResourcesFit; reasons: Insufficient cpu; debugInfo=
+      I0313 12:00:00.200000       1 orchestrator.go:588] Pod default/web-1 can't be scheduled on ng-b, predicate checking \
+      error: can't schedule pod default/web-1: predicate "NodeAffinity" didn't pass (predicateReasons=[node(s) didn't \
+      match Pod's node affinity/selector]; debugInfo=)
+      I0313 12:00:00.300000       1 orchestrator.go:1074] No expansion options
+
+      """)
+    try #require(report.noScaleUps.count == 1)
+    let reasons = report.noScaleUps[0].reasons
+    #expect(report.noScaleUps[0].pod == "default/web-1")
+    #expect(reasons.contains("No expansion options"))
+    #expect(reasons.contains("ng-a: Insufficient cpu"))
+    #expect(reasons.contains("ng-b: node(s) didn't match Pod's node affinity/selector"))
+    #expect(report.scaleUps.isEmpty)
+  }
+}

@@ -114,6 +114,15 @@ extension EpisodeBuilder {
       beginDecision(context)
       decision.maxSizeGroups.append(group + " (max size reached)")
       decision.evidence?.add(context.lines)
+    case .podDoesNotFitGroup(let pod, let group, let reason):
+      beginDecision(context)
+      decision.evidence?.add(context.lines)
+      let entry = "\(group): \(reason)"
+      if decision.podReasons[pod] != nil || decision.podReasons.count < ScaleUpEpisode.maximumPods,
+        !(decision.podReasons[pod]?.contains(entry) ?? false), (decision.podReasons[pod]?.count ?? 0) < 20
+      {
+        decision.podReasons[pod, default: []].append(entry)
+      }
     case .noExpansionOptions:
       recordNoScaleUp(context, &steps)
     default:
@@ -233,6 +242,10 @@ extension EpisodeBuilder {
     if let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
     evidence.add(context.lines)
     for pod in subjects {
+      // Predicate lines may name the pod without its namespace.
+      let bareName = pod.split(separator: "/").last.map(String.init) ?? pod
+      let podReasons = (decision.podReasons[pod] ?? []) + (bareName != pod ? decision.podReasons[bareName] ?? [] : [])
+      let reasons = reasons + podReasons
       if let index = noScaleUpIndex[pod] {
         noScaleUps[index].count += 1
         noScaleUps[index].lastAt = context.time

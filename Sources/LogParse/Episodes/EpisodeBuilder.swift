@@ -59,7 +59,7 @@ public struct EpisodeBuilder: Sendable {
       decision.reset()
     case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
       .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .scaleUpFinished, .scaleUpTimedOut,
-      .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions:
+      .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup:
       applyScaleUp(event, context, &steps)
     case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
       .unregisteredNodeRemoval,
@@ -192,6 +192,8 @@ struct DecisionContext: Hashable, Sendable {
   var decidedAt: LogTime?
   var evidence: Evidence?
   var maxSizeGroups: [String] = []
+  /// Why each pod (of the first few) fits no group: `GROUP: reason`.
+  var podReasons: [String: [String]] = [:]
   var plannedEpisodes: [Int] = []
 
   mutating func reset() { self = DecisionContext() }

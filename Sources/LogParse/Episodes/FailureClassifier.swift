@@ -126,6 +126,15 @@ public enum FailureClassifier {
     }
   }
 
+  /// The text between `start` and the next `end` after it, or nil.
+  static func section(after start: String, until end: Character, in text: String) -> String? {
+    guard let range = text.firstRange(of: start) else { return nil }
+    let rest = text[range.upperBound...]
+    guard let close = rest.firstIndex(of: end) else { return nil }
+    let section = String(rest[..<close])
+    return section.isEmpty ? nil : section
+  }
+
   private static let wordStops: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x22, 0x27]
   private static let trailingPunctuation: Set<UInt8> = [0x2E, 0x3B, 0x29, 0x3A]
 }

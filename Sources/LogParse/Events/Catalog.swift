@@ -102,6 +102,13 @@ public enum Catalog {
       example: "I1227 10:48:23.118126       1 scale_up.go:116] Skipping node group nodes.example - max size reached"
     ) { .maxSizeReached(group: $0.text(1)) },
     CatalogEntry(
+      "scaleUp.predicateFailed", literal: "Pod ",
+      pattern: #"^Pod (\S+) can't be scheduled on (\S+?),? predicate (?:checking error|failed): (.*)"#, v: 2,
+      versions: "1.3–1.17 (`predicate failed`), 1.18+ (`predicate checking error`), 1.32+ (`can't schedule pod …`)",
+      example:
+        "I0313 12:00:00.000000       1 orchestrator.go:546] Pod default/web-1 can't be scheduled on eks-ng-a, predicate checking error: Insufficient cpu; predicateName=NodeResourcesFit; reasons: Insufficient cpu; debugInfo="
+    ) { c in .podDoesNotFitGroup(pod: c.text(1), group: c.text(2), reason: PredicateText.reason(c.text(3))) },
+    CatalogEntry(
       "scaleUp.noExpansionOptions", literal: "No expansion options", pattern: #"^No expansion options"#, v: 1,
       versions: "1.3+", example: "I1227 10:48:23.118148       1 scale_up.go:186] No expansion options"
     ) { _ in .noExpansionOptions },

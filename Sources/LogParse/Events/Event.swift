@@ -32,6 +32,8 @@ public enum Event: Hashable, Sendable {
   case groupInBackoff(group: String, errorCode: String?, errorMessage: String?)
   /// `Skipping node group GROUP - max size reached`.
   case maxSizeReached(group: String)
+  /// `Pod POD can't be scheduled on GROUP, predicate checking error: REASON`.
+  case podDoesNotFitGroup(pod: String, group: String, reason: String)
   /// `No expansion options`.
   case noExpansionOptions
   /// `Node NODE - utilization 0.05` or `Node NODE - cpu requested is 5.5% of allocatable`.
