@@ -63,6 +63,10 @@ struct EnvelopeTests {
         let milliseconds = Double(time.epochMicroseconds) / 1000
         out.append(
           "{\"ts\":\(milliseconds),\"caller\":\"\(caller)\",\"msg\":\(try jsonString(message)),\"v\":4}")
+      case .jsonField:
+        out.append(
+          "{\"TimeGenerated\":\"\(stamp(line))\",\"Category\":\"cluster-autoscaler\",\"properties\":"
+            + "{\"log\":\(try jsonString(line)),\"stream\":\"stderr\",\"pod\":\"cluster-autoscaler-1\"}}")
       case .pasted: out.append("> " + line)
       case .klogText: out.append(line)
       }
@@ -71,7 +75,7 @@ struct EnvelopeTests {
   }
 
   @Test(arguments: [
-    InputFormat.kubectlPrefix, .kubectlTimestamps, .cri, .dockerJSON, .klogJSON, .pasted,
+    InputFormat.kubectlPrefix, .kubectlTimestamps, .cri, .dockerJSON, .klogJSON, .jsonField, .pasted,
   ])
   func sameEpisodesInEveryEnvelope(envelope: InputFormat) throws {
     let expected = summary(Fixtures.analyze(try plain()))

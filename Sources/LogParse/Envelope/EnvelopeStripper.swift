@@ -9,6 +9,7 @@ struct EnvelopeStripper {
   /// The longest joined partial line kept; longer joins are cut.
   let maximumLineLength: Int
   private var outer = JSONLineScanner()
+  private var nested = JSONLineScanner()
   private var inner = JSONLineScanner()
   private var partial: [UInt8] = []
   private var partialTime: FullTime?
@@ -155,7 +156,39 @@ struct EnvelopeStripper {
       }
       return
     }
+    if payload.first == UInt8(ascii: "{"), unwrapJSONField(payload, envelopeTime: envelopeTime, body) { return }
     body(.text(payload, envelopeTime: envelopeTime), deliveredSpan)
+  }
+
+  /// Keys under which log exports keep the original line.
+  private static let logFieldKeys = ["log", "log_s", "message", "Message", "msg_s"]
+  /// Keys under which they keep its time.
+  private static let timeFieldKeys = ["TimeGenerated", "time", "timestamp", "@timestamp"]
+
+  /// Handles a JSON record that carries a klog line in one of its fields; false when it does not.
+  private mutating func unwrapJSONField(
+    _ line: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?,
+    _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
+  ) -> Bool {
+    nested.reset()
+    for key in EnvelopeStripper.logFieldKeys {
+      guard let range = nested.findString(key: key, in: line) else { continue }
+      var content = Array(nested.bytes(range))
+      while content.last == 0x0A || content.last == 0x0D { content.removeLast() }
+      let isKlog = content.withUnsafeBufferPointer { KlogHeaderParser.parse($0) != nil }
+      guard isKlog else { continue }
+      var time = envelopeTime
+      for timeKey in EnvelopeStripper.timeFieldKeys where time == nil {
+        if let timeRange = nested.findString(key: timeKey, in: line) {
+          time = TimeText.rfc3339(Array(nested.bytes(timeRange)))
+        }
+      }
+      formats.insert(.jsonField)
+      let span = deliveredSpan
+      content.withUnsafeBufferPointer { body(.text($0, envelopeTime: time), span) }
+      return true
+    }
+    return false
   }
 
   /// Parses a CAS JSON log record into ``messageBuffer``; nil when `line` is not one.

@@ -12,6 +12,8 @@ public enum InputFormat: String, CaseIterable, Hashable, Sendable, Comparable {
   case cri
   /// Docker json-file logs (`{"log":"…","stream":"stderr","time":"…"}`).
   case dockerJSON = "docker-json"
+  /// A klog line inside another JSON record (`properties.log`, `log_s`, `message`): log exports.
+  case jsonField = "json-field"
   /// Damage of pasted logs: prompts, indentation, quote marks, grep prefixes, elisions.
   case pasted
 

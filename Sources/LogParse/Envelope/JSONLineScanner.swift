@@ -1,3 +1,5 @@
+import CPCRE2
+
 /// A scalar value found by ``JSONLineScanner``.
 enum JSONScalar {
   /// A string, decoded into the scanner's buffer at this range.
@@ -73,6 +75,36 @@ struct JSONLineScanner {
     }
     return false
   }
+
+  /// The decoded value of the first `"key": "…"` anywhere in `line`, nested objects included.
+  ///
+  /// The string is decoded into the buffer and its range there returned (nil when absent). For
+  /// envelopes whose layout is not known in advance.
+  mutating func findString(key: String, in line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    guard let base = line.baseAddress else { return nil }
+    let needle = Array(("\"" + key + "\"").utf8)
+    var from = 0
+    while from + needle.count <= line.count {
+      let found = needle.withUnsafeBufferPointer {
+        caslogs_memmem(base + from, line.count - from, $0.baseAddress, needle.count)
+      }
+      guard let found else { return nil }
+      var i = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + needle.count
+      from = i
+      while i < line.count, line[i] == 0x20 { i += 1 }
+      guard i < line.count, line[i] == UInt8(ascii: ":") else { continue }
+      i += 1
+      while i < line.count, line[i] == 0x20 { i += 1 }
+      guard i < line.count, line[i] == UInt8(ascii: "\"") else { continue }
+      let start = decoded.count
+      guard decodeString(line, from: i, into: &decoded) != nil else { return nil }
+      return start..<decoded.count
+    }
+    return nil
+  }
+
+  /// Forgets decoded strings.
+  mutating func reset() { decoded.removeAll(keepingCapacity: true) }
 
   /// The decoded bytes of a string value.
   func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { decoded[range] }
