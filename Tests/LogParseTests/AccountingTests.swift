@@ -75,3 +75,38 @@ struct MergedRecordTests {
     #expect(report.accounting.mergedRecords == 0)
   }
 }
+
+/// Records cut by a hard wrap (a terminal or a mail client) are joined again when that makes sense.
+struct HardWrapTests {
+  @Test func terminalWrapMidWord() throws {
+    let line =
+      "I0927 12:07:12.161868       1 scale_down.go:819] Scale-down: removing empty node "
+      + "ip-172-19-67-52.ap-northeast-1.compute.internal"
+    let cut = line.index(line.startIndex, offsetBy: 100)
+    let report = Fixtures.analyze(String(line[..<cut]) + "\n" + String(line[cut...]) + "\n")
+    try #require(report.scaleDowns.count == 1)
+    #expect(report.scaleDowns[0].node == "ip-172-19-67-52.ap-northeast-1.compute.internal")
+    #expect(report.accounting.malformed == 0 && report.accounting.continuationLines == 1)
+  }
+
+  @Test func mailWrapAtASpace() throws {
+    let text = """
+      I0927 11:50:35.158572       1 scale_up.go:694] Scale-up: setting group ASG_NAME size
+      to 5
+      I0927 11:52:36.144782       1 clusterstate.go:194] Scale up in group ASG_NAME finished successfully in
+      2m0.794268739s
+
+      """
+    let report = Fixtures.analyze(text)
+    try #require(report.scaleUps.count == 1)
+    #expect(report.scaleUps[0].to == 5)
+    #expect(report.scaleUps[0].outcome == .succeeded)
+    #expect(report.scaleUps[0].printedDurationSeconds == 120.794268739)
+    #expect(report.accounting.malformed == 0)
+  }
+
+  @Test func garbageAfterALongLineStaysMalformed() throws {
+    let report = Fixtures.analyze(try Fixtures.sample("002-"))
+    #expect(report.accounting.malformed == 1)
+  }
+}

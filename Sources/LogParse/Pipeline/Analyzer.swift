@@ -129,15 +129,46 @@ public struct Analyzer {
     let source = max(0, sources.count - 1)
     var assembler = replace(&self.assembler, with: RecordAssembler(maximumRecordLength: 0))
     assembler.accept(unwrapped, source: source, lineNumber: span.first, physicalLines: span.count) { record in
-      self.handle(record)
+      self.handleJoiningWraps(record)
     }
     self.assembler = assembler
   }
 
   private mutating func flushRecord() {
     var assembler = replace(&self.assembler, with: RecordAssembler(maximumRecordLength: 0))
-    assembler.flush { record in self.handle(record) }
+    assembler.flush { record in self.handleJoiningWraps(record) }
     self.assembler = assembler
+  }
+
+  /// Handles a record, first trying to rejoin lines a hard wrap cut from it; returns whether it did.
+  ///
+  /// The pieces are joined directly (a terminal cuts mid-word), then with a space (a mail client
+  /// cuts at a space); a join is kept only when the catalogue recognises the result.
+  private mutating func handleJoiningWraps(_ record: Record) -> Bool {
+    guard record.wrappedLines > 0 else {
+      handle(record)
+      return false
+    }
+    for separator: UInt8? in [nil, 0x20] {
+      var joined = Array(record.message)
+      for piece in record.wrapped.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        if let separator { joined.append(separator) }
+        joined.append(contentsOf: piece)
+      }
+      let recognized = joined.withUnsafeBufferPointer { message -> Bool in
+        var candidate = record
+        candidate.message = message
+        candidate.lineCount += record.wrappedLines
+        candidate.wrapped = UnsafeBufferPointer(start: nil, count: 0)
+        candidate.wrappedLines = 0
+        guard extractor.extract(candidate) != nil else { return false }
+        handle(candidate)
+        return true
+      }
+      if recognized { return true }
+    }
+    handle(record)
+    return false
   }
 
   private mutating func handle(_ record: Record) {

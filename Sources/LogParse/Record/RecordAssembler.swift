@@ -29,6 +29,11 @@ struct RecordAssembler {
   private var pendingBraceDepth = 0
   /// Extra physical lines of the line being accepted (joined partials), added to a record it starts.
   private var pendingExtraLines = 0
+  /// Lines that may continue the pending record's header line after a hard wrap, and how many.
+  private var pendingWrap: [UInt8] = []
+  private var pendingWrapLines = 0
+  /// The length of the pending record's last physical line (a hard wrap cuts lines to one width).
+  private var lastPhysicalLength = 0
   private let maximumRecordLength: Int
 
   init(maximumRecordLength: Int) {
@@ -46,7 +51,7 @@ struct RecordAssembler {
   /// `physicalLines` is how many input lines the runtime split it into (CRI and Docker partials);
   /// the extra ones count as continuation lines of whatever the line becomes.
   mutating func accept(
-    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Void
+    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Bool
   ) {
     pendingExtraLines = max(0, physicalLines - 1)
     switch line {
@@ -65,7 +70,7 @@ struct RecordAssembler {
 
   private mutating func acceptText(
     _ text: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, source: Int, lineNumber: Int,
-    _ emit: (Record) -> Void
+    _ emit: (Record) -> Bool
   ) {
     if let header = KlogHeaderParser.parse(text) {
       if let split = KlogHeaderParser.embeddedHeaderStart(text, messageStart: header.messageStart) {
@@ -95,6 +100,7 @@ struct RecordAssembler {
         source: source, lineNumber: lineNumber, severity: header.severity ?? .info, time: time,
         file: UnsafeBufferPointer(rebasing: text[header.fileRange]), sourceLine: header.sourceLine,
         verbosity: nil, message: UnsafeBufferPointer(rebasing: text[header.messageStart...]))
+      lastPhysicalLength = text.count
       return
     }
     switch LineShape.classify(text) {
@@ -109,8 +115,13 @@ struct RecordAssembler {
       flush(emit)
       accounting.malformed += 1 + pendingExtraLines
     case .other(let startsIndented):
-      if hasPending && (startsIndented || continues(text)) {
+      if hasPending && pendingWrapLines == 0 && (startsIndented || continues(text)) {
         appendContinuation(text)
+      } else if hasPending && !startsIndented && mayBeHardWrapped(text) {
+        if !pendingWrap.isEmpty { pendingWrap.append(0x0A) }
+        pendingWrap.append(contentsOf: text)
+        pendingWrapLines += 1 + pendingExtraLines
+        lastPhysicalLength = text.count
       } else {
         flush(emit)
         accounting.malformed += 1 + pendingExtraLines
@@ -119,20 +130,38 @@ struct RecordAssembler {
   }
 
   /// Delivers the record being assembled, if any.
-  mutating func flush(_ emit: (Record) -> Void) {
+  mutating func flush(_ emit: (Record) -> Bool) {
     guard hasPending else { return }
     hasPending = false
     accounting.records += 1
     accounting.continuationLines += pendingLineCount - 1
-    pendingFile.withUnsafeBufferPointer { file in
+    let joinedWrap = pendingFile.withUnsafeBufferPointer { file in
       pendingMessage.withUnsafeBufferPointer { message in
-        emit(
-          Record(
-            source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
-            severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
-            message: message, verbosity: pendingVerbosity))
+        pendingWrap.withUnsafeBufferPointer { wrap in
+          emit(
+            Record(
+              source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
+              severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
+              message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines))
+        }
       }
     }
+    // Hard-wrapped pieces the record did not take stay what they looked like: malformed lines.
+    if joinedWrap {
+      accounting.continuationLines += pendingWrapLines
+    } else {
+      accounting.malformed += pendingWrapLines
+    }
+    pendingWrap.removeAll(keepingCapacity: true)
+    pendingWrapLines = 0
+  }
+
+  /// Whether an unindented line may be the rest of the previous line, cut by a hard wrap.
+  ///
+  /// Terminals and mail clients wrap at one width (60 to 200 columns): the previous line is that
+  /// long and this one is no longer. At most three pieces are held.
+  private func mayBeHardWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    pendingWrapLines < 3 && (60...200).contains(lastPhysicalLength) && text.count <= lastPhysicalLength
   }
 
   /// Whether a record is waiting for possible continuation lines.
@@ -159,6 +188,7 @@ struct RecordAssembler {
   }
 
   private mutating func appendContinuation(_ text: UnsafeBufferPointer<UInt8>) {
+    lastPhysicalLength = text.count
     pendingLineCount += 1 + pendingExtraLines
     if pendingMessage.count < maximumRecordLength { pendingMessage.append(0x0A) }
     appendMessage(text)
