@@ -22,8 +22,10 @@ public struct Record {
   public var message: UnsafeBufferPointer<UInt8>
   /// The `v` level, when the format states it (klog JSON).
   public var verbosity: Int?
-  /// Lines that may be the rest of the header line, cut by a hard wrap (a terminal or a mail client),
-  /// joined by `\n`; empty when none. The analyzer decides whether they belong to the record.
+  /// Lines that may be the rest of the header line, cut by a hard wrap (a terminal or a mail client).
+  ///
+  /// They are joined by `\n`, and empty when there are none; the analyzer decides whether they
+  /// belong to the record.
   public var wrapped = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   /// How many physical lines ``wrapped`` holds.
   public var wrappedLines = 0
