@@ -95,17 +95,18 @@ extension EpisodeBuilder {
   private mutating func updateCandidacy(
     _ node: String, _ context: EventContext, _ update: (inout NodeCandidacy) -> Void
   ) {
-    if candidacies[node] == nil, candidacies.count >= EpisodeBuilder.maximumTrackedKeys {
+    if candidacies.count >= EpisodeBuilder.maximumTrackedKeys, candidacies[node] == nil {
       candidacies.removeAll(keepingCapacity: true)
     }
-    var candidacy = candidacies[node] ?? NodeCandidacy()
-    update(&candidacy)
-    if candidacy.evidence == nil {
-      candidacy.evidence = context.evidence
-    } else {
-      candidacy.evidence?.add(context.lines)
+    // Mutate in place: a copy out and back would copy the evidence array on every line.
+    modify(&candidacies[node, default: NodeCandidacy()]) { candidacy in
+      update(&candidacy)
+      if candidacy.evidence == nil {
+        candidacy.evidence = context.evidence
+      } else {
+        candidacy.evidence?.add(context.lines)
+      }
     }
-    candidacies[node] = candidacy
   }
 
   /// The open scale-down of `node`, or a new one started now with what its candidacy knew.
@@ -147,4 +148,10 @@ extension EpisodeBuilder {
     scaleDowns[index].evidence.add(context.lines)
     if openScaleDowns[scaleDowns[index].node] == index { openScaleDowns[scaleDowns[index].node] = nil }
   }
+}
+
+/// Applies `change` to `value` in place (through a dictionary's `modify` accessor, without a copy).
+@inline(__always)
+func modify<T>(_ value: inout T, _ change: (inout T) -> Void) {
+  change(&value)
 }
