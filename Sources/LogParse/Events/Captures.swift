@@ -26,7 +26,33 @@ public struct Captures {
   }
 
   /// Group `group` as a floating-point number, or nil.
-  func double(_ group: Int) -> Double? { string(group).flatMap { Double($0) } }
+  ///
+  /// Plain decimals (`0.055000`, `31.25`) are read from the bytes: an integer of at most 15 digits
+  /// divided by a power of ten is correctly rounded. Anything else goes through `Double(String)`.
+  func double(_ group: Int) -> Double? {
+    guard group < ranges.count, let range = ranges[group], !range.isEmpty else { return nil }
+    var mantissa: Int64 = 0
+    var digits = 0
+    var fractionDigits = 0
+    var sawPoint = false
+    for byte in UnsafeBufferPointer(rebasing: subject[range]) {
+      if isDigit(byte) {
+        mantissa = mantissa &* 10 &+ Int64(byte &- 0x30)
+        digits += 1
+        if sawPoint { fractionDigits += 1 }
+      } else if byte == UInt8(ascii: "."), !sawPoint {
+        sawPoint = true
+      } else {
+        return string(group).flatMap { Double($0) }
+      }
+    }
+    guard digits > 0, digits <= 15 else { return string(group).flatMap { Double($0) } }
+    return Double(mantissa) / Captures.powersOfTen[fractionDigits]
+  }
+
+  private static let powersOfTen: [Double] = (0...15).map { exponent in
+    (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+  }
 
   /// Group `group` as a Go duration in seconds, or nil.
   func duration(_ group: Int) -> Double? { string(group).flatMap { GoDuration.seconds($0) } }
