@@ -85,15 +85,16 @@ enum Browser {
 
   private static func run(_ arguments: [String]) throws -> String {
     guard let path else { throw CLIError.missingBrowser }
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cas-logs-chromium-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: profile) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments =
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
         "--virtual-time-budget=2000",
-        "--user-data-dir="
-          + FileManager.default.temporaryDirectory
-          .appendingPathComponent("cas-logs-chromium-\(UUID().uuidString)").path,
+        "--user-data-dir=" + profile.path,
       ] + arguments
     let output = Pipe()
     process.standardOutput = output
