@@ -104,3 +104,19 @@ struct NoScaleUpReasonTests {
     #expect(report.scaleUps.isEmpty)
   }
 }
+
+/// The cloud provider is named from the messages only one provider writes, not only from file names.
+struct CloudProviderTests {
+  @Test(arguments: [
+    ("Setting asg g size to 3", "aws"), ("Terminating EC2 instance: i-0abc", "aws"),
+    (
+      "Deleting vmss instances [azure:///subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/"
+        + "virtualMachineScaleSets/pool-vmss/virtualMachines/6]", "azure"
+    ),
+  ])
+  func namedByMessage(message: String, provider: String) {
+    let report = Fixtures.analyze("I0101 10:00:00.000000       1 a.go:1] \(message)\n")
+    #expect(report.autoscaler.cloudProvider == provider)
+    #expect(TextReportRenderer.render(report).contains("cloud \(provider)"))
+  }
+}

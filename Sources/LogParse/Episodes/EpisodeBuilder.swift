@@ -44,6 +44,7 @@ public struct EpisodeBuilder: Sendable {
   /// Applies one event and returns the steps it makes visible.
   public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
+    if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: event) }
     switch event {
     case .processStarted(let version):
       if !autoscaler.versions.contains(version) { autoscaler.versions.append(version) }
@@ -73,6 +74,15 @@ public struct EpisodeBuilder: Sendable {
       break
     }
     return steps
+  }
+
+  /// The cloud provider an event can only come from, if any.
+  static func cloudProvider(shownBy event: Event) -> String? {
+    switch event {
+    case .cloudResize, .instanceTerminated: return "aws"
+    case .scaleSetInstancesDeleting: return "azure"
+    default: return nil
+    }
   }
 
   /// Builds a step.

@@ -108,8 +108,19 @@ public enum TextReportRenderer {
     if report.autoscaler.isLeader == false {
       out.append("Warning: this log shows only a standby replica waiting for the lease; read the leader's log.")
     }
+    if let autoscaler = autoscalerLine(report.autoscaler) { out.append(autoscaler) }
     out.append(inputLine(report))
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// `Autoscaler: 1.28.0, cloud aws, 2 starts, leader` — only what the log shows.
+  private static func autoscalerLine(_ autoscaler: AutoscalerInfo) -> String? {
+    var parts: [String] = []
+    if !autoscaler.versions.isEmpty { parts.append("version " + autoscaler.versions.joined(separator: ", ")) }
+    if let cloud = autoscaler.cloudProvider { parts.append("cloud \(cloud)") }
+    if !autoscaler.starts.isEmpty { parts.append("\(autoscaler.starts.count) process start(s)") }
+    if let leader = autoscaler.isLeader { parts.append(leader ? "leader" : "standby replica") }
+    return parts.isEmpty ? nil : "Autoscaler: " + TerminalText.sanitize(parts.joined(separator: ", "))
   }
 
   /// `4->5 (max 8)`, `->7`, or `+3 nodes`.
