@@ -10,6 +10,8 @@ public struct EventExtractor {
   private let matchers: [Matcher?]
   private let prefixIndex: [[Int]]
   private let anywhereEntries: [Int]
+  /// Capture ranges of the current match, reused so that a match allocates nothing.
+  private var ranges: [Range<Int>?] = []
   /// Matches that PCRE2 gave up on (limits hit); the record then counts as unrecognised.
   public private(set) var patternErrors = 0
 
@@ -83,7 +85,8 @@ public struct EventExtractor {
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
     if failed { patternErrors += 1 }
     guard matched else { return nil }
-    let ranges = (0...matcher.pattern.captureCount).map { matcher.range($0) }
+    ranges.removeAll(keepingCapacity: true)
+    for group in 0...matcher.pattern.captureCount { ranges.append(matcher.range(group)) }
     guard var event = entries[number].build(Captures(subject: subject, ranges: ranges)) else { return nil }
     if case .failure(var detail) = event, record.severity == .fatal {
       detail.fatal = true
