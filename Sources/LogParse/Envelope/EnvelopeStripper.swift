@@ -230,7 +230,6 @@ struct EnvelopeStripper {
         break
       case (_, .string(let range)):
         extras.append((key, .string(range)))
-        _ = scanner
       case (_, let other):
         extras.append((key, other))
       }
