@@ -69,3 +69,32 @@ struct FailureClassifierTests {
     #expect(report.failures.first?.failureClass == .throttling)
   }
 }
+
+/// Cloud errors that GCE and Azure log in their own words.
+struct CloudFailureLineTests {
+  @Test(arguments: [
+    (
+      "W0313 12:40:00.000000       1 autoscaling_gce_client.go:391] Spotted following instance creation error codes: "
+        + "map[string]int{\"ZONE_RESOURCE_POOL_EXHAUSTED\":3}", FailureClass.capacity, "ZONE_RESOURCE_POOL_EXHAUSTED",
+      ""
+    ),
+    (
+      "E0313 12:40:00.000000       1 azure_scale_set.go:309] Failed to increase capacity for scale set \"pool-vmss\" "
+        + "to 5: Code=\"OperationNotAllowed\" Message=\"exceeding approved standardDSv3Family Cores quota\"",
+      .quota, "OperationNotAllowed", ""
+    ),
+    (
+      "E0313 12:40:00.000000       1 azure_scale_set.go:287] virtualMachineScaleSetsClient.BeginCreateOrUpdate for "
+        + "scale set \"pool-vmss\" failed: AuthorizationFailed: The client does not have authorization to perform "
+        + "action 'Microsoft.Compute/virtualMachineScaleSets/write'", .iam, "AuthorizationFailed",
+      "Microsoft.Compute/virtualMachineScaleSets/write"
+    ),
+  ])
+  func classified(line: String, failureClass: FailureClass, code: String, action: String) throws {
+    let report = Fixtures.analyze(line + "\n")
+    try #require(report.failures.count == 1)
+    #expect(report.failures[0].failureClass == failureClass)
+    #expect(report.failures[0].code == code)
+    #expect((report.failures[0].action ?? "") == action)
+  }
+}

@@ -254,6 +254,25 @@ public enum Catalog {
         "I0313 12:40:00.000000       1 clusterstate.go:1094] Failed adding 1 nodes (1 unseen previously) to group eks-ng-a due to OutOfResource.placeholder-cannot-be-fulfilled; errorMessages=[]string{\"AWS cannot provision any more instances for this node group\"}"
     ) { c in .failure(FailureDetail(operation: .scaleUp, nodeGroup: c.text(2), fatal: false, message: c.message)) },
     CatalogEntry(
+      "failure.gceInstanceErrors", literal: "Spotted following instance creation error codes: ",
+      pattern: #"^Spotted following instance creation error codes: (.*)"#, v: 0, versions: "1.15+ (GCE)",
+      example:
+        "W0313 12:40:00.000000       1 autoscaling_gce_client.go:391] Spotted following instance creation error codes: map[string]int{\"ZONE_RESOURCE_POOL_EXHAUSTED\":3}"
+    ) { c in .failure(FailureDetail(operation: nil, fatal: false, message: c.message)) },
+    CatalogEntry(
+      "failure.azureIncreaseCapacity", literal: "Failed to increase capacity for scale set ",
+      pattern: #"^Failed to increase capacity for scale set "?([^"\s]+)"? to \d+: "#, v: 0, versions: "1.13+ (Azure)",
+      example:
+        "E0313 12:40:00.000000       1 azure_scale_set.go:309] Failed to increase capacity for scale set \"aks-pool-vmss\" to 5: Code=\"OperationNotAllowed\" Message=\"Operation could not be completed as it results in exceeding approved standardDSv3Family Cores quota.\""
+    ) { c in .failure(FailureDetail(operation: .scaleUp, nodeGroup: c.text(1), fatal: false, message: c.message)) },
+    CatalogEntry(
+      "failure.azureCreateOrUpdate", literal: "virtualMachineScaleSetsClient.BeginCreateOrUpdate for scale set ",
+      pattern: #"^virtualMachineScaleSetsClient\.BeginCreateOrUpdate for scale set "?([^"\s]+)"? failed"#, v: 0,
+      versions: "1.13+ (Azure)",
+      example:
+        "E0313 12:40:00.000000       1 azure_scale_set.go:287] virtualMachineScaleSetsClient.BeginCreateOrUpdate for scale set \"aks-pool-vmss\" failed: AuthorizationFailed: The client does not have authorization to perform action 'Microsoft.Compute/virtualMachineScaleSets/write'"
+    ) { c in .failure(FailureDetail(operation: .scaleUp, nodeGroup: c.text(1), fatal: false, message: c.message)) },
+    CatalogEntry(
       "failure.scaleDownDelete", literal: "Scale-down: couldn't delete ",
       pattern: #"^Scale-down: couldn't delete (?:empty node|node) "?([^",\s]+)"?"#, v: 0,
       versions: "1.25+ (actuator.go, delete_in_batch.go)",
