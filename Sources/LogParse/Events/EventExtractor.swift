@@ -66,18 +66,17 @@ public struct EventExtractor {
     }
     guard let first = message.first else { return nil }
     for number in prefixIndex[Int(first)] where ByteSearch.hasPrefix(message, literals[number]) {
-      if let event = run(number, record.message, record) { return (event, number) }
+      if let event = run(number, message, record) { return (event, number) }
     }
     let headline = record.headline
     for number in anywhereEntries where ByteSearch.contains(headline, literals[number]) {
-      if let event = run(number, record.message, record) { return (event, number) }
+      if let event = run(number, message, record) { return (event, number) }
     }
     return nil
   }
 
+  /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> Event? {
-    var subject = subject
-    if subject.first == UInt8(ascii: "\"") { subject = UnsafeBufferPointer(rebasing: subject[1...]) }
     guard let matcher = matchers[number] else {
       return entries[number].build(Captures(subject: subject, ranges: []))
     }
