@@ -169,7 +169,7 @@ enum AssertRenderer {
     for result in verdict.results {
       if let missing = result.missingEvidence { lines.append("NOTE  \(result.assertion.label): \(missing)") }
     }
-    if verdict.stoppedBecause == "timeout" {
+    if verdict.timedOut {
       lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
     }
     let passed = verdict.results.filter(\.passed).count

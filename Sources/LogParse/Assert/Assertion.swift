@@ -55,6 +55,6 @@ public struct AssertVerdict: Sendable {
   /// expectation is one the log cannot show.
   public var exitCode: Int32
   public var results: [AssertionResult]
-  /// Why the run stopped early, if it did (`every expectation met`, `forbidden match`, `timeout`).
-  public var stoppedBecause: String?
+  /// Whether the `--timeout` passed before every expectation held.
+  public var timedOut: Bool
 }

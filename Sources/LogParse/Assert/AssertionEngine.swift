@@ -142,7 +142,7 @@ public struct AssertionEngine {
         !timedOut && failed.allSatisfy { $0.assertion.kind == .expect && $0.missingEvidence != nil }
       exitCode = onlyUnseeable ? 3 : 1
     }
-    return AssertVerdict(exitCode: exitCode, results: results, stoppedBecause: timedOut ? "timeout" : nil)
+    return AssertVerdict(exitCode: exitCode, results: results, timedOut: timedOut)
   }
 
   /// Why the log cannot show what expectation `index` asks for, or nil when it could have.

@@ -16,7 +16,7 @@ public enum GitHubRenderer {
       if let missing = result.missingEvidence { message += " — \(missing)" }
       errors.append(command("error", properties, message))
     }
-    if verdict.stoppedBecause == "timeout" {
+    if verdict.timedOut {
       errors.append(command("error", ["title=cas-logs assert"], "the timeout passed before every expectation held"))
     }
     var warnings: [String] = []

@@ -2,7 +2,7 @@
 public enum JUnitRenderer {
   /// One `<testsuite>` with one `<testcase>` per expectation; failures carry the evidence.
   public static func render(_ verdict: AssertVerdict, seconds: Double) -> String {
-    let timedOut = verdict.stoppedBecause == "timeout"
+    let timedOut = verdict.timedOut
     let tests = verdict.results.count + (timedOut ? 1 : 0)
     let failures = verdict.results.filter { !$0.passed }.count + (timedOut ? 1 : 0)
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
