@@ -24,8 +24,8 @@ enum Output {
 
   /// Writes all of `text` to `fd`; a reader that went away (`| head`) ends the program quietly.
   static func write(_ text: String, to fd: Int32) {
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { buffer in
+    var text = text
+    text.withUTF8 { buffer in
       var offset = 0
       while offset < buffer.count {
         let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -51,12 +51,26 @@ enum Output {
 
   /// Writes `text` to `path` whole: readers never see half a file.
   static func file(_ text: String, to path: String) throws {
+    try file(to: path) { write in write(text) }
+  }
+
+  /// Writes the pieces `body` produces to `path` (nil: stdout); a file is written whole.
+  static func pieces(to path: String?, _ body: ((String) -> Void) -> Void) throws {
+    guard let path else {
+      body { write($0, to: STDOUT_FILENO) }
+      return
+    }
+    try file(to: path, body)
+  }
+
+  /// Writes the pieces `body` produces to a temporary file, then renames it to `path`.
+  private static func file(to path: String, _ body: ((String) -> Void) -> Void) throws {
     let temporary = path + ".tmp-\(getpid())"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw ValidationError("cannot write '\(path)': \(String(cString: strerror(errno)))")
     }
-    write(text, to: fd)
+    body { write($0, to: fd) }
     let synced = fsync(fd) == 0
     close(fd)
     guard synced, rename(temporary, path) == 0 else {

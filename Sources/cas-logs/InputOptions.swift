@@ -13,6 +13,11 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Cut lines longer than this many bytes (they are counted).", visibility: .hidden))
   var maxLineLength: Int = 1 << 20
 
+  @Option(
+    help: ArgumentHelp(
+      "Threads that parse a large file (default: one per core; 1 reads sequentially).", visibility: .hidden))
+  var threads: Int?
+
   @Option(help: ArgumentHelp("Seconds to wait for a writer on a named pipe given as a file.", visibility: .hidden))
   var pipeWait: Double = 10
 
@@ -24,6 +29,7 @@ struct InputOptions: ParsableArguments {
     var options = AnalyzerOptions(now: FullTime.now(), year: year)
     options.maximumLineLength = maxLineLength
     options.reorderWindow = reorderWindow
+    if let threads { options.parseThreads = max(1, threads) }
     return options
   }
 

@@ -33,6 +33,11 @@ extension CasLogs {
       let read = input.readAll(into: &analyzer)
       guard read.anyRead else { throw ExitCode(2) }
       let report = analyzer.report()
+      if format == .json {
+        try Output.pieces(to: output) { write in JSONReportRenderer.render(report, to: write) }
+        if !read.allRead { throw ExitCode(2) }
+        return
+      }
       let text: String
       switch format {
       case .text:

@@ -1,5 +1,7 @@
 /// A typed event: what one recognised Cluster Autoscaler record means.
 public enum Event: Hashable, Sendable {
+  // Payloads wider than a string and a number are boxed (`indirect`): every event in flight
+  // (the reorder window, a parsed segment) then takes 32 bytes, not the size of the widest case.
   /// `Cluster Autoscaler 1.28.0`: a process (re)start and its version.
   case processStarted(version: String)
   /// `Starting main loop`: a new `RunOnce` iteration.
@@ -27,25 +29,25 @@ public enum Event: Hashable, Sendable {
   /// `Scale-up timed out for node group GROUP after D`.
   case scaleUpTimedOut(group: String, seconds: Double?)
   /// `Disabling scale-up for node group GROUP until T; errorClass=C; errorCode=K`.
-  case backoffStarted(group: String, until: FullTime?, errorClass: String, errorCode: String)
+  indirect case backoffStarted(group: String, until: FullTime?, errorClass: String, errorCode: String)
   /// `Node group GROUP is not ready for scaleup - backoff` (1.29+: `… with status: {true {CLASS CODE MESSAGE}}`).
-  case groupInBackoff(group: String, errorCode: String?, errorMessage: String?)
+  indirect case groupInBackoff(group: String, errorCode: String?, errorMessage: String?)
   /// `Skipping node group GROUP - max size reached`.
   case maxSizeReached(group: String)
   /// `Pod POD can't be scheduled on GROUP, predicate checking error: REASON`.
-  case podDoesNotFitGroup(pod: String, group: String, reason: String)
+  indirect case podDoesNotFitGroup(pod: String, group: String, reason: String)
   /// `No expansion options`.
   case noExpansionOptions
   /// `Node NODE - utilization 0.05` or `Node NODE - cpu requested is 5.5% of allocatable`.
   case nodeUtilization(node: String, utilization: Double)
   /// `NODE is unneeded since T duration D`.
-  case nodeUnneededSince(node: String, since: FullTime?, seconds: Double?)
+  indirect case nodeUnneededSince(node: String, since: FullTime?, seconds: Double?)
   /// `NODE was unneeded for D`.
   case nodeUnneededFor(node: String, seconds: Double)
   /// `Scale-down: removing empty node NODE`.
   case scaleDownEmpty(node: String)
   /// `Scale-down: removing node NODE, utilization: {…}, pods to reschedule: …`.
-  case scaleDownDrain(node: String, utilization: Double?, pods: [String])
+  indirect case scaleDownDrain(node: String, utilization: Double?, pods: [String])
   /// `Successfully added ToBeDeletedTaint on node NODE`.
   case deletionTaintAdded(node: String)
   /// `Removing unregistered node NODE` / `Marking unregistered node NODE for removal`.
@@ -57,11 +59,11 @@ public enum Event: Hashable, Sendable {
   /// Azure `Deleting vmss instances [ID …]`: scale set and instance numbers.
   case scaleSetInstancesDeleting(scaleSet: String, instances: [String])
   /// `node NODE cannot be removed: REASON` and the other reasons a node stays.
-  case scaleDownBlocked(node: String, reason: BlockReason, detail: String, pod: String?)
+  indirect case scaleDownBlocked(node: String, reason: BlockReason, detail: String, pod: String?)
   /// A Kubernetes event echoed into the log.
-  case kubernetesEvent(KubernetesEvent)
+  indirect case kubernetesEvent(KubernetesEvent)
   /// An error line classified as a failure (failed scale-up, cache refresh, fatal start-up …).
-  case failure(FailureDetail)
+  indirect case failure(FailureDetail)
   /// Leader election: the lease was acquired (true) or is held by another replica (false).
   case leaderElection(acquired: Bool)
   /// A message the catalogue knows that carries no episode meaning (loop steps and the like).

@@ -36,6 +36,17 @@ public enum InputReader {
       _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     }
     analyzer.beginSource(path)
+    if !isPipe, (info.st_mode & S_IFMT) == S_IFREG, analyzer.options.parseThreads > 1, analyzer.canParseSegments,
+      let plan = SegmentedFileReader.plan(fd: fd, size: Int(info.st_size), segmentBytes: analyzer.options.segmentBytes)
+    {
+      if let error = SegmentedFileReader.read(
+        fd: fd, plan: plan, workers: analyzer.options.parseThreads, into: &analyzer)
+      {
+        throw InputError.readFailed(path: path, reason: error)
+      }
+      analyzer.endSource()
+      return
+    }
     if let error = pump(fd, into: &analyzer, idleMilliseconds: nil, shouldStop: { false }).error {
       throw InputError.readFailed(path: path, reason: error)
     }

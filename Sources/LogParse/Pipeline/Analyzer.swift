@@ -18,25 +18,34 @@ public struct Analyzer {
   /// Source names, in the order read.
   public private(set) var sources: [String] = []
   /// Records mapped to an event.
-  public private(set) var recognized = 0
+  public internal(set) var recognized = 0
   /// Well-formed records no catalogue entry matched.
-  public private(set) var unrecognized = 0
+  public internal(set) var unrecognized = 0
   /// The lowest `--v` the log proves, if any line proves one.
-  public private(set) var verbosity: Int?
+  public internal(set) var verbosity: Int?
   /// The earliest and latest record times.
-  public private(set) var firstTime: LogTime?
-  public private(set) var lastTime: LogTime?
+  public internal(set) var firstTime: LogTime?
+  public internal(set) var lastTime: LogTime?
   /// The cloud provider the log shows, if any.
-  public private(set) var cloudProvider: String?
+  public internal(set) var cloudProvider: String?
   /// The shapes of unrecognised records, with counts and a sample each.
-  public private(set) var unrecognizedShapes = UnrecognizedShapes()
+  public internal(set) var unrecognizedShapes = UnrecognizedShapes()
 
   private var splitter: LineSplitter
   private var stripper: EnvelopeStripper
-  private var assembler: RecordAssembler
+  var assembler: RecordAssembler
   private var extractor = EventExtractor()
-  private var reorder: ReorderBuffer<(Event, EventContext)>
-  private var lineNumber = 0
+  var reorder: ReorderBuffer<(Event, EventContext)>
+  /// Physical lines read from the current source.
+  var lineNumber = 0
+  /// Whether events are kept in ``collected`` instead of applied: for parsing one segment of a file.
+  var collectsEvents = false
+  /// The events of a segment, in order, when ``collectsEvents`` is set.
+  var collected: [(Event, EventContext)] = []
+  /// What segments parsed elsewhere added: line counts, envelopes and pattern errors.
+  var absorbedAccounting = LineAccounting()
+  var absorbedFormats: Set<InputFormat> = []
+  var absorbedPatternErrors = 0
 
   /// Creates an analyzer with `options`.
   public init(options: AnalyzerOptions) {
@@ -98,20 +107,21 @@ public struct Analyzer {
   /// Line counts so far.
   public var accounting: LineAccounting {
     var counts = assembler.accounting
+    counts.add(absorbedAccounting)
     counts.held = stripper.partialLines + (assembler.isHoldingRecord ? 1 : 0)
     return counts
   }
 
   /// The envelopes seen so far.
   public var formats: [InputFormat] {
-    var seen = stripper.formats
+    var seen = stripper.formats.union(absorbedFormats)
     if assembler.sawKlogText { seen.insert(.klogText) }
     if assembler.sawPasted { seen.insert(.pasted) }
     return seen.sorted()
   }
 
   /// PCRE2 matches that hit a limit (their records count as unrecognised).
-  public var patternErrors: Int { extractor.patternErrors }
+  public var patternErrors: Int { extractor.patternErrors + absorbedPatternErrors }
 
   /// The base year proven by an envelope time, if any.
   var envelopeBaseYear: Int? { assembler.years.envelopeBaseYear }
@@ -192,7 +202,11 @@ public struct Analyzer {
     self.reorder = reorder
   }
 
-  private mutating func apply(_ event: Event, _ context: EventContext) {
+  mutating func apply(_ event: Event, _ context: EventContext) {
+    if collectsEvents {
+      collected.append((event, context))
+      return
+    }
     onEvent?(event, context)
     let steps = builder.apply(event, context)
     if let onStep, !steps.isEmpty {

@@ -6,6 +6,10 @@ public struct AnalyzerOptions: Sendable {
   public var maximumRecordLength = 1 << 20
   /// How many events may wait to be put in time order (0: apply each at once, for live streams).
   public var reorderWindow = 4096
+  /// Threads that parse a large regular file in segments (1 reads it sequentially; the result is the same).
+  public var parseThreads = SegmentedFileReader.workerCount()
+  /// The size of those segments.
+  public var segmentBytes = SegmentedFileReader.defaultSegmentBytes
   /// The year given with `--year`, if any.
   public var year: Int?
   /// The present moment, used only to assume a year when the log gives none.

@@ -53,6 +53,28 @@ public struct UnrecognizedShapes: Sendable {
         sample: String(decoding: headline.prefix(400), as: UTF8.self), source: record.source, line: record.firstLine))
   }
 
+  /// Adds the counts of a table built over a later stretch of the input.
+  ///
+  /// Its shapes come in order of first occurrence, so the table ends as if it had seen both
+  /// stretches in order. `source` and `lineOffset` place the stretch's samples in the input.
+  mutating func absorb(_ later: UnrecognizedShapes, source: Int, lineOffset: Int) {
+    let keys = later.indexByKey.sorted { $0.value < $1.value }.map(\.key)
+    for (key, shape) in zip(keys, later.shapes) {
+      if let index = indexByKey[key] {
+        shapes[index].count += shape.count
+      } else if shapes.count < UnrecognizedShapes.maximumShapes {
+        indexByKey[key] = shapes.count
+        var placed = shape
+        placed.source = source
+        placed.line += lineOffset
+        shapes.append(placed)
+      } else {
+        otherCount += shape.count
+      }
+    }
+    otherCount += later.otherCount
+  }
+
   /// The `limit` most frequent shapes, most frequent first (ties in order of first occurrence).
   public func top(_ limit: Int) -> [Shape] {
     Array(shapes.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.prefix(limit))

@@ -20,4 +20,16 @@ public struct LineAccounting: Hashable, Sendable {
 
   /// Creates empty counts.
   public init() {}
+
+  /// Adds the counts of another stretch of input.
+  mutating func add(_ other: LineAccounting) {
+    lines += other.lines
+    records += other.records
+    continuationLines += other.continuationLines
+    malformed += other.malformed
+    skipped += other.skipped
+    truncated += other.truncated
+    mergedRecords += other.mergedRecords
+    held += other.held
+  }
 }

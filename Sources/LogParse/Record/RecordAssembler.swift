@@ -14,7 +14,7 @@ struct RecordAssembler {
   private(set) var sawKlogText = false
   private(set) var sawPasted = false
   /// The year tracker, fed every record's time.
-  private(set) var years = YearTracker()
+  var years = YearTracker()
 
   private var hasPending = false
   private var pendingSource = 0

@@ -4,8 +4,11 @@
 /// A full time from an envelope (kubectl `--timestamps`, CRI, Docker, JSON `ts`) dates the
 /// record it wraps; ``YearResolver`` weighs that against dates in messages and options.
 struct YearTracker {
-  private var lastMonth: UInt8 = 0
-  private var offset = 0
+  /// The month of the first and of the latest record stamped (0 before any).
+  private(set) var firstMonth: UInt8 = 0
+  private(set) var lastMonth: UInt8 = 0
+  /// The New Years crossed so far.
+  private(set) var offset = 0
   /// The base year (the year of offset 0) proven by an envelope time, if any.
   private(set) var envelopeBaseYear: Int?
 
@@ -26,11 +29,29 @@ struct YearTracker {
     if lastMonth != 0, time.month < lastMonth, Int(lastMonth) - Int(time.month) >= 6 {
       offset += 1
     }
+    if firstMonth == 0 { firstMonth = time.month }
     lastMonth = time.month
     time.yearOffset = Int16(clamping: offset)
     if envelopeBaseYear == nil, let fullTime {
       envelopeBaseYear = fullTime.date.year - offset
     }
     return time
+  }
+
+  /// Continues the count over a stretch of the log another tracker stamped from a fresh start.
+  ///
+  /// Returns the offset to add to that stretch's year offsets. The result is what stamping the
+  /// stretch's records here, one by one, would have given.
+  mutating func absorb(_ stretch: YearTracker) -> Int {
+    guard stretch.firstMonth != 0 else { return offset }
+    var base = offset
+    if lastMonth != 0, stretch.firstMonth < lastMonth, Int(lastMonth) - Int(stretch.firstMonth) >= 6 {
+      base += 1
+    }
+    if firstMonth == 0 { firstMonth = stretch.firstMonth }
+    lastMonth = stretch.lastMonth
+    offset = base + stretch.offset
+    if envelopeBaseYear == nil, let year = stretch.envelopeBaseYear { envelopeBaseYear = year - base }
+    return base
   }
 }

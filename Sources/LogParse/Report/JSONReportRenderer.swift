@@ -5,6 +5,14 @@ public enum JSONReportRenderer {
 
   /// The report as pretty-printed JSON text, ending with a newline.
   public static func render(_ report: Report) -> String {
+    var text = ""
+    render(report) { text += $0 }
+    return text
+  }
+
+  /// Writes the report as pretty-printed JSON text, ending with a newline, to `sink` in pieces of
+  /// about 64 KiB: a report of thousands of episodes is never held whole in memory.
+  public static func render(_ report: Report, to sink: (String) -> Void) {
     var json = JSONWriter()
     json.beginObject()
     json.field("schemaVersion", Report.schemaVersion)
@@ -17,22 +25,31 @@ public enum JSONReportRenderer {
     writeAutoscaler(report, &json)
     json.key("scaleUps")
     json.beginArray()
-    for episode in report.scaleUps { writeScaleUp(episode, report, &json) }
+    for episode in report.scaleUps {
+      writeScaleUp(episode, report, &json)
+      json.drain(to: sink)
+    }
     json.endArray()
     json.key("scaleDowns")
     json.beginArray()
-    for episode in report.scaleDowns { writeScaleDown(episode, report, &json) }
+    for episode in report.scaleDowns {
+      writeScaleDown(episode, report, &json)
+      json.drain(to: sink)
+    }
     json.endArray()
     json.key("failures")
     json.beginArray()
-    for failure in report.failures { writeFailure(failure, report, &json) }
+    for failure in report.failures {
+      writeFailure(failure, report, &json)
+      json.drain(to: sink)
+    }
     json.endArray()
-    writeBackoffs(report, &json)
-    writeBlocked(report, &json)
-    writeNoScaleUps(report, &json)
+    writeBackoffs(report, &json, sink)
+    writeBlocked(report, &json, sink)
+    writeNoScaleUps(report, &json, sink)
     writeSummary(report, &json)
     json.endObject()
-    return json.output + "\n"
+    sink(json.output + "\n")
   }
 
   private static func writeInput(_ report: Report, _ json: inout JSONWriter) {
@@ -139,7 +156,7 @@ public enum JSONReportRenderer {
     json.endObject()
   }
 
-  private static func writeBackoffs(_ report: Report, _ json: inout JSONWriter) {
+  private static func writeBackoffs(_ report: Report, _ json: inout JSONWriter, _ sink: (String) -> Void) {
     json.key("backoffs")
     json.beginArray()
     for backoff in report.backoffs {
@@ -151,11 +168,12 @@ public enum JSONReportRenderer {
       json.field("errorCode", backoff.errorCode)
       writeEvidence(backoff.evidence, report, &json)
       json.endObject()
+      json.drain(to: sink)
     }
     json.endArray()
   }
 
-  private static func writeBlocked(_ report: Report, _ json: inout JSONWriter) {
+  private static func writeBlocked(_ report: Report, _ json: inout JSONWriter, _ sink: (String) -> Void) {
     json.key("blockedScaleDowns")
     json.beginArray()
     for blocked in report.blockedScaleDowns {
@@ -169,11 +187,12 @@ public enum JSONReportRenderer {
       json.field("count", blocked.count)
       writeEvidence(blocked.evidence, report, &json)
       json.endObject()
+      json.drain(to: sink)
     }
     json.endArray()
   }
 
-  private static func writeNoScaleUps(_ report: Report, _ json: inout JSONWriter) {
+  private static func writeNoScaleUps(_ report: Report, _ json: inout JSONWriter, _ sink: (String) -> Void) {
     json.key("noScaleUps")
     json.beginArray()
     for item in report.noScaleUps {
@@ -186,6 +205,7 @@ public enum JSONReportRenderer {
       json.field("count", item.count)
       writeEvidence(item.evidence, report, &json)
       json.endObject()
+      json.drain(to: sink)
     }
     json.endArray()
   }

@@ -10,6 +10,14 @@ struct JSONWriter {
     indentUnit = pretty ? "  " : nil
   }
 
+  /// Hands the text written so far to `sink` once it passes 64 KiB, so that a large report is
+  /// written in pieces and never held whole.
+  mutating func drain(to sink: (String) -> Void) {
+    guard output.utf8.count >= 1 << 16 else { return }
+    sink(output)
+    output.removeAll(keepingCapacity: true)
+  }
+
   mutating func beginObject() { openContainer("{") }
   mutating func endObject() { closeContainer("}") }
   mutating func beginArray() { openContainer("[") }

@@ -1,0 +1,67 @@
+import Glibc
+
+/// A POSIX thread running one closure, joined with ``join()``.
+final class WorkerThread {
+  private var thread = pthread_t()
+  private var started = false
+
+  /// Starts `body` on a new thread; when the thread cannot be created, runs it on this one.
+  init(_ body: @escaping @Sendable () -> Void) {
+    let box = Unmanaged.passRetained(Body(body)).toOpaque()
+    let result = pthread_create(
+      &thread, nil,
+      { context in
+        let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
+        body.run()
+        return nil
+      }, box)
+    if result == 0 {
+      started = true
+    } else {
+      Unmanaged<Body>.fromOpaque(box).takeRetainedValue().run()
+    }
+  }
+
+  /// Waits for the closure to finish.
+  func join() {
+    guard started else { return }
+    pthread_join(thread, nil)
+    started = false
+  }
+
+  private final class Body {
+    let run: @Sendable () -> Void
+    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+  }
+}
+
+/// A mutex with one condition variable, for handing work between threads.
+final class Monitor: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+  init() {
+    pthread_mutex_init(mutex, nil)
+    pthread_cond_init(condition, nil)
+  }
+
+  deinit {
+    pthread_cond_destroy(condition)
+    pthread_mutex_destroy(mutex)
+    condition.deallocate()
+    mutex.deallocate()
+  }
+
+  /// Runs `body` holding the lock.
+  func locked<T>(_ body: () throws -> T) rethrows -> T {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
+  }
+
+  /// Waits for a broadcast; call only while holding the lock (inside ``locked(_:)``).
+  func wait() { pthread_cond_wait(condition, mutex) }
+
+  /// Wakes every waiting thread.
+  func broadcast() { pthread_cond_broadcast(condition) }
+}

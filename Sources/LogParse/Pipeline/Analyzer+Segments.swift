@@ -1,0 +1,82 @@
+/// One stretch of a file, parsed on its own: its events and everything else the analysis counts.
+///
+/// Line numbers and year offsets are the stretch's own, counted from its start;
+/// ``Analyzer/absorb(_:)`` places them in the whole input.
+struct ParsedSegment: Sendable {
+  var events: [(Event, EventContext)]
+  var lines: Int
+  var accounting: LineAccounting
+  var formats: [InputFormat]
+  var years: YearTracker
+  var recognized: Int
+  var unrecognized: Int
+  var verbosity: Int?
+  var firstTime: LogTime?
+  var lastTime: LogTime?
+  var cloudProvider: String?
+  var unrecognizedShapes: UnrecognizedShapes
+  var patternErrors: Int
+}
+
+extension Analyzer {
+  /// An analyzer that parses one segment of a file and keeps its events instead of applying them.
+  static func segmentParser(options: AnalyzerOptions) -> Analyzer {
+    var options = options
+    options.reorderWindow = 0
+    var parser = Analyzer(options: options)
+    parser.collectsEvents = true
+    return parser
+  }
+
+  /// Whether a file may be parsed in segments on several threads with the same result.
+  ///
+  /// Only when nobody watches records, events or steps as they happen: those must come in order.
+  var canParseSegments: Bool { onRecord == nil && onEvent == nil && onStep == nil && !collectsEvents }
+
+  /// Ends a segment parser's only source and hands over what it found.
+  mutating func takeSegment() -> ParsedSegment {
+    endSource()
+    let segment = ParsedSegment(
+      events: collected, lines: lineNumber, accounting: accounting, formats: formats, years: assembler.years,
+      recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
+      lastTime: lastTime, cloudProvider: cloudProvider, unrecognizedShapes: unrecognizedShapes,
+      patternErrors: patternErrors)
+    collected = []
+    return segment
+  }
+
+  /// Takes in a segment parsed elsewhere, the next stretch of the current source.
+  ///
+  /// The result is what feeding the segment's bytes here would have given, provided the segment
+  /// starts where no record, partial line or hard wrap is open (see ``SegmentBoundary``).
+  mutating func absorb(_ segment: ParsedSegment) {
+    let source = max(0, sources.count - 1)
+    let lineOffset = lineNumber
+    let yearBase = assembler.years.absorb(segment.years)
+    func placed(_ time: LogTime) -> LogTime {
+      var time = time
+      time.yearOffset = Int16(clamping: Int(time.yearOffset) + yearBase)
+      return time
+    }
+    lineNumber += segment.lines
+    absorbedAccounting.add(segment.accounting)
+    absorbedFormats.formUnion(segment.formats)
+    absorbedPatternErrors += segment.patternErrors
+    recognized += segment.recognized
+    unrecognized += segment.unrecognized
+    if let level = segment.verbosity { verbosity = max(verbosity ?? 0, level) }
+    if let first = segment.firstTime.map(placed), firstTime == nil || first < firstTime! { firstTime = first }
+    if let last = segment.lastTime.map(placed), lastTime == nil || lastTime! < last { lastTime = last }
+    if cloudProvider == nil { cloudProvider = segment.cloudProvider }
+    unrecognizedShapes.absorb(segment.unrecognizedShapes, source: source, lineOffset: lineOffset)
+    var reorder = replace(&self.reorder, with: ReorderBuffer(window: 0))
+    for (event, context) in segment.events {
+      var context = context
+      context.time = placed(context.time)
+      context.source = source
+      context.lines = (context.lines.lowerBound + lineOffset)...(context.lines.upperBound + lineOffset)
+      reorder.push((event, context), at: context.time) { item in self.apply(item.0, item.1) }
+    }
+    self.reorder = reorder
+  }
+}
