@@ -37,7 +37,7 @@ extension Analyzer {
   mutating func takeSegment() -> ParsedSegment {
     endSource()
     let segment = ParsedSegment(
-      events: collected, lines: lineNumber, accounting: accounting, formats: formats, years: assembler.years,
+      events: collected, lines: lineNumber, accounting: accounting, formats: formats, years: assembler!.years,
       recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
       lastTime: lastTime, cloudProvider: cloudProvider, unrecognizedShapes: unrecognizedShapes,
       patternErrors: patternErrors)
@@ -52,7 +52,7 @@ extension Analyzer {
   mutating func absorb(_ segment: ParsedSegment) {
     let source = max(0, sources.count - 1)
     let lineOffset = lineNumber
-    let yearBase = assembler.years.absorb(segment.years)
+    let yearBase = assembler!.years.absorb(segment.years)
     func placed(_ time: LogTime) -> LogTime {
       var time = time
       time.yearOffset = Int16(clamping: Int(time.yearOffset) + yearBase)
@@ -69,13 +69,15 @@ extension Analyzer {
     if let last = segment.lastTime.map(placed), lastTime == nil || lastTime! < last { lastTime = last }
     if cloudProvider == nil { cloudProvider = segment.cloudProvider }
     unrecognizedShapes.absorb(segment.unrecognizedShapes, source: source, lineOffset: lineOffset)
-    var reorder = replace(&self.reorder, with: ReorderBuffer(window: 0))
+    var reorder = self.reorder.take()!
     for (event, context) in segment.events {
       var context = context
       context.time = placed(context.time)
       context.source = source
       context.lines = (context.lines.lowerBound + lineOffset)...(context.lines.upperBound + lineOffset)
-      reorder.push((event, context), at: context.time) { item in self.apply(item.0, item.1) }
+      reorder.push(PendingEvent(event: event, context: context), at: context.time) { item in
+        self.apply(item.event, item.context)
+      }
     }
     self.reorder = reorder
   }

@@ -31,11 +31,14 @@ public struct Analyzer {
   /// The shapes of unrecognised records, with counts and a sample each.
   public internal(set) var unrecognizedShapes = UnrecognizedShapes()
 
-  private var splitter: LineSplitter
-  private var stripper: EnvelopeStripper
-  var assembler: RecordAssembler
+  // The stages are optional so that each can be moved out of `self` while its callback runs (the
+  // callback needs `self`) and moved back after: moving keeps its buffers uniquely referenced, so
+  // nothing is copied, and leaves nothing behind to build or destroy.
+  private var splitter: LineSplitter?
+  private var stripper: EnvelopeStripper?
+  var assembler: RecordAssembler?
   private var extractor = EventExtractor()
-  var reorder: ReorderBuffer<(Event, EventContext)>
+  var reorder: ReorderBuffer<PendingEvent>?
   /// Physical lines read from the current source.
   var lineNumber = 0
   /// Whether events are kept in ``collected`` instead of applied: for parsing one segment of a file.
@@ -66,12 +69,10 @@ public struct Analyzer {
   /// Feeds the next chunk of the current source.
   public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
     if sources.isEmpty { sources.append("-") }
-    // Each stage is moved out of `self` while its callback runs (so `self` can be used in it) and moved
-    // back after; moving, not copying, keeps its buffers uniquely referenced and free of copy-on-write.
-    var splitter = replace(&self.splitter, with: LineSplitter())
+    var splitter = self.splitter.take()!
     splitter.feed(chunk) { line in self.acceptLine(line) }
     self.splitter = splitter
-    assembler.noteTruncated(splitter.truncatedLines)
+    assembler!.noteTruncated(splitter.truncatedLines)
   }
 
   /// Feeds a chunk held in an array.
@@ -81,11 +82,11 @@ public struct Analyzer {
 
   /// Ends the current source: its last line and record are delivered.
   public mutating func endSource() {
-    var splitter = replace(&self.splitter, with: LineSplitter())
+    var splitter = self.splitter.take()!
     splitter.finish { line in self.acceptLine(line) }
     self.splitter = splitter
-    assembler.noteTruncated(splitter.truncatedLines)
-    var stripper = replace(&self.stripper, with: EnvelopeStripper(maximumLineLength: 0))
+    assembler!.noteTruncated(splitter.truncatedLines)
+    var stripper = self.stripper.take()!
     stripper.finish { unwrapped, span in self.acceptUnwrapped(unwrapped, span: span) }
     self.stripper = stripper
     flushRecord()
@@ -99,24 +100,24 @@ public struct Analyzer {
   /// Ends the input: everything held is delivered and put in order.
   public mutating func finish() {
     if !sources.isEmpty { endSource() }
-    var reorder = replace(&self.reorder, with: ReorderBuffer(window: 0))
-    reorder.drain { item in self.apply(item.0, item.1) }
+    var reorder = self.reorder.take()!
+    reorder.drain { item in self.apply(item.event, item.context) }
     self.reorder = reorder
   }
 
   /// Line counts so far.
   public var accounting: LineAccounting {
-    var counts = assembler.accounting
+    var counts = assembler!.accounting
     counts.add(absorbedAccounting)
-    counts.held = stripper.partialLines + (assembler.isHoldingRecord ? 1 : 0)
+    counts.held = stripper!.partialLines + (assembler!.isHoldingRecord ? 1 : 0)
     return counts
   }
 
   /// The envelopes seen so far.
   public var formats: [InputFormat] {
-    var seen = stripper.formats.union(absorbedFormats)
-    if assembler.sawKlogText { seen.insert(.klogText) }
-    if assembler.sawPasted { seen.insert(.pasted) }
+    var seen = stripper!.formats.union(absorbedFormats)
+    if assembler!.sawKlogText { seen.insert(.klogText) }
+    if assembler!.sawPasted { seen.insert(.pasted) }
     return seen.sorted()
   }
 
@@ -124,12 +125,12 @@ public struct Analyzer {
   public var patternErrors: Int { extractor.patternErrors + absorbedPatternErrors }
 
   /// The base year proven by an envelope time, if any.
-  var envelopeBaseYear: Int? { assembler.years.envelopeBaseYear }
+  var envelopeBaseYear: Int? { assembler!.years.envelopeBaseYear }
 
   private mutating func acceptLine(_ line: UnsafeBufferPointer<UInt8>) {
     lineNumber += 1
-    assembler.noteLine()
-    var stripper = replace(&self.stripper, with: EnvelopeStripper(maximumLineLength: 0))
+    assembler!.noteLine()
+    var stripper = self.stripper.take()!
     stripper.unwrap(line, lineNumber: lineNumber) { unwrapped, span in self.acceptUnwrapped(unwrapped, span: span) }
     self.stripper = stripper
   }
@@ -137,7 +138,7 @@ public struct Analyzer {
   /// Passes an unwrapped line on; `span` is the physical lines it was joined from (CRI/Docker partials).
   private mutating func acceptUnwrapped(_ unwrapped: UnwrappedLine, span: (first: Int, count: Int)) {
     let source = max(0, sources.count - 1)
-    var assembler = replace(&self.assembler, with: RecordAssembler(maximumRecordLength: 0))
+    var assembler = self.assembler.take()!
     assembler.accept(unwrapped, source: source, lineNumber: span.first, physicalLines: span.count) { record in
       self.handleJoiningWraps(record)
     }
@@ -145,7 +146,7 @@ public struct Analyzer {
   }
 
   private mutating func flushRecord() {
-    var assembler = replace(&self.assembler, with: RecordAssembler(maximumRecordLength: 0))
+    var assembler = self.assembler.take()!
     assembler.flush { record in self.handleJoiningWraps(record) }
     self.assembler = assembler
   }
@@ -197,8 +198,10 @@ public struct Analyzer {
       verbosity = max(verbosity ?? 0, Catalog.entries[entry].verbosity)
     }
     let context = EventContext(time: record.time, source: record.source, lines: record.lines, severity: record.severity)
-    var reorder = replace(&self.reorder, with: ReorderBuffer(window: 0))
-    reorder.push((event, context), at: record.time) { item in self.apply(item.0, item.1) }
+    var reorder = self.reorder.take()!
+    reorder.push(PendingEvent(event: event, context: context), at: record.time) { item in
+      self.apply(item.event, item.context)
+    }
     self.reorder = reorder
   }
 
@@ -220,14 +223,6 @@ public struct Analyzer {
 
 @available(*, unavailable)
 extension Analyzer: Sendable {}
-
-/// Moves `value` out, leaving `replacement` in its place.
-@inline(__always)
-func replace<T>(_ value: inout T, with replacement: T) -> T {
-  let taken = value
-  value = replacement
-  return taken
-}
 
 /// Names the cloud provider from a record's source file.
 enum CloudProviderHint {

@@ -1,4 +1,4 @@
-import CPCRE2
+import Glibc
 
 /// The parsed header of a klog text line: `I0927 11:50:35.158391       1 scale_up.go:300] msg`.
 public struct KlogHeader: Hashable, Sendable {
@@ -35,14 +35,19 @@ public enum KlogHeaderParser {
   /// Where a second klog header starts inside a line whose message begins at `messageStart`, or nil.
   ///
   /// Pastes sometimes lose a line break and merge two records into one padded line. Only lines
-  /// with a second `] ` are examined (found with memmem), so the usual line costs one search.
+  /// with a second `] ` are examined (each `]` found with memchr), so the usual line costs one scan.
   static func embeddedHeaderStart(_ line: UnsafeBufferPointer<UInt8>, messageStart: Int) -> Int? {
     guard messageStart < line.count, let base = line.baseAddress else { return nil }
     var searchFrom = messageStart
     while searchFrom + 2 <= line.count {
-      let found = caslogs_memmem(base + searchFrom, line.count - searchFrom, closingBracket, 2)
-      guard let found else { return nil }
+      guard let found = memchr(base + searchFrom, Int32(UInt8(ascii: "]")), line.count - searchFrom) else {
+        return nil
+      }
       let bracket = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+      guard bracket + 1 < line.count, line[bracket + 1] == 0x20 else {
+        searchFrom = bracket + 1
+        continue
+      }
       // A header is at most ~50 bytes before its `] `: look for a severity letter after a blank.
       var start = max(messageStart + 1, bracket - 64)
       while start < bracket {
@@ -59,8 +64,6 @@ public enum KlogHeaderParser {
     }
     return nil
   }
-
-  private static let closingBracket: [UInt8] = [UInt8(ascii: "]"), 0x20]
 
   /// The length of paste damage before a header: indentation, `#`/`>` quote marks, grep `-n`.
   static func pastedPrefixLength(_ line: UnsafeBufferPointer<UInt8>) -> Int {

@@ -199,6 +199,8 @@ struct RecordAssembler {
     guard room > 0 else { return }
     let kept = UnsafeBufferPointer(rebasing: bytes[0..<min(room, bytes.count)])
     pendingMessage.append(contentsOf: kept)
+    // Most messages have no braces: two memchr scans rule them out faster than a byte loop.
+    guard memchrIndex(kept, UInt8(ascii: "{")) != nil || memchrIndex(kept, UInt8(ascii: "}")) != nil else { return }
     for byte in kept {
       if byte == UInt8(ascii: "{") {
         pendingBraceDepth += 1
