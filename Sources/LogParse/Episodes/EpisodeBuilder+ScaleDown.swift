@@ -53,14 +53,18 @@ extension EpisodeBuilder {
         step(
           .termination, scaleDowns[index].id, scaleDowns[index].node,
           "instance \(instanceId) of \(scaleDowns[index].node) terminated", context))
-    case .scaleSetInstancesDeleting(let scaleSet, let instances):
-      var names = instances.compactMap { ScaleSetText.nodeName(scaleSet: scaleSet, instance: $0) }
-      if names.isEmpty {
-        names = openScaleDowns.keys.filter { $0.hasPrefix(scaleSet) }.sorted()
+    case .scaleSetInstancesDeleting(let scaleSet, let instances, let ids):
+      // Each node with the full id of its instance (its provider id), when the line gives one.
+      var names: [(String, String?)] = zip(instances, ids).compactMap { instance, id in
+        ScaleSetText.nodeName(scaleSet: scaleSet, instance: instance).map { ($0, id) }
       }
-      for name in names {
+      if names.isEmpty {
+        names = openScaleDowns.keys.filter { $0.hasPrefix(scaleSet) }.sorted().map { ($0, nil) }
+      }
+      for (name, id) in names {
         guard let index = openScaleDowns[name] else { continue }
         scaleDowns[index].nodeGroup = scaleDowns[index].nodeGroup ?? scaleSet
+        scaleDowns[index].instanceId = scaleDowns[index].instanceId ?? id
         finishScaleDown(index, context)
         steps.append(step(.termination, scaleDowns[index].id, name, "scale set \(scaleSet) deleting \(name)", context))
       }

@@ -66,6 +66,8 @@ extension EpisodeBuilder {
       let index = plannedOrNewScaleUp(group: group, size: size, context)
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "cloud: setting \(group) size to \(size)", context))
+    case .cloudResizeDone(let seconds):
+      applyCloudResizeDone(seconds: seconds, context, &steps)
     case .scaleUpFinished(let group, let seconds):
       let closed = closeScaleUps(group: group, outcome: .succeeded, seconds: seconds, error: nil, context)
       let text = seconds.map { "scale-up of \(group) finished successfully in \(formatSeconds($0))" }
@@ -206,6 +208,22 @@ extension EpisodeBuilder {
     if let last = open.last { scaleUps[last].printedDurationSeconds = seconds }
     if let lastRequested, open.contains(lastRequested) { self.lastRequested = nil }
     return open.map { scaleUps[$0].id }
+  }
+
+  /// A cloud's confirmation that the size is set ends the scale-up last requested, as a success.
+  ///
+  /// Old providers (Azure ACS/AKS pools) block in the resize call and log no `finished` line; a second
+  /// confirmation (the call's `Time taken`) gives the episode the duration the cloud printed.
+  private mutating func applyCloudResizeDone(seconds: Double?, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+    if let index = lastRequested, scaleUps[index].isOpen {
+      let group = scaleUps[index].nodeGroup
+      closeScaleUps(group: group, outcome: .succeeded, seconds: seconds, error: nil, context)
+      lastCloudConfirmed = index
+      steps.append(step(.finished, scaleUps[index].id, group, "cloud: size of \(group) set", context))
+    } else if let index = lastCloudConfirmed {
+      scaleUps[index].evidence.add(context.lines)
+      if scaleUps[index].printedDurationSeconds == nil { scaleUps[index].printedDurationSeconds = seconds }
+    }
   }
 
   /// A backoff ends the open episodes of its group that have not ended yet: failed, or timed out.
