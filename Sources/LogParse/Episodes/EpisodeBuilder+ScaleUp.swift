@@ -112,9 +112,11 @@ extension EpisodeBuilder {
         EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       }
       decision.maxSizeGroups.append(group + " (in backoff)")
+      decision.skippedGroups.append(group)
     case .maxSizeReached(let group):
       beginDecision(context)
       decision.maxSizeGroups.append(group + " (max size reached)")
+      decision.skippedGroups.append(group)
       decision.evidence?.add(context.lines)
     case .podDoesNotFitGroup(let pod, let group, let reason):
       beginDecision(context)
@@ -259,6 +261,9 @@ extension EpisodeBuilder {
     var evidence = decision.podEvidence ?? context.evidence
     if let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
     evidence.add(context.lines)
+    // The group that could not take the pods: the best option, else the only group skipped.
+    let onlySkipped = Set(decision.skippedGroups).count == 1 ? decision.skippedGroups.first : nil
+    let noScaleUpGroup = decision.maxSizeGroups.isEmpty ? nil : decision.bestOption ?? onlySkipped
     for pod in subjects {
       // Predicate lines may name the pod without its namespace.
       let bareName = pod.split(separator: "/").last.map(String.init) ?? pod
@@ -274,7 +279,7 @@ extension EpisodeBuilder {
       } else {
         let newEntry =
           NoScaleUp(
-            pod: pod, reasons: reasons, nodeGroup: decision.maxSizeGroups.isEmpty ? nil : decision.bestOption,
+            pod: pod, reasons: reasons, nodeGroup: noScaleUpGroup,
             firstAt: decision.startedAt ?? context.time, lastAt: context.time, count: 1, evidence: evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
       }

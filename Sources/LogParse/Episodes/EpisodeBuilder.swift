@@ -217,6 +217,8 @@ struct DecisionContext: Hashable, Sendable {
   var decidedAt: LogTime?
   var evidence: Evidence?
   var maxSizeGroups: [String] = []
+  /// The groups named by `maxSizeGroups`, without the reason.
+  var skippedGroups: [String] = []
   /// Why each pod (of the first few) fits no group: `GROUP: reason`.
   var podReasons: [String: [String]] = [:]
   var plannedEpisodes: [Int] = []
