@@ -31,6 +31,8 @@ public struct EpisodeBuilder: Sendable {
   var lastRequested: Int?
   /// The scale-up a cloud confirmation (`Target size set done`) ended last, for the confirmation that follows.
   var lastCloudConfirmed: Int?
+  /// The start of the process that wrote the latest monotonic clock reading.
+  var impliedProcessStart: FullTime?
   var failureIndex: [Failure.FoldKey: Int] = [:]
   var blockedIndex: [BlockKey: Int] = [:]
   var noScaleUpIndex: [String: Int] = [:]
@@ -73,8 +75,9 @@ public struct EpisodeBuilder: Sendable {
       applyKubernetesEvent(kubeEvent, context, &steps)
     case .failure(let detail):
       applyFailure(detail, context, &steps)
-    case .datedNote(_, let date):
+    case .datedNote(_, let date, let processStart):
       noteMessageDate(date, context)
+      if let processStart { noteProcessStart(processStart, context) }
     case .noted:
       break
     }

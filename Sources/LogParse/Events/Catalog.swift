@@ -350,18 +350,28 @@ public enum Catalog {
       ) { .processStarted(version: $0.text(1)) },
       CatalogEntry(
         "loop.scaleDownStatus", literal: "Scale down status: ",
-        pattern: #"^Scale down status: .*?lastScaleUpTime=(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4})"#,
+        pattern:
+          #"^Scale down status: .*?lastScaleUpTime=(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}(?: \w+)?(?: m=[+-][0-9.]+)?)"#,
         v: 4, versions: "1.14+",
         example:
           "I0514 21:48:09.465974       1 static_autoscaler.go:589] Scale down status: lastScaleUpTime=2023-05-14 20:43:27.79390843 +0000 UTC m=-3578.293245296 lastScaleDownDeleteTime=2023-05-14 20:43:27.79390843 +0000 UTC m=-3578.293245296 lastScaleDownFailTime=2023-05-14 20:43:27.79390843 +0000 UTC m=-3578.293245296 scaleDownForbidden=false scaleDownInCooldown=false"
-      ) { c in TimeText.goTime(c.text(1)).map { .datedNote(id: "loop.scaleDownStatus", date: $0) } },
+      ) { c in
+        TimeText.goTime(c.text(1)).map {
+          .datedNote(id: "loop.scaleDownStatus", date: $0, processStart: TimeText.goProcessStart(c.text(1)))
+        }
+      },
       CatalogEntry(
         "cloud.refreshedAsgList", literal: "Refreshed ASG list",
-        pattern: #"^Refreshed ASG list, next refresh after (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4})"#,
+        pattern:
+          #"^Refreshed ASG list, next refresh after (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}(?: \w+)?(?: m=[+-][0-9.]+)?)"#,
         v: 2, versions: "1.3+ (AWS, Azure)",
         example:
           "I0406 04:33:10.725416       1 aws_manager.go:269] Refreshed ASG list, next refresh after 2022-04-06 04:34:10.725408623 +0000 UTC m=+1728.317182965"
-      ) { c in TimeText.goTime(c.text(1)).map { .datedNote(id: "cloud.refreshedAsgList", date: $0) } },
+      ) { c in
+        TimeText.goTime(c.text(1)).map {
+          .datedNote(id: "cloud.refreshedAsgList", date: $0, processStart: TimeText.goProcessStart(c.text(1)))
+        }
+      },
       CatalogEntry(
         "process.mainLoop", literal: "Starting main loop", pattern: #"^Starting main loop"#, v: 4, versions: "1.3+",
         example: "I0326 09:28:48.692475       1 static_autoscaler.go:147] Starting main loop"

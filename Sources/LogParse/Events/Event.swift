@@ -68,8 +68,9 @@ public enum Event: Hashable, Sendable {
   /// Leader election: the lease was acquired (true) or is held by another replica (false).
   case leaderElection(acquired: Bool)
   /// A loop step whose message carries a full date (`lastScaleUpTime=2023-05-14 …`, `next refresh after …`):
-  /// no episode meaning, but evidence of the log's year.
-  case datedNote(id: String, date: FullTime)
+  /// no episode meaning, but evidence of the log's year, and of when the process started when the
+  /// date has its monotonic reading (`m=+293.37`).
+  case datedNote(id: String, date: FullTime, processStart: FullTime?)
   /// A message the catalogue knows that carries no episode meaning (loop steps and the like).
   case noted(id: String)
 }
