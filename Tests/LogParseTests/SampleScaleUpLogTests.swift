@@ -34,6 +34,7 @@ struct SampleScaleUpLogTests {
     #expect(up.nodeGroup == "eks-18b868fe-c4ef-0de7-33de-faf02876096e")
     // Estimated 6, capped to 1: the plan takes the group to its max.
     #expect(sample.sizes(up) == "2->3 max 3 nodes 1" && up.estimate == 6)
+    #expect(TextReportRenderer.render(report).contains("2->3 (max 3, 6 estimated)"))
     #expect(up.outcome == .pending && up.endedAt == nil && sample.duration(up) == nil && up.error == nil)
     #expect(up.triggeringPodCount == 17 && up.triggeringPods.count == 17)
     #expect(up.triggeringPods.allSatisfy { $0.hasPrefix("default/petstore-jwt-57d8c4ff7-") })

@@ -126,7 +126,9 @@ public enum TextReportRenderer {
   /// `4->5 (max 8)`, `->7`, or `+3 nodes`.
   private static func sizes(_ up: ScaleUpEpisode) -> String {
     if let from = up.from, let to = up.to {
-      return "\(from)->\(to)" + (up.max.map { " (max \($0))" } ?? "")
+      // An estimate above the nodes requested was capped (to the group's max or the cluster's).
+      let capped = up.estimate.flatMap { $0 > to - from ? ", \($0) estimated" : nil } ?? ""
+      return "\(from)->\(to)" + (up.max.map { " (max \($0)\(capped))" } ?? capped)
     }
     if let to = up.to { return "?->\(to)" }
     if let nodes = up.nodes { return "+\(nodes) nodes" }
