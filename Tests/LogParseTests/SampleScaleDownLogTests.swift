@@ -134,7 +134,9 @@ struct SampleScaleDownLogTests {
     #expect(down.unneededSeconds == 120.633795839)
     // Tainted 09:09:51.687640, drained and deleted 26.2 s later.
     #expect(sample.time(down.startedAt) == "2026-05-04T09:09:51.687640Z")
+    #expect(sample.time(down.drainedAt) == "2026-05-04T09:10:17.928963Z")
     #expect(sample.time(down.endedAt) == "2026-05-04T09:10:17.929205Z")
+    #expect(TextReportRenderer.render(report).contains("drained in 26.24s"))
     #expect(down.instanceId?.hasSuffix("/virtualMachineScaleSets/aks-npuser01-61737176-vmss/virtualMachines/6") == true)
     #expect([2, 3, 5, 13].allSatisfy(down.evidence.lines.contains))
     #expect(report.scaleUps.isEmpty && sample.noFailures && sample.noBlocked && sample.noProcessFacts)
@@ -149,6 +151,7 @@ struct SampleScaleDownLogTests {
     let down = report.scaleDowns[0]
     #expect(down.node == "ip-10-160-50-114.us-west-2.compute.internal")
     #expect(down.kind == .drain && down.outcome == .pending && down.endedAt == nil && down.instanceId == nil)
+    #expect(down.drainedAt == nil)
     #expect(down.utilization == 0.6940581542351454)
     #expect(down.evictedPods == ["pod-hbhqf", "pod-lx6fg"])
     #expect(sample.time(down.startedAt) == "2026-04-14T10:21:40.293272Z")

@@ -39,6 +39,7 @@ extension EpisodeBuilder {
     case .drainFinished(let node):
       let index = openOrNewScaleDown(node: node, kind: .drain, context)
       scaleDowns[index].kind = .drain
+      scaleDowns[index].drainedAt = scaleDowns[index].drainedAt ?? context.time
       steps.append(step(.drained, scaleDowns[index].id, node, "all pods removed from \(node)", context))
     case .instanceTerminated(let instanceId):
       // The cloud terminates instances in the order the autoscaler asked: the oldest open removal.

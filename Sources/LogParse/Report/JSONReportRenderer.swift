@@ -113,6 +113,7 @@ public enum JSONReportRenderer {
     json.field("unneededSince", episode.unneededSince?.rfc3339)
     json.field("unneededSeconds", episode.unneededSeconds)
     json.field("startedAt", episode.startedAt.map(report.rfc3339))
+    json.field("drainedAt", episode.drainedAt.map(report.rfc3339))
     json.field("endedAt", episode.endedAt.map(report.rfc3339))
     json.field("instanceId", episode.instanceId)
     json.field("evictedPods", strings: episode.evictedPods)
