@@ -39,6 +39,7 @@ extension EpisodeBuilder {
     case .drainFinished(let node):
       let index = openOrNewScaleDown(node: node, kind: .drain, context)
       scaleDowns[index].kind = .drain
+      scaleDowns[index].drainedAt = scaleDowns[index].drainedAt ?? context.time
       steps.append(step(.drained, scaleDowns[index].id, node, "all pods removed from \(node)", context))
     case .instanceTerminated(let instanceId):
       // The cloud terminates instances in the order the autoscaler asked: the oldest open removal.
@@ -53,14 +54,18 @@ extension EpisodeBuilder {
         step(
           .termination, scaleDowns[index].id, scaleDowns[index].node,
           "instance \(instanceId) of \(scaleDowns[index].node) terminated", context))
-    case .scaleSetInstancesDeleting(let scaleSet, let instances):
-      var names = instances.compactMap { ScaleSetText.nodeName(scaleSet: scaleSet, instance: $0) }
-      if names.isEmpty {
-        names = openScaleDowns.keys.filter { $0.hasPrefix(scaleSet) }.sorted()
+    case .scaleSetInstancesDeleting(let scaleSet, let instances, let ids):
+      // Each node with the full id of its instance (its provider id), when the line gives one.
+      var names: [(String, String?)] = zip(instances, ids).compactMap { instance, id in
+        ScaleSetText.nodeName(scaleSet: scaleSet, instance: instance).map { ($0, id) }
       }
-      for name in names {
+      if names.isEmpty {
+        names = openScaleDowns.keys.filter { $0.hasPrefix(scaleSet) }.sorted().map { ($0, nil) }
+      }
+      for (name, id) in names {
         guard let index = openScaleDowns[name] else { continue }
         scaleDowns[index].nodeGroup = scaleDowns[index].nodeGroup ?? scaleSet
+        scaleDowns[index].instanceId = scaleDowns[index].instanceId ?? id
         finishScaleDown(index, context)
         steps.append(step(.termination, scaleDowns[index].id, name, "scale set \(scaleSet) deleting \(name)", context))
       }

@@ -66,6 +66,8 @@ extension EpisodeBuilder {
       let index = plannedOrNewScaleUp(group: group, size: size, context)
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "cloud: setting \(group) size to \(size)", context))
+    case .cloudResizeDone(let seconds):
+      applyCloudResizeDone(seconds: seconds, context, &steps)
     case .scaleUpFinished(let group, let seconds):
       let closed = closeScaleUps(group: group, outcome: .succeeded, seconds: seconds, error: nil, context)
       let text = seconds.map { "scale-up of \(group) finished successfully in \(formatSeconds($0))" }
@@ -110,9 +112,11 @@ extension EpisodeBuilder {
         EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       }
       decision.maxSizeGroups.append(group + " (in backoff)")
+      decision.skippedGroups.append(group)
     case .maxSizeReached(let group):
       beginDecision(context)
       decision.maxSizeGroups.append(group + " (max size reached)")
+      decision.skippedGroups.append(group)
       decision.evidence?.add(context.lines)
     case .podDoesNotFitGroup(let pod, let group, let reason):
       beginDecision(context)
@@ -208,6 +212,22 @@ extension EpisodeBuilder {
     return open.map { scaleUps[$0].id }
   }
 
+  /// A cloud's confirmation that the size is set ends the scale-up last requested, as a success.
+  ///
+  /// Old providers (Azure ACS/AKS pools) block in the resize call and log no `finished` line; a second
+  /// confirmation (the call's `Time taken`) gives the episode the duration the cloud printed.
+  private mutating func applyCloudResizeDone(seconds: Double?, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+    if let index = lastRequested, scaleUps[index].isOpen {
+      let group = scaleUps[index].nodeGroup
+      closeScaleUps(group: group, outcome: .succeeded, seconds: seconds, error: nil, context)
+      lastCloudConfirmed = index
+      steps.append(step(.finished, scaleUps[index].id, group, "cloud: size of \(group) set", context))
+    } else if let index = lastCloudConfirmed {
+      scaleUps[index].evidence.add(context.lines)
+      if scaleUps[index].printedDurationSeconds == nil { scaleUps[index].printedDurationSeconds = seconds }
+    }
+  }
+
   /// A backoff ends the open episodes of its group that have not ended yet: failed, or timed out.
   private mutating func applyBackoffToEpisodes(
     group: String, errorClass: String, errorCode: String, _ context: EventContext, _ steps: inout [EpisodeStep]
@@ -241,6 +261,9 @@ extension EpisodeBuilder {
     var evidence = decision.podEvidence ?? context.evidence
     if let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
     evidence.add(context.lines)
+    // The group that could not take the pods: the best option, else the only group skipped.
+    let onlySkipped = Set(decision.skippedGroups).count == 1 ? decision.skippedGroups.first : nil
+    let noScaleUpGroup = decision.maxSizeGroups.isEmpty ? nil : decision.bestOption ?? onlySkipped
     for pod in subjects {
       // Predicate lines may name the pod without its namespace.
       let bareName = pod.split(separator: "/").last.map(String.init) ?? pod
@@ -256,7 +279,7 @@ extension EpisodeBuilder {
       } else {
         let newEntry =
           NoScaleUp(
-            pod: pod, reasons: reasons, nodeGroup: decision.maxSizeGroups.isEmpty ? nil : decision.bestOption,
+            pod: pod, reasons: reasons, nodeGroup: noScaleUpGroup,
             firstAt: decision.startedAt ?? context.time, lastAt: context.time, count: 1, evidence: evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
       }

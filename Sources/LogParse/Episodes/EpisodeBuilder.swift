@@ -29,6 +29,10 @@ public struct EpisodeBuilder: Sendable {
   var candidacies: [String: NodeCandidacy] = [:]
   var decision = DecisionContext()
   var lastRequested: Int?
+  /// The scale-up a cloud confirmation (`Target size set done`) ended last, for the confirmation that follows.
+  var lastCloudConfirmed: Int?
+  /// The start of the process that wrote the latest monotonic clock reading.
+  var impliedProcessStart: FullTime?
   var failureIndex: [Failure.FoldKey: Int] = [:]
   var blockedIndex: [BlockKey: Int] = [:]
   var noScaleUpIndex: [String: Int] = [:]
@@ -59,7 +63,8 @@ public struct EpisodeBuilder: Sendable {
     case .mainLoopStarted:
       decision.reset()
     case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
-      .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .scaleUpFinished, .scaleUpTimedOut,
+      .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished,
+      .scaleUpTimedOut,
       .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup:
       applyScaleUp(event, context, &steps)
     case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
@@ -70,6 +75,9 @@ public struct EpisodeBuilder: Sendable {
       applyKubernetesEvent(kubeEvent, context, &steps)
     case .failure(let detail):
       applyFailure(detail, context, &steps)
+    case .datedNote(_, let date, let processStart):
+      noteMessageDate(date, context)
+      if let processStart { noteProcessStart(processStart, context) }
     case .noted:
       break
     }
@@ -80,9 +88,17 @@ public struct EpisodeBuilder: Sendable {
   static func cloudProvider(shownBy event: Event) -> String? {
     switch event {
     case .cloudResize, .instanceTerminated: return "aws"
-    case .scaleSetInstancesDeleting: return "azure"
+    case .scaleSetInstancesDeleting, .cloudResizeDone: return "azure"
     default: return nil
     }
+  }
+
+  /// The cloud provider a failure can only come from (an AWS ARN or IAM action), if any.
+  static func cloudProvider(shownBy failure: Failure) -> String? {
+    let awsServices = ["autoscaling:", "ec2:", "sts:", "iam:", "eks:"]
+    if failure.principal?.hasPrefix("arn:aws") == true { return "aws" }
+    if let action = failure.action, awsServices.contains(where: { action.hasPrefix($0) }) { return "aws" }
+    return nil
   }
 
   /// Builds a step.
@@ -108,6 +124,7 @@ public struct EpisodeBuilder: Sendable {
   /// Records a failure, folding it into an earlier identical one; returns its index.
   @discardableResult
   mutating func record(_ failure: Failure) -> Int {
+    if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: failure) }
     if let index = failureIndex[failure.foldKey], failures.isKept(index) {
       failures[index].count += 1
       failures[index].lastAt = max(failures[index].lastAt, failure.lastAt)
@@ -151,6 +168,7 @@ public struct EpisodeBuilder: Sendable {
     lastScaleUpByGroup = lastScaleUpByGroup.filter { ups.isKept($0.value) }
     lastScaleDownByNode = lastScaleDownByNode.filter { downs.isKept($0.value) }
     if let lastRequested, !ups.isKept(lastRequested) { self.lastRequested = nil }
+    if let lastCloudConfirmed, !ups.isKept(lastCloudConfirmed) { self.lastCloudConfirmed = nil }
     decision.plannedEpisodes = decision.plannedEpisodes.filter(ups.isKept)
     let failures = failures
     failureIndex = failureIndex.filter { failures.isKept($0.value) }
@@ -202,6 +220,8 @@ struct DecisionContext: Hashable, Sendable {
   var decidedAt: LogTime?
   var evidence: Evidence?
   var maxSizeGroups: [String] = []
+  /// The groups named by `maxSizeGroups`, without the reason.
+  var skippedGroups: [String] = []
   /// Why each pod (of the first few) fits no group: `GROUP: reason`.
   var podReasons: [String: [String]] = [:]
   var plannedEpisodes: [Int] = []

@@ -19,16 +19,18 @@ public struct Evidence: Hashable, Sendable {
   public mutating func add(_ range: ClosedRange<Int>) {
     for line in range {
       if lines.count < Evidence.maximumLines {
-        if lines.last != line { lines.append(line) }
+        // In-order input only appends; a line at or before the last may already be held.
+        if let last = lines.last, line <= last, lines.contains(line) { continue }
+        lines.append(line)
       } else {
         omittedLines += 1
       }
     }
   }
 
-  /// Adds all lines of `other`.
+  /// Adds the lines of `other` not already held (two views of one loop share its first line).
   public mutating func merge(_ other: Evidence) {
-    for line in other.lines { add(line...line) }
+    for line in other.lines where !lines.contains(line) { add(line...line) }
     omittedLines += other.omittedLines
   }
 }

@@ -88,6 +88,8 @@ public struct ScaleDownEpisode: Hashable, Sendable {
   public var unneededSeconds: Double?
   /// Removal start.
   public var startedAt: LogTime?
+  /// When the drain ended (`All pods removed from NODE`), for a drain.
+  public var drainedAt: LogTime?
   /// Removal end.
   public var endedAt: LogTime?
   /// The cloud instance, when logged.

@@ -63,6 +63,18 @@ public enum Catalog {
       example: "I0313 12:34:34.470926       1 auto_scaling_groups.go:265] Setting asg eks-ng-a size to 7"
     ) { c in c.int(2).map { .cloudResize(group: c.text(1), size: $0) } },
     CatalogEntry(
+      "cloud.azure.sizeSet", literal: "Target size set done", pattern: #"^Target size set done"#, v: 0,
+      versions: "1.3–1.12 (Azure ACS/AKS pool)",
+      example:
+        "I0508 07:54:09.484267       1 azure_container_service_pool.go:276] Target size set done, AKS. Value: {Response:{Response:0xc421703050}}"
+    ) { _ in .cloudResizeDone(seconds: nil) },
+    CatalogEntry(
+      "cloud.azure.updated", literal: "Got Updated value. Time taken: ",
+      pattern: #"^Got Updated value\. Time taken: (\S+)"#, v: 0, versions: "1.3–1.12 (Azure ACS/AKS pool)",
+      example:
+        "I0508 07:54:09.484320       1 azure_container_service_pool.go:299] Got Updated value. Time taken: 2m39.182059589s"
+    ) { c in .cloudResizeDone(seconds: c.duration(1)) },
+    CatalogEntry(
       "scaleUp.finished", literal: "Scale up in group ",
       pattern: #"^Scale up in group (\S+) finished successfully in (\S+)"#, v: 4, versions: "1.3+",
       example:
@@ -308,12 +320,16 @@ public enum Catalog {
       example:
         "F0322 10:48:59.960135       1 aws_cloud_provider.go:382] Failed to create AWS Manager: cannot autodiscover ASGs: WebIdentityErr: failed to retrieve credentials"
     ),
-    failure(
-      "failure.fixNodeGroupSizes", literal: "Failed to fix node group sizes: ", operation: .fixNodeGroupSizes, v: 0,
+    CatalogEntry(
+      "failure.fixNodeGroupSizes", literal: "Failed to fix node group sizes: ",
+      pattern: #"^Failed to fix node group sizes: (?:failed to (?:decrease|increase) ([^:\s]+):)?"#, v: 0,
       versions: "1.3+",
       example:
         "E0406 04:33:00.524208       1 static_autoscaler.go:346] Failed to fix node group sizes: failed to decrease worker-1: attempt to delete existing nodes targetSize:5 delta:-1 existingNodes: 5"
-    ),
+    ) { c in
+      .failure(
+        FailureDetail(operation: .fixNodeGroupSizes, nodeGroup: c.string(1), fatal: false, message: c.message))
+    },
     failure(
       "failure.scaleDown", literal: "Failed to scale down: ", operation: .scaleDown, v: 0, versions: "1.3+",
       example: "E0313 13:01:02.300000       1 static_autoscaler.go:606] Failed to scale down: failed to delete nodes"
@@ -332,6 +348,30 @@ public enum Catalog {
         "process.version", literal: "Cluster Autoscaler ", pattern: #"^Cluster Autoscaler (v?\d+\.\d+[0-9A-Za-z.+-]*)"#,
         v: 1, versions: "1.3+", example: "I0313 12:00:01.000001       1 main.go:553] Cluster Autoscaler 1.28.0"
       ) { .processStarted(version: $0.text(1)) },
+      CatalogEntry(
+        "loop.scaleDownStatus", literal: "Scale down status: ",
+        pattern:
+          #"^Scale down status: .*?lastScaleUpTime=(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}(?: \w+)?(?: m=[+-][0-9.]+)?)"#,
+        v: 4, versions: "1.14+",
+        example:
+          "I0514 21:48:09.465974       1 static_autoscaler.go:589] Scale down status: lastScaleUpTime=2023-05-14 20:43:27.79390843 +0000 UTC m=-3578.293245296 lastScaleDownDeleteTime=2023-05-14 20:43:27.79390843 +0000 UTC m=-3578.293245296 lastScaleDownFailTime=2023-05-14 20:43:27.79390843 +0000 UTC m=-3578.293245296 scaleDownForbidden=false scaleDownInCooldown=false"
+      ) { c in
+        TimeText.goTime(c.text(1)).map {
+          .datedNote(id: "loop.scaleDownStatus", date: $0, processStart: TimeText.goProcessStart(c.text(1)))
+        }
+      },
+      CatalogEntry(
+        "cloud.refreshedAsgList", literal: "Refreshed ASG list",
+        pattern:
+          #"^Refreshed ASG list, next refresh after (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}(?: \w+)?(?: m=[+-][0-9.]+)?)"#,
+        v: 2, versions: "1.3+ (AWS, Azure)",
+        example:
+          "I0406 04:33:10.725416       1 aws_manager.go:269] Refreshed ASG list, next refresh after 2022-04-06 04:34:10.725408623 +0000 UTC m=+1728.317182965"
+      ) { c in
+        TimeText.goTime(c.text(1)).map {
+          .datedNote(id: "cloud.refreshedAsgList", date: $0, processStart: TimeText.goProcessStart(c.text(1)))
+        }
+      },
       CatalogEntry(
         "process.mainLoop", literal: "Starting main loop", pattern: #"^Starting main loop"#, v: 4, versions: "1.3+",
         example: "I0326 09:28:48.692475       1 static_autoscaler.go:147] Starting main loop"
@@ -367,11 +407,9 @@ public enum Catalog {
     ("loop.filteringSchedulables", "Filtering out schedulables", 4, .prefix),
     ("loop.noSchedulablePods", "No schedulable pods", 4, .prefix),
     ("loop.calculatingUnneeded", "Calculating unneeded nodes", 4, .prefix),
-    ("loop.scaleDownStatus", "Scale down status: ", 4, .prefix),
     ("loop.startingScaleDown", "Starting scale down", 4, .prefix),
     ("loop.noScaleDownCandidates", "No candidates for scale down", 1, .prefix),
     ("loop.noNodeToRemove", "No node to remove", 1, .prefix),
-    ("cloud.aws.refreshedAsgList", "Refreshed ASG list", 2, .prefix),
     ("cloud.aws.regeneratingInstanceMap", "Regenerating instance to ASG map", 4, .prefix),
     ("cloud.aws.forcingRefresh", "Some ASG instances might have been deleted", 0, .prefix),
     ("loop.unregisteredNodes", "unregistered nodes present", 1, .anywhere),
@@ -381,12 +419,12 @@ public enum Catalog {
     ("scaleUp.expanderWaste", "would waste ", 4, .anywhere),
     ("scaleDown.evaluation", " evaluation: ", 2, .anywhere),
     ("scaleDown.mayBeRemoved", "may be removed", 2, .anywhere),
+    ("loop.scaleDownStatusWithoutDate", "Scale down status: ", 4, .prefix),
+    ("cloud.refreshedAsgListWithoutDate", "Refreshed ASG list", 2, .prefix),
     ("loop.affinityPredicate", "No pod using affinity / antiaffinity found in cluster", 4, .prefix),
     ("loop.softTaintTemplate", "Removing autoscaler soft taint when creating template from node", 4, .prefix),
     ("cloud.azure.setSize", "Set size request: ", 0, .prefix),
     ("cloud.azure.currentSize", "Target size requested: ", 0, .anywhere),
-    ("cloud.azure.sizeSet", "Target size set done", 0, .prefix),
-    ("cloud.azure.updated", "Got Updated value. Time taken: ", 0, .prefix),
     ("cloud.azure.deleteInstancesAsync", "virtualMachineScaleSetsClient.DeleteInstancesAsync", 0, .anywhere),
     ("cloud.aws.launchConfigurations", "launch configurations already in cache", 0, .anywhere),
     ("loop.clusterNotReady", "Cluster is not ready for autoscaling", 0, .prefix),

@@ -24,6 +24,9 @@ public enum Event: Hashable, Sendable {
   case scaleUpRequested(group: String, size: Int)
   /// A cloud provider's own resize line (AWS `Setting asg GROUP size to N`).
   case cloudResize(group: String, size: Int)
+  /// A cloud provider's confirmation that the requested size is set (old Azure `Target size set done`,
+  /// `Got Updated value. Time taken: D`): the only end of a scale-up such versions log.
+  case cloudResizeDone(seconds: Double?)
   /// `Scale up in group GROUP finished successfully in D`.
   case scaleUpFinished(group: String, seconds: Double?)
   /// `Scale-up timed out for node group GROUP after D`.
@@ -56,8 +59,8 @@ public enum Event: Hashable, Sendable {
   case drainFinished(node: String)
   /// `Terminating EC2 instance: i-…` (and 1.35+ `Terminated instance …`).
   case instanceTerminated(instanceId: String)
-  /// Azure `Deleting vmss instances [ID …]`: scale set and instance numbers.
-  case scaleSetInstancesDeleting(scaleSet: String, instances: [String])
+  /// Azure `Deleting vmss instances [ID …]`: scale set, instance numbers and their full ids.
+  case scaleSetInstancesDeleting(scaleSet: String, instances: [String], ids: [String])
   /// `node NODE cannot be removed: REASON` and the other reasons a node stays.
   indirect case scaleDownBlocked(node: String, reason: BlockReason, detail: String, pod: String?)
   /// A Kubernetes event echoed into the log.
@@ -66,6 +69,10 @@ public enum Event: Hashable, Sendable {
   indirect case failure(FailureDetail)
   /// Leader election: the lease was acquired (true) or is held by another replica (false).
   case leaderElection(acquired: Bool)
+  /// A loop step whose message carries a full date (`lastScaleUpTime=2023-05-14 …`, `next refresh after …`):
+  /// no episode meaning, but evidence of the log's year, and of when the process started when the
+  /// date has its monotonic reading (`m=+293.37`).
+  case datedNote(id: String, date: FullTime, processStart: FullTime?)
   /// A message the catalogue knows that carries no episode meaning (loop steps and the like).
   case noted(id: String)
 }

@@ -32,16 +32,20 @@ enum ScaleSetText {
   static func deletion(_ list: String) -> Event? {
     var scaleSet: String?
     var instances: [String] = []
+    var ids: [String] = []
     for id in list.split(separator: " ") {
       let parts = id.split(separator: "/")
       guard let setIndex = parts.firstIndex(where: { $0.lowercased() == "virtualmachinescalesets" }),
         setIndex + 1 < parts.count
       else { continue }
       scaleSet = String(parts[setIndex + 1])
-      if let last = parts.last, setIndex + 3 < parts.count { instances.append(String(last)) }
+      if let last = parts.last, setIndex + 3 < parts.count {
+        instances.append(String(last))
+        ids.append(String(id))
+      }
     }
     guard let scaleSet else { return nil }
-    return .scaleSetInstancesDeleting(scaleSet: scaleSet, instances: instances)
+    return .scaleSetInstancesDeleting(scaleSet: scaleSet, instances: instances, ids: ids)
   }
 
   /// The node name Azure gives an instance of a scale set: NAME + the id in base 36, six digits.

@@ -5,9 +5,19 @@
 /// input order. The waiting keys form a sorted run with room at both ends: an item in order is
 /// appended and one in reverse order is prepended, both in O(1); anything else is placed by binary
 /// search. Keys point into a slot array, so moving them never copies or retains the items.
+///
+/// An input that runs predominantly newest first is reversed whole, not just within the window:
+/// releasing its oldest item early would put every later (older) one out of order, so while most
+/// items arrive earlier than the one before, up to ``descendingGrowth`` times the window may wait.
 struct ReorderBuffer<Item> {
   /// How many items may wait; 0 releases every item at once.
   let window: Int
+  /// How many windows may wait while the input runs newest first.
+  static var descendingGrowth: Int { 64 }
+  /// Items that came earlier, and later, than the item before them.
+  private var descents = 0
+  private var ascents = 0
+  private var lastTime: LogTime?
   private var keys: [Key] = []
   private var head = 0
   private var slots: [Item?] = []
@@ -38,10 +48,20 @@ struct ReorderBuffer<Item> {
       slot = slots.count
       slots.append(item)
     }
+    if let lastTime {
+      if time < lastTime { descents += 1 } else if lastTime < time { ascents += 1 }
+    }
+    lastTime = time
     let key = Key(time: time, slot: slot)
     if waiting == 0 || !(time < keys[keys.count - 1].time) {
       keys.append(key)
-    } else if time < keys[head].time, head > 0 {
+    } else if time < keys[head].time {
+      if head == 0 {
+        // Room at the front for as many keys as wait (doubling: amortised O(1) per prepend).
+        let room = max(waiting, 64)
+        keys.insert(contentsOf: repeatElement(key, count: room), at: 0)
+        head = room
+      }
       head -= 1
       keys[head] = key
     } else {
@@ -54,7 +74,8 @@ struct ReorderBuffer<Item> {
       }
       keys.insert(key, at: low)
     }
-    while waiting > window, let first = popFirst() { release(first) }
+    let limit = descents > ascents ? window * Self.descendingGrowth : window
+    while waiting > limit, let first = popFirst() { release(first) }
   }
 
   /// Releases everything still waiting, in time order.

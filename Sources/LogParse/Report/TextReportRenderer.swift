@@ -38,6 +38,9 @@ public enum TextReportRenderer {
     for down in report.scaleDowns {
       var line = "  \(down.id)  \(safe(down.node))  \(down.kind.rawValue)  \(down.outcome.rawValue)"
       if let started = down.startedAt { line += "  started \(report.rfc3339(started))" }
+      if let started = down.startedAt, let drained = down.drainedAt {
+        line += "  drained in \(formatSeconds(drained.seconds(since: started, baseYear: report.year.baseYear)))"
+      }
       if let unneeded = down.unneededSeconds { line += "  unneeded \(formatSeconds(unneeded))" }
       if let utilization = down.utilization { line += "  utilization \(percent(utilization))" }
       if let instance = down.instanceId { line += "  instance \(safe(instance))" }
@@ -126,7 +129,9 @@ public enum TextReportRenderer {
   /// `4->5 (max 8)`, `->7`, or `+3 nodes`.
   private static func sizes(_ up: ScaleUpEpisode) -> String {
     if let from = up.from, let to = up.to {
-      return "\(from)->\(to)" + (up.max.map { " (max \($0))" } ?? "")
+      // An estimate above the nodes requested was capped (to the group's max or the cluster's).
+      let capped = up.estimate.flatMap { $0 > to - from ? ", \($0) estimated" : nil } ?? ""
+      return "\(from)->\(to)" + (up.max.map { " (max \($0)\(capped))" } ?? capped)
     }
     if let to = up.to { return "?->\(to)" }
     if let nodes = up.nodes { return "+\(nodes) nodes" }

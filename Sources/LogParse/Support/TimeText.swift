@@ -1,5 +1,18 @@
 /// Parsers for the full timestamps found in envelopes and messages.
 public enum TimeText {
+  /// When the process that printed a Go time started: `T … m=+X` (X seconds of its monotonic clock) gives T − X.
+  ///
+  /// Go's monotonic clock counts from the process start, so every time one process prints implies
+  /// the same start, and a different one means another process. Nil without an `m=` reading.
+  public static func goProcessStart(_ text: some StringProtocol) -> FullTime? {
+    guard let time = goTime(text), let marker = text.firstRange(of: " m=") else { return nil }
+    let reading = text[marker.upperBound...].prefix { $0 == "+" || $0 == "-" || $0 == "." || $0.isNumber }
+    guard let seconds = Double(reading.hasPrefix("+") ? reading.dropFirst() : reading[...]), seconds.isFinite,
+      abs(seconds) < 1e10
+    else { return nil }
+    return FullTime(epochMicroseconds: time.epochMicroseconds - Int64((seconds * 1_000_000).rounded()))
+  }
+
   /// Parses RFC 3339 (`2024-03-13T12:34:34.481377120Z`, offsets like `+09:00` too).
   public static func rfc3339<C: RandomAccessCollection<UInt8>>(_ text: C) -> FullTime? where C.Index == Int {
     parse(text, dateTimeSeparators: [UInt8(ascii: "T"), UInt8(ascii: "t")])?.time

@@ -1,0 +1,29 @@
+extension EpisodeBuilder {
+  /// How far apart two implied process starts must be to belong to two processes (wall-clock steps
+  /// and rounding move one process's implied start by far less).
+  static let restartToleranceMicroseconds: Int64 = 60_000_000
+
+  /// Notes the start a monotonic clock reading implies; a later start than the reading before it
+  /// means the process restarted in between, and that start is one the log shows.
+  ///
+  /// A restart already counted by its start-up banner is not counted again.
+  mutating func noteProcessStart(_ start: FullTime, _ context: EventContext) {
+    defer { impliedProcessStart = start }
+    guard let previous = impliedProcessStart,
+      start.epochMicroseconds - previous.epochMicroseconds > EpisodeBuilder.restartToleranceMicroseconds
+    else { return }
+    let (_, month, day) = start.date
+    // The start is minutes or hours before the record: in its year, or the year before in January.
+    let yearOffset = Int(context.time.yearOffset) - (month == 12 && context.time.month == 1 ? 1 : 0)
+    let time = LogTime(
+      month: month, day: day, microsecondOfDay: start.microsecondOfDay, yearOffset: yearOffset,
+      fractionDigits: min(start.fractionDigits, 6))
+    if let banner = autoscaler.starts.last,
+      abs(banner.epochMicroseconds(baseYear: 2000) - time.epochMicroseconds(baseYear: 2000))
+        <= EpisodeBuilder.restartToleranceMicroseconds
+    {
+      return
+    }
+    autoscaler.starts.append(time)
+  }
+}
