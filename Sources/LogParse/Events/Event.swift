@@ -60,7 +60,7 @@ public enum Event: Hashable, Sendable {
   /// `Terminating EC2 instance: i-…` (and 1.35+ `Terminated instance …`).
   case instanceTerminated(instanceId: String)
   /// Azure `Deleting vmss instances [ID …]`: scale set, instance numbers and their full ids.
-  case scaleSetInstancesDeleting(scaleSet: String, instances: [String], ids: [String])
+  indirect case scaleSetInstancesDeleting(scaleSet: String, instances: [String], ids: [String])
   /// `node NODE cannot be removed: REASON` and the other reasons a node stays.
   indirect case scaleDownBlocked(node: String, reason: BlockReason, detail: String, pod: String?)
   /// A Kubernetes event echoed into the log.
@@ -72,7 +72,7 @@ public enum Event: Hashable, Sendable {
   /// A loop step whose message carries a full date (`lastScaleUpTime=2023-05-14 …`, `next refresh after …`):
   /// no episode meaning, but evidence of the log's year, and of when the process started when the
   /// date has its monotonic reading (`m=+293.37`).
-  case datedNote(id: String, date: FullTime, processStart: FullTime?)
+  indirect case datedNote(id: String, date: FullTime, processStart: FullTime?)
   /// A message the catalogue knows that carries no episode meaning (loop steps and the like).
   case noted(id: String)
 }

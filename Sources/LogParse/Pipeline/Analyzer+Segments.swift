@@ -53,6 +53,7 @@ extension Analyzer {
     let source = max(0, sources.count - 1)
     let lineOffset = lineNumber
     let yearBase = assembler!.years.absorb(segment.years)
+    handledEnvelopeBaseYear = envelopeBaseYear
     func placed(_ time: LogTime) -> LogTime {
       var time = time
       time.yearOffset = Int16(clamping: Int(time.yearOffset) + yearBase)

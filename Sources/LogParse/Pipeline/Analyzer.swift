@@ -126,6 +126,9 @@ public struct Analyzer {
 
   /// The base year proven by an envelope time, if any.
   var envelopeBaseYear: Int? { assembler!.years.envelopeBaseYear }
+  /// The same, as known from the records handled so far: what callbacks may read while the
+  /// assembler is busy delivering a record.
+  var handledEnvelopeBaseYear: Int?
 
   private mutating func acceptLine(_ line: UnsafeBufferPointer<UInt8>) {
     lineNumber += 1
@@ -184,6 +187,7 @@ public struct Analyzer {
 
   private mutating func handle(_ record: Record) {
     onRecord?(record)
+    if let year = record.envelopeBaseYear { handledEnvelopeBaseYear = year }
     if firstTime == nil || record.time < firstTime! { firstTime = record.time }
     if lastTime == nil || lastTime! < record.time { lastTime = record.time }
     if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
@@ -214,7 +218,7 @@ public struct Analyzer {
     let steps = builder.apply(event, context)
     if let onStep, !steps.isEmpty {
       let year = YearResolver.resolve(
-        envelope: envelopeBaseYear, message: builder.messageBaseYear, option: options.year, now: options.now,
+        envelope: handledEnvelopeBaseYear, message: builder.messageBaseYear, option: options.year, now: options.now,
         lastTime: lastTime)
       for step in steps { onStep(step, year.baseYear) }
     }

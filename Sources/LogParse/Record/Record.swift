@@ -29,6 +29,8 @@ public struct Record {
   public var wrapped = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   /// How many physical lines ``wrapped`` holds.
   public var wrappedLines = 0
+  /// The base year an envelope time has proven by this record, if any (see ``YearTracker``).
+  var envelopeBaseYear: Int?
 
   /// The physical line numbers the record spans.
   public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }

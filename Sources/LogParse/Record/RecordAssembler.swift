@@ -142,7 +142,8 @@ struct RecordAssembler {
             Record(
               source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
               severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
-              message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines))
+              message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
+              envelopeBaseYear: years.envelopeBaseYear))
         }
       }
     }
