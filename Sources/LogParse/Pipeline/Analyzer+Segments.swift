@@ -24,24 +24,25 @@ extension Analyzer {
     var options = options
     options.reorderWindow = 0
     var parser = Analyzer(options: options)
-    parser.collectsEvents = true
+    parser.events.sink.collectsEvents = true
     return parser
   }
 
   /// Whether a file may be parsed in segments on several threads with the same result.
   ///
   /// Only when nobody watches records, events or steps as they happen: those must come in order.
-  var canParseSegments: Bool { onRecord == nil && onEvent == nil && onStep == nil && !collectsEvents }
+  var canParseSegments: Bool { onRecord == nil && onEvent == nil && onStep == nil && !events.sink.collectsEvents }
 
   /// Ends a segment parser's only source and hands over what it found.
   mutating func takeSegment() -> ParsedSegment {
     endSource()
     let segment = ParsedSegment(
-      events: collected, lines: lineNumber, accounting: accounting, formats: formats, years: assembler!.years,
+      events: events.sink.collected, lines: lineNumber, accounting: accounting, formats: formats,
+      years: assembler.years,
       recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
       lastTime: lastTime, cloudProvider: cloudProvider, unrecognizedShapes: unrecognizedShapes,
       patternErrors: patternErrors)
-    collected = []
+    events.sink.collected = []
     return segment
   }
 
@@ -52,8 +53,8 @@ extension Analyzer {
   mutating func absorb(_ segment: ParsedSegment) {
     let source = max(0, sources.count - 1)
     let lineOffset = lineNumber
-    let yearBase = assembler!.years.absorb(segment.years)
-    handledEnvelopeBaseYear = envelopeBaseYear
+    let yearBase = assembler.years.absorb(segment.years)
+    records.envelopeBaseYear = envelopeBaseYear
     func placed(_ time: LogTime) -> LogTime {
       var time = time
       time.yearOffset = Int16(clamping: Int(time.yearOffset) + yearBase)
@@ -63,23 +64,25 @@ extension Analyzer {
     absorbedAccounting.add(segment.accounting)
     absorbedFormats.formUnion(segment.formats)
     absorbedPatternErrors += segment.patternErrors
-    recognized += segment.recognized
-    unrecognized += segment.unrecognized
-    if let level = segment.verbosity { verbosity = max(verbosity ?? 0, level) }
-    if let first = segment.firstTime.map(placed), firstTime == nil || first < firstTime! { firstTime = first }
-    if let last = segment.lastTime.map(placed), lastTime == nil || lastTime! < last { lastTime = last }
-    if cloudProvider == nil { cloudProvider = segment.cloudProvider }
-    unrecognizedShapes.absorb(segment.unrecognizedShapes, source: source, lineOffset: lineOffset)
-    var reorder = self.reorder.take()!
+    records.recognized += segment.recognized
+    records.unrecognized += segment.unrecognized
+    if let level = segment.verbosity { records.verbosity = max(records.verbosity ?? 0, level) }
+    if let first = segment.firstTime.map(placed), records.firstTime == nil || first < records.firstTime! {
+      records.firstTime = first
+    }
+    if let last = segment.lastTime.map(placed), records.lastTime == nil || records.lastTime! < last {
+      records.lastTime = last
+    }
+    if records.cloudProvider == nil { records.cloudProvider = segment.cloudProvider }
+    records.unrecognizedShapes.absorb(segment.unrecognizedShapes, source: source, lineOffset: lineOffset)
     for (event, context) in segment.events {
       var context = context
       context.time = placed(context.time)
       context.source = source
       context.lines = (context.lines.lowerBound + lineOffset)...(context.lines.upperBound + lineOffset)
-      reorder.push(PendingEvent(event: event, context: context), at: context.time) { item in
-        self.apply(item.event, item.context)
-      }
+      events.push(
+        PendingEvent(event: event, context: context), lastTime: records.lastTime,
+        envelopeBaseYear: records.envelopeBaseYear)
     }
-    self.reorder = reorder
   }
 }

@@ -100,9 +100,3 @@ struct ReorderBuffer<Item> {
     return item
   }
 }
-
-/// An event waiting in the reorder buffer, with its context.
-struct PendingEvent {
-  var event: Event
-  var context: EventContext
-}

@@ -86,7 +86,42 @@ public enum KlogHeaderParser {
     return i
   }
 
+  /// The severity and time of the usual header (`I0927 11:50:35.158391 `) read at fixed offsets,
+  /// or nil when the line has any other shape (the general parser then decides).
+  @inline(__always)
+  private static func standardTime(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> (
+    severity: Severity, month: Int, day: Int, microsecondOfDay: Int64
+  )? {
+    guard start + 22 <= line.count, let p = line.baseAddress.map({ $0 + start }),
+      let severity = Severity(rawValue: p[0]), p[5] == 0x20, p[8] == UInt8(ascii: ":"), p[11] == UInt8(ascii: ":"),
+      p[14] == UInt8(ascii: "."), p[21] == 0x20
+    else { return nil }
+    var invalid = false
+    @inline(__always) func digits(_ from: Int, _ count: Int) -> Int {
+      var value = 0
+      for k in from..<(from + count) {
+        let digit = p[k] &- 0x30
+        invalid = invalid || digit > 9
+        value = value &* 10 &+ Int(digit)
+      }
+      return value
+    }
+    let month = digits(1, 2)
+    let day = digits(3, 2)
+    let hour = digits(6, 2)
+    let minute = digits(9, 2)
+    let second = digits(12, 2)
+    let micros = digits(15, 6)
+    guard !invalid, hour < 24, minute < 60, second < 61, CivilDate.isValid(month: month, day: day) else { return nil }
+    return (severity, month, day, Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + Int64(micros))
+  }
+
   private static func parse(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> KlogHeader? {
+    if let time = standardTime(line, at: start) {
+      return parseRest(
+        line, at: start + 21, start: start, severity: time.severity, month: time.month, day: time.day,
+        microsecondOfDay: time.microsecondOfDay, fractionDigits: 6)
+    }
     let n = line.count
     var i = start
     guard i + 20 <= n else { return nil }
@@ -132,6 +167,30 @@ public enum KlogHeaderParser {
       }
       for _ in min(fractionDigits, 6)..<6 { micros *= 10 }
     }
+    let seconds = Int64(hour * 3600 + minute * 60 + second)
+    return parseRest(
+      line, at: i, start: start, severity: severity, month: month, day: day,
+      microsecondOfDay: seconds * 1_000_000 + Int64(micros), fractionDigits: min(fractionDigits, 6))
+  }
+
+  /// Parses what follows the time (blanks, the optional thread id, `file:line]`) from `i`.
+  @inline(__always)
+  private static func parseRest(
+    _ line: UnsafeBufferPointer<UInt8>, at position: Int, start: Int, severity: Severity?, month: Int, day: Int,
+    microsecondOfDay: Int64, fractionDigits: Int
+  ) -> KlogHeader? {
+    let n = line.count
+    var i = position
+    func expect(_ byte: UInt8) -> Bool {
+      guard i < n, line[i] == byte else { return false }
+      i += 1
+      return true
+    }
+    func skipSpaces() -> Int {
+      let from = i
+      while i < n, line[i] == 0x20 { i += 1 }
+      return i - from
+    }
     guard skipSpaces() >= 1 else { return nil }
     // The thread id (really the pid) is optional: damaged pastes lose it.
     var afterPid = i
@@ -148,10 +207,9 @@ public enum KlogHeaderParser {
     guard let sourceLine = lineNumber(&i, line) else { return nil }
     guard expect(UInt8(ascii: "]")) else { return nil }
     if i < n, line[i] == 0x20 { i += 1 }
-    let seconds = Int64(hour * 3600 + minute * 60 + second)
     return KlogHeader(
-      severity: severity, month: month, day: day, microsecondOfDay: seconds * 1_000_000 + Int64(micros),
-      fractionDigits: min(fractionDigits, 6), fileRange: fileStart..<fileEnd, sourceLine: sourceLine,
+      severity: severity, month: month, day: day, microsecondOfDay: microsecondOfDay,
+      fractionDigits: fractionDigits, fileRange: fileStart..<fileEnd, sourceLine: sourceLine,
       messageStart: i, pastedPrefixLength: start)
   }
 
