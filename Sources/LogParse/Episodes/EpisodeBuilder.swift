@@ -70,7 +70,8 @@ public struct EpisodeBuilder: Sendable {
       applyKubernetesEvent(kubeEvent, context, &steps)
     case .failure(let detail):
       applyFailure(detail, context, &steps)
-    case .noted:
+    case .leadershipLost, .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .groupNotReady,
+      .similarPodsDoNotFitGroup, .noted:
       break
     }
     return steps
