@@ -70,8 +70,12 @@ public struct EpisodeBuilder: Sendable {
       applyKubernetesEvent(kubeEvent, context, &steps)
     case .failure(let detail):
       applyFailure(detail, context, &steps)
-    case .leadershipLost, .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .groupNotReady,
-      .similarPodsDoNotFitGroup, .noted:
+    case .leadershipLost:
+      steps.append(step(.process, nil, nil, "leadership lost", context))
+    case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .groupNotReady,
+      .similarPodsDoNotFitGroup:
+      applyScaleUpDetail(event, context, &steps)
+    case .noted:
       break
     }
     return steps
@@ -203,6 +207,14 @@ struct DecisionContext: Hashable, Sendable {
   var decidedAt: LogTime?
   var evidence: Evidence?
   var maxSizeGroups: [String] = []
+  /// How the decision was capped (`Requested scale-up (6) exceeds …`, `Capping size to max cluster total size`).
+  var capping: ScaleUpCapping?
+  /// The similar groups the decision was split between (`Splitting scale-up between …`).
+  var similarGroups: [String] = []
+  /// The groups of the loop's plan, when it resizes several.
+  var planGroups: [String] = []
+  /// The unschedulable pods the loop found (`Found N pods in the cluster: … U unschedulable`).
+  var foundUnschedulable: Int?
   /// Why each pod (of the first few) fits no group: `GROUP: reason`.
   var podReasons: [String: [String]] = [:]
   var plannedEpisodes: [Int] = []
