@@ -83,10 +83,10 @@ extension Catalog {
     },
     CatalogEntry(
       "scaleDown.minSize", literal: "Skipping ", pattern: #"^Skipping (\S+) - node group min size reached(.*)"#, v: 1,
-      versions: "1.3–1.27, 1.28+ (`(current: N, min: M)`)",
+      versions: "1.3+; the counts `(current: N, min: M)` are there by 1.26",
       examples: [
         CatalogExample(
-          "1.3–1.27",
+          "1.3+ (bare)",
           "I0313 12:00:00.000000       1 scale_down.go:324] Skipping ip-10-0-1-5 - node group min size reached",
           [
             "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "minSize",
@@ -94,7 +94,7 @@ extension Catalog {
           ]
         ),
         CatalogExample(
-          "1.28+",
+          "1.26+ (with counts)",
           "I0514 21:48:09.465922       1 pre_filtering_processor.go:67] Skipping ip-192-168-222-24.eu-central-1.compute.internal - node group min size reached (current: 2, min: 2)",
           [
             "kind": "scaleDownBlocked", "node": "ip-192-168-222-24.eu-central-1.compute.internal", "reason": "minSize",

@@ -86,10 +86,10 @@ extension Catalog {
     CatalogEntry(
       "failure.aws.eksDescribeNodegroup", literal: "Failed to get ",
       pattern: #"^Failed to get (?:labels|taints|tags) from EKS DescribeNodegroup API for nodegroup (\S+) in cluster"#,
-      v: 0, versions: "1.27+ (AWS, managed node groups)",
+      v: 0, versions: "1.34+ (AWS, managed node groups)",
       examples: [
         CatalogExample(
-          "1.27+",
+          "1.34+",
           "E0313 12:00:00.000000       1 aws_manager.go:308] Failed to get labels from EKS DescribeNodegroup API for nodegroup ng-a in cluster prod because AccessDeniedException: User is not authorized to perform: eks:DescribeNodegroup.",
           ["kind": "failure", "operation": "template", "nodeGroup": "ng-a", "fatal": "false"])
       ]

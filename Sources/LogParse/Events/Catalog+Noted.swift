@@ -92,7 +92,7 @@ extension Catalog {
       [("1.3+", header + "static_autoscaler.go:405] 1 unregistered nodes present")]
     ),
     (
-      "scaleUp.removingUnregisteredOfGroup", " unregistered nodes for node group ", 0, .anywhere, "1.28+",
+      "loop.removingUnregistered", " unregistered nodes for node group ", 0, .anywhere, "1.28+",
       [("1.28+", header + "static_autoscaler.go:870] Removing 2 unregistered nodes for node group eks-ng-a")]
     ),
     (
@@ -236,10 +236,10 @@ extension Catalog {
     ),
     (
       "scaleUp.failedNodesRemoved", "Some nodes that failed to create were removed", 0, .prefix,
-      "1.20–1.35 (`skipping iteration`), 1.36+ (`recalculating cluster state.`)",
+      "1.2x–1.35 (`skipping iteration`), 1.36+ (`recalculating cluster state.`)",
       [
         (
-          "1.20–1.35",
+          "1.2x–1.35",
           header + "static_autoscaler.go:470] Some nodes that failed to create were removed, skipping iteration"
         ),
         (
@@ -286,10 +286,10 @@ extension Catalog {
       ]
     ),
     (
-      "scaleDown.notDeletedYet", "Not deleted yet ", 1, .prefix, "1.3–1.14 (E), 1.15+ (`ns/name`)",
+      "scaleDown.notDeletedYet", "Not deleted yet ", 1, .prefix, "1.14 (E, the pod printed whole), 1.2x+ (`ns/name`)",
       [
-        ("1.3–1.14", "E0313 12:00:00.000000       1 scale_down.go:1040] Not deleted yet &Pod{default/web-1}"),
-        ("1.15+", header + "drain.go:170] Not deleted yet default/web-1"),
+        ("1.14", "E0313 12:00:00.000000       1 scale_down.go:1040] Not deleted yet &Pod{default/web-1}"),
+        ("1.2x+", header + "drain.go:170] Not deleted yet default/web-1"),
       ]
     ),
     (

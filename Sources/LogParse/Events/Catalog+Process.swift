@@ -70,7 +70,7 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3–1.34",
-          "E0313 13:00:03.200000       1 leaderelection.go:330] failed to renew lease kube-system/cluster-autoscaler: timed out waiting for the condition",
+          "I0313 13:00:03.200000       1 leaderelection.go:330] failed to renew lease kube-system/cluster-autoscaler: timed out waiting for the condition",
           ["kind": "leadershipLost"]),
         CatalogExample(
           "1.35+",

@@ -70,7 +70,7 @@ extension Catalog {
       pattern: #"^Scale-down: removing node (\S+?),? utilization: (\{[^}]*\}|\S+?),? pods to reschedule: ?(.*)"#,
       v: 0,
       versions:
-        "1.3–1.17 (`{Cpu Mem Util}`), 1.18–1.31 (`{Cpu Mem Gpu ResourceName Util}`), 1.32+ (with DRA); pods `ns/name` to 1.24, bare from 1.25",
+        "1.3–1.17 (`{Cpu Mem Util}`), 1.18–1.24 (`{Cpu Mem Gpu ResourceName Util}`, pods `ns/name`), 1.25–1.31 (bare pod names), 1.32+ (with DRA)",
       examples: [
         CatalogExample(
           "1.3–1.17",
@@ -79,6 +79,10 @@ extension Catalog {
             "kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.21",
             "pods": "default/web-1,default/web-2",
           ]),
+        CatalogExample(
+          "1.18–1.24",
+          "I0313 13:01:02.300000       1 scale_down.go:780] Scale-down: removing node ip-10-0-1-5, utilization: {0.21 0.13 0 cpu 0.21}, pods to reschedule: default/web-1",
+          ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.21", "pods": "default/web-1"]),
         CatalogExample(
           "1.25–1.31",
           "I0414 10:21:40.293272       1 actuator.go:212] Scale-down: removing node ip-10-160-50-114.us-west-2.compute.internal, utilization: {0.6940581542351454 0.6892291641475079 0 cpu 0.6940581542351454}, pods to reschedule: pod-hbhqf,pod-lx6fg",
