@@ -96,6 +96,22 @@ struct ScaleUpDetailTests {
     #expect(failure.action == "autoscaling:SetDesiredCapacity")
   }
 
+  @Test func theCleanupOfInstancesThatNeverCameIsEvidenceOfTheirScaleUp() throws {
+    let report = Fixtures.analyze(
+      """
+      I0313 12:34:34.470823       1 executor.go:147] Scale-up: setting group eks-gpu size to 3
+      I0313 12:34:40.000000       1 executor.go:147] Scale-up: setting group eks-cpu size to 2
+      I0313 12:40:00.000000       1 clusterstate.go:1094] Failed adding 1 nodes (1 unseen previously) to group eks-gpu \
+      due to OutOfResource.placeholder-cannot-be-fulfilled; errorMessages=[]string{"AWS cannot provision any more"}
+      I0313 12:40:10.000000       1 static_autoscaler.go:845] Deleting 1 from eks-gpu node group because of create errors
+
+      """)
+    try #require(report.scaleUps.count == 2)
+    #expect(report.scaleUps[0].outcome == .failed)
+    #expect(report.scaleUps[0].evidence.lines.contains(4))
+    #expect(!report.scaleUps[1].evidence.lines.contains(4))
+  }
+
   @Test func theLoopsUnschedulableCountStandsInWhenPodLinesAreMissing() throws {
     let report = Fixtures.analyze(
       """

@@ -1,6 +1,7 @@
 extension EpisodeBuilder {
   /// Applies the details of a scale-up decision and its aftermath: pod counts, capping, balancing,
-  /// groups skipped as not ready, and the 1.36 revert of a timed-out scale-up.
+  /// groups skipped as not ready, the cleanup of instances that failed to create, and the 1.36
+  /// revert of a timed-out scale-up.
   mutating func applyScaleUpDetail(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     switch event {
     case .podsFound(_, let unschedulable):
@@ -35,6 +36,14 @@ extension EpisodeBuilder {
           .revert, scaleUps[index].id, group,
           "timed-out scale-up of \(group) reverted: target size decreased by \(delta)",
           context))
+    case .failedNodesDeleted(let count, let group):
+      // The cleanup of instances that never came belongs to the scale-up that asked for them.
+      guard let index = lastScaleUpByGroup[group] else { return }
+      scaleUps[index].evidence.add(context.lines)
+      steps.append(
+        step(
+          .failure, scaleUps[index].id, group, "removing \(count) instances of \(group) that failed to create", context)
+      )
     default:
       break
     }

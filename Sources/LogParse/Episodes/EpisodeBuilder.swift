@@ -72,7 +72,7 @@ public struct EpisodeBuilder: Sendable {
       applyFailure(detail, context, &steps)
     case .leadershipLost:
       steps.append(step(.process, nil, nil, "leadership lost", context))
-    case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .groupNotReady,
+    case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .failedNodesDeleted, .groupNotReady,
       .similarPodsDoNotFitGroup:
       applyScaleUpDetail(event, context, &steps)
     case .noted:

@@ -231,10 +231,6 @@ extension Catalog {
       ]
     ),
     (
-      "scaleUp.deletingCreateErrors", "node group because of create errors", 1, .anywhere, "1.3+",
-      [("1.3+", header + "static_autoscaler.go:845] Deleting 1 from eks-gpu node group because of create errors")]
-    ),
-    (
       "scaleUp.failedNodesRemoved", "Some nodes that failed to create were removed", 0, .prefix,
       "1.2x–1.35 (`skipping iteration`), 1.36+ (`recalculating cluster state.`)",
       [

@@ -205,6 +205,16 @@ extension Catalog {
       return .groupInBackoff(group: c.text(1), errorCode: c.string(3), errorMessage: message)
     },
     CatalogEntry(
+      "scaleUp.deletingCreateErrors", literal: "Deleting ",
+      pattern: #"^Deleting (\d+) from (\S+) node group because of create errors"#, v: 1, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "I0313 12:40:10.000000       1 static_autoscaler.go:845] Deleting 1 from eks-gpu node group because of create errors",
+          ["kind": "failedNodesDeleted", "count": "1", "group": "eks-gpu"])
+      ]
+    ) { c in c.int(1).map { .failedNodesDeleted(count: $0, group: c.text(2)) } },
+    CatalogEntry(
       "scaleUp.groupNotReady", literal: "Node group ",
       pattern: #"^Node group (\S+) is not ready for scaleup(?: - (\w+))?\s*$"#, v: 0,
       versions: "1.3 (no reason), 1.12+ (`- unhealthy`)",

@@ -33,6 +33,10 @@ extension Event {
       put("kind", "scaleUpFinished"); put("group", group); put("seconds", seconds)
     case .scaleUpTimedOut(let group, let seconds):
       put("kind", "scaleUpTimedOut"); put("group", group); put("seconds", seconds)
+    case .failedNodesDeleted(let count, let group):
+      put("kind", "failedNodesDeleted")
+      put("count", count)
+      put("group", group)
     case .scaleUpReverted(let group, let delta):
       put("kind", "scaleUpReverted"); put("group", group); put("delta", delta)
     case .backoffStarted(let group, let until, let errorClass, let errorCode):

@@ -34,6 +34,8 @@ public enum Event: Hashable, Sendable {
   case scaleUpFinished(group: String, seconds: Double?)
   /// `Scale-up timed out for node group GROUP after D`.
   case scaleUpTimedOut(group: String, seconds: Double?)
+  /// `Deleting N from GROUP node group because of create errors`: instances that failed to come are removed.
+  case failedNodesDeleted(count: Int, group: String)
   /// `Reverting timed-out scale-up for node group GROUP by decreasing target size by N` (1.36+).
   case scaleUpReverted(group: String, delta: Int)
   /// `Disabling scale-up for node group GROUP until T; errorClass=C; errorCode=K`.
