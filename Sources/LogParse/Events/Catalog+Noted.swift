@@ -9,10 +9,21 @@ extension Catalog {
   static let notedEntries: [CatalogEntry] = notedMessages.map { noted in
     let id = noted.id
     return CatalogEntry(
-      id, literal: noted.literal, noted.position, pattern: "", v: noted.v, versions: noted.versions,
+      id, literal: noted.literal, noted.position, pattern: notedPatterns[id] ?? "", v: noted.v,
+      versions: noted.versions,
       examples: noted.examples.map { CatalogExample($0.versions, $0.line, ["kind": "noted", "id": id]) }
     ) { _ in .noted(id: id) }
   }
+
+  /// Patterns of the noted messages whose literal alone is not specific enough: they share a
+  /// prefix with other messages, and a prefix test is cheaper than searching the whole line.
+  private static let notedPatterns: [String: String] = [
+    "loop.removingUnregistered": #"^Removing \d+ unregistered nodes for node group "#,
+    "scaleUp.podSchedulable": #"^Pod \S+ marked as unschedulable can be scheduled on "#,
+    "scaleUp.podTooNew": #"^Pod \S+ is [0-9.]+ seconds old, too new to consider unschedulable"#,
+    "scaleDown.softTaintsSkipped": #"^Skipped (?:adding|removing) soft taints on "#,
+    "cloud.aws.cannotProvision": #"^Instance group \S+ cannot provision any more nodes"#,
+  ]
 
   private static let header = "I0313 12:00:00.000000       1 "
   private static let warning = "W0313 12:00:00.000000       1 "
@@ -92,7 +103,7 @@ extension Catalog {
       [("1.3+", header + "static_autoscaler.go:405] 1 unregistered nodes present")]
     ),
     (
-      "loop.removingUnregistered", " unregistered nodes for node group ", 0, .anywhere, "1.28+",
+      "loop.removingUnregistered", "Removing ", 0, .prefix, "1.28+",
       [("1.28+", header + "static_autoscaler.go:870] Removing 2 unregistered nodes for node group eks-ng-a")]
     ),
     (
@@ -104,7 +115,7 @@ extension Catalog {
       [("1.3+", header + "filter_out_schedulable.go:171] 14 pods marked as unschedulable can be scheduled.")]
     ),
     (
-      "scaleUp.podSchedulable", "marked as unschedulable can be scheduled on ", 4, .anywhere,
+      "scaleUp.podSchedulable", "Pod ", 4, .prefix,
       "1.3–1.17 (`ns/name`), 1.18–1.24 (`ns.name … on node …`)",
       [
         (
@@ -120,7 +131,7 @@ extension Catalog {
       ]
     ),
     (
-      "scaleUp.podTooNew", "seconds old, too new to consider unschedulable", 3, .anywhere, "1.3+",
+      "scaleUp.podTooNew", "Pod ", 3, .prefix, "1.3+",
       [
         (
           "1.3+",
@@ -274,7 +285,7 @@ extension Catalog {
       ]
     ),
     (
-      "scaleDown.softTaintsSkipped", "soft taints on ", 4, .anywhere,
+      "scaleDown.softTaintsSkipped", "Skipped ", 4, .prefix,
       "1.3–1.24 (`API call limit exceeded`), 1.25+ (`API call or time limit exceeded`)",
       [
         ("1.3–1.24", header + "scale_down.go:900] Skipped adding soft taints on 3 nodes - API call limit exceeded"),
@@ -371,7 +382,7 @@ extension Catalog {
       ]
     ),
     (
-      "cloud.aws.cannotProvision", "cannot provision any more nodes", 0, .anywhere, "1.24+ (AWS)",
+      "cloud.aws.cannotProvision", "Instance group ", 0, .prefix, "1.24+ (AWS)",
       [("1.24+", warning + "auto_scaling_groups.go:520] Instance group eks-gpu cannot provision any more nodes!")]
     ),
     (
