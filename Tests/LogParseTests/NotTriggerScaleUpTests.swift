@@ -96,3 +96,20 @@ struct NotTriggerScaleUpTests {
     #expect(item.reasons.contains("not ready for scale-up"))
   }
 }
+
+/// A pod's reasons stay bounded however many distinct ones an endless log gives.
+struct NotTriggerScaleUpBoundTests {
+  @Test func reasonsPerPodAreCapped() throws {
+    var log = ""
+    for number in 0..<(NoScaleUp.maximumReasons + 20) {
+      log +=
+        "I0313 12:00:00.000000       1 event_sink_logging_wrapper.go:48] Event(v1.ObjectReference{Kind:\"Pod\", "
+        + "Namespace:\"default\", Name:\"web-1\", UID:\"1\", APIVersion:\"v1\", ResourceVersion:\"1\", FieldPath:\"\"}): "
+        + "type: 'Normal' reason: 'NotTriggerScaleUp' pod didn't trigger scale-up: 1 Insufficient example.com/r\(number)\n"
+    }
+    let item = try #require(Fixtures.analyze(log).noScaleUps.first)
+    #expect(item.count == NoScaleUp.maximumReasons + 20)
+    #expect(item.reasons.count == NoScaleUp.maximumReasons)
+    #expect(item.reasonNodeGroups.count == NoScaleUp.maximumReasons)
+  }
+}

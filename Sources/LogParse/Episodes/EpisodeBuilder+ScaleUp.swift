@@ -259,7 +259,9 @@ extension EpisodeBuilder {
         noScaleUps[index].count += 1
         noScaleUps[index].lastAt = context.time
         noScaleUps[index].evidence.merge(evidence)
-        for reason in reasons where !noScaleUps[index].reasons.contains(reason) {
+        for reason in reasons
+        where !noScaleUps[index].reasons.contains(reason) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons
+        {
           noScaleUps[index].reasons.append(reason)
         }
       } else {

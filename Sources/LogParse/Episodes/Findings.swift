@@ -195,6 +195,9 @@ public struct NoScaleUp: Hashable, Sendable {
   public var evidence: Evidence
   /// For reasons a `NotTriggerScaleUp` event counted: how many node groups gave it, the last time.
   public var reasonNodeGroups: [String: Int] = [:]
+
+  /// Reasons kept per pod; a pod's finding stays bounded however many reasons an endless log gives.
+  public static let maximumReasons = 50
 }
 
 /// What the log says about the Cluster Autoscaler process(es).
