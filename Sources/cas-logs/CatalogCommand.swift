@@ -10,7 +10,11 @@ extension CasLogs {
     func run() {
       var text = ""
       for entry in Catalog.entries {
-        text += "\(entry.id)\tV(\(entry.verbosity))\t\(entry.versions)\n\t\(entry.example)\n"
+        text += "\(entry.id)\tV(\(entry.verbosity))\t\(entry.versions)\n"
+        for example in entry.examples {
+          let line = example.line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\n")
+          text += "\t\(example.versions)\t\(line)\n"
+        }
       }
       Output.standard(text)
     }

@@ -157,11 +157,14 @@ public struct AssertionEngine {
       guard let matcher = lineMatchers[index] else { return nil }
       // The catalogue's examples say at which verbosity CAS writes the messages the pattern matches.
       let levels = Catalog.entries.compactMap { entry -> Int? in
-        var message = Array(entry.example.utf8)
-        if let close = message.firstIndex(of: UInt8(ascii: "]")), close + 2 <= message.count {
-          message = Array(message[(close + 2)...])
+        let matches = entry.examples.contains { example in
+          var message = Array(example.line.utf8)
+          if let close = message.firstIndex(of: UInt8(ascii: "]")), close + 2 <= message.count {
+            message = Array(message[(close + 2)...])
+          }
+          return message.withUnsafeBufferPointer { matcher.matchesSafely($0) }
         }
-        return message.withUnsafeBufferPointer { matcher.matchesSafely($0) } ? entry.verbosity : nil
+        return matches ? entry.verbosity : nil
       }
       needed = levels.min()
     case .expression(let expression):

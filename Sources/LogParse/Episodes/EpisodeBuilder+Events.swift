@@ -39,21 +39,7 @@ extension EpisodeBuilder {
       applyScaleDownEvent(event, context, &steps)
     case "NotTriggerScaleUp":
       let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
-      let reasons =
-        message.split(separator: ":", maxSplits: 1).last.map {
-          $0.split(separator: ",").map { String($0.trimmingSpaces) }
-        } ?? [message]
-      if let index = noScaleUpIndex[pod] {
-        noScaleUps[index].count += 1
-        noScaleUps[index].lastAt = context.time
-        noScaleUps[index].evidence.add(context.lines)
-      } else {
-        let newEntry =
-          NoScaleUp(
-            pod: pod, reasons: reasons, nodeGroup: nil, firstAt: context.time, lastAt: context.time, count: 1,
-            evidence: context.evidence)
-        EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
-      }
+      applyNotTriggerScaleUp(pod: pod, reasons: NotTriggerScaleUpText.reasons(message), context)
     default:
       break
     }

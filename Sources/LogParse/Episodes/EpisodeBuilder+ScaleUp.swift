@@ -38,13 +38,18 @@ extension EpisodeBuilder {
       if decision.bestOption == nil { decision.bestOption = group }
       decision.estimate = count
       decision.evidence?.add(context.lines)
-    case .scaleUpCapped:
+    case .scaleUpCapped(let requested, let cappedTo):
       beginDecision(context)
       decision.evidence?.add(context.lines)
+      var capping = decision.capping ?? ScaleUpCapping()
+      capping.requestedNodes = requested
+      capping.cappedToNodes = cappedTo
+      decision.capping = capping
     case .scaleUpPlan(let resizes):
       beginDecision(context)
       decision.decidedAt = decision.decidedAt ?? context.time
       decision.evidence?.add(context.lines)
+      decision.planGroups = resizes.count > 1 ? resizes.map(\.group) : []
       for resize in resizes {
         let index = newScaleUp(group: resize.group, context)
         scaleUps[index].from = resize.from
@@ -135,7 +140,7 @@ extension EpisodeBuilder {
   }
 
   /// Starts a loop's decision context when none is open.
-  private mutating func beginDecision(_ context: EventContext) {
+  mutating func beginDecision(_ context: EventContext) {
     if decision.startedAt == nil {
       decision.startedAt = context.time
       decision.evidence = context.evidence
@@ -172,8 +177,12 @@ extension EpisodeBuilder {
     if decision.bestOption == group || decision.bestOption == nil { episode.estimate = decision.estimate }
     if !decision.podsConsumed || decision.plannedEpisodes.count > 0 {
       episode.triggeringPods = decision.pods
-      episode.triggeringPodCount = decision.podCount
+      // Without the V(1) pod lines, the loop's count of unschedulable pods is all the log says.
+      episode.triggeringPodCount = decision.podCount > 0 ? decision.podCount : decision.foundUnschedulable ?? 0
     }
+    episode.capping = decision.capping
+    let balancedSet = decision.planGroups.isEmpty ? decision.similarGroups : decision.planGroups
+    if balancedSet.contains(group) { episode.balancedWith = balancedSet.filter { $0 != group } }
     let index = add(episode, to: \.scaleUps)
     openScaleUps[group, default: []].append(index)
     EpisodeBuilder.remember(index, group, in: &lastScaleUpByGroup)
@@ -273,7 +282,9 @@ extension EpisodeBuilder {
         noScaleUps[index].count += 1
         noScaleUps[index].lastAt = context.time
         noScaleUps[index].evidence.merge(evidence)
-        for reason in reasons where !noScaleUps[index].reasons.contains(reason) {
+        for reason in reasons
+        where !noScaleUps[index].reasons.contains(reason) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons
+        {
           noScaleUps[index].reasons.append(reason)
         }
       } else {

@@ -78,6 +78,11 @@ public struct EpisodeBuilder: Sendable {
     case .datedNote(_, let date, let processStart):
       noteMessageDate(date, context)
       if let processStart { noteProcessStart(processStart, context) }
+    case .leadershipLost:
+      steps.append(step(.process, nil, nil, "leadership lost", context))
+    case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .failedNodesDeleted, .groupNotReady,
+      .similarPodsDoNotFitGroup:
+      applyScaleUpDetail(event, context, &steps)
     case .noted:
       break
     }
@@ -222,6 +227,14 @@ struct DecisionContext: Hashable, Sendable {
   var maxSizeGroups: [String] = []
   /// The groups named by `maxSizeGroups`, without the reason.
   var skippedGroups: [String] = []
+  /// How the decision was capped (`Requested scale-up (6) exceeds …`, `Capping size to max cluster total size`).
+  var capping: ScaleUpCapping?
+  /// The similar groups the decision was split between (`Splitting scale-up between …`).
+  var similarGroups: [String] = []
+  /// The groups of the loop's plan, when it resizes several.
+  var planGroups: [String] = []
+  /// The unschedulable pods the loop found (`Found N pods in the cluster: … U unschedulable`).
+  var foundUnschedulable: Int?
   /// Why each pod (of the first few) fits no group: `GROUP: reason`.
   var podReasons: [String: [String]] = [:]
   var plannedEpisodes: [Int] = []

@@ -2,7 +2,7 @@
 public struct EpisodeStep: Hashable, Sendable {
   /// What kind of step it is.
   public enum Kind: String, Hashable, Sendable {
-    case podsPending, decision, resize, upcoming, finished, timeout, failure, backoff
+    case podsPending, decision, resize, upcoming, finished, timeout, revert, failure, backoff
     case unneeded, removal, taint, drained, termination, blocked, noScaleUp, process
   }
 

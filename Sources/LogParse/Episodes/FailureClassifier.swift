@@ -64,7 +64,9 @@ public enum FailureClassifier {
       result.nodeGroup = (has(groupMarker) ? word(after: "autoScalingGroupName/", in: message) : nil) ?? fallbackGroup
       if result.code == nil {
         result.failureClass = fallbackClass(message.lowercased())
-        if result.failureClass == .kubernetesApi { result.code = "forbidden" }
+        if result.failureClass == .kubernetesApi {
+          result.code = message.lowercased().contains("forbidden") ? "forbidden" : "conflict"
+        }
       }
       return result
     }
@@ -72,7 +74,8 @@ public enum FailureClassifier {
 
   /// The class of an error without a known code, from its wording.
   private static func fallbackClass(_ lower: String) -> FailureClass {
-    if lower.contains("forbidden") { return .kubernetesApi }
+    // RBAC refusals, and conflicts (`Operation cannot be fulfilled on nodes "x": the object has been modified`).
+    if lower.contains("forbidden") || lower.contains("cannot be fulfilled") { return .kubernetesApi }
     if lower.contains("rate exceeded") { return .throttling }
     if lower.contains("max size") || lower.contains("size increase too large") || lower.contains("max node total count")
     {

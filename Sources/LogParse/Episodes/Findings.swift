@@ -47,6 +47,13 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   public var outcome: ScaleUpOutcome = .pending
   /// The failure that ended it.
   public var error: Failure?
+  /// The capping of the decision, when the log shows one.
+  public var capping: ScaleUpCapping?
+  /// The other node groups the same decision was balanced across (`--balance-similar-node-groups`).
+  public var balancedWith: [String] = []
+  /// 1.36+: nodes taken back from the group's target size after the timeout, and when.
+  public var revertedNodes: Int?
+  public var revertedAt: LogTime?
   /// Evidence lines.
   public var evidence: Evidence
 
@@ -68,6 +75,23 @@ public struct ScaleUpEpisode: Hashable, Sendable {
 
   /// Whether the episode has not ended yet.
   public var isOpen: Bool { outcome == .pending }
+}
+
+/// How a scale-up decision was cut down before it was carried out.
+public struct ScaleUpCapping: Hashable, Sendable {
+  /// Nodes asked for before `Requested scale-up (N) exceeds node group set capacity`, if logged.
+  public var requestedNodes: Int?
+  /// Nodes left after capping to the node group set's capacity, if logged.
+  public var cappedToNodes: Int?
+  /// The cluster's maximum total size the estimate was capped to (`Capping size to max cluster total size (N)`).
+  public var clusterMaxSize: Int?
+
+  /// A capping with the values the log gave.
+  public init(requestedNodes: Int? = nil, cappedToNodes: Int? = nil, clusterMaxSize: Int? = nil) {
+    self.requestedNodes = requestedNodes
+    self.cappedToNodes = cappedToNodes
+    self.clusterMaxSize = clusterMaxSize
+  }
 }
 
 /// A scale-down episode: one node removal attempt.
@@ -164,12 +188,18 @@ public struct BlockedScaleDown: Hashable, Sendable {
 /// Unschedulable pods that did not lead to a scale-up, and why.
 public struct NoScaleUp: Hashable, Sendable {
   public var pod: String
+  /// Every reason the log gives, each once (`max node group size reached`, a failing predicate …).
   public var reasons: [String]
   public var nodeGroup: String?
   public var firstAt: LogTime
   public var lastAt: LogTime
   public var count: Int
   public var evidence: Evidence
+  /// For reasons a `NotTriggerScaleUp` event counted: how many node groups gave it, the last time.
+  public var reasonNodeGroups: [String: Int] = [:]
+
+  /// Reasons kept per pod; a pod's finding stays bounded however many reasons an endless log gives.
+  public static let maximumReasons = 50
 }
 
 /// What the log says about the Cluster Autoscaler process(es).

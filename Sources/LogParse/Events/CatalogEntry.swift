@@ -14,20 +14,23 @@ public struct CatalogEntry: Sendable {
   public let literal: String
   /// Where the literal sits.
   public let position: Position
-  /// The PCRE2 pattern, run on the message in byte mode.
+  /// The PCRE2 pattern, run on the message in byte mode (empty: the literal alone decides).
   public let pattern: String
   /// The lowest `--v` at which CAS writes the message (0 for `I`/`W`/`E` at V(0)).
   public let verbosity: Int
-  /// The CAS versions that write it in this form.
+  /// The CAS versions that write it, and how the forms differ between them.
   public let versions: String
-  /// A rendered example line.
-  public let example: String
+  /// A rendered line of each version range whose text differs, with the fields its event carries.
+  public let examples: [CatalogExample]
   /// Builds the event from the captures; nil rejects the match.
   let build: @Sendable (Captures) -> Event?
 
+  /// The first example line (empty when the entry has none).
+  public var example: String { examples.first?.line ?? "" }
+
   init(
     _ id: String, literal: String, _ position: Position = .prefix, pattern: String, v verbosity: Int,
-    versions: String, example: String, build: @escaping @Sendable (Captures) -> Event?
+    versions: String, examples: [CatalogExample], build: @escaping @Sendable (Captures) -> Event?
   ) {
     self.id = id
     self.literal = literal
@@ -35,7 +38,24 @@ public struct CatalogEntry: Sendable {
     self.pattern = pattern
     self.verbosity = verbosity
     self.versions = versions
-    self.example = example
+    self.examples = examples
     self.build = build
+  }
+}
+
+/// A rendered catalogue line of some CAS versions, and the fields its event must carry.
+public struct CatalogExample: Sendable {
+  /// The versions that write the line in this form (`1.3–1.24`, `1.29+`).
+  public let versions: String
+  /// The whole klog line, header included.
+  public let line: String
+  /// Every field of the event the line means, as ``Event/fields`` gives them.
+  public let fields: [String: String]
+
+  /// An example of `versions`: `line` means an event with exactly `fields`.
+  public init(_ versions: String, _ line: String, _ fields: [String: String] = [:]) {
+    self.versions = versions
+    self.line = line
+    self.fields = fields
   }
 }

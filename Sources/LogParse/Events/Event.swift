@@ -6,6 +6,10 @@ public enum Event: Hashable, Sendable {
   case processStarted(version: String)
   /// `Starting main loop`: a new `RunOnce` iteration.
   case mainLoopStarted
+  /// Leadership was lost (`failed to renew lease`, `lost master`): this replica stops autoscaling.
+  case leadershipLost
+  /// `Found N pods in the cluster: S scheduled, …, U unschedulable, …` (1.33+).
+  case podsFound(total: Int, unschedulable: Int)
   /// `Pod ns/name is unschedulable`.
   case podUnschedulable(pod: String)
   /// `N other pods are also unschedulable`.
@@ -18,6 +22,10 @@ public enum Event: Hashable, Sendable {
   case estimatedNodes(count: Int, group: String)
   /// `Requested scale-up (6) exceeds node group set capacity, capping to 1`.
   case scaleUpCapped(requested: Int, cappedTo: Int)
+  /// `Capping size to max cluster total size (N)`: the estimate was cut to the cluster's limit.
+  case scaleUpCappedToClusterMax(size: Int)
+  /// `Splitting scale-up between N similar node groups: {A, B}`: one decision balanced over groups.
+  case scaleUpSplit(groups: [String])
   /// `Final scale-up plan: [{GROUP 4->5 (max: 8)} …]`.
   case scaleUpPlan([PlannedResize])
   /// `Scale-up: setting group GROUP size to N`: the resize is about to be requested.
@@ -31,14 +39,22 @@ public enum Event: Hashable, Sendable {
   case scaleUpFinished(group: String, seconds: Double?)
   /// `Scale-up timed out for node group GROUP after D`.
   case scaleUpTimedOut(group: String, seconds: Double?)
+  /// `Deleting N from GROUP node group because of create errors`: instances that failed to come are removed.
+  case failedNodesDeleted(count: Int, group: String)
+  /// `Reverting timed-out scale-up for node group GROUP by decreasing target size by N` (1.36+).
+  case scaleUpReverted(group: String, delta: Int)
   /// `Disabling scale-up for node group GROUP until T; errorClass=C; errorCode=K`.
   indirect case backoffStarted(group: String, until: FullTime?, errorClass: String, errorCode: String)
   /// `Node group GROUP is not ready for scaleup - backoff` (1.29+: `… with status: {true {CLASS CODE MESSAGE}}`).
   indirect case groupInBackoff(group: String, errorCode: String?, errorMessage: String?)
   /// `Skipping node group GROUP - max size reached`.
   case maxSizeReached(group: String)
+  /// `Node group GROUP is not ready for scaleup - unhealthy`: a group skipped for a reason other than backoff.
+  indirect case groupNotReady(group: String, reason: String)
   /// `Pod POD can't be scheduled on GROUP, predicate checking error: REASON`.
   indirect case podDoesNotFitGroup(pod: String, group: String, reason: String)
+  /// `N other pods similar to POD can't be scheduled on GROUP`.
+  indirect case similarPodsDoNotFitGroup(count: Int, pod: String, group: String)
   /// `No expansion options`.
   case noExpansionOptions
   /// `Node NODE - utilization 0.05` or `Node NODE - cpu requested is 5.5% of allocatable`.

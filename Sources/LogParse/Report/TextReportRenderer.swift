@@ -32,6 +32,7 @@ public enum TextReportRenderer {
           "  pods: " + (shown.isEmpty ? "" : shown) + (more > 0 ? (shown.isEmpty ? "" : " ") + "+\(more) more" : "")
       }
       if let error = up.error { line += "  error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))" }
+      line += details(up, report)
       out.append(line)
     }
     out.append("Scale-downs: \(report.scaleDowns.count)")
@@ -89,7 +90,10 @@ public enum TextReportRenderer {
     if !report.noScaleUps.isEmpty {
       out.append("Pods that did not trigger a scale-up: \(report.noScaleUps.count)")
       for item in report.noScaleUps {
-        out.append("  \(safe(item.pod))  " + item.reasons.map(safe).joined(separator: "; "))
+        let reasons = item.reasons.map { reason in
+          safe(reason) + (item.reasonNodeGroups[reason].map { " (\($0) node groups)" } ?? "")
+        }
+        out.append("  \(safe(item.pod))  " + reasons.joined(separator: "; "))
       }
     }
     if !report.omitted.isEmpty {
@@ -136,6 +140,24 @@ public enum TextReportRenderer {
     if let to = up.to { return "?->\(to)" }
     if let nodes = up.nodes { return "+\(nodes) nodes" }
     return "size unknown"
+  }
+
+  /// `  capped 6->1 nodes (group set capacity)  balanced with a, b  reverted -2 at T`, as far as logged.
+  private static func details(_ up: ScaleUpEpisode, _ report: Report) -> String {
+    var text = ""
+    if let capping = up.capping {
+      if let requested = capping.requestedNodes, let capped = capping.cappedToNodes {
+        text += "  capped \(requested)->\(capped) nodes (group set capacity)"
+      }
+      if let size = capping.clusterMaxSize { text += "  capped to max cluster size \(size)" }
+    }
+    if !up.balancedWith.isEmpty {
+      text += "  balanced with " + up.balancedWith.map(TerminalText.sanitize).joined(separator: ", ")
+    }
+    if let reverted = up.revertedNodes {
+      text += "  reverted -\(reverted)" + (up.revertedAt.map { " at \(report.rfc3339($0))" } ?? "")
+    }
+    return text
   }
 
   private static func percent(_ value: Double) -> String {

@@ -1,0 +1,175 @@
+extension Catalog {
+  /// Messages of node removal: candidacy, the removal itself, the cloud's termination, and why nodes stay.
+  static let scaleDownEntries: [CatalogEntry] = [
+    CatalogEntry(
+      "scaleDown.utilization", literal: "Node ",
+      pattern: #"^Node (\S+) - (?:(\w+) )?(?:utilization ([0-9.eE+-]+)|requested is ([0-9.eE+-]+)% of allocatable)"#,
+      v: 4,
+      versions: "1.3–1.17 (`utilization`), 1.18–1.28 (`cpu utilization`), 1.29+ (`requested is X% of allocatable`)",
+      examples: [
+        CatalogExample(
+          "1.3–1.17",
+          "I0927 11:57:07.790306       1 scale_down.go:407] Node ip-172-19-67-52.ap-northeast-1.compute.internal - utilization 0.055000",
+          [
+            "kind": "nodeUtilization", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal",
+            "utilization": "0.055",
+          ]),
+        CatalogExample(
+          "1.18–1.28", "I0313 12:00:00.000000       1 eligibility.go:166] Node ip-10-0-1-5 - cpu utilization 0.312500",
+          ["kind": "nodeUtilization", "node": "ip-10-0-1-5", "utilization": "0.3125"]),
+        CatalogExample(
+          "1.29+",
+          "I0313 12:00:00.000000       1 klogx.go:87] Node ip-10-0-1-5 - cpu requested is 31.25% of allocatable",
+          ["kind": "nodeUtilization", "node": "ip-10-0-1-5", "utilization": "0.3125"]),
+      ]
+    ) { c in
+      if let value = c.double(3) { return .nodeUtilization(node: c.text(1), utilization: value) }
+      if let percent = c.double(4) { return .nodeUtilization(node: c.text(1), utilization: percent / 100) }
+      return nil
+    },
+    CatalogEntry(
+      "scaleDown.unneededSince", literal: " is unneeded since ", .anywhere,
+      pattern: #"^(\S+) is unneeded since (.+?) duration (\S+)"#, v: 4, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "I0927 11:57:07.790634       1 static_autoscaler.go:359] ip-172-19-67-52.ap-northeast-1.compute.internal is unneeded since 2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.491422805 duration 30s",
+          [
+            "kind": "nodeUnneededSince", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal",
+            "since": "2019-09-27T11:57:07.773690521Z", "seconds": "30.0",
+          ])
+      ]
+    ) { c in .nodeUnneededSince(node: c.text(1), since: TimeText.goTime(c.text(2)), seconds: c.duration(3)) },
+    CatalogEntry(
+      "scaleDown.unneededFor", literal: " was unneeded for ", .anywhere, pattern: #"^(\S+) was unneeded for (\S+)"#,
+      v: 2, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "I0927 12:07:12.161767       1 scale_down.go:600] ip-172-19-67-52.ap-northeast-1.compute.internal was unneeded for 10m4.5s",
+          ["kind": "nodeUnneededFor", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal", "seconds": "604.5"])
+      ]
+    ) { c in c.duration(2).map { .nodeUnneededFor(node: c.text(1), seconds: $0) } },
+    CatalogEntry(
+      "scaleDown.removingEmpty", literal: "Scale-down: removing empty node ",
+      pattern: #"^Scale-down: removing empty node "?([^"\s]+)"?"#, v: 0,
+      versions: "1.3–1.24 (bare name), 1.25+ (quoted)",
+      examples: [
+        CatalogExample(
+          "1.3–1.24",
+          "I0927 12:07:12.161868       1 scale_down.go:819] Scale-down: removing empty node ip-172-19-67-52.ap-northeast-1.compute.internal",
+          ["kind": "scaleDownEmpty", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal"]),
+        CatalogExample(
+          "1.25+",
+          "I0313 13:01:02.300000       1 actuator.go:137] Scale-down: removing empty node \"ip-10-0-1-5.ec2.internal\"",
+          ["kind": "scaleDownEmpty", "node": "ip-10-0-1-5.ec2.internal"]),
+      ]
+    ) { .scaleDownEmpty(node: $0.text(1)) },
+    CatalogEntry(
+      "scaleDown.removingDrain", literal: "Scale-down: removing node ",
+      pattern: #"^Scale-down: removing node (\S+?),? utilization: (\{[^}]*\}|\S+?),? pods to reschedule: ?(.*)"#,
+      v: 0,
+      versions:
+        "1.3–1.17 (`{Cpu Mem Util}`), 1.18–1.24 (`{Cpu Mem Gpu ResourceName Util}`, pods `ns/name`), 1.25–1.31 (bare pod names), 1.32+ (with DRA)",
+      examples: [
+        CatalogExample(
+          "1.3–1.17",
+          "I0313 13:01:02.300000       1 scale_down.go:754] Scale-down: removing node ip-10-0-1-5, utilization: {0.21 0.13 0.21}, pods to reschedule: default/web-1,default/web-2",
+          [
+            "kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.21",
+            "pods": "default/web-1,default/web-2",
+          ]),
+        CatalogExample(
+          "1.18–1.24",
+          "I0313 13:01:02.300000       1 scale_down.go:780] Scale-down: removing node ip-10-0-1-5, utilization: {0.21 0.13 0 cpu 0.21}, pods to reschedule: default/web-1",
+          ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.21", "pods": "default/web-1"]),
+        CatalogExample(
+          "1.25–1.31",
+          "I0414 10:21:40.293272       1 actuator.go:212] Scale-down: removing node ip-10-160-50-114.us-west-2.compute.internal, utilization: {0.6940581542351454 0.6892291641475079 0 cpu 0.6940581542351454}, pods to reschedule: pod-hbhqf,pod-lx6fg",
+          [
+            "kind": "scaleDownDrain", "node": "ip-10-160-50-114.us-west-2.compute.internal",
+            "utilization": "0.6940581542351454", "pods": "pod-hbhqf,pod-lx6fg",
+          ]),
+        CatalogExample(
+          "1.32+",
+          "I0313 13:01:02.300000       1 actuator.go:269] Scale-down: removing node ip-10-0-1-5, utilization: {0.25 0.5 0 0 memory 0.5}, pods to reschedule: web-1",
+          ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.5", "pods": "web-1"]),
+      ]
+    ) { c in
+      let pods = c.text(3).split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
+      return .scaleDownDrain(node: c.text(1), utilization: UtilizationText.value(c.text(2)), pods: pods)
+    },
+    CatalogEntry(
+      "scaleDown.taintAdded", literal: "Successfully added ",
+      pattern: #"^Successfully added (?i:ToBeDeletedTaint|ToBeDeletedByClusterAutoscaler)(?: taints?)? on node (\S+)"#,
+      v: 1, versions: "1.3–1.29 (`ToBeDeletedTaint`), 1.30+ (`ToBeDeletedByClusterAutoscaler`)",
+      examples: [
+        CatalogExample(
+          "1.3–1.29",
+          "I0927 12:07:12.176857       1 delete.go:64] Successfully added toBeDeletedTaint on node ip-172-19-67-52.ap-northeast-1.compute.internal",
+          ["kind": "deletionTaintAdded", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal"]),
+        CatalogExample(
+          "1.30+",
+          "I0313 12:00:00.000000       1 taints.go:241] Successfully added ToBeDeletedByClusterAutoscaler on node ip-10-0-1-5",
+          ["kind": "deletionTaintAdded", "node": "ip-10-0-1-5"]),
+      ]
+    ) { .deletionTaintAdded(node: $0.text(1)) },
+    CatalogEntry(
+      "scaleDown.drainFinished", literal: "All pods removed from ", pattern: #"^All pods removed from (\S+)"#, v: 1,
+      versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I0504 09:10:17.928963 1 scale_down.go:1478] All pods removed from aks-npuser01-61737176-vmss000006",
+          ["kind": "drainFinished", "node": "aks-npuser01-61737176-vmss000006"])
+      ]
+    ) { .drainFinished(node: $0.text(1)) },
+    CatalogEntry(
+      "cloud.aws.terminating", literal: "Terminating EC2 instance: ",
+      pattern: #"^Terminating EC2 instance: (i-[0-9A-Za-z-]+)"#, v: 4, versions: "1.3–1.34 (AWS)",
+      examples: [
+        CatalogExample(
+          "1.3–1.34",
+          "I0927 12:07:12.391908       1 auto_scaling_groups.go:269] Terminating EC2 instance: i-066bc60549f083e38",
+          ["kind": "instanceTerminated", "instance": "i-066bc60549f083e38"])
+      ]
+    ) { .instanceTerminated(instanceId: $0.text(1)) },
+    CatalogEntry(
+      "cloud.aws.terminated", literal: "Terminated instance ",
+      pattern: #"^Terminated instance (\S+) in autoscaling group"#, v: 4, versions: "1.35+ (AWS)",
+      examples: [
+        CatalogExample(
+          "1.35+",
+          "I0313 13:01:02.700000       1 auto_scaling_groups.go:379] Terminated instance i-0abc in autoscaling group: Terminating EC2 instance: i-0abc",
+          ["kind": "instanceTerminated", "instance": "i-0abc"])
+      ]
+    ) { .instanceTerminated(instanceId: $0.text(1)) },
+    CatalogEntry(
+      "cloud.azure.deletingInstances", literal: "Deleting vmss instances ",
+      pattern: #"^Deleting vmss instances \[(.*)\]"#, v: 0, versions: "1.13+ (Azure)",
+      examples: [
+        CatalogExample(
+          "1.13+",
+          "I0504 09:10:17.929205 1 azure_scale_set.go:705] Deleting vmss instances [azure:///subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-np-1-vmss/virtualMachines/6]",
+          [
+            "kind": "scaleSetInstancesDeleting", "scaleSet": "aks-np-1-vmss", "instances": "6",
+            "ids":
+              "azure:///subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-np-1-vmss/virtualMachines/6",
+          ])
+      ]
+    ) { c in ScaleSetText.deletion(c.text(1)) },
+    CatalogEntry(
+      "scaleDown.unregistered", literal: "unregistered node ", .anywhere,
+      pattern: #"^(?:Removing|Marking) unregistered node (\S+)"#, v: 0,
+      versions: "1.3–1.27 (`Removing …`), 1.28+ (`Marking … for removal`)",
+      examples: [
+        CatalogExample(
+          "1.3–1.27", "I0313 12:50:00.000000       1 utils.go:467] Removing unregistered node i-0abc",
+          ["kind": "unregisteredNodeRemoval", "node": "i-0abc"]),
+        CatalogExample(
+          "1.28+",
+          "I0313 12:50:00.000000       1 static_autoscaler.go:860] Marking unregistered node i-0abc for removal",
+          ["kind": "unregisteredNodeRemoval", "node": "i-0abc"]),
+      ]
+    ) { .unregisteredNodeRemoval(node: $0.text(1)) },
+  ]
+}

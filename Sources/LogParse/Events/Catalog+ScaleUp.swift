@@ -1,0 +1,312 @@
+extension Catalog {
+  /// Messages of the scale-up decision and its execution: pods, options, plan, resize, end, backoff.
+  static let scaleUpEntries: [CatalogEntry] = [
+    CatalogEntry(
+      "scaleUp.podUnschedulable", literal: "Pod ", pattern: #"^Pod (\S+) is unschedulable"#, v: 1,
+      versions: "1.3+ (header `klogx.go` from 1.19)",
+      examples: [
+        CatalogExample(
+          "1.3–1.18",
+          "I0927 11:50:35.158353       1 scale_up.go:263] Pod echoserver/echoserver-74fd7d865f-vkzqb is unschedulable",
+          ["kind": "podUnschedulable", "pod": "echoserver/echoserver-74fd7d865f-vkzqb"]),
+        CatalogExample(
+          "1.19+", "I0313 12:34:33.900100       1 klogx.go:87] Pod default/web-7d9f-abcde is unschedulable",
+          ["kind": "podUnschedulable", "pod": "default/web-7d9f-abcde"]),
+      ]
+    ) { .podUnschedulable(pod: $0.text(1)) },
+    CatalogEntry(
+      "scaleUp.podDoesNotFit", literal: "failed to find place for ",
+      pattern: #"^failed to find place for (\S+) based on similar pods scheduling"#, v: 4, versions: "1.26+",
+      examples: [
+        CatalogExample(
+          "1.26+",
+          "I0515 20:27:08.660248       1 hinting_simulator.go:110] failed to find place for default/nginx-7f456874f4-9jdrf based on similar pods scheduling",
+          ["kind": "podUnschedulable", "pod": "default/nginx-7f456874f4-9jdrf"])
+      ]
+    ) { .podUnschedulable(pod: $0.text(1)) },
+    CatalogEntry(
+      "scaleUp.otherPodsUnschedulable", literal: " other pods are also unschedulable", .anywhere,
+      pattern: #"^(\d+) other pods are also unschedulable"#, v: 1, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I1227 10:48:22.745330       1 scale_up.go:61] 30 other pods are also unschedulable",
+          ["kind": "otherPodsUnschedulable", "count": "30"])
+      ]
+    ) { $0.int(1).map { .otherPodsUnschedulable(count: $0) } },
+    CatalogEntry(
+      "scaleUp.upcoming", literal: "Upcoming ", pattern: #"^Upcoming (\d+) nodes"#, v: 4, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I0927 11:50:45.524041       1 scale_up.go:300] Upcoming 1 nodes",
+          ["kind": "upcomingNodes", "count": "1"])
+      ]
+    ) { $0.int(1).map { .upcomingNodes(count: $0) } },
+    CatalogEntry(
+      "scaleUp.bestOption", literal: "Best option to resize: ", pattern: #"^Best option to resize: (\S+)"#, v: 1,
+      versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I0927 11:50:35.158521       1 scale_up.go:423] Best option to resize: ASG_NAME",
+          ["kind": "bestOption", "group": "ASG_NAME"])
+      ]
+    ) { .bestOption(group: $0.text(1)) },
+    CatalogEntry(
+      "scaleUp.estimated", literal: "Estimated ", pattern: #"^Estimated (\d+) nodes needed in (\S+)"#, v: 1,
+      versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I0927 11:50:35.158540       1 scale_up.go:427] Estimated 1 nodes needed in ASG_NAME",
+          ["kind": "estimatedNodes", "count": "1", "group": "ASG_NAME"])
+      ]
+    ) { c in c.int(1).map { .estimatedNodes(count: $0, group: c.text(2)) } },
+    CatalogEntry(
+      "scaleUp.cappedToClusterMax", literal: "Capping size to max cluster total size (",
+      pattern: #"^Capping size to max cluster total size \((\d+)\)"#, v: 1, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I0313 12:34:34.401100       1 orchestrator.go:621] Capping size to max cluster total size (20)",
+          ["kind": "scaleUpCappedToClusterMax", "size": "20"])
+      ]
+    ) { $0.int(1).map { .scaleUpCappedToClusterMax(size: $0) } },
+    CatalogEntry(
+      "scaleUp.splitting", literal: "Splitting scale-up between ",
+      pattern: #"^Splitting scale-up between \d+ similar node groups: \{(.*)\}"#, v: 1, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "I0313 12:34:34.401200       1 orchestrator.go:285] Splitting scale-up between 3 similar node groups: {eks-a, eks-b, eks-c}",
+          ["kind": "scaleUpSplit", "groups": "eks-a,eks-b,eks-c"])
+      ]
+    ) { c in
+      let groups = c.text(1).split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
+      return groups.isEmpty ? nil : .scaleUpSplit(groups: groups)
+    },
+    CatalogEntry(
+      "scaleUp.capped", literal: "Requested scale-up (",
+      pattern: #"^Requested scale-up \((\d+)\) exceeds node group set capacity, capping to (\d+)"#, v: 1,
+      versions: "1.12+",
+      examples: [
+        CatalogExample(
+          "1.12+",
+          "I0326 09:28:48.700826       1 balancing_processor.go:109] Requested scale-up (6) exceeds node group set capacity, capping to 1",
+          ["kind": "scaleUpCapped", "requested": "6", "cappedTo": "1"])
+      ]
+    ) { c in .scaleUpCapped(requested: c.int(1) ?? 0, cappedTo: c.int(2) ?? 0) },
+    CatalogEntry(
+      "scaleUp.plan", literal: "Final scale-up plan: ", pattern: #"^Final scale-up plan: \[(.*)\]"#, v: 1,
+      versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "I0927 11:50:35.158556       1 scale_up.go:529] Final scale-up plan: [{ASG_NAME 4->5 (max: 8)}]",
+          ["kind": "scaleUpPlan", "plan": "ASG_NAME 4->5 max 8"]),
+        CatalogExample(
+          "1.3+ (balanced)",
+          "I0313 12:34:34.401300       1 orchestrator.go:295] Final scale-up plan: [{eks-a 1->2 (max: 5)} {eks-b 1->2 (max: 5)}]",
+          ["kind": "scaleUpPlan", "plan": "eks-a 1->2 max 5,eks-b 1->2 max 5"]),
+      ]
+    ) { c in
+      let plan = PlanText.resizes(c.text(1))
+      return plan.isEmpty ? nil : .scaleUpPlan(plan)
+    },
+    CatalogEntry(
+      "scaleUp.requested", literal: "Scale-up: setting group ",
+      pattern: #"^Scale-up: setting group (\S+) size to (\d+)"#, v: 0, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I0313 12:34:34.470823       1 executor.go:147] Scale-up: setting group eks-ng-a size to 7",
+          ["kind": "scaleUpRequested", "group": "eks-ng-a", "size": "7"])
+      ]
+    ) { c in c.int(2).map { .scaleUpRequested(group: c.text(1), size: $0) } },
+    CatalogEntry(
+      "cloud.aws.setAsgSize", literal: "Setting asg ", pattern: #"^Setting asg (\S+) size to (\d+)"#, v: 0,
+      versions: "1.3+ (AWS)",
+      examples: [
+        CatalogExample(
+          "1.3+", "I0313 12:34:34.470926       1 auto_scaling_groups.go:265] Setting asg eks-ng-a size to 7",
+          ["kind": "cloudResize", "group": "eks-ng-a", "size": "7"])
+      ]
+    ) { c in c.int(2).map { .cloudResize(group: c.text(1), size: $0) } },
+    CatalogEntry(
+      "cloud.azure.sizeSet", literal: "Target size set done", pattern: #"^Target size set done"#, v: 0,
+      versions: "1.3–1.12 (Azure ACS/AKS pool), 1.13+ (Azure scale sets)",
+      examples: [
+        CatalogExample(
+          "1.3–1.12",
+          "I0508 07:54:09.484267       1 azure_container_service_pool.go:276] Target size set done, AKS. Value: {Response:{Response:0xc421703050}}",
+          ["kind": "cloudResizeDone"]),
+        CatalogExample(
+          "1.13+", "I0313 12:00:00.000000       1 azure_scale_set.go:290] Target size set done !!",
+          ["kind": "cloudResizeDone"]),
+      ]
+    ) { _ in .cloudResizeDone(seconds: nil) },
+    CatalogEntry(
+      "cloud.azure.updated", literal: "Got Updated value. Time taken: ",
+      pattern: #"^Got Updated value\. Time taken: (\S+)"#, v: 0,
+      versions: "1.3–1.12 (Azure ACS/AKS pool), 1.13+ (Azure scale sets)",
+      examples: [
+        CatalogExample(
+          "1.3–1.12",
+          "I0508 07:54:09.484320       1 azure_container_service_pool.go:299] Got Updated value. Time taken: 2m39.182059589s",
+          ["kind": "cloudResizeDone", "seconds": "159.182059589"]),
+        CatalogExample(
+          "1.13+", "I0313 12:00:00.000000       1 azure_scale_set.go:200] Got Updated value. Time taken: 1.5s",
+          ["kind": "cloudResizeDone", "seconds": "1.5"]),
+      ]
+    ) { c in .cloudResizeDone(seconds: c.duration(1)) },
+    CatalogEntry(
+      "scaleUp.finished", literal: "Scale up in group ",
+      pattern: #"^Scale up in group (\S+) finished successfully in (\S+)"#, v: 4, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "I0927 11:52:36.144782       1 clusterstate.go:194] Scale up in group ASG_NAME finished successfully in 2m0.5s",
+          ["kind": "scaleUpFinished", "group": "ASG_NAME", "seconds": "120.5"])
+      ]
+    ) { c in .scaleUpFinished(group: c.text(1), seconds: c.duration(2)) },
+    CatalogEntry(
+      "scaleUp.timedOut", literal: "Scale-up timed out for node group ",
+      pattern: #"^Scale-up timed out for node group (\S+) after (\S+)"#, v: 0, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "W0313 12:49:40.563382       1 clusterstate.go:266] Scale-up timed out for node group eks-ng-a after 15m5.5s",
+          ["kind": "scaleUpTimedOut", "group": "eks-ng-a", "seconds": "905.5"])
+      ]
+    ) { c in .scaleUpTimedOut(group: c.text(1), seconds: c.duration(2)) },
+    CatalogEntry(
+      "scaleUp.revertTimedOut", literal: "Reverting timed-out scale-up for node group ",
+      pattern: #"^Reverting timed-out scale-up for node group (\S+) by decreasing target size by (\d+)"#, v: 0,
+      versions: "1.36+",
+      examples: [
+        CatalogExample(
+          "1.36+",
+          "W0313 12:49:40.570000       1 clusterstate.go:372] Reverting timed-out scale-up for node group eks-ng-a by decreasing target size by 2",
+          ["kind": "scaleUpReverted", "group": "eks-ng-a", "delta": "2"])
+      ]
+    ) { c in c.int(2).map { .scaleUpReverted(group: c.text(1), delta: $0) } },
+    CatalogEntry(
+      "scaleUp.backoff", literal: "Disabling scale-up for node group ",
+      pattern: #"^Disabling scale-up for node group (\S+) until (.+?); errorClass=([^;\s]*); errorCode=(\S*)"#,
+      v: 0, versions: "1.14 (`errorClass=99`), 1.15+ (`errorClass=Other`)",
+      examples: [
+        CatalogExample(
+          "1.14",
+          "W0313 12:49:40.584456       1 clusterstate.go:255] Disabling scale-up for node group eks-ng-a until 2019-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682; errorClass=99; errorCode=timeout",
+          [
+            "kind": "backoffStarted", "group": "eks-ng-a", "until": "2019-03-13T12:54:40.13918732Z", "errorClass": "99",
+            "errorCode": "timeout",
+          ]),
+        CatalogExample(
+          "1.15+",
+          "W0313 12:49:40.584456       1 clusterstate.go:297] Disabling scale-up for node group eks-ng-a until 2024-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682; errorClass=Other; errorCode=timeout",
+          [
+            "kind": "backoffStarted", "group": "eks-ng-a", "until": "2024-03-13T12:54:40.13918732Z",
+            "errorClass": "Other", "errorCode": "timeout",
+          ]),
+      ]
+    ) { c in
+      .backoffStarted(
+        group: c.text(1), until: TimeText.goTime(c.text(2)), errorClass: c.text(3), errorCode: c.text(4))
+    },
+    CatalogEntry(
+      "scaleUp.groupInBackoff", literal: "Node group ",
+      pattern:
+        #"^Node group (\S+) is not ready for scaleup - backoff(?: with status: \{\w+ \{(\w*) (\S*) ?(.*?)\}\}\s*$)?"#,
+      v: 0, versions: "1.12–1.28, 1.29+ (`… with status: {true {Other cloudProviderError …}}`)",
+      examples: [
+        CatalogExample(
+          "1.12–1.28",
+          "W0313 12:50:01.422358       1 orchestrator.go:582] Node group eks-ng-a is not ready for scaleup - backoff",
+          ["kind": "groupInBackoff", "group": "eks-ng-a"]),
+        CatalogExample(
+          "1.29+",
+          "W0313 12:50:01.422358       1 orchestrator.go:599] Node group eks-ng-a is not ready for scaleup - backoff with status: {true {Other cloudProviderError failed to increase node group size: AccessDenied: denied}}",
+          [
+            "kind": "groupInBackoff", "group": "eks-ng-a", "errorCode": "cloudProviderError",
+            "errorMessage": "failed to increase node group size: AccessDenied: denied",
+          ]),
+      ]
+    ) { c in
+      let message = c.string(4).flatMap { $0.isEmpty ? nil : $0 }
+      return .groupInBackoff(group: c.text(1), errorCode: c.string(3), errorMessage: message)
+    },
+    CatalogEntry(
+      "scaleUp.deletingCreateErrors", literal: "Deleting ",
+      pattern: #"^Deleting (\d+) from (\S+) node group because of create errors"#, v: 1, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "I0313 12:40:10.000000       1 static_autoscaler.go:845] Deleting 1 from eks-gpu node group because of create errors",
+          ["kind": "failedNodesDeleted", "count": "1", "group": "eks-gpu"])
+      ]
+    ) { c in c.int(1).map { .failedNodesDeleted(count: $0, group: c.text(2)) } },
+    CatalogEntry(
+      "scaleUp.groupNotReady", literal: "Node group ",
+      pattern: #"^Node group (\S+) is not ready for scaleup(?: - (\w+))?\s*$"#, v: 0,
+      versions: "1.3 (no reason), 1.12+ (`- unhealthy`)",
+      examples: [
+        CatalogExample(
+          "1.3", "W0313 12:50:01.422358       1 scale_up.go:321] Node group eks-ng-a is not ready for scaleup",
+          ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "not ready"]),
+        CatalogExample(
+          "1.12+",
+          "W0313 12:50:01.422358       1 orchestrator.go:596] Node group eks-ng-a is not ready for scaleup - unhealthy",
+          ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "unhealthy"]),
+      ]
+    ) { c in .groupNotReady(group: c.text(1), reason: c.string(2) ?? "not ready") },
+    CatalogEntry(
+      "scaleUp.maxSizeReached", literal: "Skipping node group ",
+      pattern: #"^Skipping node group (\S+) - max size reached"#,
+      v: 4, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I1227 10:48:23.118126       1 scale_up.go:116] Skipping node group nodes.example - max size reached",
+          ["kind": "maxSizeReached", "group": "nodes.example"])
+      ]
+    ) { .maxSizeReached(group: $0.text(1)) },
+    CatalogEntry(
+      "scaleUp.predicateFailed", literal: "Pod ",
+      pattern: #"^Pod (\S+) can't be scheduled on (\S+?),? predicate (?:checking error|failed): (.*)"#, v: 2,
+      versions: "1.3–1.17 (`predicate failed`), 1.18+ (`predicate checking error`), 1.32+ (`can't schedule pod …`)",
+      examples: [
+        CatalogExample(
+          "1.3–1.17",
+          "I0313 12:00:00.000000       1 utils.go:237] Pod web-1 can't be scheduled on eks-ng-a, predicate failed: PodFitsResources predicate mismatch, reason: Insufficient cpu",
+          [
+            "kind": "podDoesNotFitGroup", "pod": "web-1", "group": "eks-ng-a",
+            "reason": "PodFitsResources predicate mismatch, reason: Insufficient cpu",
+          ]),
+        CatalogExample(
+          "1.18–1.31",
+          "I0313 12:00:00.000000       1 orchestrator.go:546] Pod default/web-1 can't be scheduled on eks-ng-a, predicate checking error: Insufficient cpu; predicateName=NodeResourcesFit; reasons: Insufficient cpu; debugInfo=",
+          ["kind": "podDoesNotFitGroup", "pod": "default/web-1", "group": "eks-ng-a", "reason": "Insufficient cpu"]),
+        CatalogExample(
+          "1.32+",
+          "I0313 12:00:00.000000       1 orchestrator.go:588] Pod default/web-1 can't be scheduled on eks-ng-a, predicate checking error: can't schedule pod default/web-1: predicate \"NodeAffinity\" didn't pass (predicateReasons=[node(s) didn't match Pod's node affinity/selector]; debugInfo=)",
+          [
+            "kind": "podDoesNotFitGroup", "pod": "default/web-1", "group": "eks-ng-a",
+            "reason": "node(s) didn't match Pod's node affinity/selector",
+          ]),
+      ]
+    ) { c in .podDoesNotFitGroup(pod: c.text(1), group: c.text(2), reason: PredicateText.reason(c.text(3))) },
+    CatalogEntry(
+      "scaleUp.similarPodsDoNotFit", literal: " other pods similar to ", .anywhere,
+      pattern: #"^(\d+) other pods similar to (\S+) can't be scheduled on (\S+)"#, v: 2, versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "I0313 12:00:00.000000       1 orchestrator.go:548] 4 other pods similar to default/web-1 can't be scheduled on eks-ng-a",
+          ["kind": "similarPodsDoNotFitGroup", "count": "4", "pod": "default/web-1", "group": "eks-ng-a"])
+      ]
+    ) { c in c.int(1).map { .similarPodsDoNotFitGroup(count: $0, pod: c.text(2), group: c.text(3)) } },
+    CatalogEntry(
+      "scaleUp.noExpansionOptions", literal: "No expansion options", pattern: #"^No expansion options"#, v: 1,
+      versions: "1.3+",
+      examples: [
+        CatalogExample(
+          "1.3+", "I1227 10:48:23.118148       1 scale_up.go:186] No expansion options", ["kind": "noExpansionOptions"])
+      ]
+    ) { _ in .noExpansionOptions },
+  ]
+}
