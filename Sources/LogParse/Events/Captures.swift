@@ -47,11 +47,9 @@ public struct Captures {
       }
     }
     guard digits > 0, digits <= 15 else { return string(group).flatMap { Double($0) } }
-    return Double(mantissa) / Captures.powersOfTen[fractionDigits]
-  }
-
-  private static let powersOfTen: [Double] = (0...15).map { exponent in
-    (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    var divisor = 1.0
+    for _ in 0..<fractionDigits { divisor *= 10 }  // exact: 10^15 < 2^53
+    return Double(mantissa) / divisor
   }
 
   /// Group `group` as a Go duration in seconds, or nil.

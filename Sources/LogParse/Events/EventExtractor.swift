@@ -5,10 +5,19 @@
 /// anywhere are tested with `memmem` on the first line. Only then does the entry's JIT-compiled
 /// PCRE2 pattern run.
 public struct EventExtractor {
-  private let entries: [CatalogEntry]
-  private let literals: [[UInt8]]
+  // Everything the hot path reads is this instance's own: parsers on other threads never touch
+  // the same reference counts. The catalogue itself is read only when the extractor is built.
+  /// Each entry's event builder and verbosity.
+  private let builders: [@Sendable (Captures) -> Event?]
+  private let verbosities: [Int]
+  /// All literals, end to end; entry `n`'s is `literalBytes[literalStarts[n]..<literalStarts[n + 1]]`.
+  private let literalBytes: [UInt8]
+  private let literalStarts: [Int]
   private let matchers: [Matcher?]
-  private let prefixIndex: [[Int]]
+  /// Entries anchored at the message start, grouped by their literal's first byte: the entries
+  /// starting with byte `b` are `prefixEntries[prefixStarts[b]..<prefixStarts[b + 1]]`.
+  private let prefixEntries: [Int]
+  private let prefixStarts: [Int]
   private let anywhereEntries: [Int]
   /// Capture ranges of the current match, reused so that a match allocates nothing.
   private var ranges: [Range<Int>?] = []
@@ -26,23 +35,36 @@ public struct EventExtractor {
   }
 
   private init(entries: [CatalogEntry], compiled: [BytePattern?]) {
-    self.entries = entries
-    literals = entries.map { Array($0.literal.utf8) }
-    var index = [[Int]](repeating: [], count: 256)
+    builders = entries.map(\.build)
+    verbosities = entries.map(\.verbosity)
+    var bytes: [UInt8] = []
+    var starts: [Int] = []
+    var byFirstByte = [[Int]](repeating: [], count: 256)
     var anywhere: [Int] = []
     var matchers: [Matcher?] = []
     let settings = MatchSettings()
     for (number, entry) in entries.enumerated() {
+      starts.append(bytes.count)
+      bytes += Array(entry.literal.utf8)
       matchers.append(compiled[number].map { Matcher($0, settings: settings) })
       switch entry.position {
-      case .prefix: index[Int(entry.literal.utf8.first ?? 0)].append(number)
+      case .prefix: byFirstByte[Int(entry.literal.utf8.first ?? 0)].append(number)
       case .anywhere: anywhere.append(number)
       }
     }
+    starts.append(bytes.count)
+    literalBytes = bytes
+    literalStarts = starts
     self.matchers = matchers
-    prefixIndex = index
+    prefixEntries = byFirstByte.flatMap { $0 }
+    prefixStarts = byFirstByte.reduce(into: [0]) { starts, group in
+      starts.append(starts[starts.count - 1] + group.count)
+    }
     anywhereEntries = anywhere
   }
+
+  /// The `--v` at which CAS writes the message of entry `entry`.
+  public func verbosity(of entry: Int) -> Int { verbosities[entry] }
 
   /// The catalogue's patterns, compiled and JIT-compiled once per process (they are immutable and shareable).
   private static let catalogPatterns: [BytePattern?] = Catalog.entries.map(compile)
@@ -65,28 +87,38 @@ public struct EventExtractor {
       message = UnsafeBufferPointer(rebasing: message[1...])
     }
     guard let first = message.first else { return nil }
-    for number in prefixIndex[Int(first)] where ByteSearch.hasPrefix(message, literals[number]) {
-      if let event = run(number, message, record) { return (event, number) }
+    let found = literalBytes.withUnsafeBufferPointer { literals -> (Event, Int)? in
+      func literal(_ number: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: literals[literalStarts[number]..<literalStarts[number + 1]])
+      }
+      for slot in prefixStarts[Int(first)]..<prefixStarts[Int(first) + 1] {
+        let number = prefixEntries[slot]
+        if ByteSearch.hasPrefix(message, literal(number)), let event = run(number, message, record) {
+          return (event, number)
+        }
+      }
+      let headline = record.headline
+      for number in anywhereEntries where ByteSearch.contains(headline, literal(number)) {
+        if let event = run(number, message, record) { return (event, number) }
+      }
+      return nil
     }
-    let headline = record.headline
-    for number in anywhereEntries where ByteSearch.contains(headline, literals[number]) {
-      if let event = run(number, message, record) { return (event, number) }
-    }
-    return nil
+    return found.map { (event: $0.0, entry: $0.1) }
   }
 
   /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> Event? {
     guard let matcher = matchers[number] else {
-      return entries[number].build(Captures(subject: subject, ranges: []))
+      return builders.withUnsafeBufferPointer { $0[number](Captures(subject: subject, ranges: [])) }
     }
     var failed = false
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
     if failed { patternErrors += 1 }
     guard matched else { return nil }
     ranges.removeAll(keepingCapacity: true)
-    for group in 0...matcher.pattern.captureCount { ranges.append(matcher.range(group)) }
-    guard var event = entries[number].build(Captures(subject: subject, ranges: ranges)) else { return nil }
+    for group in 0...matcher.captureCount { ranges.append(matcher.range(group)) }
+    let captures = Captures(subject: subject, ranges: ranges)
+    guard var event = builders.withUnsafeBufferPointer({ $0[number](captures) }) else { return nil }
     if case .failure(var detail) = event, record.severity == .fatal {
       detail.fatal = true
       event = .failure(detail)

@@ -40,7 +40,7 @@ public enum InputReader {
       let plan = SegmentedFileReader.plan(fd: fd, size: Int(info.st_size), segmentBytes: analyzer.options.segmentBytes)
     {
       if let error = SegmentedFileReader.read(
-        fd: fd, plan: plan, workers: analyzer.options.parseThreads, into: &analyzer)
+        fd: fd, plan: plan, threads: analyzer.options.parseThreads, into: &analyzer)
       {
         throw InputError.readFailed(path: path, reason: error)
       }

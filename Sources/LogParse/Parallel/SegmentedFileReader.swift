@@ -48,32 +48,38 @@ enum SegmentedFileReader {
     return Plan(segments: zip(cuts, cuts.dropFirst()).map { $0..<$1 })
   }
 
-  /// Reads `plan`'s segments of `fd` into `analyzer` with `workers` threads; returns an error text
-  /// when a read fails.
-  static func read(fd: Int32, plan: Plan, workers: Int, into analyzer: inout Analyzer) -> String? {
-    let queue = SegmentQueue(count: plan.segments.count, ahead: workers + 1)
+  /// Reads `plan`'s segments of `fd` into `analyzer` with `threads` threads (this one included);
+  /// returns an error text when a read fails.
+  ///
+  /// This thread applies the segments in order and, while the next one is not ready, parses one
+  /// itself: with one thread per core, no core waits and none is shared.
+  static func read(fd: Int32, plan: Plan, threads: Int, into analyzer: inout Analyzer) -> String? {
+    let queue = SegmentQueue(count: plan.segments.count, ahead: threads + 1)
     let options = analyzer.options
-    let threads = (0..<max(1, workers)).map { _ in
+    let workers = (1..<max(2, threads)).map { _ in
       WorkerThread {
         while let index = queue.claim() {
-          switch parse(fd: fd, range: plan.segments[index], options: options) {
-          case .success(let segment): queue.deliver(segment, at: index)
-          case .failure(let error): queue.fail(error.text)
-          }
+          queue.deliver(parse(fd: fd, range: plan.segments[index], options: options), at: index)
         }
       }
     }
     var failure: String?
-    for index in plan.segments.indices {
-      switch queue.take(index) {
-      case .success(let segment): analyzer.absorb(segment)
-      case .failure(let error):
-        failure = error.text
-        queue.cancel()
+    reading: for index in plan.segments.indices {
+      while true {
+        switch queue.poll(index) {
+        case .ready(.success(var segment)):
+          analyzer.absorb(&segment)
+          continue reading
+        case .ready(.failure(let error)):
+          failure = error.text
+          break reading
+        case .parse(let claimed):
+          queue.deliver(parse(fd: fd, range: plan.segments[claimed], options: options), at: claimed)
+        }
       }
-      if failure != nil { break }
     }
-    for thread in threads { thread.join() }
+    queue.cancel()
+    for worker in workers { worker.join() }
     return failure
   }
 
@@ -106,16 +112,22 @@ enum SegmentedFileReader {
 
 /// Hands segment numbers to workers and their results back to the reader, in order.
 ///
-/// Workers claim segments in order and never run more than `ahead` segments past the one the
-/// reader waits for.
+/// Segments are claimed in order and never more than `ahead` past the one the reader waits for.
 final class SegmentQueue: @unchecked Sendable {
+  /// What the reader should do next.
+  enum Next {
+    /// The segment it waits for is parsed (or failed).
+    case ready(Result<ParsedSegment, SegmentedFileReader.ReadError>)
+    /// It is not: parse this segment meanwhile.
+    case parse(Int)
+  }
+
   private let monitor = Monitor()
   private let count: Int
   private let ahead: Int
   private var nextClaim = 0
   private var nextTake = 0
-  private var results: [Int: ParsedSegment] = [:]
-  private var failure: String?
+  private var results: [Int: Result<ParsedSegment, SegmentedFileReader.ReadError>] = [:]
   private var cancelled = false
 
   init(count: Int, ahead: Int) {
@@ -123,28 +135,23 @@ final class SegmentQueue: @unchecked Sendable {
     self.ahead = max(1, ahead)
   }
 
-  /// The next segment to parse, or nil when all are claimed or the read was cancelled.
+  private var mayClaim: Bool { !cancelled && nextClaim < count && nextClaim < nextTake + ahead }
+
+  /// The next segment to parse, waiting while the workers are far enough ahead; nil when all are
+  /// claimed or the read was cancelled.
   func claim() -> Int? {
     monitor.locked {
-      while !cancelled, nextClaim < count, nextClaim >= nextTake + ahead { monitor.wait() }
-      guard !cancelled, nextClaim < count else { return nil }
+      while !cancelled, nextClaim < count, !mayClaim { monitor.wait() }
+      guard mayClaim else { return nil }
       nextClaim += 1
       return nextClaim - 1
     }
   }
 
-  /// Hands in a parsed segment.
-  func deliver(_ segment: ParsedSegment, at index: Int) {
+  /// Hands in a parsed segment, or the error that stopped it.
+  func deliver(_ result: Result<ParsedSegment, SegmentedFileReader.ReadError>, at index: Int) {
     monitor.locked {
-      results[index] = segment
-      monitor.broadcast()
-    }
-  }
-
-  /// Reports a failed read; the reader stops at the segment it waits for.
-  func fail(_ text: String) {
-    monitor.locked {
-      if failure == nil { failure = text }
+      results[index] = result
       monitor.broadcast()
     }
   }
@@ -157,16 +164,22 @@ final class SegmentQueue: @unchecked Sendable {
     }
   }
 
-  /// Waits for segment `index` (taken in order) and hands it over.
-  func take(_ index: Int) -> Result<ParsedSegment, SegmentedFileReader.ReadError> {
+  /// Segment `index` (taken in order) when it is parsed, else a segment to parse meanwhile; waits
+  /// only when there is neither.
+  func poll(_ index: Int) -> Next {
     monitor.locked {
-      while results[index] == nil, failure == nil { monitor.wait() }
-      guard let segment = results.removeValue(forKey: index) else {
-        return .failure(SegmentedFileReader.ReadError(text: failure ?? "read failed"))
+      while true {
+        if let result = results.removeValue(forKey: index) {
+          nextTake = index + 1
+          monitor.broadcast()
+          return .ready(result)
+        }
+        if mayClaim {
+          nextClaim += 1
+          return .parse(nextClaim - 1)
+        }
+        monitor.wait()
       }
-      nextTake = index + 1
-      monitor.broadcast()
-      return .success(segment)
     }
   }
 }

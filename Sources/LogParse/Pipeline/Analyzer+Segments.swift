@@ -50,7 +50,7 @@ extension Analyzer {
   ///
   /// The result is what feeding the segment's bytes here would have given, provided the segment
   /// starts where no record, partial line or hard wrap is open (see ``SegmentBoundary``).
-  mutating func absorb(_ segment: ParsedSegment) {
+  mutating func absorb(_ segment: inout ParsedSegment) {
     let source = max(0, sources.count - 1)
     let lineOffset = lineNumber
     let yearBase = assembler.years.absorb(segment.years)
@@ -75,14 +75,25 @@ extension Analyzer {
     }
     if records.cloudProvider == nil { records.cloudProvider = segment.cloudProvider }
     records.unrecognizedShapes.absorb(segment.unrecognizedShapes, source: source, lineOffset: lineOffset)
-    for (event, context) in segment.events {
-      var context = context
-      context.time = placed(context.time)
-      context.source = source
-      context.lines = (context.lines.lowerBound + lineOffset)...(context.lines.upperBound + lineOffset)
-      events.push(
-        PendingEvent(event: event, context: context), lastTime: records.lastTime,
-        envelopeBaseYear: records.envelopeBaseYear)
+    // Each event is moved out of the segment, never copied (a copy retains its strings), and a
+    // payload-free event is left in its place for the array to destroy.
+    let lastTime = records.lastTime
+    let envelopeBaseYear = records.envelopeBaseYear
+    let placeholder = (
+      Event.mainLoopStarted, EventContext(time: LogTime(month: 1, day: 1, microsecondOfDay: 0), source: 0, lines: 0...0)
+    )
+    segment.events.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      for index in 0..<buffer.count {
+        let (event, parsedContext) = (base + index).move()
+        (base + index).initialize(to: placeholder)
+        var context = parsedContext
+        context.time = placed(context.time)
+        context.source = source
+        context.lines = (context.lines.lowerBound + lineOffset)...(context.lines.upperBound + lineOffset)
+        events.push(
+          PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
+      }
     }
   }
 }

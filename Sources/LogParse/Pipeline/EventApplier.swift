@@ -11,7 +11,7 @@ struct EventApplier {
   /// Adds an event; those the reorder window releases are applied now.
   ///
   /// `lastTime` and `envelopeBaseYear` are what the records so far show, for dating live steps.
-  mutating func push(_ item: PendingEvent, lastTime: LogTime?, envelopeBaseYear: Int?) {
+  mutating func push(_ item: consuming PendingEvent, lastTime: LogTime?, envelopeBaseYear: Int?) {
     sink.lastTime = lastTime
     sink.envelopeBaseYear = envelopeBaseYear
     Self.push(item, &reorder, &sink)
@@ -22,9 +22,11 @@ struct EventApplier {
     Self.drain(&reorder, &sink)
   }
 
-  private static func push(_ item: PendingEvent, _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink)
-  {
-    reorder.push(item, at: item.context.time) { released in sink.apply(released.event, released.context) }
+  private static func push(
+    _ item: consuming PendingEvent, _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
+  ) {
+    let time = item.context.time
+    reorder.push(item, at: time) { released in sink.apply(released.event, released.context) }
   }
 
   private static func drain(_ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink) {
@@ -56,7 +58,7 @@ struct EventSink {
     self.now = now
   }
 
-  mutating func apply(_ event: Event, _ context: EventContext) {
+  mutating func apply(_ event: consuming Event, _ context: EventContext) {
     if collectsEvents {
       collected.append((event, context))
       return

@@ -64,7 +64,7 @@ struct RecordHandler {
     }
     recognized += 1
     if record.severity == .info, record.verbosity == nil {
-      verbosity = max(verbosity ?? 0, Catalog.entries[entry].verbosity)
+      verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
     }
     let context = EventContext(time: record.time, source: record.source, lines: record.lines, severity: record.severity)
     events.push(PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)

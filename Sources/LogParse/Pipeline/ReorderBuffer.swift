@@ -35,7 +35,7 @@ struct ReorderBuffer<Item> {
   private var waiting: Int { keys.count - head }
 
   /// Adds an item and releases those that fall out of the window, oldest first.
-  mutating func push(_ item: Item, at time: LogTime, _ release: (Item) -> Void) {
+  mutating func push(_ item: consuming Item, at time: LogTime, _ release: (consuming Item) -> Void) {
     guard window > 0 else {
       release(item)
       return
@@ -79,7 +79,7 @@ struct ReorderBuffer<Item> {
   }
 
   /// Releases everything still waiting, in time order.
-  mutating func drain(_ release: (Item) -> Void) {
+  mutating func drain(_ release: (consuming Item) -> Void) {
     while let first = popFirst() { release(first) }
     keys.removeAll(keepingCapacity: true)
     head = 0

@@ -36,6 +36,10 @@ extension MatchSettings: Sendable {}
 public final class Matcher {
   /// The pattern this matcher runs.
   public let pattern: BytePattern
+  /// The pattern's capture groups (kept here so that matching never touches the shared pattern).
+  public let captureCount: Int
+  private let code: OpaquePointer
+  private let isJITCompiled: Bool
   private let matchData: OpaquePointer
   private let settings: MatchSettings
   private let ovector: UnsafeMutablePointer<Int>
@@ -50,6 +54,9 @@ public final class Matcher {
   /// Creates scratch memory for `pattern`, matching with `settings` (shared with the user's other matchers).
   public init(_ pattern: BytePattern, settings: MatchSettings = MatchSettings()) {
     self.pattern = pattern
+    captureCount = pattern.captureCount
+    code = pattern.code
+    isJITCompiled = pattern.isJITCompiled
     self.settings = settings
     guard let data = pcre2_match_data_create_from_pattern_8(pattern.code, nil) else {
       fatalError("out of memory creating PCRE2 match data")
@@ -68,10 +75,10 @@ public final class Matcher {
     // A NULL subject with a non-zero length is undefined behaviour: give PCRE2 a valid pointer.
     let base = subject.baseAddress ?? UnsafePointer(Matcher.emptySubject)
     let rc: Int32
-    if pattern.isJITCompiled {
-      rc = pcre2_jit_match_8(pattern.code, base, subject.count, 0, 0, matchData, settings.context)
+    if isJITCompiled {
+      rc = pcre2_jit_match_8(code, base, subject.count, 0, 0, matchData, settings.context)
     } else {
-      rc = pcre2_match_8(pattern.code, base, subject.count, 0, 0, matchData, settings.context)
+      rc = pcre2_match_8(code, base, subject.count, 0, 0, matchData, settings.context)
     }
     lastResult = rc
     if rc >= 0 { return true }
@@ -94,7 +101,7 @@ public final class Matcher {
 
   /// The byte range of capture group `group` in the last match, or nil when it did not take part.
   public func range(_ group: Int) -> Range<Int>? {
-    guard group >= 0, group <= pattern.captureCount, lastResult > group else { return nil }
+    guard group >= 0, group <= captureCount, lastResult > group else { return nil }
     let start = ovector[2 * group]
     let end = ovector[2 * group + 1]
     guard start >= 0, end >= start else { return nil }

@@ -20,4 +20,20 @@ enum ByteSearch {
     guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
     return needle.withUnsafeBufferPointer { caslogs_memmem(base, haystack.count, $0.baseAddress, needle.count) != nil }
   }
+
+  /// Whether `haystack` begins with `prefix`.
+  @inline(__always)
+  static func hasPrefix(_ haystack: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard haystack.count >= prefix.count else { return false }
+    guard let needle = prefix.baseAddress, let base = haystack.baseAddress else { return true }
+    return memcmp(base, needle, prefix.count) == 0
+  }
+
+  /// Whether `needle` occurs in `haystack` (glibc `memmem`).
+  @inline(__always)
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let needleBase = needle.baseAddress, needle.count > 0 else { return true }
+    guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
+    return caslogs_memmem(base, haystack.count, needleBase, needle.count) != nil
+  }
 }
