@@ -32,6 +32,8 @@ for size in "${sizes[@]}"; do
   }
   read -r seconds rss <<< "$(timed "$cas" report --format json "$log")"
   row "cas-logs report (file)" "$seconds" "$rss"
+  read -r seconds rss <<< "$(timed "$cas" report --format json --threads 1 "$log")"
+  row "  same, one thread" "$seconds" "$rss"
   read -r seconds rss <<< "$(timed sh -c "cat '$log' | '$cas' report --format json")"
   row "cas-logs report (stdin)" "$seconds" "$rss"
   [ -n "$rg_seconds" ] && row "rg -c (2 patterns)" "$rg_seconds" "$rg_rss"
@@ -44,11 +46,21 @@ done
 python3 scripts/follow-latency.py "$cas" "bench-data/${sizes[0]}.log" 10000 10
 
 if command -v valgrind > /dev/null; then
-  small=bench-data/callgrind.log
-  [ -f "$small" ] || .build/release/cas-logs-loggen --output "$small" --size 2MB
-  lines=$(wc -l < "$small")
-  valgrind --tool=callgrind --callgrind-out-file=bench-data/callgrind.out "$cas" report --format json "$small" \
-    > /dev/null 2> bench-data/callgrind.err
-  total=$(grep -m1 -E '^(summary|totals):' bench-data/callgrind.out | awk '{ print $2 }')
-  echo "callgrind: $total instructions for $lines lines: $((total / lines)) per line (2 MB generated log)"
+  # Instructions per line from two log sizes, so that start-up (argument parsing, catalogue
+  # compilation) cancels out; one thread, so that the count does not depend on scheduling.
+  count() {
+    valgrind --tool=callgrind --callgrind-out-file=bench-data/callgrind.out "$cas" report --format json --threads 1 "$1" \
+      > /dev/null 2> bench-data/callgrind.err
+    grep -m1 -E '^(summary|totals):' bench-data/callgrind.out | awk '{ print $2 }'
+  }
+  for mb in 2 4; do
+    [ -f "bench-data/callgrind-${mb}MB.log" ] ||
+      .build/release/cas-logs-loggen --output "bench-data/callgrind-${mb}MB.log" --size "${mb}MB"
+  done
+  lines2=$(wc -l < bench-data/callgrind-2MB.log)
+  lines4=$(wc -l < bench-data/callgrind-4MB.log)
+  total2=$(count bench-data/callgrind-2MB.log)
+  total4=$(count bench-data/callgrind-4MB.log)
+  echo "callgrind: $total2 instructions for $lines2 lines (2 MB), $total4 for $lines4 lines (4 MB):" \
+    "$(((total4 - total2) / (lines4 - lines2))) per line, start-up excluded"
 fi

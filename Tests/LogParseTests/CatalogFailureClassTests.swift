@@ -46,6 +46,8 @@ struct CatalogFailureClassTests {
     "failure.cloudProviderConfig#0": ["iam", "AccessDenied", "-", "-", "-"],
     "failure.nodeList#0": ["kubernetesApi", "forbidden", "-", "-", "-"],
     "failure.listPods#0": ["kubernetesApi", "forbidden", "-", "-", "-"],
+    "failure.listAllNodes#0": ["kubernetesApi", "forbidden", "-", "-", "-"],
+    "failure.listReadyNodes#0": ["kubernetesApi", "forbidden", "-", "-", "-"],
     "failure.aws.instanceAvailability#0": [
       "iam", "AccessDenied", "autoscaling:DescribeScalingActivities", "-", "-",
     ],

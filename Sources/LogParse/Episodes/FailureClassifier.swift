@@ -66,6 +66,8 @@ public enum FailureClassifier {
         result.failureClass = fallbackClass(message.lowercased())
         if result.failureClass == .kubernetesApi {
           result.code = message.lowercased().contains("forbidden") ? "forbidden" : "conflict"
+          // RBAC names the refused identity: `User "system:serviceaccount:kube-system:cluster-autoscaler" cannot list …`.
+          result.principal = word(after: "User \"", in: message).map { String($0.prefix { $0 != "\"" }) }
         }
       }
       return result

@@ -253,6 +253,17 @@ extension Catalog {
         "E0313 12:00:00.000000       1 static_autoscaler.go:250] Failed to get node list: nodes is forbidden: User \"system:serviceaccount:kube-system:cluster-autoscaler\" cannot list resource \"nodes\""
     ),
     failure(
+      "failure.listAllNodes", literal: "Failed to list all nodes: ", operation: nil, v: 0, versions: "1.3+",
+      example:
+        "E0313 12:00:00.000000       1 static_autoscaler.go:911] Failed to list all nodes: nodes is forbidden: User \"system:serviceaccount:kube-system:cluster-autoscaler\" cannot list resource \"nodes\" in API group \"\" at the cluster scope"
+    ),
+    failure(
+      "failure.listReadyNodes", literal: "Failed to list ready nodes", operation: nil, v: 0,
+      versions: "1.3+ (also `, not cleaning up taints: …` at start-up)",
+      example:
+        "E0313 12:00:00.000000       1 static_autoscaler.go:917] Failed to list ready nodes: nodes is forbidden: User \"system:serviceaccount:kube-system:cluster-autoscaler\" cannot list resource \"nodes\" in API group \"\" at the cluster scope"
+    ),
+    failure(
       "failure.listPods", literal: "Failed to list pods: ", operation: nil, v: 0, versions: "1.3+",
       example:
         "E0313 12:00:00.000000       1 static_autoscaler.go:270] Failed to list pods: pods is forbidden: User \"system:serviceaccount:kube-system:cluster-autoscaler\" cannot list resource \"pods\""
