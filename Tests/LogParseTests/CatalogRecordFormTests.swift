@@ -62,7 +62,8 @@ struct CatalogRecordFormTests {
     let report = analyzer.report()
     #expect(report.recognized == 3)
     #expect(report.autoscaler.isLeader == true)
-    #expect(steps.map(\.summary) == ["leadership lost"])
+    #expect(report.autoscaler.starts.count == 1)
+    #expect(steps.map(\.summary) == ["process started (leader election)", "leadership lost"])
   }
 
   @Test func aStandbyThatOnlyWaitsIsNotTheLeader() {

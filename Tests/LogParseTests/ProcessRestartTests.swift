@@ -41,4 +41,28 @@ struct ProcessRestartTests {
     #expect(start.rfc3339 == "2019-09-27T11:07:10.282267Z")
     #expect(TimeText.goProcessStart("2019-09-27 11:57:07.773690521 +0000 UTC") == nil)
   }
+
+  /// Every process tries to take the leader lease once as it starts: without banners, each attempt is a start.
+  @Test func eachLeaderLeaseAttemptIsAStart() {
+    let log = [
+      "I0313 12:00:03.100000       1 leaderelection.go:257] attempting to acquire leader lease kube-system/cluster-autoscaler...",
+      "I0313 12:00:04.200000       1 leaderelection.go:268] successfully acquired lease kube-system/cluster-autoscaler",
+      "I0313 12:30:03.100000       1 leaderelection.go:258] \"Attempting to acquire leader lease...\" lock=\"kube-system/cluster-autoscaler\"",
+    ].joined(separator: "\n")
+    let report = Fixtures.analyze(log + "\n", year: 2024)
+    #expect(
+      report.autoscaler.starts.map { report.rfc3339($0) } == [
+        "2024-03-13T12:00:03.100000Z", "2024-03-13T12:30:03.100000Z",
+      ])
+    #expect(report.autoscaler.isLeader == true)
+  }
+
+  @Test func aBannerAndTheLeaseAttemptAfterItAreOneStart() {
+    let log = [
+      "I0313 12:00:01.000000       1 main.go:553] Cluster Autoscaler 1.28.0",
+      "I0313 12:00:03.100000       1 leaderelection.go:257] attempting to acquire leader lease kube-system/cluster-autoscaler...",
+    ].joined(separator: "\n")
+    let report = Fixtures.analyze(log + "\n", year: 2024)
+    #expect(report.autoscaler.starts.map { report.rfc3339($0) } == ["2024-03-13T12:00:01.000000Z"])
+  }
 }

@@ -3,6 +3,19 @@ extension EpisodeBuilder {
   /// and rounding move one process's implied start by far less).
   static let restartToleranceMicroseconds: Int64 = 60_000_000
 
+  /// Notes a line every process writes once as it starts (the leader-election attempt); returns
+  /// whether it is a start not yet counted (a banner a moment before already counts it).
+  mutating func noteStartSignal(_ context: EventContext) -> Bool {
+    if let last = autoscaler.starts.last,
+      abs(last.epochMicroseconds(baseYear: 2000) - context.time.epochMicroseconds(baseYear: 2000))
+        <= EpisodeBuilder.restartToleranceMicroseconds
+    {
+      return false
+    }
+    autoscaler.starts.append(context.time)
+    return true
+  }
+
   /// Notes the start a monotonic clock reading implies; a later start than the reading before it
   /// means the process restarted in between, and that start is one the log shows.
   ///

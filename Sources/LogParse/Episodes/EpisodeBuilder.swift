@@ -54,6 +54,10 @@ public struct EpisodeBuilder: Sendable {
       if !autoscaler.versions.contains(version) { autoscaler.versions.append(version) }
       autoscaler.starts.append(context.time)
       steps.append(step(.process, nil, nil, "Cluster Autoscaler \(version) started", context))
+    case .leaseAcquiring:
+      if noteStartSignal(context) {
+        steps.append(step(.process, nil, nil, "process started (leader election)", context))
+      }
     case .leaderElection(let acquired):
       if acquired {
         autoscaler.isLeader = true

@@ -298,25 +298,6 @@ extension Catalog {
       [("1.30+", header + "cluster.go:140] Simulating node ip-10-0-1-5 removal")]
     ),
     (
-      "process.acquiringLease", "ttempting to acquire leader lease", 0, .anywhere,
-      "1.3–1.18 (two spaces), 1.19–1.34, 1.35+ (structured)",
-      [
-        (
-          "1.3–1.18",
-          header + "leaderelection.go:217] attempting to acquire leader lease  kube-system/cluster-autoscaler..."
-        ),
-        (
-          "1.19–1.34",
-          header + "leaderelection.go:257] attempting to acquire leader lease kube-system/cluster-autoscaler..."
-        ),
-        (
-          "1.35+",
-          header
-            + "leaderelection.go:258] \"Attempting to acquire leader lease...\" lock=\"kube-system/cluster-autoscaler\""
-        ),
-      ]
-    ),
-    (
       "loop.triggered", "Autoscaler loop triggered by ", 0, .prefix, "1.30+",
       [
         ("1.30+", header + "trigger.go:98] Autoscaler loop triggered by a 10s timer"),

@@ -91,6 +91,25 @@ extension Catalog {
       return .podsFound(total: total, unschedulable: unschedulable)
     },
     CatalogEntry(
+      "process.acquiringLease", literal: "ttempting to acquire leader lease", .anywhere,
+      pattern: #"^"?[Aa]ttempting to acquire leader lease"#, v: 0,
+      versions: "1.3–1.18 (two spaces), 1.19–1.34, 1.35+ (structured)",
+      examples: [
+        CatalogExample(
+          "1.3–1.18",
+          "I0313 12:00:03.100000       1 leaderelection.go:217] attempting to acquire leader lease  kube-system/cluster-autoscaler...",
+          ["kind": "leaseAcquiring"]),
+        CatalogExample(
+          "1.19–1.34",
+          "I0313 12:00:03.100000       1 leaderelection.go:257] attempting to acquire leader lease kube-system/cluster-autoscaler...",
+          ["kind": "leaseAcquiring"]),
+        CatalogExample(
+          "1.35+",
+          "I0313 12:00:03.100000       1 leaderelection.go:258] \"Attempting to acquire leader lease...\" lock=\"kube-system/cluster-autoscaler\"",
+          ["kind": "leaseAcquiring"]),
+      ]
+    ) { _ in .leaseAcquiring },
+    CatalogEntry(
       "process.leaseAcquired", literal: "uccessfully acquired lease", .anywhere,
       pattern: #"^"?[Ss]uccessfully acquired lease"#, v: 0, versions: "1.3–1.34 (client-go), 1.35+ (structured)",
       examples: [

@@ -12,6 +12,7 @@ extension Event {
     switch self {
     case .processStarted(let version): put("kind", "processStarted"); put("version", version)
     case .mainLoopStarted: put("kind", "mainLoopStarted")
+    case .leaseAcquiring: put("kind", "leaseAcquiring")
     case .leadershipLost: put("kind", "leadershipLost")
     case .podsFound(let total, let unschedulable):
       put("kind", "podsFound"); put("total", total); put("unschedulable", unschedulable)

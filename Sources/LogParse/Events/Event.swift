@@ -4,6 +4,8 @@ public enum Event: Hashable, Sendable {
   // (the reorder window, a parsed segment) then takes 32 bytes, not the size of the widest case.
   /// `Cluster Autoscaler 1.28.0`: a process (re)start and its version.
   case processStarted(version: String)
+  /// `attempting to acquire leader lease …`: a process starting (logged once, before it leads).
+  case leaseAcquiring
   /// `Starting main loop`: a new `RunOnce` iteration.
   case mainLoopStarted
   /// Leadership was lost (`failed to renew lease`, `lost master`): this replica stops autoscaling.
