@@ -2,12 +2,35 @@
 public struct Captures {
   /// The matched message.
   let subject: UnsafeBufferPointer<UInt8>
-  /// Byte ranges of groups 0...n (nil when a group did not take part).
-  let ranges: [Range<Int>?]
+  /// PCRE2's output vector: the start and end offsets of each group, read in place.
+  let offsets: UnsafeBufferPointer<Int>
+  /// How many groups (from group 0) the match set; later ones did not take part.
+  let groupsSet: Int
+
+  /// Captures of a match; `offsets` and `groupsSet` as PCRE2 left them.
+  init(subject: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>, groupsSet: Int) {
+    self.subject = subject
+    self.offsets = offsets
+    self.groupsSet = groupsSet
+  }
+
+  /// Captures of a message matched on its literal alone: no groups.
+  init(subject: UnsafeBufferPointer<UInt8>) {
+    self.init(subject: subject, offsets: UnsafeBufferPointer(start: nil, count: 0), groupsSet: 0)
+  }
+
+  /// The byte range of group `group`, or nil when it did not take part.
+  func range(_ group: Int) -> Range<Int>? {
+    guard group >= 0, group < groupsSet, 2 * group + 1 < offsets.count else { return nil }
+    let start = offsets[2 * group]
+    let end = offsets[2 * group + 1]
+    guard start >= 0, end >= start, end <= subject.count else { return nil }
+    return start..<end
+  }
 
   /// Group `group` as a string (invalid UTF-8 replaced), or nil when it did not take part.
   func string(_ group: Int) -> String? {
-    guard group < ranges.count, let range = ranges[group] else { return nil }
+    guard let range = range(group) else { return nil }
     return String(decoding: UnsafeBufferPointer(rebasing: subject[range]), as: UTF8.self)
   }
 
@@ -16,7 +39,7 @@ public struct Captures {
 
   /// Group `group` as an integer, or nil.
   func int(_ group: Int) -> Int? {
-    guard group < ranges.count, let range = ranges[group], !range.isEmpty, range.count < 19 else { return nil }
+    guard let range = range(group), !range.isEmpty, range.count < 19 else { return nil }
     var value = 0
     for byte in UnsafeBufferPointer(rebasing: subject[range]) {
       guard isDigit(byte) else { return nil }
@@ -30,7 +53,7 @@ public struct Captures {
   /// Plain decimals (`0.055000`, `31.25`) are read from the bytes: an integer of at most 15 digits
   /// divided by a power of ten is correctly rounded. Anything else goes through `Double(String)`.
   func double(_ group: Int) -> Double? {
-    guard group < ranges.count, let range = ranges[group], !range.isEmpty else { return nil }
+    guard let range = range(group), !range.isEmpty else { return nil }
     var mantissa: Int64 = 0
     var digits = 0
     var fractionDigits = 0

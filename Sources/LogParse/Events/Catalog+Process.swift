@@ -33,8 +33,9 @@ extension Catalog {
           ]),
       ]
     ) { c in
-      TimeText.goTime(c.text(1)).map {
-        .datedNote(id: "loop.scaleDownStatus", date: $0, processStart: TimeText.goProcessStart(c.text(1)))
+      let time = c.text(1)
+      return TimeText.goTime(time).map {
+        .datedNote(id: "loop.scaleDownStatus", date: $0, processStart: TimeText.goProcessStart(time))
       }
     },
     CatalogEntry(
@@ -56,8 +57,9 @@ extension Catalog {
           ]),
       ]
     ) { c in
-      TimeText.goTime(c.text(1)).map {
-        .datedNote(id: "cloud.refreshedAsgList", date: $0, processStart: TimeText.goProcessStart(c.text(1)))
+      let time = c.text(1)
+      return TimeText.goTime(time).map {
+        .datedNote(id: "cloud.refreshedAsgList", date: $0, processStart: TimeText.goProcessStart(time))
       }
     },
     CatalogEntry(

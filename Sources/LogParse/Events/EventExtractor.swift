@@ -19,8 +19,6 @@ public struct EventExtractor {
   private let prefixEntries: [Int]
   private let prefixStarts: [Int]
   private let anywhereEntries: [Int]
-  /// Capture ranges of the current match, reused so that a match allocates nothing.
-  private var ranges: [Range<Int>?] = []
   /// Matches that PCRE2 gave up on (limits hit); the record then counts as unrecognised.
   public private(set) var patternErrors = 0
 
@@ -109,15 +107,13 @@ public struct EventExtractor {
   /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> Event? {
     guard let matcher = matchers[number] else {
-      return builders.withUnsafeBufferPointer { $0[number](Captures(subject: subject, ranges: [])) }
+      return builders.withUnsafeBufferPointer { $0[number](Captures(subject: subject)) }
     }
     var failed = false
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
     if failed { patternErrors += 1 }
     guard matched else { return nil }
-    ranges.removeAll(keepingCapacity: true)
-    for group in 0...matcher.captureCount { ranges.append(matcher.range(group)) }
-    let captures = Captures(subject: subject, ranges: ranges)
+    let captures = Captures(subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult))
     guard var event = builders.withUnsafeBufferPointer({ $0[number](captures) }) else { return nil }
     if case .failure(var detail) = event, record.severity == .fatal {
       detail.fatal = true

@@ -43,8 +43,12 @@ public final class Matcher {
   private let matchData: OpaquePointer
   private let settings: MatchSettings
   private let ovector: UnsafeMutablePointer<Int>
+  /// Where the last result is kept: behind a pointer, a match costs no exclusivity check.
+  private let result = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
   /// The result code of the last match (the number of captures set, or a negative error).
-  public private(set) var lastResult: Int32 = 0
+  public var lastResult: Int32 { result.pointee }
+  /// The start and end offsets of each group in the last match (PCRE2's output vector).
+  public var offsets: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: ovector, count: 2 * (captureCount + 1)) }
 
   /// Match limit: bounds backtracking work per match so no input can hang a pattern.
   public static let matchLimit: UInt32 = 1_000_000
@@ -63,10 +67,12 @@ public final class Matcher {
     }
     matchData = data
     ovector = UnsafeMutablePointer(mutating: pcre2_get_ovector_pointer_8(data))
+    result.initialize(to: 0)
   }
 
   deinit {
     pcre2_match_data_free_8(matchData)
+    result.deallocate()
   }
 
   /// Searches `subject` for the pattern; true on a match, false when there is none.
@@ -80,7 +86,7 @@ public final class Matcher {
     } else {
       rc = pcre2_match_8(code, base, subject.count, 0, 0, matchData, settings.context)
     }
-    lastResult = rc
+    result.pointee = rc
     if rc >= 0 { return true }
     if rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL { return false }
     throw PatternError(

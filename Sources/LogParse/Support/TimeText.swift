@@ -5,11 +5,17 @@ public enum TimeText {
   /// Go's monotonic clock counts from the process start, so every time one process prints implies
   /// the same start, and a different one means another process. Nil without an `m=` reading.
   public static func goProcessStart(_ text: some StringProtocol) -> FullTime? {
-    guard let time = goTime(text), let marker = text.firstRange(of: " m=") else { return nil }
-    let reading = text[marker.upperBound...].prefix { $0 == "+" || $0 == "-" || $0 == "." || $0.isNumber }
-    guard let seconds = Double(reading.hasPrefix("+") ? reading.dropFirst() : reading[...]), seconds.isFinite,
-      abs(seconds) < 1e10
+    let bytes = Array(text.utf8)
+    guard let time = parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")])?.time else { return nil }
+    let marker: [UInt8] = [0x20, UInt8(ascii: "m"), UInt8(ascii: "=")]
+    guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: marker) }).map({ $0 + marker.count })
     else { return nil }
+    var end = start
+    if end < bytes.count, bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "-") { end += 1 }
+    while end < bytes.count, isDigit(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+    var reading = String(decoding: bytes[start..<end], as: UTF8.self)
+    if reading.hasPrefix("+") { reading.removeFirst() }
+    guard let seconds = Double(reading), seconds.isFinite, abs(seconds) < 1e10 else { return nil }
     return FullTime(epochMicroseconds: time.epochMicroseconds - Int64((seconds * 1_000_000).rounded()))
   }
 
