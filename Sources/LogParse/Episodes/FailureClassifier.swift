@@ -61,7 +61,10 @@ public enum FailureClassifier {
       if has(userMarker) {
         result.principal = word(after: "User: ", in: message).flatMap { $0.hasPrefix("arn:") ? $0 : nil }
       }
-      result.nodeGroup = (has(groupMarker) ? word(after: "autoScalingGroupName/", in: message) : nil) ?? fallbackGroup
+      result.nodeGroup =
+        (has(groupMarker) ? word(after: "autoScalingGroupName/", in: message) : nil)
+        ?? (has(deleteFromGroupMarker) ? word(after: "delete nodes from group ", in: message) : nil)
+        ?? fallbackGroup
       if result.code == nil {
         result.failureClass = fallbackClass(message.lowercased())
         if result.failureClass == .kubernetesApi {
@@ -99,6 +102,7 @@ public enum FailureClassifier {
   private static let authorizedMarker = Array("uthoriz".utf8)
   private static let userMarker = Array("User: ".utf8)
   private static let groupMarker = Array("autoScalingGroupName/".utf8)
+  private static let deleteFromGroupMarker = Array("delete nodes from group ".utf8)
 
   /// The class a backoff's `errorClass`/`errorCode` stands for, and its code.
   public static func classifyBackoff(errorClass: String, errorCode: String) -> FailureClass {
