@@ -122,104 +122,112 @@ public enum KlogHeaderParser {
         line, at: start + 21, start: start, severity: time.severity, month: time.month, day: time.day,
         microsecondOfDay: time.microsecondOfDay, fractionDigits: 6)
     }
-    let n = line.count
-    var i = start
-    guard i + 20 <= n else { return nil }
+    var cursor = HeaderCursor(line: line, position: start)
+    guard start + 20 <= line.count else { return nil }
     var severity: Severity?
-    if let letter = Severity(rawValue: line[i]) {
+    if let letter = Severity(rawValue: line[start]) {
       severity = letter
-      i += 1
-    } else if !isDigit(line[i]) {
+      cursor.position += 1
+    } else if !isDigit(line[start]) {
       return nil
     }
-    func number(_ count: Int) -> Int? {
-      guard i + count <= n else { return nil }
-      var value = 0
-      for k in i..<(i + count) {
-        guard isDigit(line[k]) else { return nil }
-        value = value * 10 + Int(line[k] &- 0x30)
-      }
-      i += count
-      return value
-    }
-    func expect(_ byte: UInt8) -> Bool {
-      guard i < n, line[i] == byte else { return false }
-      i += 1
-      return true
-    }
-    func skipSpaces() -> Int {
-      let from = i
-      while i < n, line[i] == 0x20 { i += 1 }
-      return i - from
-    }
-    guard let month = number(2), let day = number(2), CivilDate.isValid(month: month, day: day),
-      skipSpaces() >= 1, let hour = number(2), hour < 24, expect(UInt8(ascii: ":")),
-      let minute = number(2), minute < 60, expect(UInt8(ascii: ":")), let second = number(2), second < 61
+    guard let month = cursor.number(2), let day = cursor.number(2), CivilDate.isValid(month: month, day: day),
+      cursor.skipSpaces() >= 1, let hour = cursor.number(2), hour < 24, cursor.expect(UInt8(ascii: ":")),
+      let minute = cursor.number(2), minute < 60, cursor.expect(UInt8(ascii: ":")), let second = cursor.number(2),
+      second < 61
     else { return nil }
     var micros = 0
     var fractionDigits = 0
-    if i < n, line[i] == UInt8(ascii: ".") {
-      i += 1
-      while i < n, isDigit(line[i]) {
-        if fractionDigits < 6 { micros = micros * 10 + Int(line[i] &- 0x30) }
+    if cursor.expect(UInt8(ascii: ".")) {
+      while let digit = cursor.digit() {
+        if fractionDigits < 6 { micros = micros * 10 + digit }
         fractionDigits += 1
-        i += 1
       }
       for _ in min(fractionDigits, 6)..<6 { micros *= 10 }
     }
     let seconds = Int64(hour * 3600 + minute * 60 + second)
     return parseRest(
-      line, at: i, start: start, severity: severity, month: month, day: day,
+      line, at: cursor.position, start: start, severity: severity, month: month, day: day,
       microsecondOfDay: seconds * 1_000_000 + Int64(micros), fractionDigits: min(fractionDigits, 6))
   }
 
-  /// Parses what follows the time (blanks, the optional thread id, `file:line]`) from `i`.
+  /// Parses what follows the time (blanks, the optional thread id, `file:line]`) from `position`.
   @inline(__always)
   private static func parseRest(
     _ line: UnsafeBufferPointer<UInt8>, at position: Int, start: Int, severity: Severity?, month: Int, day: Int,
     microsecondOfDay: Int64, fractionDigits: Int
   ) -> KlogHeader? {
-    let n = line.count
-    var i = position
-    func expect(_ byte: UInt8) -> Bool {
-      guard i < n, line[i] == byte else { return false }
-      i += 1
-      return true
-    }
-    func skipSpaces() -> Int {
-      let from = i
-      while i < n, line[i] == 0x20 { i += 1 }
-      return i - from
-    }
-    guard skipSpaces() >= 1 else { return nil }
+    var cursor = HeaderCursor(line: line, position: position)
+    guard cursor.skipSpaces() >= 1 else { return nil }
     // The thread id (really the pid) is optional: damaged pastes lose it.
-    var afterPid = i
-    while afterPid < n, isDigit(line[afterPid]) { afterPid += 1 }
-    if afterPid > i, afterPid < n, line[afterPid] == 0x20 {
-      i = afterPid
-      _ = skipSpaces()
+    var afterPid = cursor.position
+    while afterPid < line.count, isDigit(line[afterPid]) { afterPid += 1 }
+    if afterPid > cursor.position, afterPid < line.count, line[afterPid] == 0x20 {
+      cursor.position = afterPid
+      _ = cursor.skipSpaces()
     }
     // file:line]
-    let fileStart = i
-    while i < n, line[i] != UInt8(ascii: ":"), line[i] != UInt8(ascii: "]"), line[i] != 0x20 { i += 1 }
-    guard i > fileStart, expect(UInt8(ascii: ":")) else { return nil }
-    let fileEnd = i - 1
-    guard let sourceLine = lineNumber(&i, line) else { return nil }
-    guard expect(UInt8(ascii: "]")) else { return nil }
-    if i < n, line[i] == 0x20 { i += 1 }
+    let fileStart = cursor.position
+    cursor.skip { $0 != UInt8(ascii: ":") && $0 != UInt8(ascii: "]") && $0 != 0x20 }
+    guard cursor.position > fileStart, cursor.expect(UInt8(ascii: ":")) else { return nil }
+    let fileEnd = cursor.position - 1
+    guard let sourceLine = cursor.lineNumber(), cursor.expect(UInt8(ascii: "]")) else { return nil }
+    _ = cursor.expect(0x20)
     return KlogHeader(
       severity: severity, month: month, day: day, microsecondOfDay: microsecondOfDay,
       fractionDigits: fractionDigits, fileRange: fileStart..<fileEnd, sourceLine: sourceLine,
-      messageStart: i, pastedPrefixLength: start)
+      messageStart: cursor.position, pastedPrefixLength: start)
+  }
+}
+
+/// A position in a line and the few ways the header parser moves it.
+private struct HeaderCursor {
+  let line: UnsafeBufferPointer<UInt8>
+  var position: Int
+
+  /// Steps over `byte` if it is next.
+  mutating func expect(_ byte: UInt8) -> Bool {
+    guard position < line.count, line[position] == byte else { return false }
+    position += 1
+    return true
   }
 
-  private static func lineNumber(_ i: inout Int, _ line: UnsafeBufferPointer<UInt8>) -> Int? {
+  /// Steps over blanks; returns how many.
+  mutating func skipSpaces() -> Int {
+    let from = position
+    skip { $0 == 0x20 }
+    return position - from
+  }
+
+  /// Steps over bytes while `condition` holds.
+  mutating func skip(while condition: (UInt8) -> Bool) {
+    while position < line.count, condition(line[position]) { position += 1 }
+  }
+
+  /// The next byte's digit value, stepping over it; nil (not moving) when it is no digit.
+  mutating func digit() -> Int? {
+    guard position < line.count, isDigit(line[position]) else { return nil }
+    position += 1
+    return Int(line[position - 1] &- 0x30)
+  }
+
+  /// Exactly `count` digits as a number; nil (not moving) when they are not all there.
+  mutating func number(_ count: Int) -> Int? {
+    guard position + count <= line.count else { return nil }
     var value = 0
-    let from = i
-    while i < line.count, isDigit(line[i]), i - from < 9 {
-      value = value * 10 + Int(line[i] &- 0x30)
-      i += 1
+    for offset in position..<(position + count) {
+      guard isDigit(line[offset]) else { return nil }
+      value = value * 10 + Int(line[offset] &- 0x30)
     }
-    return i > from ? value : nil
+    position += count
+    return value
+  }
+
+  /// A source line number: one to nine digits.
+  mutating func lineNumber() -> Int? {
+    let from = position
+    var value = 0
+    while position - from < 9, let digit = digit() { value = value * 10 + digit }
+    return position > from ? value : nil
   }
 }
