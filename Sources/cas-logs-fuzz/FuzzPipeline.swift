@@ -1,8 +1,10 @@
+import Glibc
 import LogParse
 
 /// libFuzzer entry point: the whole pipeline (envelopes, records, events, episodes) and every
-/// renderer on arbitrary bytes, fed in two chunks split at a point the input chooses; then the
-/// input as an assert expression.
+/// renderer on arbitrary bytes, fed in two chunks split at a point the input chooses; the same
+/// bytes read as a file in small segments on two threads, which must report exactly what a
+/// sequential read does; then the input as an assert expression.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -23,6 +25,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     counts.records - counts.mergedRecords + counts.continuationLines + counts.malformed + counts.skipped == counts.lines
   )
   _ = JSONReportRenderer.render(report)
+  checkSegmentedRead(bytes, options)
   _ = TextReportRenderer.render(report)
   _ = MarkdownReportRenderer.render(report)
   let text = String(decoding: bytes.prefix(256), as: UTF8.self)
@@ -34,4 +37,25 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = GitHubRenderer.annotations(verdict, report: report)
   }
   return 0
+}
+
+/// Reads `bytes` as a file sequentially and in 128-byte segments and requires the same JSON report.
+private func checkSegmentedRead(_ bytes: [UInt8], _ options: AnalyzerOptions) {
+  let path = "/tmp/cas-logs-fuzz-\(getpid()).log"
+  guard let file = fopen(path, "w") else { return }
+  _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+  fclose(file)
+  defer { unlink(path) }
+  func report(threads: Int) -> String? {
+    var options = options
+    options.reorderWindow = 4096
+    options.parseThreads = threads
+    options.segmentBytes = 128
+    var analyzer = Analyzer(options: options)
+    guard (try? InputReader.readFile(path, into: &analyzer)) != nil else { return nil }
+    analyzer.finish()
+    return JSONReportRenderer.render(analyzer.report())
+  }
+  let sequential = report(threads: 1)
+  precondition(sequential == report(threads: 2), "a segmented read reported differently")
 }
