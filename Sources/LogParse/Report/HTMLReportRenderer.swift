@@ -68,14 +68,16 @@ public enum HTMLReportRenderer {
     var html = "<p><label>Filter tables: <input id=\"filter\" type=\"search\" placeholder=\"group, node, pod…\">"
     html += "</label></p>\n"
     html += table(
-      "Scale-ups", ["id", "node group", "size", "outcome", "duration", "decided", "trigger pods", "error", "lines"],
+      "Scale-ups",
+      ["id", "node group", "size", "outcome", "duration", "decided", "trigger pods", "error", "notes", "lines"],
       report.scaleUps
     ) { up in
       [
         up.id, up.nodeGroup, "\(up.from.map(String.init) ?? "?")→\(up.to.map(String.init) ?? "?")", up.outcome.rawValue,
         up.durationSeconds(baseYear: report.year.baseYear).map(formatSeconds) ?? "",
         up.decidedAt.map(report.rfc3339) ?? "", up.triggeringPods.prefix(5).joined(separator: ", "),
-        up.error.map { "\($0.failureClass.rawValue) \($0.code ?? "")" } ?? "", lines(up.evidence, report),
+        up.error.map { "\($0.failureClass.rawValue) \($0.code ?? "")" } ?? "",
+        ScaleUpNotes.notes(up, report).joined(separator: "; "), lines(up.evidence, report),
       ]
     }
     html += table(

@@ -20,8 +20,9 @@ public enum MarkdownReportRenderer {
     let cell = MarkdownText.cell
     var text = ""
     if !report.scaleUps.isEmpty {
-      text += "### Scale-ups\n\n| id | node group | size | outcome | duration | decided | trigger pods | error |\n"
-      text += "|---|---|---|---|---|---|---|---|\n"
+      text +=
+        "### Scale-ups\n\n| id | node group | size | outcome | duration | decided | trigger pods | error | notes |\n"
+      text += "|---|---|---|---|---|---|---|---|---|\n"
       for up in report.scaleUps {
         let size = "\(up.from.map(String.init) ?? "?")→\(up.to.map(String.init) ?? "?")"
         let duration = up.durationSeconds(baseYear: report.year.baseYear).map(formatSeconds) ?? ""
@@ -31,7 +32,7 @@ public enum MarkdownReportRenderer {
         let error = up.error.map { "\($0.failureClass.rawValue) \($0.code ?? "")" } ?? ""
         let decided = up.decidedAt.map(report.rfc3339) ?? ""
         text += "| \(up.id) | \(cell(up.nodeGroup)) | \(size) | \(up.outcome.rawValue) | \(duration) | \(decided) "
-        text += "| \(cell(pods)) | \(cell(error)) |\n"
+        text += "| \(cell(pods)) | \(cell(error)) | \(cell(ScaleUpNotes.notes(up, report).joined(separator: "; "))) |\n"
       }
       text += "\n"
     }

@@ -144,20 +144,7 @@ public enum TextReportRenderer {
 
   /// `  capped 6->1 nodes (group set capacity)  balanced with a, b  reverted -2 at T`, as far as logged.
   private static func details(_ up: ScaleUpEpisode, _ report: Report) -> String {
-    var text = ""
-    if let capping = up.capping {
-      if let requested = capping.requestedNodes, let capped = capping.cappedToNodes {
-        text += "  capped \(requested)->\(capped) nodes (group set capacity)"
-      }
-      if let size = capping.clusterMaxSize { text += "  capped to max cluster size \(size)" }
-    }
-    if !up.balancedWith.isEmpty {
-      text += "  balanced with " + up.balancedWith.map(TerminalText.sanitize).joined(separator: ", ")
-    }
-    if let reverted = up.revertedNodes {
-      text += "  reverted -\(reverted)" + (up.revertedAt.map { " at \(report.rfc3339($0))" } ?? "")
-    }
-    return text
+    ScaleUpNotes.notes(up, report).map { "  " + TerminalText.sanitize($0) }.joined()
   }
 
   private static func percent(_ value: Double) -> String {

@@ -110,6 +110,7 @@ enum TimelineSVG {
       text += "\npods (\(up.triggeringPodCount)): " + up.triggeringPods.prefix(5).joined(separator: ", ")
     }
     if let error = up.error { text += "\nerror: \(error.failureClass.rawValue) \(error.code ?? "")" }
+    for note in ScaleUpNotes.notes(up, report) { text += "\n" + note }
     if let first = up.evidence.lines.first { text += "\nlines \(report.sourceName(up.evidence)):\(first)…" }
     return text
   }
