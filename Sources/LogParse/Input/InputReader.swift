@@ -44,8 +44,8 @@ public enum InputReader {
       {
         throw InputError.readFailed(path: path, reason: error)
       }
-      analyzer.endSource()
-      return
+      // Whatever was appended while the segments were read follows, read as a stream.
+      _ = lseek(fd, off_t(plan.segments.last?.upperBound ?? 0), SEEK_SET)
     }
     if let error = pump(fd, into: &analyzer, idleMilliseconds: nil, shouldStop: { false }).error {
       throw InputError.readFailed(path: path, reason: error)
