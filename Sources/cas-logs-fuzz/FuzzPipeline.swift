@@ -39,23 +39,32 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// Reads `bytes` as a file sequentially and in 128-byte segments and requires the same JSON report.
+/// Reads `bytes` as a file sequentially, then in 128-byte segments as a file and as a stream, and
+/// requires the same JSON report each time.
 private func checkSegmentedRead(_ bytes: [UInt8], _ options: AnalyzerOptions) {
   let path = "/tmp/cas-logs-fuzz-\(getpid()).log"
   guard let file = fopen(path, "w") else { return }
   _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
   fclose(file)
   defer { unlink(path) }
-  func report(threads: Int) -> String? {
+  func report(threads: Int, asStream: Bool) -> String? {
     var options = options
     options.reorderWindow = 4096
     options.parseThreads = threads
     options.segmentBytes = 128
     var analyzer = Analyzer(options: options)
-    guard (try? InputReader.readFile(path, into: &analyzer)) != nil else { return nil }
+    if asStream {
+      let fd = open(path, O_RDONLY)
+      guard fd >= 0 else { return nil }
+      defer { close(fd) }
+      _ = InputReader.readStream(fd: fd, name: path, into: &analyzer) { false }
+    } else {
+      guard (try? InputReader.readFile(path, into: &analyzer)) != nil else { return nil }
+    }
     analyzer.finish()
     return JSONReportRenderer.render(analyzer.report())
   }
-  let sequential = report(threads: 1)
-  precondition(sequential == report(threads: 2), "a segmented read reported differently")
+  let sequential = report(threads: 1, asStream: false)
+  precondition(sequential == report(threads: 2, asStream: false), "a segmented file read reported differently")
+  precondition(sequential == report(threads: 2, asStream: true), "a segmented stream read reported differently")
 }

@@ -89,6 +89,25 @@ struct SegmentedReadTests {
     }
   }
 
+  /// Standard input is cut into segments as it arrives: the same reports as a sequential read.
+  @Test(arguments: GeneratorOptions.Format.allCases)
+  func streamReadInSegmentsReportsTheSame(format: GeneratorOptions.Format) throws {
+    var options = GeneratorOptions()
+    options.seed = 11
+    options.format = format
+    options.targetBytes = 1_500_000
+    var generator = LogGenerator(options: options)
+    var text = ""
+    _ = generator.generate { text += $0 }
+    let path = try temporaryFile(Array(text.utf8))
+    defer { unlink(path) }
+    let sequential = try analyzeStream(path, threads: 1)
+    let segmented = try analyzeStream(path, threads: 2)
+    #expect(JSONReportRenderer.render(segmented) == JSONReportRenderer.render(sequential))
+    #expect(TextReportRenderer.render(segmented) == TextReportRenderer.render(sequential))
+    #expect(segmented.scaleUps.count > 10)
+  }
+
   /// Events in flight stay small: wide payloads are boxed.
   @Test func eventsAreAtMostThirtyTwoBytes() {
     #expect(MemoryLayout<Event>.stride <= 32)
@@ -120,6 +139,19 @@ struct SegmentedReadTests {
     options.segmentBytes = Self.segmentBytes
     var analyzer = Analyzer(options: options)
     try InputReader.readFile(path, into: &analyzer)
+    analyzer.finish()
+    return analyzer.report()
+  }
+
+  private func analyzeStream(_ path: String, threads: Int) throws -> Report {
+    var options = AnalyzerOptions(now: Fixtures.now)
+    options.parseThreads = threads
+    options.segmentBytes = Self.segmentBytes
+    var analyzer = Analyzer(options: options)
+    let fd = open(path, O_RDONLY)
+    defer { close(fd) }
+    let end = InputReader.readStream(fd: fd, name: "-", into: &analyzer) { false }
+    #expect(end == .endOfInput)
     analyzer.finish()
     return analyzer.report()
   }

@@ -63,6 +63,14 @@ public enum InputReader {
     shouldStop: () -> Bool
   ) -> StreamEnd {
     analyzer.beginSource(name)
+    if analyzer.options.parseThreads > 1, analyzer.canParseSegments {
+      // Nobody watches records or steps as they come: parse in segments on every core.
+      let end = SegmentedStreamReader.read(
+        fd: fd, threads: analyzer.options.parseThreads, segmentBytes: analyzer.options.segmentBytes,
+        into: &analyzer, shouldStop: shouldStop)
+      if end == .endOfInput { analyzer.endSource() }
+      return end
+    }
     let result = pump(fd, into: &analyzer, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
     if result.end == .endOfInput { analyzer.endSource() }
     return result.end
@@ -77,7 +85,7 @@ public enum InputReader {
     return result.end
   }
 
-  private static func pump(
+  static func pump(
     _ fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32?, shouldStop: () -> Bool
   ) -> (end: StreamEnd, error: String?) {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
