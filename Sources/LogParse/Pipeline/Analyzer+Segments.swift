@@ -1,4 +1,4 @@
-/// One stretch of a file, parsed on its own: its events and everything else the analysis counts.
+/// One stretch of a file or stream, parsed on its own: its events and everything else the analysis counts.
 ///
 /// Line numbers and year offsets are the stretch's own, counted from its start;
 /// ``Analyzer/absorb(_:)`` places them in the whole input.
@@ -19,7 +19,7 @@ struct ParsedSegment: Sendable {
 }
 
 extension Analyzer {
-  /// An analyzer that parses one segment of a file and keeps its events instead of applying them.
+  /// An analyzer that parses one segment of the input and keeps its events instead of applying them.
   static func segmentParser(options: AnalyzerOptions) -> Analyzer {
     var options = options
     options.reorderWindow = 0
@@ -28,7 +28,7 @@ extension Analyzer {
     return parser
   }
 
-  /// Whether a file may be parsed in segments on several threads with the same result.
+  /// Whether the input may be parsed in segments on several threads with the same result.
   ///
   /// Only when nobody watches records, events or steps as they happen: those must come in order.
   var canParseSegments: Bool { onRecord == nil && onEvent == nil && onStep == nil && !events.sink.collectsEvents }
