@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// `cas-logs report` with no file argument reads standard input, like any Unix filter.
@@ -34,6 +35,22 @@ struct ReportStdinTests {
   func dashReadsStdin() throws {
     let result = try CLIRunner.run(["report", "-"], stdin: try SampleLogs.data(SampleLogs.blogScaleUp))
     #expect(result.exitCode == 0, "\(result.summary)")
+    #expect(result.stdout.contains("ASG_NAME") && result.stdout.contains("4->5"), "\(result.summary)")
+  }
+
+  /// Ctrl-C on a quiet stream that stays open ends it with the report of what came so far.
+  ///
+  /// As in `kubectl logs -f … | cas-logs report`; once with the default threads, once with one.
+  @Test(arguments: [[String](), ["--threads", "1"]])
+  func aSignalEndsAQuietStreamWithItsReport(extra: [String]) throws {
+    let process = try CLIProcess(arguments: ["report"] + extra, stdinPipe: true)
+    for line in try SampleLogs.lines(SampleLogs.blogScaleUp) { _ = process.writeLine(line) }
+    _ = process.sleep(.milliseconds(400))
+    process.send(SIGINT)
+    let exited = process.waitForExit(timeout: .seconds(5))
+    if !exited { process.kill() }
+    let result = process.result()
+    try #require(exited, "report did not stop on SIGINT:\n\(result.summary)")
     #expect(result.stdout.contains("ASG_NAME") && result.stdout.contains("4->5"), "\(result.summary)")
   }
 }

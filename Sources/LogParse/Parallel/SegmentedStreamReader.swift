@@ -39,6 +39,14 @@ enum SegmentedStreamReader {
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: InputReader.chunkSize, alignment: 16)
     defer { chunk.deallocate() }
     reading: while true {
+      // Wait with a timeout, so that a stop request is heard even while the writer is quiet.
+      var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&descriptor, 1, 1000)
+      if shouldStop() {
+        end = .stopped
+        break
+      }
+      if ready == 0 || (ready < 0 && errno == EINTR) { continue }
       let count = Glibc.read(fd, chunk.baseAddress, chunk.count)
       if count < 0, errno == EINTR {
         if shouldStop() {
