@@ -46,20 +46,13 @@ struct CatalogRecordFormTests {
   }
 
   @Test func structuredLeaderElectionLinesAreUnderstood() throws {
-    var steps: [EpisodeStep] = []
-    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now))
-    analyzer.onStep = { step, _ in steps.append(step) }
-    analyzer.beginSource("test.log")
-    analyzer.feed(
-      Array(
-        """
-        I0822 08:47:13.123456       1 leaderelection.go:258] "Attempting to acquire leader lease..." lock="kube-system/cluster-autoscaler"
-        I0822 08:47:15.123456       1 leaderelection.go:272] "Successfully acquired lease" lock="kube-system/cluster-autoscaler"
-        I0822 09:47:15.123456       1 leaderelection.go:297] "Failed to renew lease" lock="kube-system/cluster-autoscaler" err="context deadline exceeded"
+    let (report, steps) = Fixtures.analyzeWithSteps(
+      """
+      I0822 08:47:13.123456       1 leaderelection.go:258] "Attempting to acquire leader lease..." lock="kube-system/cluster-autoscaler"
+      I0822 08:47:15.123456       1 leaderelection.go:272] "Successfully acquired lease" lock="kube-system/cluster-autoscaler"
+      I0822 09:47:15.123456       1 leaderelection.go:297] "Failed to renew lease" lock="kube-system/cluster-autoscaler" err="context deadline exceeded"
 
-        """.utf8))
-    analyzer.finish()
-    let report = analyzer.report()
+      """)
     #expect(report.recognized == 3)
     #expect(report.autoscaler.isLeader == true)
     #expect(report.autoscaler.starts.count == 1)

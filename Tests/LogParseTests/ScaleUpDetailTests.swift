@@ -55,22 +55,15 @@ struct ScaleUpDetailTests {
   }
 
   @Test func theRevertOfATimedOutScaleUpIsAStepOfThatEpisode() throws {
-    var steps: [EpisodeStep] = []
-    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now))
-    analyzer.onStep = { step, _ in steps.append(step) }
-    analyzer.beginSource("test.log")
-    analyzer.feed(
-      Array(
-        """
-        I0313 12:34:34.470823       1 executor.go:166] Scale-up: setting group eks-ng-a size to 7
-        W0313 12:49:40.563382       1 clusterstate.go:358] Scale-up timed out for node group eks-ng-a after 15m5.5s
-        W0313 12:49:40.570000       1 clusterstate.go:372] Reverting timed-out scale-up for node group eks-ng-a by decreasing target size by 2
-        W0313 12:49:40.584456       1 clusterstate.go:404] Disabling scale-up for node group eks-ng-a until \
-        2026-03-13 12:54:40.1 +0000 UTC m=+2030.4; errorClass=Other; errorCode=timeout
+    let (report, steps) = Fixtures.analyzeWithSteps(
+      """
+      I0313 12:34:34.470823       1 executor.go:166] Scale-up: setting group eks-ng-a size to 7
+      W0313 12:49:40.563382       1 clusterstate.go:358] Scale-up timed out for node group eks-ng-a after 15m5.5s
+      W0313 12:49:40.570000       1 clusterstate.go:372] Reverting timed-out scale-up for node group eks-ng-a by decreasing target size by 2
+      W0313 12:49:40.584456       1 clusterstate.go:404] Disabling scale-up for node group eks-ng-a until \
+      2026-03-13 12:54:40.1 +0000 UTC m=+2030.4; errorClass=Other; errorCode=timeout
 
-        """.utf8))
-    analyzer.finish()
-    let report = analyzer.report()
+      """)
     let up = try #require(report.scaleUps.first)
     #expect(up.outcome == .timedOut)
     #expect(up.revertedNodes == 2)

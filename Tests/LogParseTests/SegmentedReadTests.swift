@@ -11,25 +11,14 @@ struct SegmentedReadTests {
 
   @Test(arguments: GeneratorOptions.Layout.allCases)
   func generatedLogReportsTheSame(layout: GeneratorOptions.Layout) throws {
-    var options = GeneratorOptions()
-    options.seed = 3
-    options.layout = layout
-    options.targetBytes = 2_000_000
-    var generator = LogGenerator(options: options)
-    var text = ""
-    _ = generator.generate { text += $0 }
+    let text = generatedLog(seed: 3, bytes: 2_000_000) { $0.layout = layout }
     try expectSameReports(Array(text.utf8), minimumSegments: 30)
   }
 
   /// Damaged excerpts (pasted prefixes, merged and wrapped records, CRI lines, reversed order)
   /// between stretches of plain klog text: cuts may fall only where nothing is open.
   @Test func damagedSamplesBetweenPlainStretchesReportTheSame() throws {
-    var options = GeneratorOptions()
-    options.seed = 5
-    options.targetBytes = 60_000
-    var generator = LogGenerator(options: options)
-    var plain = ""
-    _ = generator.generate { plain += $0 }
+    let plain = generatedLog(seed: 5, bytes: 60_000)
     var bytes: [UInt8] = []
     for _ in 0..<3 {
       for name in try Fixtures.sampleNames() {
@@ -92,13 +81,7 @@ struct SegmentedReadTests {
   /// Standard input is cut into segments as it arrives: the same reports as a sequential read.
   @Test(arguments: GeneratorOptions.Format.allCases)
   func streamReadInSegmentsReportsTheSame(format: GeneratorOptions.Format) throws {
-    var options = GeneratorOptions()
-    options.seed = 11
-    options.format = format
-    options.targetBytes = 1_500_000
-    var generator = LogGenerator(options: options)
-    var text = ""
-    _ = generator.generate { text += $0 }
+    let text = generatedLog(seed: 11, bytes: 1_500_000) { $0.format = format }
     let path = try temporaryFile(Array(text.utf8))
     defer { unlink(path) }
     let sequential = try analyzeStream(path, threads: 1)
@@ -114,6 +97,20 @@ struct SegmentedReadTests {
   }
 
   // MARK: - Helpers
+
+  /// A generated `--v=4` log of about `bytes` bytes.
+  private func generatedLog(seed: UInt64, bytes: Int, _ configure: (inout GeneratorOptions) -> Void = { _ in })
+    -> String
+  {
+    var options = GeneratorOptions()
+    options.seed = seed
+    options.targetBytes = bytes
+    configure(&options)
+    var generator = LogGenerator(options: options)
+    var text = ""
+    _ = generator.generate { text += $0 }
+    return text
+  }
 
   /// Writes `bytes` to a file, reads it sequentially and in segments, and expects the same JSON
   /// and text reports; returns the report.

@@ -55,6 +55,17 @@ enum Fixtures {
     return analyzer.report()
   }
 
+  /// Analyses a string as one source, with the episode steps the analysis made, in order.
+  static func analyzeWithSteps(_ text: String) -> (report: Report, steps: [EpisodeStep]) {
+    var steps: [EpisodeStep] = []
+    var analyzer = Analyzer(options: AnalyzerOptions(now: now))
+    analyzer.onStep = { step, _ in steps.append(step) }
+    analyzer.beginSource("test.log")
+    analyzer.feed(Array(text.utf8))
+    analyzer.finish()
+    return (analyzer.report(), steps)
+  }
+
   /// Analyses a string.
   static func analyze(_ text: String, year: Int? = nil) -> Report {
     analyze(Array(text.utf8), year: year)
