@@ -44,7 +44,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 private func checkSegmentedRead(_ bytes: [UInt8], _ options: AnalyzerOptions) {
   // Shorter inputs make fewer than two segments: every read would be sequential.
   guard bytes.count >= 2 * 128 + 1 else { return }
-  let path = "/tmp/cas-logs-fuzz-\(getpid()).log"
+  let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+  let path = "\(directory)/cas-logs-fuzz-\(getpid()).log"
   guard let file = fopen(path, "w") else { return }
   _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
   fclose(file)
