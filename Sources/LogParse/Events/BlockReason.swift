@@ -4,11 +4,23 @@ public enum BlockReason: String, Hashable, Sendable, CaseIterable {
   case utilization, noPlaceToMovePods, scaleDownDisabled, kubernetesApi, other
 
   /// The reason behind a drainability message (`pod with local storage present: db-0`), with the pod.
+  ///
+  /// Compared on bytes, ASCII case folded: the message of every blocked node in every loop comes here.
   static func classify(_ text: String) -> (BlockReason, pod: String?) {
-    let rules: [(String, BlockReason)] = [
+    var bytes = Array(text.utf8)
+    let reason = bytes.withUnsafeMutableBufferPointer { buffer -> BlockReason in
+      for index in buffer.indices where buffer[index] &- UInt8(ascii: "A") < 26 { buffer[index] |= 0x20 }
+      let folded = UnsafeBufferPointer(buffer)
+      return rules.first { ByteSearch.contains(folded, $0.needle) }?.reason ?? .other
+    }
+    return (reason, podName(in: text))
+  }
+
+  /// Lower-case phrases and the reason each names, in the order they are tried.
+  private static let rules: [(needle: [UInt8], reason: BlockReason)] =
+    ([
       ("kube-system pod present", .kubeSystemPod),
       ("local storage present", .localStorage),
-      ("is not replicated", .notReplicated),
       ("not replicated", .notReplicated),
       ("pod disruption budget", .podDisruptionBudget),
       ("not safe to evict", .notSafeToEvict),
@@ -18,21 +30,23 @@ public enum BlockReason: String, Hashable, Sendable, CaseIterable {
       ("no place to move pods", .noPlaceToMovePods),
       ("scale down disabled", .scaleDownDisabled),
       ("forbidden", .kubernetesApi),
-    ]
-    let lower = text.lowercased()
-    for (needle, reason) in rules where lower.contains(needle) {
-      return (reason, podName(in: text))
-    }
-    return (.other, podName(in: text))
-  }
+    ] as [(String, BlockReason)]).map { (Array($0.0.utf8), $0.1) }
 
   /// The pod named after the last `: ` or in `ns/name is not replicated` form.
   private static func podName(in text: String) -> String? {
-    if let colon = text.lastIndex(of: ":") {
-      let tail = text[text.index(after: colon)...].trimmingSpaces
-      if !tail.isEmpty, !tail.contains(" ") { return String(tail) }
+    let bytes = Array(text.utf8)
+    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    if let colon = bytes.lastIndex(of: UInt8(ascii: ":")) {
+      var start = colon + 1
+      var end = bytes.count
+      while start < end, isBlank(bytes[start]) { start += 1 }
+      while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+      if start < end, !bytes[start..<end].contains(0x20) {
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+      }
     }
-    if let first = text.split(separator: " ").first, first.contains("/") { return String(first) }
+    let first = bytes.drop { $0 == 0x20 }.prefix { $0 != 0x20 }
+    if !first.isEmpty, first.contains(UInt8(ascii: "/")) { return String(decoding: first, as: UTF8.self) }
     return nil
   }
 }
