@@ -5,7 +5,7 @@ extension EpisodeBuilder {
     switch event.reason {
     case "ScaledUpGroup":
       guard let (group, size) = groupAndSize(message) else { return }
-      if message.contains(" size set to ") {
+      if ByteSearch.contains(message, " size set to ") {
         if let index = openScaleUps[group]?.last { scaleUps[index].evidence.add(context.lines) }
       } else {
         applyScaleUp(.scaleUpRequested(group: group, size: size), context, &steps)
@@ -58,7 +58,7 @@ extension EpisodeBuilder {
         let index = openOrNewScaleDown(node: node, kind: .drain, context)
         failScaleDown(index, failure, context)
         steps.append(step(.failure, scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
-      } else if message.contains("removed by cluster autoscaler") {
+      } else if ByteSearch.contains(message, "removed by cluster autoscaler") {
         if let index = openScaleDowns[node] {
           finishScaleDown(index, context)
           steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
@@ -69,7 +69,7 @@ extension EpisodeBuilder {
         scaleDowns[index].evidence.add(context.lines)
       }
     case "Pod":
-      guard message.contains("deleting pod for node scale down") else { return }
+      guard ByteSearch.contains(message, "deleting pod for node scale down") else { return }
       let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
       guard let index = openScaleDowns.values.filter({ scaleDowns[$0].kind == .drain }).max() else { return }
       scaleDowns[index].evidence.add(context.lines)
@@ -83,18 +83,19 @@ extension EpisodeBuilder {
       }
     default:
       guard let node = nodeName(inScaleDownMessage: message) else { return }
-      let isRemoved = message.hasSuffix(" removed") || message.contains(" removed with drain")
+      let isRemoved = message.hasSuffix(" removed") || ByteSearch.contains(message, " removed with drain")
       if !isRemoved, let index = openScaleDowns[node] {
         scaleDowns[index].evidence.add(context.lines)
         return
       }
-      if message.hasSuffix(" removed") || message.contains(" removed with drain") {
+      if isRemoved {
         if openScaleDowns[node] == nil, let done = lastScaleDownByNode[node] {
           // The removal already ended (e.g. the cloud line came first): this event is more evidence.
           scaleDowns[done].evidence.add(context.lines)
           return
         }
-        let index = openOrNewScaleDown(node: node, kind: message.contains("empty node") ? .empty : .drain, context)
+        let index = openOrNewScaleDown(
+          node: node, kind: ByteSearch.contains(message, "empty node") ? .empty : .drain, context)
         finishScaleDown(index, context)
         steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
       } else if message.hasPrefix("Scale-down: removing empty node") {

@@ -66,9 +66,10 @@ public enum FailureClassifier {
         ?? (has(deleteFromGroupMarker) ? word(after: "delete nodes from group ", in: message) : nil)
         ?? fallbackGroup
       if result.code == nil {
-        result.failureClass = fallbackClass(message.lowercased())
+        let lower = message.lowercased()
+        result.failureClass = fallbackClass(lower)
         if result.failureClass == .kubernetesApi {
-          result.code = message.lowercased().contains("forbidden") ? "forbidden" : "conflict"
+          result.code = ByteSearch.contains(lower, "forbidden") ? "forbidden" : "conflict"
           // RBAC names the refused identity: `User "system:serviceaccount:kube-system:cluster-autoscaler" cannot list …`.
           result.principal = word(after: "User \"", in: message).map { String($0.prefix { $0 != "\"" }) }
         }
@@ -80,15 +81,18 @@ public enum FailureClassifier {
   /// The class of an error without a known code, from its wording.
   private static func fallbackClass(_ lower: String) -> FailureClass {
     // RBAC refusals, and conflicts (`Operation cannot be fulfilled on nodes "x": the object has been modified`).
-    if lower.contains("forbidden") || lower.contains("cannot be fulfilled") { return .kubernetesApi }
-    if lower.contains("rate exceeded") { return .throttling }
-    if lower.contains("max size") || lower.contains("size increase too large") || lower.contains("max node total count")
+    if ByteSearch.contains(lower, "forbidden") || ByteSearch.contains(lower, "cannot be fulfilled") {
+      return .kubernetesApi
+    }
+    if ByteSearch.contains(lower, "rate exceeded") { return .throttling }
+    if ByteSearch.contains(lower, "max size") || ByteSearch.contains(lower, "size increase too large")
+      || ByteSearch.contains(lower, "max node total count")
     {
       return .maxSize
     }
-    if lower.contains("quota") { return .quota }
-    if lower.contains("outofresource") || lower.contains("capacity") { return .capacity }
-    if lower.contains("timed out") || lower.contains("timeout") { return .timeout }
+    if ByteSearch.contains(lower, "quota") { return .quota }
+    if ByteSearch.contains(lower, "outofresource") || ByteSearch.contains(lower, "capacity") { return .capacity }
+    if ByteSearch.contains(lower, "timed out") || ByteSearch.contains(lower, "timeout") { return .timeout }
     return .other
   }
 
@@ -107,7 +111,7 @@ public enum FailureClassifier {
   /// The class a backoff's `errorClass`/`errorCode` stands for, and its code.
   public static func classifyBackoff(errorClass: String, errorCode: String) -> FailureClass {
     if errorCode == "timeout" { return .timeout }
-    if let entry = codes.first(where: { errorCode.contains($0.code) }) { return entry.failureClass }
+    if let entry = codes.first(where: { ByteSearch.contains(errorCode, $0.code) }) { return entry.failureClass }
     if errorClass == "OutOfResource" || errorClass == "1" { return .capacity }
     switch errorCode {
     case "cloudProviderError": return .cloudProvider

@@ -21,6 +21,14 @@ enum ByteSearch {
     return needle.withUnsafeBufferPointer { caslogs_memmem(base, haystack.count, $0.baseAddress, needle.count) != nil }
   }
 
+  /// Whether `needle` occurs in `text`, compared as UTF-8 bytes (not the generic `String.contains`,
+  /// which compares characters and costs thousands of instructions per call).
+  static func contains(_ text: String, _ needle: String) -> Bool {
+    var text = text
+    var needle = needle
+    return text.withUTF8 { haystack in needle.withUTF8 { contains(haystack, $0) } }
+  }
+
   /// Whether `haystack` begins with `prefix`.
   @inline(__always)
   static func hasPrefix(_ haystack: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
