@@ -1,5 +1,3 @@
-import CPCRE2
-
 /// A scalar value found by ``JSONLineScanner``.
 enum JSONScalar {
   /// A string, decoded into the scanner's buffer at this range.
@@ -81,15 +79,11 @@ struct JSONLineScanner {
   /// The string is decoded into the buffer and its range there returned (nil when absent). For
   /// envelopes whose layout is not known in advance.
   mutating func findString(key: String, in line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-    guard let base = line.baseAddress else { return nil }
     let needle = Array(("\"" + key + "\"").utf8)
     var from = 0
     while from + needle.count <= line.count {
-      let found = needle.withUnsafeBufferPointer {
-        caslogs_memmem(base + from, line.count - from, $0.baseAddress, needle.count)
-      }
-      guard let found else { return nil }
-      var i = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + needle.count
+      guard let found = ByteSearch.offset(of: needle, in: line, from: from) else { return nil }
+      var i = found + needle.count
       from = i
       while i < line.count, line[i] == 0x20 { i += 1 }
       guard i < line.count, line[i] == UInt8(ascii: ":") else { continue }

@@ -1,5 +1,3 @@
-import CPCRE2
-
 /// Classifies an error message into a ``FailureClass`` and extracts code, action, principal and group.
 ///
 /// Where one error wraps another (`WebIdentityErr … caused by: AccessDenied … sts:AssumeRoleWithWebIdentity`),
@@ -126,12 +124,8 @@ public enum FailureClassifier {
     var text = text
     let markerBytes = Array(marker.utf8)
     return text.withUTF8 { bytes -> String? in
-      guard let base = bytes.baseAddress, bytes.count >= markerBytes.count else { return nil }
-      let found = markerBytes.withUnsafeBufferPointer {
-        caslogs_memmem(base, bytes.count, $0.baseAddress, markerBytes.count)
-      }
-      guard let found else { return nil }
-      let start = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + markerBytes.count
+      guard let found = ByteSearch.offset(of: markerBytes, in: bytes) else { return nil }
+      let start = found + markerBytes.count
       var end = start
       while end < bytes.count, !wordStops.contains(bytes[end]) { end += 1 }
       while end > start, trailingPunctuation.contains(bytes[end - 1]) { end -= 1 }

@@ -3,22 +3,34 @@ import Glibc
 
 /// Byte-level searches used on the hot path (no `String`, no regex).
 enum ByteSearch {
-  /// Whether `haystack` begins with `prefix`.
+  /// The offset of the first `needle` in `haystack` at or after `start` (glibc `memmem`,
+  /// SIMD-accelerated), or nil; an empty needle is found at `start`.
   @inline(__always)
-  static func hasPrefix(_ haystack: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
-    guard haystack.count >= prefix.count, let base = haystack.baseAddress else { return false }
-    return prefix.withUnsafeBufferPointer { needle in
-      guard let needleBase = needle.baseAddress else { return true }
-      return memcmp(base, needleBase, prefix.count) == 0
-    }
+  static func offset(
+    of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0
+  ) -> Int? {
+    guard let needleBase = needle.baseAddress, needle.count > 0 else { return start <= haystack.count ? start : nil }
+    guard start >= 0, haystack.count - start >= needle.count, let base = haystack.baseAddress else { return nil }
+    guard let found = caslogs_memmem(base + start, haystack.count - start, needleBase, needle.count) else { return nil }
+    return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
   }
 
-  /// Whether `needle` occurs in `haystack` (glibc `memmem`, SIMD-accelerated).
+  /// The offset of the first `needle` in `haystack` at or after `start`, or nil.
+  @inline(__always)
+  static func offset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    needle.withUnsafeBufferPointer { offset(of: $0, in: haystack, from: start) }
+  }
+
+  /// Whether `needle` occurs in `haystack`.
+  @inline(__always)
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    offset(of: needle, in: haystack) != nil
+  }
+
+  /// Whether `needle` occurs in `haystack`.
   @inline(__always)
   static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty else { return true }
-    guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
-    return needle.withUnsafeBufferPointer { caslogs_memmem(base, haystack.count, $0.baseAddress, needle.count) != nil }
+    offset(of: needle, in: haystack) != nil
   }
 
   /// Whether `needle` occurs in `text`, compared as UTF-8 bytes (not the generic `String.contains`,
@@ -37,11 +49,9 @@ enum ByteSearch {
     return memcmp(base, needle, prefix.count) == 0
   }
 
-  /// Whether `needle` occurs in `haystack` (glibc `memmem`).
+  /// Whether `haystack` begins with `prefix`.
   @inline(__always)
-  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let needleBase = needle.baseAddress, needle.count > 0 else { return true }
-    guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
-    return caslogs_memmem(base, haystack.count, needleBase, needle.count) != nil
+  static func hasPrefix(_ haystack: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+    prefix.withUnsafeBufferPointer { hasPrefix(haystack, $0) }
   }
 }

@@ -8,7 +8,8 @@ public enum TimeText {
     let bytes = Array(text.utf8)
     guard let time = parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")])?.time else { return nil }
     let marker: [UInt8] = [0x20, UInt8(ascii: "m"), UInt8(ascii: "=")]
-    guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: marker) }).map({ $0 + marker.count })
+    guard
+      let start = bytes.withUnsafeBufferPointer({ ByteSearch.offset(of: marker, in: $0) }).map({ $0 + marker.count })
     else { return nil }
     var end = start
     if end < bytes.count, bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "-") { end += 1 }
