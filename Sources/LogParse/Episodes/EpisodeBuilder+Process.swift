@@ -6,14 +6,16 @@ extension EpisodeBuilder {
   /// Notes a line every process writes once as it starts (the leader-election attempt); returns
   /// whether it is a start not yet counted (a banner a moment before already counts it).
   mutating func noteStartSignal(_ context: EventContext) -> Bool {
-    if let last = autoscaler.starts.last,
-      abs(last.epochMicroseconds(baseYear: 2000) - context.time.epochMicroseconds(baseYear: 2000))
-        <= EpisodeBuilder.restartToleranceMicroseconds
-    {
-      return false
-    }
+    guard !isCountedStart(context.time) else { return false }
     autoscaler.starts.append(context.time)
     return true
+  }
+
+  /// Whether a start at `time` is the last start counted (within the tolerance), seen again.
+  private func isCountedStart(_ time: LogTime) -> Bool {
+    guard let last = autoscaler.starts.last else { return false }
+    return abs(last.epochMicroseconds(baseYear: 2000) - time.epochMicroseconds(baseYear: 2000))
+      <= EpisodeBuilder.restartToleranceMicroseconds
   }
 
   /// Notes the start a monotonic clock reading implies; a later start than the reading before it
@@ -31,12 +33,6 @@ extension EpisodeBuilder {
     let time = LogTime(
       month: month, day: day, microsecondOfDay: start.microsecondOfDay, yearOffset: yearOffset,
       fractionDigits: min(start.fractionDigits, 6))
-    if let banner = autoscaler.starts.last,
-      abs(banner.epochMicroseconds(baseYear: 2000) - time.epochMicroseconds(baseYear: 2000))
-        <= EpisodeBuilder.restartToleranceMicroseconds
-    {
-      return
-    }
-    autoscaler.starts.append(time)
+    if !isCountedStart(time) { autoscaler.starts.append(time) }
   }
 }
