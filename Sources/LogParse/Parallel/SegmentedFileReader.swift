@@ -2,7 +2,7 @@ import Glibc
 
 /// Parses a large regular file on several threads, in segments, with the result of one sequential read.
 ///
-/// The file is cut at ``SegmentBoundary`` places about ``Plan/segmentBytes`` apart. Worker threads
+/// The file is cut at ``SegmentBoundary`` places about `segmentBytes` apart. Worker threads
 /// parse segments into events, each with a fresh pipeline; the calling thread takes the segments
 /// in file order and applies their events (``Analyzer/absorb(_:)``), so the episode builder sees
 /// exactly the sequence a sequential read gives. At most a few segments wait, which keeps memory
@@ -50,136 +50,34 @@ enum SegmentedFileReader {
 
   /// Reads `plan`'s segments of `fd` into `analyzer` with `threads` threads (this one included);
   /// returns an error text when a read fails.
-  ///
-  /// This thread applies the segments in order and, while the next one is not ready, parses one
-  /// itself: with one thread per core, no core waits and none is shared.
   static func read(fd: Int32, plan: Plan, threads: Int, into analyzer: inout Analyzer) -> String? {
-    let queue = SegmentQueue(count: plan.segments.count, ahead: threads + 1)
     let options = analyzer.options
-    let workers = (1..<max(2, threads)).map { _ in
-      WorkerThread {
-        while let index = queue.claim() {
-          queue.deliver(parse(fd: fd, range: plan.segments[index], options: options), at: index)
+    var ranges = plan.segments.makeIterator()
+    return SegmentedReading.run(
+      threads: threads, parse: { parse(fd: fd, range: $0, options: options) }, produce: { ranges.next() },
+      absorb: { analyzer.absorb(&$0) }
+    )?.text
+  }
+
+  /// Parses the bytes of `range` with a fresh pipeline.
+  private static func parse(
+    fd: Int32, range: Range<Int>, options: AnalyzerOptions
+  ) -> Result<ParsedSegment, SegmentReadError> {
+    SegmentedReading.parse(options: options) { parser in
+      let chunkSize = InputReader.chunkSize
+      let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+      defer { buffer.deallocate() }
+      var offset = range.lowerBound
+      while offset < range.upperBound {
+        let count = pread(fd, buffer.baseAddress, min(chunkSize, range.upperBound - offset), off_t(offset))
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else {
+          return SegmentReadError(text: count < 0 ? String(cString: strerror(errno)) : "the file shrank while read")
         }
+        parser.feed(UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count))
+        offset += count
       }
-    }
-    var failure: String?
-    reading: for index in plan.segments.indices {
-      while true {
-        switch queue.poll(index) {
-        case .ready(.success(var segment)):
-          analyzer.absorb(&segment)
-          continue reading
-        case .ready(.failure(let error)):
-          failure = error.text
-          break reading
-        case .parse(let claimed):
-          queue.deliver(parse(fd: fd, range: plan.segments[claimed], options: options), at: claimed)
-        }
-      }
-    }
-    queue.cancel()
-    for worker in workers { worker.join() }
-    return failure
-  }
-
-  /// A read error, as text.
-  struct ReadError: Error, Sendable {
-    var text: String
-  }
-
-  /// Parses one segment with a fresh pipeline.
-  private static func parse(fd: Int32, range: Range<Int>, options: AnalyzerOptions) -> Result<ParsedSegment, ReadError>
-  {
-    var parser = Analyzer.segmentParser(options: options)
-    parser.beginSource("-")
-    let chunkSize = InputReader.chunkSize
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-    defer { buffer.deallocate() }
-    var offset = range.lowerBound
-    while offset < range.upperBound {
-      let count = pread(fd, buffer.baseAddress, min(chunkSize, range.upperBound - offset), off_t(offset))
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else {
-        return .failure(ReadError(text: count < 0 ? String(cString: strerror(errno)) : "the file shrank while read"))
-      }
-      parser.feed(UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count))
-      offset += count
-    }
-    return .success(parser.takeSegment())
-  }
-}
-
-/// Hands segment numbers to workers and their results back to the reader, in order.
-///
-/// Segments are claimed in order and never more than `ahead` past the one the reader waits for.
-final class SegmentQueue: @unchecked Sendable {
-  /// What the reader should do next.
-  enum Next {
-    /// The segment it waits for is parsed (or failed).
-    case ready(Result<ParsedSegment, SegmentedFileReader.ReadError>)
-    /// It is not: parse this segment meanwhile.
-    case parse(Int)
-  }
-
-  private let monitor = Monitor()
-  private let count: Int
-  private let ahead: Int
-  private var nextClaim = 0
-  private var nextTake = 0
-  private var results: [Int: Result<ParsedSegment, SegmentedFileReader.ReadError>] = [:]
-  private var cancelled = false
-
-  init(count: Int, ahead: Int) {
-    self.count = count
-    self.ahead = max(1, ahead)
-  }
-
-  private var mayClaim: Bool { !cancelled && nextClaim < count && nextClaim < nextTake + ahead }
-
-  /// The next segment to parse, waiting while the workers are far enough ahead; nil when all are
-  /// claimed or the read was cancelled.
-  func claim() -> Int? {
-    monitor.locked {
-      while !cancelled, nextClaim < count, !mayClaim { monitor.wait() }
-      guard mayClaim else { return nil }
-      nextClaim += 1
-      return nextClaim - 1
-    }
-  }
-
-  /// Hands in a parsed segment, or the error that stopped it.
-  func deliver(_ result: Result<ParsedSegment, SegmentedFileReader.ReadError>, at index: Int) {
-    monitor.locked {
-      results[index] = result
-      monitor.broadcast()
-    }
-  }
-
-  /// Stops handing out segments.
-  func cancel() {
-    monitor.locked {
-      cancelled = true
-      monitor.broadcast()
-    }
-  }
-
-  /// Segment `index` (taken in order) when it is parsed, else a segment to parse meanwhile; waits
-  /// only when there is neither.
-  func poll(_ index: Int) -> Next {
-    monitor.locked {
-      while true {
-        if let result = results.removeValue(forKey: index) {
-          nextTake = index + 1
-          monitor.broadcast()
-          return .ready(result)
-        }
-        if mayClaim {
-          nextClaim += 1
-          return .parse(nextClaim - 1)
-        }
-        monitor.wait()
-      }
+      return nil
     }
   }
 }

@@ -13,161 +13,59 @@ enum SegmentedStreamReader {
   static func read(
     fd: Int32, threads: Int, segmentBytes: Int, into analyzer: inout Analyzer, shouldStop: () -> Bool
   ) -> InputReader.StreamEnd {
-    let queue = StreamSegmentQueue()
     let options = analyzer.options
-    let workers = (1..<max(2, threads)).map { _ in
-      WorkerThread {
-        while let (index, bytes) = queue.next() {
-          queue.deliver(SegmentedStreamReader.parse(bytes, options: options), at: index)
-        }
-      }
-    }
-    var submitted = 0
-    var absorbed = 0
-    func absorbNext() {
-      switch queue.take(absorbed) {
-      case .ready(var segment): analyzer.absorb(&segment)
-      case .parse(let index, let bytes):
-        queue.deliver(parse(bytes, options: options), at: index)
-        return
-      }
-      absorbed += 1
-    }
     var buffer: [UInt8] = []
     var end = InputReader.StreamEnd.endOfInput
     var cutsFound = true
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: InputReader.chunkSize, alignment: 16)
     defer { chunk.deallocate() }
-    reading: while true {
-      // Wait with a timeout, so that a stop request is heard even while the writer is quiet.
-      var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, 1000)
-      if shouldStop() {
-        end = .stopped
-        break
-      }
-      if ready == 0 || (ready < 0 && errno == EINTR) { continue }
-      let count = Glibc.read(fd, chunk.baseAddress, chunk.count)
-      if count < 0, errno == EINTR {
-        if shouldStop() {
-          end = .stopped
-          break
-        }
-        continue
-      }
-      guard count > 0 else { break }
-      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
-      while buffer.count > 2 * segmentBytes {
-        let cut = buffer.withUnsafeBufferPointer { bytes in
-          SegmentBoundary.firstCut(in: UnsafeBufferPointer(rebasing: bytes[segmentBytes...]), before: bytes.count)
-        }
-        guard let cut else {
+
+    /// The bytes before the next cut past `segmentBytes`, reading as needed; nil at the end, on a
+    /// stop request, or when no cut comes within four segment sizes.
+    func nextSegment() -> [UInt8]? {
+      while true {
+        if buffer.count > 2 * segmentBytes {
+          let cut = buffer.withUnsafeBufferPointer { bytes in
+            SegmentBoundary.firstCut(in: UnsafeBufferPointer(rebasing: bytes[segmentBytes...]), before: bytes.count)
+          }
+          if let cut {
+            let segment = Array(buffer[..<(segmentBytes + cut)])
+            buffer.removeFirst(segmentBytes + cut)
+            return segment
+          }
           if buffer.count > 4 * segmentBytes {
             cutsFound = false
-            break reading
+            return nil
           }
-          break
         }
-        while submitted - absorbed > threads { absorbNext() }
-        queue.submit(Array(buffer[..<(segmentBytes + cut)]), at: submitted)
-        submitted += 1
-        buffer.removeFirst(segmentBytes + cut)
-      }
-      if shouldStop() {
-        end = .stopped
-        break
+        // Wait with a timeout, so that a stop request is heard even while the writer is quiet.
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, 1000)
+        if shouldStop() {
+          end = .stopped
+          return nil
+        }
+        if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+        let count = Glibc.read(fd, chunk.baseAddress, chunk.count)
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { return nil }
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
       }
     }
-    queue.close()
-    while absorbed < submitted { absorbNext() }
-    for worker in workers { worker.join() }
+
+    _ = SegmentedReading.run(
+      threads: threads,
+      parse: { bytes in
+        SegmentedReading.parse(options: options) {
+          $0.feed(bytes); return nil
+        }
+      },
+      produce: nextSegment, absorb: { analyzer.absorb(&$0) })
     // The rest starts at a cut, so the analyzer's own pipeline takes over from a clean state.
     analyzer.feed(buffer)
     if !cutsFound {
       end = InputReader.pump(fd, into: &analyzer, idleMilliseconds: 1000, shouldStop: shouldStop).end
     }
     return end
-  }
-
-  /// Parses one segment's bytes with a fresh pipeline.
-  static func parse(_ bytes: [UInt8], options: AnalyzerOptions) -> ParsedSegment {
-    var parser = Analyzer.segmentParser(options: options)
-    parser.beginSource("-")
-    parser.feed(bytes)
-    return parser.takeSegment()
-  }
-}
-
-/// Hands stream segments to workers and their results back to the reader, in order.
-final class StreamSegmentQueue: @unchecked Sendable {
-  /// What the reader should do next.
-  enum Next {
-    /// The segment it waits for is parsed.
-    case ready(ParsedSegment)
-    /// It is not: parse this one meanwhile.
-    case parse(Int, [UInt8])
-  }
-
-  private let monitor = Monitor()
-  private var pending: [(Int, [UInt8])] = []
-  private var pendingHead = 0
-  private var results: [Int: ParsedSegment] = [:]
-  private var closed = false
-
-  /// Adds a segment to parse.
-  func submit(_ bytes: [UInt8], at index: Int) {
-    monitor.locked {
-      pending.append((index, bytes))
-      monitor.broadcast()
-    }
-  }
-
-  /// No more segments will come; idle workers stop.
-  func close() {
-    monitor.locked {
-      closed = true
-      monitor.broadcast()
-    }
-  }
-
-  /// The next segment to parse, waiting for one; nil once the queue is closed and empty.
-  func next() -> (Int, [UInt8])? {
-    monitor.locked {
-      while pendingHead == pending.count, !closed { monitor.wait() }
-      return popPending()
-    }
-  }
-
-  /// Hands in a parsed segment.
-  func deliver(_ segment: ParsedSegment, at index: Int) {
-    monitor.locked {
-      results[index] = segment
-      monitor.broadcast()
-    }
-  }
-
-  /// Segment `index` when it is parsed, else a submitted segment to parse meanwhile; waits only
-  /// when there is neither (`index` must have been submitted).
-  func take(_ index: Int) -> Next {
-    monitor.locked {
-      while true {
-        if let segment = results.removeValue(forKey: index) { return .ready(segment) }
-        if let (claimed, bytes) = popPending() { return .parse(claimed, bytes) }
-        monitor.wait()
-      }
-    }
-  }
-
-  /// Takes the oldest pending segment; call with the lock held.
-  private func popPending() -> (Int, [UInt8])? {
-    guard pendingHead < pending.count else { return nil }
-    let item = pending[pendingHead]
-    pending[pendingHead].1 = []
-    pendingHead += 1
-    if pendingHead == pending.count {
-      pending.removeAll(keepingCapacity: true)
-      pendingHead = 0
-    }
-    return item
   }
 }
