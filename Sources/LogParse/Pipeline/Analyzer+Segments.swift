@@ -4,7 +4,6 @@
 /// ``Analyzer/absorb(_:)`` places them in the whole input.
 struct ParsedSegment: Sendable {
   var events: [(Event, EventContext)]
-  var lines: Int
   var accounting: LineAccounting
   var formats: [InputFormat]
   var years: YearTracker
@@ -37,7 +36,7 @@ extension Analyzer {
   mutating func takeSegment() -> ParsedSegment {
     endSource()
     let segment = ParsedSegment(
-      events: events.sink.collected, lines: lineNumber, accounting: accounting, formats: formats,
+      events: events.sink.collected, accounting: accounting, formats: formats,
       years: assembler.years,
       recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
       lastTime: lastTime, cloudProvider: cloudProvider, unrecognizedShapes: unrecognizedShapes,
@@ -60,7 +59,7 @@ extension Analyzer {
       time.yearOffset = Int16(clamping: Int(time.yearOffset) + yearBase)
       return time
     }
-    lineNumber += segment.lines
+    lineNumber += segment.accounting.lines
     absorbedAccounting.add(segment.accounting)
     absorbedFormats.formUnion(segment.formats)
     absorbedPatternErrors += segment.patternErrors
