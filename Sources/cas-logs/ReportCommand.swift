@@ -33,23 +33,15 @@ extension CasLogs {
       let read = input.readAll(into: &analyzer)
       guard read.anyRead else { throw ExitCode(2) }
       let report = analyzer.report()
-      if format == .json {
-        try Output.pieces(to: output) { write in JSONReportRenderer.render(report, to: write) }
-        if !read.allRead { throw ExitCode(2) }
-        return
-      }
-      let text: String
-      switch format {
-      case .text:
-        text = TextReportRenderer.render(report) + (unrecognized ? TextReportRenderer.renderUnrecognized(report) : "")
-      case .json: text = JSONReportRenderer.render(report)
-      case .markdown: text = MarkdownReportRenderer.render(report)
-      case .html: text = HTMLReportRenderer.render(report)
-      }
-      if let output {
-        try Output.file(text, to: output)
-      } else {
-        Output.standard(text)
+      try Output.pieces(to: output) { write in
+        switch format {
+        case .text:
+          write(TextReportRenderer.render(report) + (unrecognized ? TextReportRenderer.renderUnrecognized(report) : ""))
+        // The JSON report is written in pieces: one of thousands of episodes is never held whole.
+        case .json: JSONReportRenderer.render(report, to: write)
+        case .markdown: write(MarkdownReportRenderer.render(report))
+        case .html: write(HTMLReportRenderer.render(report))
+        }
       }
       if !read.allRead { throw ExitCode(2) }
     }
