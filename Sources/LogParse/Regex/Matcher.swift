@@ -105,15 +105,6 @@ public final class Matcher {
     }
   }
 
-  /// The byte range of capture group `group` in the last match, or nil when it did not take part.
-  public func range(_ group: Int) -> Range<Int>? {
-    guard group >= 0, group <= captureCount, lastResult > group else { return nil }
-    let start = ovector[2 * group]
-    let end = ovector[2 * group + 1]
-    guard start >= 0, end >= start else { return nil }
-    return start..<end
-  }
-
   // A valid one-byte buffer handed to PCRE2 for empty subjects; never written after creation.
   nonisolated(unsafe) private static let emptySubject: UnsafeMutablePointer<UInt8> = {
     let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
