@@ -5,7 +5,8 @@ final class WorkerThread {
   private var thread = pthread_t()
   private var started = false
 
-  /// Starts `body` on a new thread; when the thread cannot be created, runs it on this one.
+  /// Starts `body` on a new thread; when no thread can be created, `body` does not run (the
+  /// segmented readers then do all the work on the reading thread).
   init(_ body: @escaping @Sendable () -> Void) {
     let box = Unmanaged.passRetained(Body(body)).toOpaque()
     let result = pthread_create(
@@ -18,7 +19,7 @@ final class WorkerThread {
     if result == 0 {
       started = true
     } else {
-      Unmanaged<Body>.fromOpaque(box).takeRetainedValue().run()
+      Unmanaged<Body>.fromOpaque(box).release()
     }
   }
 
