@@ -160,10 +160,12 @@ struct EnvelopeStripper {
     body(.text(payload, envelopeTime: envelopeTime), deliveredSpan)
   }
 
-  /// Keys under which log exports keep the original line.
-  private static let logFieldKeys = ["log", "log_s", "message", "Message", "msg_s"]
-  /// Keys under which they keep its time.
-  private static let timeFieldKeys = ["TimeGenerated", "time", "timestamp", "@timestamp"]
+  /// Keys under which log exports keep the original line, quoted, as bytes.
+  private static let logFieldKeys = ["log", "log_s", "message", "Message", "msg_s"].map { Array("\"\($0)\"".utf8) }
+  /// Keys under which they keep its time, quoted, as bytes.
+  private static let timeFieldKeys = ["TimeGenerated", "time", "timestamp", "@timestamp"].map {
+    Array("\"\($0)\"".utf8)
+  }
 
   /// Handles a JSON record that carries a klog line in one of its fields; false when it does not.
   private mutating func unwrapJSONField(
@@ -172,14 +174,14 @@ struct EnvelopeStripper {
   ) -> Bool {
     nested.reset()
     for key in EnvelopeStripper.logFieldKeys {
-      guard let range = nested.findString(key: key, in: line) else { continue }
+      guard let range = nested.findString(quotedKey: key, in: line) else { continue }
       var content = Array(nested.bytes(range))
       while content.last == 0x0A || content.last == 0x0D { content.removeLast() }
       let isKlog = content.withUnsafeBufferPointer { KlogHeaderParser.parse($0) != nil }
       guard isKlog else { continue }
       var time = envelopeTime
       for timeKey in EnvelopeStripper.timeFieldKeys where time == nil {
-        if let timeRange = nested.findString(key: timeKey, in: line) {
+        if let timeRange = nested.findString(quotedKey: timeKey, in: line) {
           time = TimeText.rfc3339(Array(nested.bytes(timeRange)))
         }
       }

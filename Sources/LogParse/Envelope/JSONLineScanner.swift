@@ -77,9 +77,9 @@ struct JSONLineScanner {
   /// The decoded value of the first `"key": "…"` anywhere in `line`, nested objects included.
   ///
   /// The string is decoded into the buffer and its range there returned (nil when absent). For
-  /// envelopes whose layout is not known in advance.
-  mutating func findString(key: String, in line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-    let needle = Array(("\"" + key + "\"").utf8)
+  /// envelopes whose layout is not known in advance. `quotedKey` is the key's bytes with its
+  /// quotes (`"log"`), made once by the caller rather than per line.
+  mutating func findString(quotedKey needle: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
     var from = 0
     while from + needle.count <= line.count {
       guard let found = ByteSearch.offset(of: needle, in: line, from: from) else { return nil }
