@@ -53,4 +53,13 @@ struct ReverseOrderTests {
       Array((lines.reversed().joined(separator: "\n") + "\n").utf8), reorderWindow: 64)
     #expect(differences(reversed, forward) == 0)
   }
+
+  @Test func reversedBeyondTheMemoryLimitIsWrittenOutAndStillInOrder() {
+    let lines = forwardLines(1500)
+    let forward = Fixtures.analyze(Array((lines.joined(separator: "\n") + "\n").utf8))
+    let reversed = Fixtures.analyze(
+      Array((lines.reversed().joined(separator: "\n") + "\n").utf8), reorderMemoryLimit: 20_000)
+    #expect(forward.scaleDowns.count == 1500)
+    #expect(differences(reversed, forward) == 0)
+  }
 }

@@ -4,7 +4,7 @@ struct EventApplier {
   var sink: EventSink
 
   init(options: AnalyzerOptions) {
-    reorder = ReorderBuffer(window: options.reorderWindow)
+    reorder = ReorderBuffer(window: options.reorderWindow, memoryLimit: options.reorderMemoryLimit)
     sink = EventSink(year: options.year, now: options.now)
   }
 

@@ -30,11 +30,12 @@ enum Fixtures {
 
   /// Analyses `bytes` fed in chunks of the given sizes (cycled), as one source.
   static func analyze(
-    _ bytes: [UInt8], chunkSizes: [Int] = [], reorderWindow: Int = 4096, year: Int? = nil,
-    events: ((Event, EventContext) -> Void)? = nil
+    _ bytes: [UInt8], chunkSizes: [Int] = [], reorderWindow: Int = 4096, reorderMemoryLimit: Int = 16 << 20,
+    year: Int? = nil, events: ((Event, EventContext) -> Void)? = nil
   ) -> Report {
     var options = AnalyzerOptions(now: now, year: year)
     options.reorderWindow = reorderWindow
+    options.reorderMemoryLimit = reorderMemoryLimit
     var analyzer = Analyzer(options: options)
     analyzer.onEvent = events
     analyzer.beginSource("test.log")

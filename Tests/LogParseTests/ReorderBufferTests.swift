@@ -1,0 +1,143 @@
+import Testing
+
+@testable import LogParse
+
+/// The reorder buffer releases items in time order (equal times in input order) whatever the
+/// arrival order, in bounded memory: runs written out to a temporary file come back merged.
+struct ReorderBufferTests {
+  /// An item with an identity and a payload whose size the buffer counts.
+  struct Item: Spillable, Equatable {
+    var id: Int
+    var payload: String
+
+    var retainedBytes: Int { payload.utf8.count + 32 }
+
+    func spill(into writer: inout SpillWriter) {
+      writer.int(id)
+      writer.string(payload)
+    }
+
+    init(id: Int, payload: String) {
+      self.id = id
+      self.payload = payload
+    }
+
+    init?(unspilling reader: inout SpillReader) {
+      guard let id = reader.int(), let payload = reader.string() else { return nil }
+      self.init(id: id, payload: payload)
+    }
+  }
+
+  private static func time(_ second: Int) -> LogTime {
+    LogTime(month: 1, day: 1 + second / 86_400, microsecondOfDay: Int64(second % 86_400) * 1_000_000)
+  }
+
+  /// Pushes `(time, id)` pairs in the order given and returns the released ids and the buffer.
+  private static func run(
+    _ arrivals: [(second: Int, id: Int)], window: Int = 64, memoryLimit: Int = 16 << 20, payload: Int = 8
+  ) -> (ids: [Int], buffer: ReorderBuffer<Item>) {
+    var buffer = ReorderBuffer<Item>(window: window, memoryLimit: memoryLimit)
+    var released: [Int] = []
+    let text = String(repeating: "p", count: payload)
+    for arrival in arrivals {
+      buffer.push(Item(id: arrival.id, payload: text + "\(arrival.id)"), at: time(arrival.second)) {
+        released.append($0.id)
+      }
+    }
+    buffer.drain { released.append($0.id) }
+    return (released, buffer)
+  }
+
+  /// The ids of `arrivals` sorted by time, equal times in input order.
+  private static func stableSorted(_ arrivals: [(second: Int, id: Int)]) -> [Int] {
+    arrivals.enumerated().sorted { ($0.element.second, $0.offset) < ($1.element.second, $1.offset) }.map(\.element.id)
+  }
+
+  @Test(arguments: [10, 5_000])
+  func inOrderAndReversedInputComeOutSorted(count: Int) {
+    let forward = (0..<count).map { (second: $0 / 3, id: $0) }
+    #expect(Self.run(forward).ids == Self.stableSorted(forward))
+    let reversed = Array(forward.reversed())
+    #expect(Self.run(reversed).ids == Self.stableSorted(reversed))
+  }
+
+  @Test func itemsDisplacedWithinTheWindowComeOutSorted() {
+    var generator = SplitMix(seed: 7)
+    var arrivals = (0..<4_000).map { (second: $0, id: $0) }
+    for start in stride(from: 0, to: arrivals.count - 32, by: 32) {
+      arrivals[start..<(start + 32)].shuffle(using: &generator)
+    }
+    #expect(Self.run(arrivals).ids == Self.stableSorted(arrivals))
+  }
+
+  @Test func interleavedDescendingRunsComeOutSorted() {
+    // One late and three early records at a time, each run newest first: most land inside the waiting run.
+    var arrivals: [(second: Int, id: Int)] = []
+    let count = 20_000
+    for index in 0..<count {
+      arrivals.append((second: 8 * count - index, id: arrivals.count))
+      for step in 0..<3 { arrivals.append((second: 3 * count - 3 * index - step, id: arrivals.count)) }
+    }
+    #expect(Self.run(arrivals).ids == Self.stableSorted(arrivals))
+  }
+
+  @Test func anyOrderLosesAndRepeatsNothing() {
+    var generator = SplitMix(seed: 11)
+    var arrivals = (0..<3_000).map { (second: Int.random(in: 0..<500, using: &generator), id: $0) }
+    arrivals.shuffle(using: &generator)
+    let released = Self.run(arrivals, window: 16, memoryLimit: 2_000).ids
+    #expect(released.sorted() == Array(0..<3_000))
+  }
+
+  @Test(arguments: [2_000, 50_000])
+  func reversedInputBeyondTheMemoryLimitIsWrittenOutAndMergedBack(memoryLimit: Int) {
+    let arrivals = (0..<60_000).map { (second: 60_000 - $0 / 2, id: $0) }
+    let (ids, buffer) = Self.run(arrivals, memoryLimit: memoryLimit, payload: 40)
+    #expect(buffer.spilledItems > 0)
+    #expect(buffer.releasedEarly == 0)
+    #expect(ids == Self.stableSorted(arrivals))
+  }
+
+  @Test func afterASpillLaterItemsInTimeOrderAreMergedWithTheRuns() {
+    // Newest first, then a stretch in time order that overlaps it.
+    let reversed = (0..<20_000).map { (second: 40_000 - 2 * $0, id: $0) }
+    let forward = (0..<20_000).map { (second: 2 * $0 + 1, id: 20_000 + $0) }
+    let arrivals = reversed + forward
+    let (ids, buffer) = Self.run(arrivals, memoryLimit: 10_000)
+    #expect(buffer.spilledItems > 0)
+    #expect(ids == Self.stableSorted(arrivals))
+  }
+
+  @Test func hugeItemsInTimeOrderAreReleasedEarlyRatherThanHeld() {
+    let arrivals = (0..<200).map { (second: $0, id: $0) }
+    let (ids, buffer) = Self.run(arrivals, window: 4096, memoryLimit: 100_000, payload: 10_000)
+    #expect(buffer.releasedEarly > 0)
+    #expect(buffer.spilledItems == 0)
+    #expect(ids == Array(0..<200))
+  }
+
+  @Test func aWindowOfZeroReleasesAtOnce() {
+    var buffer = ReorderBuffer<Item>(window: 0)
+    var released: [Int] = []
+    buffer.push(Item(id: 2, payload: ""), at: Self.time(2)) { released.append($0.id) }
+    buffer.push(Item(id: 1, payload: ""), at: Self.time(1)) { released.append($0.id) }
+    #expect(released == [2, 1])
+  }
+}
+
+/// A small deterministic random number generator for reproducible test inputs.
+struct SplitMix: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) {
+    state = seed
+  }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}
