@@ -77,7 +77,12 @@ enum OutputFile {
   }
 
   private static func writeDirectly(to path: String, truncate: Bool, _ body: ((String) -> Void) -> Void) throws {
-    let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (truncate ? O_TRUNC : 0))
+    // Opening a FIFO waits for its reader; a signal meanwhile ends the program as an interruption.
+    var fd: Int32
+    repeat {
+      fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (truncate ? O_TRUNC : 0))
+      if fd < 0, errno == EINTR, let signal = Signals.pending { throw ExitCode(128 + signal) }
+    } while fd < 0 && errno == EINTR
     guard fd >= 0 else { throw failure(path, errno) }
     var code: Int32?
     body { piece in

@@ -131,6 +131,56 @@ struct OutputSafetyTests {
     #expect(text.contains("ASG_NAME"), "the reader got: \(text)")
   }
 
+  @Test("--output through a symlink to a device writes to the device and keeps both")
+  func symlinkToADevice() throws {
+    let directory = try TemporaryDirectory()
+    let null = Self.device("null", minor: 3, in: directory)
+    let link = directory.path("link")
+    try #require(symlink(null, link) == 0)
+    let result = try CLIRunner.run(["report", "--output", link, try SampleLogs.path(SampleLogs.blogScaleUp)])
+    #expect(result.exitCode == 0, "\(result.summary)")
+    var info = stat()
+    try #require(lstat(link, &info) == 0)
+    #expect((info.st_mode & S_IFMT) == S_IFLNK, "the link was replaced")
+    #expect(Self.isCharacterDevice(null))
+    #expect(try Self.leftovers(directory).isEmpty)
+  }
+
+  @Test("--output /dev/stdout writes the report to standard output")
+  func devStdout() throws {
+    let result = try CLIRunner.run(["report", "--output", "/dev/stdout", try SampleLogs.path(SampleLogs.blogScaleUp)])
+    #expect(result.exitCode == 0, "\(result.summary)")
+    #expect(result.stdout.contains("ASG_NAME"), "\(result.summary)")
+    var info = stat()
+    #expect(lstat("/dev/stdout", &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK)
+  }
+
+  /// A full disk: a small tmpfs (root only), filled up before the report is written.
+  @Test(
+    "on a full disk --output fails with one line and the previous file stays intact",
+    .enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
+  func fullDiskKeepsThePreviousFile() throws {
+    let directory = try TemporaryDirectory()
+    let mountPoint = directory.path("small")
+    try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: false)
+    guard mount("tmpfs", mountPoint, "tmpfs", 0, "size=64k") == 0 else { return }
+    defer { umount2(mountPoint, Int32(MNT_DETACH)) }
+    let target = mountPoint + "/report.json"
+    try Data("good\n".utf8).write(to: URL(fileURLWithPath: target))
+    // Fill what is left, so that the report cannot be written.
+    let filler = open(mountPoint + "/filler", O_WRONLY | O_CREAT, 0o644)
+    var block = [UInt8](repeating: 0, count: 4096)
+    while write(filler, &block, block.count) > 0 {}
+    close(filler)
+    let files = [try SampleLogs.path(SampleLogs.blogScaleUp), try SampleLogs.path(SampleLogs.blogScaleDown)]
+    let result = try CLIRunner.run(["report", "--format", "json", "--output", target] + files)
+    #expect(result.exitCode == 2, "\(result.summary)")
+    #expect(result.stderrLines.count == 1 && result.stderr.contains("No space left"), "\(result.summary)")
+    #expect(FileManager.default.contents(atPath: target) == Data("good\n".utf8))
+    let names = try FileManager.default.contentsOfDirectory(atPath: mountPoint)
+    #expect(Set(names) == ["report.json", "filler"], "left behind: \(names)")
+  }
+
   @Test("a failed replacement leaves the target alone and no temporary file behind")
   func failureLeavesNoTemporary() throws {
     let directory = try TemporaryDirectory()

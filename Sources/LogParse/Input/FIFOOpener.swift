@@ -20,6 +20,9 @@ enum FIFOOpener {
     case failed(Int32)
   }
 
+  /// The shortest wait, even with `--pipe-wait 0`.
+  static let minimumWaitMilliseconds: Int32 = 20
+
   /// Opens `path` for reading, waiting at most `waitMilliseconds` for a writer; `shouldStop` is
   /// asked every few milliseconds meanwhile.
   static func open(_ path: String, waitMilliseconds: Int32, shouldStop: () -> Bool) -> Outcome {
@@ -34,7 +37,8 @@ enum FIFOOpener {
       if fd >= 0 { return .opened(fd) }
       return errno == EINTR ? .stopped : .failed(errno)
     }
-    let deadline = monotonicMilliseconds() + Int64(max(0, waitMilliseconds))
+    // A few milliseconds at least, so that a writer already waiting in its own open(2) is seen.
+    let deadline = monotonicMilliseconds() + Int64(max(minimumWaitMilliseconds, waitMilliseconds))
     var outcome = Outcome.noWriter
     while true {
       if let result = slot.value {
