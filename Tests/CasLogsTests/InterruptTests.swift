@@ -102,6 +102,18 @@ struct InterruptTests {
     #expect(!result.stdout.contains("0 passed, 1 failed"), "\(result.summary)")
   }
 
+  @Test("a signal while waiting for a named pipe's writer ends the wait with 128+signal, not 'no writer'")
+  func signalWhileWaitingForAWriter() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("pipe")
+    try #require(mkfifo(path, 0o600) == 0)
+    let process = try CLIProcess(arguments: ["report", "--pipe-wait", "30", path], stdinPipe: false)
+    let (result, latency) = try Self.interrupt(process, with: SIGTERM, after: .milliseconds(400))
+    #expect(result.exitCode == 143, "\(result.summary)")
+    #expect(latency < .seconds(1), "took \(latency) to stop")
+    #expect(result.stdout.contains("partial: interrupted by SIGTERM"), "\(result.summary)")
+  }
+
   @Test("a writer that opens a named pipe at once but writes late is waited for")
   func lateWriterIsRead() throws {
     let directory = try TemporaryDirectory()
