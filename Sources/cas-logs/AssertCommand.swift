@@ -17,7 +17,9 @@ extension CasLogs {
         --forbid matches, without waiting for the end of the stream; --timeout bounds the wait.
         Exit codes: 0 all hold; 1 an expectation failed, a forbidden thing happened, or the timeout passed; \
         2 usage or input error; 3 insufficient evidence (every unmet expectation is one this log cannot show, \
-        e.g. a V(4) message in a --v=1 log, or only a standby replica's log).
+        e.g. a V(4) message in a --v=1 log, or only a standby replica's log); 130/143 interrupted by \
+        SIGINT/SIGTERM before a verdict (the results so far are printed, marked partial; no JUnit or GitHub \
+        output is written).
         """)
 
     @OptionGroup var input: InputOptions
@@ -53,11 +55,27 @@ extension CasLogs {
     @Flag(name: .customLong("no-github"), help: "Do not print GitHub Actions annotations even under GitHub Actions.")
     var noGitHub = false
 
+    /// The longest `--timeout`: 366 days.
+    static let longestTimeout = 366.0 * 86_400
+
     func validate() throws {
-      if let timeout, GoDuration.seconds(timeout) == nil {
-        throw ValidationError("--timeout '\(timeout)': expected a duration like 90s, 10m or 1h30m")
+      if let timeout {
+        guard let seconds = GoDuration.seconds(timeout) else {
+          throw ValidationError("--timeout '\(timeout)': expected a duration like 90s, 10m or 1h30m")
+        }
+        guard seconds.isFinite, seconds >= 0, seconds <= Self.longestTimeout else {
+          throw ValidationError("--timeout '\(timeout)': expected a duration from 0s to 366 days (8784h)")
+        }
       }
       _ = try assertions()
+    }
+
+    /// The moment `--timeout` ends, counted from now, or nil without one.
+    private func deadline() -> Int64? {
+      guard let seconds = timeout.flatMap(GoDuration.seconds) else { return nil }
+      // validate() bounds the value; the clamp keeps the conversion from trapping whatever it is.
+      let bounded = seconds.isFinite ? min(max(seconds, 0), Self.longestTimeout) : Self.longestTimeout
+      return FullTime.now().epochMicroseconds + Int64(bounded * 1e6)
     }
 
     /// The assertions in order: line patterns, then expressions, then the `--then` chain.
@@ -110,7 +128,8 @@ extension CasLogs {
       var allRead = true
       var timedOut = false
       if input.readsStandardInput {
-        let deadline = timeout.flatMap(GoDuration.seconds).map { FullTime.now().epochMicroseconds + Int64($0 * 1e6) }
+        guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
+        let deadline = deadline()
         // Stop reading when the verdict is certain, time is up, a signal arrived, or the report
         // changed and must be re-evaluated (which needs the analyzer, so it happens between reads).
         let shouldStop: () -> Bool = {
@@ -119,7 +138,7 @@ extension CasLogs {
             session.pendingEvaluation = true
           }
           if let deadline, FullTime.now().epochMicroseconds >= deadline { timedOut = true }
-          return timedOut || session.engine.isDecided || Signals.pending != nil || session.pendingEvaluation
+          return timedOut || session.engine.isDecided || InputOptions.interrupted() || session.pendingEvaluation
         }
         var end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer, shouldStop: shouldStop)
         while true {
@@ -127,7 +146,11 @@ extension CasLogs {
             session.pendingEvaluation = false
             session.engine.evaluate(analyzer.report())
           }
-          if end == .endOfInput || timedOut || Signals.pending != nil || session.engine.isDecided { break }
+          if case .failed(let reason) = end {
+            Diagnostics.error("cannot read standard input: \(reason)")
+            allRead = false
+          }
+          if end != .stopped || timedOut || InputOptions.interrupted() || session.engine.isDecided { break }
           end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
         }
       } else {
@@ -135,14 +158,19 @@ extension CasLogs {
       }
       analyzer.finish()
       if session.engine.hasExpressions { session.engine.evaluate(analyzer.report()) }
-      let report = analyzer.report()
+      var report = analyzer.report()
       let verdict = session.engine.verdict(report: report, timedOut: timedOut)
+      // Interrupted, what was read proves nothing either way: the results so far, marked partial, and 128+signal.
+      if let signal = Signals.pending {
+        report.interrupted = Signals.name(of: signal)
+        Output.standard(AssertRenderer.text(verdict, interrupted: report.interrupted))
+        throw ExitCode(128 + signal)
+      }
       Output.standard(AssertRenderer.text(verdict))
       let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
       try writeCIReports(verdict, report: report, seconds: elapsed)
       if !allRead { throw ExitCode(2) }
       if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
-      if let signal = Signals.pending { throw ExitCode(128 + signal) }
     }
   }
 }
@@ -160,8 +188,14 @@ final class AssertSession {
 
 /// Formats a verdict.
 enum AssertRenderer {
-  static func text(_ verdict: AssertVerdict) -> String {
+  /// The verdict's lines; with `interrupted` (a signal's name), the results so far, marked partial and
+  /// without a verdict.
+  static func text(_ verdict: AssertVerdict, interrupted: String? = nil) -> String {
     var lines: [String] = []
+    if let interrupted {
+      lines.append(
+        "PARTIAL  interrupted by \(interrupted) before the end of the input: no verdict; the results so far:")
+    }
     for result in verdict.results {
       let mark = result.passed ? "PASS" : "FAIL"
       lines.append("\(mark)  \(TerminalText.sanitize(result.assertion.label))  \(result.detail)")
@@ -169,11 +203,16 @@ enum AssertRenderer {
     for result in verdict.results {
       if let missing = result.missingEvidence { lines.append("NOTE  \(result.assertion.label): \(missing)") }
     }
-    if verdict.timedOut {
+    if verdict.timedOut && interrupted == nil {
       lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
     }
     let passed = verdict.results.filter(\.passed).count
-    lines.append("\(passed) passed, \(verdict.results.count - passed) failed")
+    if let interrupted {
+      lines.append(
+        "\(passed) passed, \(verdict.results.count - passed) not (yet) met; partial: interrupted by \(interrupted)")
+    } else {
+      lines.append("\(passed) passed, \(verdict.results.count - passed) failed")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }

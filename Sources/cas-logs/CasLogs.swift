@@ -9,8 +9,9 @@ struct CasLogs: ParsableCommand {
     commandName: "cas-logs",
     abstract: "Turn Kubernetes Cluster Autoscaler logs into answers: episodes, timings, failures.",
     discussion: """
-      Exit codes: 0 success; 1 an assertion failed (assert); 2 usage or input error; \
-      130 interrupted (follow).
+      Exit codes: 0 success; 1 an assertion failed (assert); 2 usage, input or output error; \
+      3 insufficient evidence (assert); 130/143 interrupted by SIGINT/SIGTERM (what was read is \
+      reported, marked partial).
       """,
     version: CasLogsVersion.current,
     subcommands: [Report.self, Follow.self, Assert.self, CatalogList.self],
@@ -19,6 +20,7 @@ struct CasLogs: ParsableCommand {
 
   /// Runs the command, printing every error as one line on stderr.
   static func main() {
+    StandardStreams.install()
     Signals.install()
     do {
       var command = try parseAsRoot()
@@ -28,7 +30,7 @@ struct CasLogs: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .success {
-        print(fullMessage(for: error))
+        Output.standard(fullMessage(for: error) + "\n")
         Glibc.exit(0)
       }
       Diagnostics.error(firstLine(fullMessage(for: error)))

@@ -9,7 +9,8 @@ extension CasLogs {
       abstract: "Print each scale-up and scale-down step as it happens (kubectl logs -f … | cas-logs follow).",
       discussion: """
         Reads standard input as it arrives and prints one line per step the moment its record is \
-        complete, then the report's summary at end of input or on Ctrl-C (exit 130).
+        complete, then the report's summary at end of input or on Ctrl-C (exit 130) or SIGTERM (exit 143), \
+        marked partial when interrupted.
         """)
 
     /// Output formats.
@@ -30,14 +31,23 @@ extension CasLogs {
       }
       var allRead = true
       if input.readsStandardInput {
-        let end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer) { Signals.pending != nil }
-        if end == .stopped { analyzer.endSource() }
+        guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
+        let end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer) { InputOptions.interrupted() }
+        switch end {
+        case .stopped: analyzer.endSource()
+        case .failed(let reason):
+          Diagnostics.error("cannot read standard input: \(reason)")
+          allRead = false
+        case .endOfInput: break
+        }
       } else {
         allRead = input.readAll(into: &analyzer).allRead
       }
       analyzer.finish()
       if format == .text {
-        Output.standard("--- summary\n" + TextReportRenderer.render(analyzer.report()))
+        var report = analyzer.report()
+        report.interrupted = Signals.pendingName
+        Output.standard("--- summary\n" + TextReportRenderer.render(report))
       }
       if let signal = Signals.pending { throw ExitCode(128 + signal) }
       if !allRead { throw ExitCode(2) }

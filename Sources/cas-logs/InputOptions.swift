@@ -7,7 +7,7 @@ struct InputOptions: ParsableArguments {
   @Argument(help: "Log files, read in order; none or '-' reads standard input.")
   var files: [String] = []
 
-  @Option(help: "The year of the log's first record, when neither envelopes nor messages show it.")
+  @Option(help: "The year of the log's first record (1970-9999), when neither envelopes nor messages show it.")
   var year: Int?
 
   @Option(help: ArgumentHelp("Cut lines longer than this many bytes (they are counted).", visibility: .hidden))
@@ -15,21 +15,46 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Threads that parse a large file (default: one per core; 1 reads sequentially).", visibility: .hidden))
+      "Threads that parse a large file (default and most: one per core; 1 reads sequentially).",
+      visibility: .hidden))
   var threads: Int?
 
   @Option(help: ArgumentHelp("Seconds to wait for a writer on a named pipe given as a file.", visibility: .hidden))
   var pipeWait: Double = 10
 
+  /// The years `--year` accepts.
+  static let years = 1970...9999
+  /// The line lengths `--max-line-length` accepts: 16 bytes to 64 MiB.
+  static let lineLengths = 16...(64 << 20)
+  /// The longest `--pipe-wait`: a day.
+  static let longestPipeWait = 86_400.0
+
+  func validate() throws {
+    if let year, !Self.years.contains(year) {
+      throw ValidationError("--year \(year): expected a year from \(Self.years.lowerBound) to \(Self.years.upperBound)")
+    }
+    if !Self.lineLengths.contains(maxLineLength) {
+      throw ValidationError(
+        "--max-line-length \(maxLineLength): expected \(Self.lineLengths.lowerBound) to \(Self.lineLengths.upperBound) bytes"
+      )
+    }
+    if let threads, threads < 1 {
+      throw ValidationError("--threads \(threads): expected at least 1")
+    }
+    guard pipeWait.isFinite, pipeWait >= 0, pipeWait <= Self.longestPipeWait else {
+      throw ValidationError("--pipe-wait \(pipeWait): expected 0 to \(Int(Self.longestPipeWait)) seconds")
+    }
+  }
+
   /// Whether the input is standard input only.
   var readsStandardInput: Bool { files.isEmpty || files == ["-"] }
 
-  /// Analyzer options for these inputs.
+  /// Analyzer options for these inputs; `--threads` is capped at the number of online cores.
   func analyzerOptions(reorderWindow: Int) -> AnalyzerOptions {
     var options = AnalyzerOptions(now: FullTime.now(), year: year)
     options.maximumLineLength = maxLineLength
     options.reorderWindow = reorderWindow
-    if let threads { options.parseThreads = max(1, threads) }
+    if let threads { options.parseThreads = min(max(1, threads), max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
     return options
   }
 
@@ -41,23 +66,43 @@ struct InputOptions: ParsableArguments {
     var anyRead = false
   }
 
-  /// Reads every file (or stdin to its end) into `analyzer`; unreadable files are reported and skipped.
+  /// Whether reading should stop: SIGINT or SIGTERM arrived.
+  static func interrupted() -> Bool { Signals.pending != nil }
+
+  /// Reports that standard input cannot be read because it is closed; false then.
+  static func standardInputIsOpen() -> Bool {
+    guard StandardStreams.inputClosed else { return true }
+    Diagnostics.error("standard input is closed: give log files, or pipe a log in")
+    return false
+  }
+
+  /// Reads every file (or stdin to its end) into `analyzer`; unreadable files are reported and
+  /// skipped, and a signal stops the reading (``Signals/pending`` then says which).
   func readAll(into analyzer: inout Analyzer) -> ReadResult {
     var result = ReadResult()
+    let others = files.count > 1 ? " (the other files are still read)" : ""
     for file in files.isEmpty ? ["-"] : files {
+      if Self.interrupted() { break }
       if file == "-" {
-        _ = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer, idleMilliseconds: 1000) {
-          Signals.pending != nil
+        guard Self.standardInputIsOpen() else {
+          result.allRead = false
+          continue
+        }
+        let end = InputReader.readStream(
+          fd: STDIN_FILENO, name: "-", into: &analyzer, idleMilliseconds: 1000, shouldStop: { Self.interrupted() })
+        if case .failed(let reason) = end {
+          Diagnostics.error("cannot read standard input: \(reason)" + others)
+          result.allRead = false
         }
         result.anyRead = true
         continue
       }
       do {
-        let wait = Int32(clamping: Int((max(0, pipeWait) * 1000).rounded()))
-        try InputReader.readFile(file, into: &analyzer, pipeWaitMilliseconds: wait)
+        let wait = Int32((pipeWait * 1000).rounded())
+        try InputReader.readFile(file, into: &analyzer, pipeWaitMilliseconds: wait, shouldStop: { Self.interrupted() })
         result.anyRead = true
       } catch {
-        Diagnostics.error(error.description + (files.count > 1 ? " (the other files are still read)" : ""))
+        Diagnostics.error(error.description + others)
         result.allRead = false
       }
     }

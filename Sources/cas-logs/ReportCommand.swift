@@ -6,7 +6,10 @@ extension CasLogs {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Rebuild every scale-up and scale-down episode of a log and report them.",
-      discussion: "Exit codes: 0 report written; 2 usage or input error (other files are still reported).")
+      discussion: """
+        Exit codes: 0 report written; 2 usage, input or output error (other files are still reported); \
+        130/143 interrupted by SIGINT/SIGTERM (the report of what was read, marked partial, is written).
+        """)
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -32,7 +35,8 @@ extension CasLogs {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
       let read = input.readAll(into: &analyzer)
       guard read.anyRead else { throw ExitCode(2) }
-      let report = analyzer.report()
+      var report = analyzer.report()
+      report.interrupted = Signals.pendingName
       try Output.pieces(to: output) { write in
         switch format {
         case .text:
@@ -43,6 +47,7 @@ extension CasLogs {
         case .html: write(HTMLReportRenderer.render(report))
         }
       }
+      if let signal = Signals.pending { throw ExitCode(128 + signal) }
       if !read.allRead { throw ExitCode(2) }
     }
   }

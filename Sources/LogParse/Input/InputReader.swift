@@ -5,52 +5,70 @@ public enum InputReader {
   /// The read size: large reads keep system calls rare.
   public static let chunkSize = 1 << 20
 
-  /// Why a live read stopped.
+  /// How long a read that may block waits before it checks its stop condition again.
+  static let stopCheckMilliseconds: Int32 = 50
+
+  /// Why a read stopped.
   public enum StreamEnd: Sendable, Equatable {
-    /// The writer closed the stream.
+    /// The input ended (the writer closed the stream, or the file was read to its end).
     case endOfInput
     /// The caller asked to stop (its condition was met, a signal arrived, a deadline passed).
     case stopped
+    /// Reading failed part-way; what came before was analysed.
+    case failed(reason: String)
   }
 
   /// Reads the file at `path` to its end into `analyzer`, as a new source named `path`.
   ///
-  /// A named pipe is opened without blocking and given `pipeWaitMilliseconds` for a writer to
-  /// appear, so that a pipe nobody writes to is an error, not a hang.
+  /// `shouldStop` is asked after every chunk (and between segments of a file parsed on several
+  /// threads), and at least every 50 ms while a pipe or device is quiet; when it says so, reading
+  /// stops and ``StreamEnd/stopped`` is returned, with what was read analysed.
+  ///
+  /// A named pipe is given `pipeWaitMilliseconds` for a writer to open it, so that a pipe nobody
+  /// opens is an error, not a hang; once a writer has opened it, it is read until the writer closes
+  /// it, however long the writer takes to write.
   /// - Throws: ``InputError`` when the file cannot be opened or read.
+  @discardableResult
   public static func readFile(
-    _ path: String, into analyzer: inout Analyzer, pipeWaitMilliseconds: Int32 = 10_000
-  ) throws(InputError) {
+    _ path: String, into analyzer: inout Analyzer, pipeWaitMilliseconds: Int32 = 10_000,
+    shouldStop: () -> Bool = { false }
+  ) throws(InputError) -> StreamEnd {
     var info = stat()
     guard stat(path, &info) == 0 else { throw InputError.cannotOpen(path: path, reason: errnoText()) }
-    if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError.isDirectory(path: path) }
-    let isPipe = (info.st_mode & S_IFMT) == S_IFIFO
-    let fd = open(path, O_RDONLY | O_CLOEXEC | (isPipe ? O_NONBLOCK : 0))
-    guard fd >= 0 else { throw InputError.cannotOpen(path: path, reason: errnoText()) }
-    defer { close(fd) }
-    if isPipe {
-      var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-      guard poll(&descriptor, 1, pipeWaitMilliseconds) > 0 else {
-        throw InputError.noWriter(path: path, seconds: Double(pipeWaitMilliseconds) / 1000)
+    let type = info.st_mode & S_IFMT
+    if type == S_IFDIR { throw InputError.isDirectory(path: path) }
+    let fd: Int32
+    if type == S_IFIFO {
+      switch FIFOOpener.open(path, waitMilliseconds: pipeWaitMilliseconds, shouldStop: shouldStop) {
+      case .opened(let opened): fd = opened
+      case .stopped: return .stopped
+      case .noWriter: throw InputError.noWriter(path: path, seconds: Double(pipeWaitMilliseconds) / 1000)
+      case .failed(let code): throw InputError.cannotOpen(path: path, reason: String(cString: strerror(code)))
       }
-      _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    } else {
+      fd = open(path, O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw InputError.cannotOpen(path: path, reason: errnoText()) }
     }
+    defer { close(fd) }
     analyzer.beginSource(path)
-    if !isPipe, (info.st_mode & S_IFMT) == S_IFREG, analyzer.options.parseThreads > 1, analyzer.canParseSegments,
+    defer { analyzer.endSource() }
+    let isRegular = type == S_IFREG
+    if isRegular, analyzer.options.parseThreads > 1, analyzer.canParseSegments,
       let plan = SegmentedFileReader.plan(fd: fd, size: Int(info.st_size), segmentBytes: analyzer.options.segmentBytes)
     {
-      if let error = SegmentedFileReader.read(
-        fd: fd, plan: plan, threads: analyzer.options.parseThreads, into: &analyzer)
-      {
-        throw InputError.readFailed(path: path, reason: error)
-      }
+      let read = SegmentedFileReader.read(
+        fd: fd, plan: plan, threads: analyzer.options.parseThreads, into: &analyzer, shouldStop: shouldStop)
+      if let error = read.error { throw InputError.readFailed(path: path, reason: error) }
+      if read.stopped { return .stopped }
       // Whatever was appended while the segments were read follows, read as a stream.
       _ = lseek(fd, off_t(plan.segments.last?.upperBound ?? 0), SEEK_SET)
     }
-    if let error = pump(fd, into: &analyzer, idleMilliseconds: nil, shouldStop: { false }).error {
-      throw InputError.readFailed(path: path, reason: error)
-    }
-    analyzer.endSource()
+    // A pipe or device may block: wait in slices so that a stop request is heard while it is quiet.
+    let result = pump(
+      fd, into: &analyzer, idleMilliseconds: isRegular ? nil : stopCheckMilliseconds, flushesWhenIdle: false,
+      shouldStop: shouldStop)
+    if case .failed(let reason) = result { throw InputError.readFailed(path: path, reason: reason) }
+    return result
   }
 
   /// Reads a live stream (standard input) as it arrives, until it ends or `shouldStop` says so.
@@ -58,6 +76,7 @@ public enum InputReader {
   /// When no data arrives for `idleMilliseconds`, a record waiting for continuation lines is
   /// delivered, so that the last line of a quiet stream is seen without waiting for the next one.
   /// `shouldStop` is asked after every chunk and at least every `idleMilliseconds`.
+  /// A read error ends the stream with ``StreamEnd/failed(reason:)``.
   public static func readStream(
     fd: Int32, name: String, into analyzer: inout Analyzer, idleMilliseconds: Int32 = 50,
     shouldStop: () -> Bool
@@ -68,58 +87,63 @@ public enum InputReader {
       let end = SegmentedStreamReader.read(
         fd: fd, threads: analyzer.options.parseThreads, segmentBytes: analyzer.options.segmentBytes,
         into: &analyzer, shouldStop: shouldStop)
-      if end == .endOfInput { analyzer.endSource() }
+      if end != .stopped { analyzer.endSource() }
       return end
     }
-    let result = pump(fd, into: &analyzer, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
-    if result.end == .endOfInput { analyzer.endSource() }
-    return result.end
+    let end = pump(fd, into: &analyzer, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
+    if end != .stopped { analyzer.endSource() }
+    return end
   }
 
   /// Continues reading a stream started with ``readStream(fd:name:into:idleMilliseconds:shouldStop:)``.
   public static func continueStream(
     fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32 = 50, shouldStop: () -> Bool
   ) -> StreamEnd {
-    let result = pump(fd, into: &analyzer, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
-    if result.end == .endOfInput { analyzer.endSource() }
-    return result.end
+    let end = pump(fd, into: &analyzer, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
+    if end != .stopped { analyzer.endSource() }
+    return end
   }
 
+  /// Reads `fd` into `analyzer` until it ends, fails or `shouldStop` says so (asked after every chunk).
+  ///
+  /// With `idleMilliseconds`, each read is preceded by a wait of at most that long, after which
+  /// `shouldStop` is asked again and, with `flushesWhenIdle`, a record waiting for continuation
+  /// lines is delivered.
   static func pump(
-    _ fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32?, shouldStop: () -> Bool
-  ) -> (end: StreamEnd, error: String?) {
+    _ fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32?, flushesWhenIdle: Bool = true,
+    shouldStop: () -> Bool
+  ) -> StreamEnd {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
     defer { buffer.deallocate() }
     while true {
+      if shouldStop() { return .stopped }
       if let idle = idleMilliseconds {
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, idle)
-        if shouldStop() { return (.stopped, nil) }
+        if shouldStop() { return .stopped }
         if ready == 0 {
-          analyzer.flushIdle()
-          if shouldStop() { return (.stopped, nil) }
+          if flushesWhenIdle {
+            analyzer.flushIdle()
+            if shouldStop() { return .stopped }
+          }
           continue
         }
         if ready < 0 {
           if errno == EINTR { continue }
-          return (.endOfInput, errnoText())
+          return .failed(reason: errnoText())
         }
       }
       let count = read(fd, buffer.baseAddress, chunkSize)
       if count < 0 {
-        if errno == EINTR {
-          if shouldStop() { return (.stopped, nil) }
-          continue
-        }
-        return (.endOfInput, errnoText())
+        if errno == EINTR || errno == EAGAIN { continue }
+        return .failed(reason: errnoText())
       }
-      if count == 0 { return (.endOfInput, nil) }
+      if count == 0 { return .endOfInput }
       analyzer.feed(UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count))
-      if idleMilliseconds != nil, shouldStop() { return (.stopped, nil) }
     }
   }
 
-  private static func errnoText() -> String {
+  static func errnoText() -> String {
     String(cString: strerror(errno))
   }
 }

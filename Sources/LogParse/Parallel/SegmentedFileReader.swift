@@ -48,15 +48,28 @@ enum SegmentedFileReader {
     return Plan(segments: zip(cuts, cuts.dropFirst()).map { $0..<$1 })
   }
 
-  /// Reads `plan`'s segments of `fd` into `analyzer` with `threads` threads (this one included);
-  /// returns an error text when a read fails.
-  static func read(fd: Int32, plan: Plan, threads: Int, into analyzer: inout Analyzer) -> String? {
+  /// Reads `plan`'s segments of `fd` into `analyzer` with `threads` threads (this one included).
+  ///
+  /// `shouldStop` is asked before each segment is handed out; once it says so, no more are, the
+  /// few already handed out are applied, and `stopped` is true. `error` is the text of a failed read.
+  static func read(
+    fd: Int32, plan: Plan, threads: Int, into analyzer: inout Analyzer, shouldStop: () -> Bool = { false }
+  ) -> (error: String?, stopped: Bool) {
     let options = analyzer.options
     var ranges = plan.segments.makeIterator()
-    return SegmentedReading.run(
-      threads: threads, parse: { parse(fd: fd, range: $0, options: options) }, produce: { ranges.next() },
+    var stopped = false
+    let error = SegmentedReading.run(
+      threads: threads, parse: { parse(fd: fd, range: $0, options: options) },
+      produce: {
+        if shouldStop() {
+          stopped = true
+          return nil
+        }
+        return ranges.next()
+      },
       absorb: { analyzer.absorb(&$0) }
     )?.text
+    return (error, stopped)
   }
 
   /// Parses the bytes of `range` with a fresh pipeline.

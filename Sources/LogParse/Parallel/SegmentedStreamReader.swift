@@ -9,7 +9,8 @@ import Glibc
 /// end, always starting at a cut, is read by the analyzer itself. A stream with no cuts in four
 /// segment sizes (kubectl `--prefix`, CRI) is read sequentially from there on.
 enum SegmentedStreamReader {
-  /// Reads `fd` to its end (or until `shouldStop` says so) into `analyzer`.
+  /// Reads `fd` to its end (or until `shouldStop` says so, asked before every read and segment and
+  /// at least every 50 ms) into `analyzer`.
   static func read(
     fd: Int32, threads: Int, segmentBytes: Int, into analyzer: inout Analyzer, shouldStop: () -> Bool
   ) -> InputReader.StreamEnd {
@@ -38,16 +39,28 @@ enum SegmentedStreamReader {
             return nil
           }
         }
+        if shouldStop() {
+          end = .stopped
+          return nil
+        }
         // Wait with a timeout, so that a stop request is heard even while the writer is quiet.
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, 1000)
+        let ready = poll(&descriptor, 1, InputReader.stopCheckMilliseconds)
         if shouldStop() {
           end = .stopped
           return nil
         }
         if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+        if ready < 0 {
+          end = .failed(reason: InputReader.errnoText())
+          return nil
+        }
         let count = Glibc.read(fd, chunk.baseAddress, chunk.count)
-        if count < 0, errno == EINTR { continue }
+        if count < 0, errno == EINTR || errno == EAGAIN { continue }
+        if count < 0 {
+          end = .failed(reason: InputReader.errnoText())
+          return nil
+        }
         guard count > 0 else { return nil }
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
       }
@@ -64,7 +77,7 @@ enum SegmentedStreamReader {
     // The rest starts at a cut, so the analyzer's own pipeline takes over from a clean state.
     analyzer.feed(buffer)
     if !cutsFound {
-      end = InputReader.pump(fd, into: &analyzer, idleMilliseconds: 1000, shouldStop: shouldStop).end
+      end = InputReader.pump(fd, into: &analyzer, idleMilliseconds: 1000, shouldStop: shouldStop)
     }
     return end
   }

@@ -7,8 +7,18 @@ final class WorkerThread {
 
   /// Starts `body` on a new thread; when no thread can be created, `body` does not run (the
   /// segmented readers then do all the work on the reading thread).
+  ///
+  /// The thread blocks SIGINT and SIGTERM, so that they reach the reading thread, whose blocking
+  /// calls they interrupt and whose loops check for them.
   init(_ body: @escaping @Sendable () -> Void) {
     let box = Unmanaged.passRetained(Body(body)).toOpaque()
+    var stopping = sigset_t()
+    sigemptyset(&stopping)
+    sigaddset(&stopping, SIGINT)
+    sigaddset(&stopping, SIGTERM)
+    var previous = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &stopping, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     let result = pthread_create(
       &thread, nil,
       { context in
@@ -22,6 +32,9 @@ final class WorkerThread {
       Unmanaged<Body>.fromOpaque(box).release()
     }
   }
+
+  /// Whether the thread was created (and not yet joined).
+  var isRunning: Bool { started }
 
   /// Waits for the closure to finish.
   func join() {

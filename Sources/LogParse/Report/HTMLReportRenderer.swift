@@ -13,6 +13,10 @@ public enum HTMLReportRenderer {
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     html += "<title>cas-logs report</title>\n<style>\(style)</style>\n</head>\n<body>\n"
     html += "<h1>Cluster Autoscaler report</h1>\n"
+    if let signal = report.interrupted {
+      html += "<p class=\"partial\"><strong>Partial report: interrupted by \(HTMLText.escape(signal)) "
+      html += "before the end of the input.</strong></p>\n"
+    }
     html += "<p class=\"verdict\">\(HTMLText.escape(verdict(report)))</p>\n"
     html += summaryList(report)
     html += "<p><label>Zoom: <input id=\"zoom\" type=\"range\" min=\"1\" max=\"20\" value=\"1\"></label> "
@@ -140,6 +144,7 @@ public enum HTMLReportRenderer {
     return "Input: \(report.sources.joined(separator: ", ")); \(counts.lines) lines, \(counts.records) records "
       + "(\(report.recognized) recognized, \(report.unrecognized) unrecognized), \(counts.malformed) malformed. "
       + "Times in UTC; year \(report.year.baseYear) (\(report.year.source.rawValue)). cas-logs \(CasLogsVersion.current)."
+      + (report.interrupted.map { " Partial: interrupted by \($0)." } ?? "")
   }
 
   private static let style = """
@@ -165,7 +170,7 @@ public enum HTMLReportRenderer {
     .key{display:inline-block;padding:.1em .5em;border-radius:3px;color:#fff;margin-right:.3em}
     .key.backoff,.key.unneeded,.key.failure,.key.start,.key.blocked{color:var(--fg)}
     table.data{border-collapse:collapse;margin:.5em 0 1.5em}table.data td,table.data th{border:1px solid var(--grid);\
-    padding:.2em .5em;text-align:left;vertical-align:top}.input,.more{color:var(--muted)}
+    padding:.2em .5em;text-align:left;vertical-align:top}.input,.more{color:var(--muted)}.partial{color:var(--bad)}
     """
 
   private static let script = """

@@ -73,6 +73,7 @@ public enum JSONReportRenderer {
     json.field("yearSource", report.year.source.rawValue)
     json.field("verbosity", report.verbosity)
     json.field("patternLimitHits", report.patternErrors)
+    json.field("interrupted", report.interrupted)
     json.key("unrecognizedShapes")
     json.beginArray()
     for shape in report.unrecognizedShapes {

@@ -3,6 +3,9 @@ public enum MarkdownReportRenderer {
   /// The whole report: a summary line, the episode tables, and the input line.
   public static func render(_ report: Report) -> String {
     var text = "# Cluster Autoscaler report\n\n"
+    if let signal = report.interrupted {
+      text += "**Partial report: interrupted by \(signal) before the end of the input.**\n\n"
+    }
     let summary = ReportSummary(report)
     let ups = summary.scaleUps.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
     let downs = summary.scaleDowns.map { "\($0.1) \($0.0)" }.joined(separator: ", ")

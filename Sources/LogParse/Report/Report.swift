@@ -33,6 +33,9 @@ public struct Report: Sendable {
   public var patternErrors: Int
   /// The most frequent shapes of unrecognised records.
   public var unrecognizedShapes: [UnrecognizedShapes.Shape] = []
+  /// The signal (`SIGINT`, `SIGTERM`) that stopped the reading before the end of the input, or nil:
+  /// when set, the report covers only what was read until then.
+  public var interrupted: String? = nil
 
   /// An RFC 3339 string for a log time, using the resolved year.
   public func rfc3339(_ time: LogTime) -> String { time.rfc3339(baseYear: year.baseYear) }

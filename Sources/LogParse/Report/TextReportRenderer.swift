@@ -163,6 +163,7 @@ public enum TextReportRenderer {
     if report.patternErrors > 0 {
       line += "; \(report.patternErrors) records hit a PCRE2 limit and count as unrecognized"
     }
+    if let signal = report.interrupted { line += "; partial: interrupted by \(signal) before the end of the input" }
     return line
   }
 }

@@ -48,10 +48,12 @@ final class CLIProcess {
   ///
   /// The child's environment is ``CLIRunner/childEnvironment(overriding:base:)``: this process's, without
   /// the variables that switch on CI output, plus `environment`.
-  init(arguments: [String], stdinPipe: Bool, environment: [String: String] = [:]) throws {
+  ///
+  /// `executable` replaces the `cas-logs` binary (a shell that runs it with redirections).
+  init(arguments: [String], stdinPipe: Bool, environment: [String: String] = [:], executable: URL? = nil) throws {
     _ = Self.ignoreBrokenPipes
     self.arguments = arguments
-    let binary = try CLIRunner.binaryURL()
+    let binary = try executable ?? CLIRunner.binaryURL()
     let fileManager = FileManager.default
     directory = fileManager.temporaryDirectory.appendingPathComponent("cas-logs-tests-\(UUID().uuidString)")
     try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -86,6 +88,9 @@ final class CLIProcess {
     for handle in outputHandles { try? handle.close() }
     try? FileManager.default.removeItem(at: directory)
   }
+
+  /// The process id (for reading `/proc/<pid>` while it runs).
+  var processIdentifier: Int32 { process.processIdentifier }
 
   /// When the process exited, on the monotonic clock; nil while it runs.
   var exitedAt: ContinuousClock.Instant? { exitRecord.exitedAt }

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Glibc
+import LogParse
+
+/// Writes an output file (`--output`, `--junit`) whole, or not at all.
+///
+/// A regular file (or a new one) is written to a temporary file created exclusively
+/// (`O_CREAT|O_EXCL|O_NOFOLLOW`, random name) in the target's directory, given the target's mode,
+/// synced, and renamed over the target only after every write succeeded; on any failure the
+/// temporary file is removed and the previous file is left as it was. A symbolic link is followed
+/// and its target replaced, not the link. A target that exists and is not a regular file (a device
+/// such as `/dev/null`, a FIFO, anything under `/dev` or `/proc`) is opened and written directly,
+/// never renamed over.
+enum OutputFile {
+  /// How many random names are tried before giving up.
+  private static let attempts = 100
+
+  /// Writes the pieces `body` produces to `path`.
+  /// - Throws: a one-line error naming `path` and the reason when any step fails.
+  static func write(to path: String, _ body: ((String) -> Void) -> Void) throws {
+    switch try destination(of: path) {
+    case .direct(let truncate): try writeDirectly(to: path, truncate: truncate, body)
+    case .replace(let target, let existing): try replace(target, existing: existing, named: path, body)
+    }
+  }
+
+  /// The error for `path` failing with `code`.
+  static func failure(_ path: String, _ code: Int32) -> ValidationError {
+    failure(path, String(cString: strerror(code)))
+  }
+
+  /// The error for `path` failing for `reason`.
+  static func failure(_ path: String, _ reason: String) -> ValidationError {
+    ValidationError("cannot write '\(path)': \(reason)")
+  }
+
+  /// Where a path's bytes go.
+  private enum Destination {
+    /// Open the path itself and write to it (truncating it first when it is a regular file).
+    case direct(truncate: Bool)
+    /// Write a temporary file and rename it to `target`, an existing file's path when `existing`.
+    case replace(target: String, existing: stat?)
+  }
+
+  private static func destination(of path: String) throws -> Destination {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      if errno == ENOENT { return .replace(target: path, existing: nil) }
+      throw failure(path, errno)
+    }
+    var target = path
+    if (info.st_mode & S_IFMT) == S_IFLNK {
+      // Follow the link: a device or pipe behind it is written directly, a file replaced in place.
+      var followed = stat()
+      guard stat(path, &followed) == 0 else {
+        throw failure(path, "it is a symbolic link to a missing file (\(String(cString: strerror(errno))))")
+      }
+      info = followed
+      if isSpecial(path) || (info.st_mode & S_IFMT) != S_IFREG {
+        return .direct(truncate: (info.st_mode & S_IFMT) == S_IFREG)
+      }
+      guard let resolved = realpath(path, nil) else { throw failure(path, errno) }
+      target = String(cString: resolved)
+      free(resolved)
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return isSpecial(target) ? .direct(truncate: true) : .replace(target: target, existing: info)
+    // A directory: the rename below fails and says so, leaving the directory alone.
+    case S_IFDIR: return .replace(target: target, existing: nil)
+    default: return .direct(truncate: false)
+    }
+  }
+
+  /// Whether `path` lies under `/dev` or `/proc`, where files stand for devices and descriptors.
+  private static func isSpecial(_ path: String) -> Bool {
+    path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+  }
+
+  private static func writeDirectly(to path: String, truncate: Bool, _ body: ((String) -> Void) -> Void) throws {
+    // Opening a FIFO waits for its reader; a signal meanwhile ends the program as an interruption.
+    var fd: Int32
+    repeat {
+      fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (truncate ? O_TRUNC : 0))
+      if fd < 0, errno == EINTR, let signal = Signals.pending { throw ExitCode(128 + signal) }
+    } while fd < 0 && errno == EINTR
+    guard fd >= 0 else { throw failure(path, errno) }
+    var code: Int32?
+    body { piece in
+      if code == nil { code = Output.writeAll(piece, to: fd) }
+    }
+    if close(fd) != 0, code == nil, errno != EINTR { code = errno }
+    if let code { throw failure(path, code) }
+  }
+
+  private static func replace(
+    _ target: String, existing: stat?, named path: String, _ body: ((String) -> Void) -> Void
+  ) throws {
+    let (temporary, fd) = try createTemporary(beside: target, named: path)
+    var code: Int32?
+    if let existing {
+      // Keep the owner (when allowed) and the mode of the file being replaced.
+      _ = fchown(fd, existing.st_uid, existing.st_gid)
+      if fchmod(fd, existing.st_mode & 0o7777) != 0 { code = errno }
+    }
+    body { piece in
+      if code == nil { code = Output.writeAll(piece, to: fd) }
+    }
+    if code == nil, fsync(fd) != 0 { code = errno }
+    if close(fd) != 0, code == nil, errno != EINTR { code = errno }
+    if code == nil, rename(temporary, target) != 0 { code = errno }
+    if let code {
+      unlink(temporary)
+      throw failure(path, code)
+    }
+    syncDirectory(of: target)
+  }
+
+  /// Creates a new file with a random name next to `target`, exclusively (never through a link).
+  private static func createTemporary(beside target: String, named path: String) throws -> (String, Int32) {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<attempts {
+      let suffix = String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
+      let temporary = target + ".tmp-" + suffix
+      let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0o644)
+      if fd >= 0 { return (temporary, fd) }
+      if errno != EEXIST { throw failure(path, errno) }
+    }
+    throw failure(path, "no unused temporary name beside it after \(attempts) attempts")
+  }
+
+  /// Makes the rename durable; a directory that cannot be synced is not an error.
+  private static func syncDirectory(of target: String) {
+    let directory = target.lastIndex(of: "/").map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
+    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
+  }
+}
