@@ -1,7 +1,7 @@
 /// Parses the `[{GROUP 4->5 (max: 8)} …]` list of a scale-up plan or a `TriggeredScaleUp` event.
 enum PlanText {
   /// The resizes in `text` (the part inside the brackets, or the whole bracketed list).
-  static func resizes(_ text: String) -> [PlannedResize] {
+  static func resizes(_ text: String, name: (Substring) -> String = FieldLimit.capped) -> [PlannedResize] {
     var result: [PlannedResize] = []
     for item in text.split(separator: "{").dropFirst(0) {
       guard let close = item.firstIndex(of: "}") else { continue }
@@ -11,7 +11,7 @@ enum PlanText {
         let from = Int(body[1][..<arrow.lowerBound]), let to = Int(body[1][arrow.upperBound...]),
         body[2] == "(max:", let max = Int(body[3].filter { $0 != ")" })
       else { continue }
-      result.append(PlannedResize(group: String(body[0]), from: from, to: to, max: max))
+      result.append(PlannedResize(group: name(body[0]), from: from, to: to, max: max))
     }
     return result
   }
@@ -29,7 +29,7 @@ enum UtilizationText {
 /// Reads Azure scale-set instance ids: `azure:///…/virtualMachineScaleSets/NAME/virtualMachines/6`.
 enum ScaleSetText {
   /// A deletion event for the instances listed, or nil when none is recognisable.
-  static func deletion(_ list: String) -> Event? {
+  static func deletion(_ list: String, name: (Substring) -> String = FieldLimit.capped) -> Event? {
     var scaleSet: String?
     var instances: [String] = []
     var ids: [String] = []
@@ -38,10 +38,10 @@ enum ScaleSetText {
       guard let setIndex = parts.firstIndex(where: { $0.lowercased() == "virtualmachinescalesets" }),
         setIndex + 1 < parts.count
       else { continue }
-      scaleSet = String(parts[setIndex + 1])
+      scaleSet = name(parts[setIndex + 1])
       if let last = parts.last, setIndex + 3 < parts.count {
-        instances.append(String(last))
-        ids.append(String(id))
+        instances.append(name(last))
+        ids.append(name(id))
       }
     }
     guard let scaleSet else { return nil }
