@@ -77,6 +77,20 @@ struct HostileNumberTests {
     if replacement.count > 20 { #expect(report.accounting.outOfRangeValues > 0) }
   }
 
+  /// Sizes and counts beyond `Int` make the field null or the line unrecognised, each counted once.
+  @Test func sizesAndCountsBeyondIntAreCounted() throws {
+    let huge = "99999999999999999999"
+    let lines = [
+      "I0927 11:50:35.000000       1 scale_up.go:694] Scale-up: setting group g size to \(huge)",
+      "I0927 11:50:35.100000       1 scale_up.go:529] Final scale-up plan: [{g 1->\(huge) (max: 5)}]",
+      "I0927 11:50:35.200000       1 scale_up.go:300] Upcoming \(huge) nodes",
+      "I0927 11:50:35.300000       1 scale_up.go:694] Scale-up: setting group g size to 9223372036854775807",
+    ]
+    let report = Fixtures.analyze(Array((lines.joined(separator: "\n") + "\n").utf8))
+    try Self.renderAll(report, "sizes")
+    #expect(report.accounting.outOfRangeValues == 3)
+  }
+
   static func replacingDigitRuns(_ text: Substring, _ replacement: String) -> String {
     var result = ""
     var inRun = false

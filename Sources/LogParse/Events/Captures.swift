@@ -81,14 +81,23 @@ public struct Captures {
   /// Group `group` as an integer, or nil (counted when its digits do not fit).
   func int(_ group: Int) -> Int? {
     guard let range = range(group), !range.isEmpty else { return nil }
-    guard range.count < 19 else {
-      if UnsafeBufferPointer(rebasing: subject[range]).allSatisfy(isDigit) { noteOutOfRange() }
+    let digits = UnsafeBufferPointer(rebasing: subject[range])
+    guard digits.allSatisfy(isDigit) else { return nil }
+    guard let value = Captures.integer(digits) else {
+      noteOutOfRange()
       return nil
     }
+    return value
+  }
+
+  /// The value of a run of ASCII digits, or nil when it does not fit in `Int`.
+  static func integer(_ digits: some Collection<UInt8>) -> Int? {
     var value = 0
-    for byte in UnsafeBufferPointer(rebasing: subject[range]) {
-      guard isDigit(byte) else { return nil }
-      value = value * 10 + Int(byte - 0x30)
+    for byte in digits {
+      let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+      let (sum, carry) = times10.addingReportingOverflow(Int(byte &- 0x30))
+      guard !overflow, !carry else { return nil }
+      value = sum
     }
     return value
   }

@@ -106,7 +106,7 @@ extension Catalog {
           ["kind": "scaleUpPlan", "plan": "eks-a 1->2 max 5,eks-b 1->2 max 5"]),
       ]
     ) { c in
-      let plan = PlanText.resizes(c.longText(1), name: c.name)
+      let plan = PlanText.resizes(c.longText(1), name: c.name, outOfRange: c.noteOutOfRange)
       return plan.isEmpty ? nil : .scaleUpPlan(plan)
     },
     CatalogEntry(
