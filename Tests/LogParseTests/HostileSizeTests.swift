@@ -59,6 +59,32 @@ struct HostileSizeTests {
     #expect(longest <= limit, "longest JSON string: \(longest) bytes")
   }
 
+  /// Every catalogue example with each name its event keeps grown to 6 KB: nothing kept in the
+  /// report is longer than a message's cap, and the cuts are counted.
+  @Test func catalogueNamesGrownPastTheCaps() throws {
+    var log = ""
+    for entry in Catalog.entries {
+      for example in entry.examples {
+        guard let split = example.line.range(of: "] ") else { continue }
+        var message = String(example.line[split.upperBound...])
+        let names = Set(example.fields.filter { $0.key != "kind" }.values.flatMap { $0.split(separator: ",") })
+        for name in names where name.count >= 3 && name.contains(where: \.isLetter) {
+          message = message.replacingOccurrences(
+            of: name, with: String(repeating: String(name), count: 6_000 / name.count))
+        }
+        log += example.line[..<split.upperBound] + message + "\n"
+      }
+    }
+    let report = Fixtures.analyze(Array(log.utf8))
+    #expect(report.accounting.truncatedFields > 100)
+    let json = try HostileNumberTests.renderAll(report, "grown words")
+    var strings: [String] = []
+    Self.strings(in: json, into: &strings)
+    let limit = FieldLimit.maximumMessageBytes + FieldLimit.marker.utf8.count
+    let longest = strings.map(\.utf8.count).max() ?? 0
+    #expect(longest <= limit, "longest JSON string: \(longest) bytes")
+  }
+
   /// A cut never splits a UTF-8 character.
   @Test func cutsFallOnCharacterBoundaries() throws {
     let name = String(repeating: "é", count: 2_000)
