@@ -39,13 +39,18 @@ memory: deps
 	scripts/measure-memory.sh
 
 # Fuzz the whole pipeline and the assert expression parser with libFuzzer for SECONDS seconds.
-# Crash reproducers land in .build-fuzz/artifacts; replay one with `swift run cas-logs-fuzz FILE`.
+# The mutator is structure-aware (Sources/cas-logs-fuzz/StructuredMutator.swift): three times in
+# four it rewrites numbers, durations, names, envelopes and headers, otherwise libFuzzer mutates
+# bytes. Seeds: the samples, every catalogue example and the hostile reproducers (Tests/Fuzz/corpus,
+# regenerate the catalogue files with `swift run cas-logs-fuzz --write-catalogue Tests/Fuzz/corpus`,
+# and Tests/LogParseTests/Fixtures/hostile). Crash reproducers land in .build-fuzz/artifacts;
+# replay one with `swift run cas-logs-fuzz FILE` (`--mutate N FILE` adds N structured mutations).
 SECONDS ?= 60
 fuzz: deps
 	$(SWIFT) build --scratch-path .build-fuzz --product cas-logs-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DCASLOGS_FUZZING
 	mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
-	cp SampleLogs/*.log .build-fuzz/corpus/
+	cp SampleLogs/*.log Tests/Fuzz/corpus/*.log Tests/LogParseTests/Fixtures/hostile/*.log .build-fuzz/corpus/
 	.build-fuzz/debug/cas-logs-fuzz -max_total_time=$(SECONDS) -max_len=16384 -timeout=10 \
 	  -artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus
 

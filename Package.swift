@@ -33,7 +33,7 @@ let package = Package(
     ),
     // The fuzz entry point: replays files in a normal build; `make fuzz` links it with libFuzzer.
     .executableTarget(name: "cas-logs-fuzz", dependencies: ["LogParse"]),
-    .testTarget(name: "LogParseTests", dependencies: ["LogParse", "LogGen"]),
+    .testTarget(name: "LogParseTests", dependencies: ["LogParse", "LogGen"], exclude: ["Fixtures"]),
     .testTarget(name: "CasLogsTests", dependencies: ["cas-logs", "LogParse"]),
   ],
   swiftLanguageModes: [.v6]

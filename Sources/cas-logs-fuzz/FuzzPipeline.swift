@@ -2,7 +2,7 @@ import Glibc
 import LogParse
 
 /// libFuzzer entry point: the whole pipeline (envelopes, records, events, episodes) and every
-/// renderer on arbitrary bytes, fed in two chunks split at a point the input chooses; the same
+/// renderer (text, JSON, Markdown, HTML) on arbitrary bytes, fed in two chunks split at a point the input chooses; the same
 /// bytes read as a file in small segments on two threads, which must report exactly what a
 /// sequential read does; then the input as an assert expression.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -28,6 +28,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   checkSegmentedRead(bytes, options)
   _ = TextReportRenderer.render(report)
   _ = MarkdownReportRenderer.render(report)
+  _ = HTMLReportRenderer.render(report)
   let text = String(decoding: bytes.prefix(256), as: UTF8.self)
   if let assertion = try? Assertion.expression(.expect, text) {
     var engine = AssertionEngine(assertions: [assertion])

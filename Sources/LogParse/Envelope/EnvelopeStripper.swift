@@ -20,6 +20,8 @@ struct EnvelopeStripper {
   private(set) var deliveredSpan = (first: 0, count: 1)
   private var currentLine = 0
   private var messageBuffer: [UInt8] = []
+  /// Envelope times outside the supported years and JSON numbers out of range, made null.
+  private(set) var outOfRangeValues = 0
   private var fileBuffer: [UInt8] = []
 
   init(maximumLineLength: Int) {
@@ -43,9 +45,10 @@ struct EnvelopeStripper {
     }
     if line.first == UInt8(ascii: "{"), unwrapDocker(line, body) { return }
     if let first = line.first, isDigit(first),
-      let (time, length) = TimeText.parse(line, dateTimeSeparators: [0x54, 0x74]),
+      let (parsedTime, length) = TimeText.parse(line, dateTimeSeparators: [0x54, 0x74]),
       length < line.count, line[length] == 0x20
     {
+      let time = supported(parsedTime)
       let rest = UnsafeBufferPointer(rebasing: line[(length + 1)...])
       if let (isPartial, contentStart) = criStream(rest) {
         formats.insert(.cri)
@@ -115,16 +118,17 @@ struct EnvelopeStripper {
     _ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
   ) -> Bool {
     var logRange: Range<Int>?
-    var time: FullTime?
+    var timeText: [UInt8]?
     let valid = outer.scan(line) { key, value, scanner in
       guard case .string(let range) = value else { return }
       if key.elementsEqual("log".utf8) {
         logRange = range
       } else if key.elementsEqual("time".utf8) {
-        time = TimeText.rfc3339(Array(scanner.bytes(range)))
+        timeText = Array(scanner.bytes(range))
       }
     }
     guard valid, let logRange else { return false }
+    let time = timeText.flatMap { envelopeTime($0) }
     formats.insert(.dockerJSON)
     var content = Array(outer.bytes(logRange))
     let complete = content.last == 0x0A
@@ -182,7 +186,7 @@ struct EnvelopeStripper {
       var time = envelopeTime
       for timeKey in EnvelopeStripper.timeFieldKeys where time == nil {
         if let timeRange = nested.findString(quotedKey: timeKey, in: line) {
-          time = TimeText.rfc3339(Array(nested.bytes(timeRange)))
+          time = self.envelopeTime(nested.bytes(timeRange))
         }
       }
       formats.insert(.jsonField)
@@ -204,28 +208,39 @@ struct EnvelopeStripper {
     var message: [UInt8] = []
     var file: [UInt8] = []
     var errorText: [UInt8]?
+    var outOfRange = 0
+    var sawLevel = false
+    var timeText: [UInt8]?
     let valid = inner.scan(line) { key, value, scanner in
       switch (String(decoding: key, as: UTF8.self), value) {
       case ("ts", .number(let milliseconds, _)):
         sawTimestamp = true
-        time = FullTime(epochMicroseconds: Int64((milliseconds * 1000).rounded()), fractionDigits: 6)
+        time = FullTime(epochMilliseconds: milliseconds)
+        if time == nil { outOfRange += 1 }
       case ("ts", .string(let range)):
         sawTimestamp = true
-        time = TimeText.rfc3339(Array(scanner.bytes(range)))
+        timeText = Array(scanner.bytes(range))
       case ("caller", .string(let range)):
         let caller = scanner.bytes(range)
         let base = caller.lastIndex(of: UInt8(ascii: "/")).map { caller.index(after: $0) } ?? caller.startIndex
         let colon = caller[base...].lastIndex(of: UInt8(ascii: ":")) ?? caller.endIndex
         file = Array(caller[base..<colon])
         if colon < caller.endIndex {
-          sourceLine = Int(String(decoding: caller[caller.index(after: colon)...], as: UTF8.self)) ?? 0
+          let digits = caller[caller.index(after: colon)...]
+          sourceLine = digits.count < 19 ? Int(String(decoding: digits, as: UTF8.self)) ?? 0 : 0
         }
       case ("msg", .string(let range)):
         sawMessage = true
         message = Array(scanner.bytes(range))
         while message.last == 0x0A { message.removeLast() }
       case ("v", .number(let level, _)):
-        verbosity = Int(level)
+        sawLevel = true
+        // klog levels are small; anything else (1e300, 2^63, -1, 1.5) is no level.
+        if level >= 0, level <= 1000, level == level.rounded() {
+          verbosity = Int(level)
+        } else {
+          outOfRange += 1
+        }
       case ("err", .string(let range)):
         errorText = Array(scanner.bytes(range))
       case ("logger", _), ("level", _):
@@ -237,6 +252,8 @@ struct EnvelopeStripper {
       }
     }
     guard valid, sawMessage, sawTimestamp else { return nil }
+    outOfRangeValues += outOfRange
+    if let timeText { time = envelopeTime(timeText) }
     // Rebuild the text-mode shape: message, then ` key="value"` pairs, then `err="…"`.
     messageBuffer.removeAll(keepingCapacity: true)
     messageBuffer.append(contentsOf: message)
@@ -262,8 +279,23 @@ struct EnvelopeStripper {
     }
     fileBuffer = file
     return StructuredLine(
-      severity: verbosity == nil ? .error : .info, time: time, file: fileBuffer, sourceLine: sourceLine,
+      severity: sawLevel ? .info : .error, time: time, file: fileBuffer, sourceLine: sourceLine,
       verbosity: verbosity, message: UnsafeBufferPointer(start: nil, count: 0))
+  }
+
+  /// `time` when it lies in the supported years; otherwise nil, counted.
+  private mutating func supported(_ time: FullTime) -> FullTime? {
+    guard time.isSupported else {
+      outOfRangeValues += 1
+      return nil
+    }
+    return time
+  }
+
+  /// An envelope's RFC 3339 time, nil when it is not one or lies outside the supported years (counted).
+  private mutating func envelopeTime(_ bytes: some Collection<UInt8>) -> FullTime? {
+    guard let (time, _) = TimeText.parse(Array(bytes), dateTimeSeparators: [0x54, 0x74]) else { return nil }
+    return supported(time)
   }
 
   /// The end of a `[pod/NAME/CONTAINER] ` prefix, or nil.

@@ -301,13 +301,17 @@ extension EpisodeBuilder {
 }
 
 /// Seconds as a short human duration: `2m0.79s`, `15m5.5s`, `0.23s`.
-func formatSeconds(_ seconds: Double) -> String {
-  guard seconds.isFinite else { return "?" }
-  if seconds < 60 { return trimmed(seconds) + "s" }
+///
+/// Total: a negative duration prints with a `-`, and one beyond ``GoDuration/maximumSeconds`` as that.
+func formatSeconds(_ value: Double) -> String {
+  guard value.isFinite else { return "?" }
+  let sign = value < 0 ? "-" : ""
+  let seconds = min(abs(value), GoDuration.maximumSeconds)
+  if seconds < 60 { return sign + trimmed(seconds) + "s" }
   let minutes = Int(seconds / 60)
-  let rest = seconds - Double(minutes * 60)
-  if minutes < 60 { return "\(minutes)m" + trimmed(rest) + "s" }
-  return "\(minutes / 60)h\(minutes % 60)m" + trimmed(rest) + "s"
+  let rest = max(0, seconds - Double(minutes * 60))
+  if minutes < 60 { return sign + "\(minutes)m" + trimmed(rest) + "s" }
+  return sign + "\(minutes / 60)h\(minutes % 60)m" + trimmed(rest) + "s"
 }
 
 private func trimmed(_ value: Double) -> String {

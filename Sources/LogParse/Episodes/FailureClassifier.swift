@@ -119,7 +119,8 @@ public enum FailureClassifier {
     }
   }
 
-  /// The word after `marker` (up to a space, comma, quote or end of line), trailing punctuation dropped.
+  /// The word after `marker` (up to a space, comma, quote or end of line), trailing punctuation
+  /// dropped, cut to ``FieldLimit/maximumBytes``.
   static func word(after marker: String, in text: String) -> String? {
     var text = text
     let markerBytes = Array(marker.utf8)
@@ -129,7 +130,12 @@ public enum FailureClassifier {
       var end = start
       while end < bytes.count, !wordStops.contains(bytes[end]) { end += 1 }
       while end > start, trailingPunctuation.contains(bytes[end - 1]) { end -= 1 }
-      return end > start ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) : nil
+      guard end > start else { return nil }
+      // A name read out of a message: cut like every name kept.
+      let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      let length = FieldLimit.cutLength(word, limit: FieldLimit.maximumBytes)
+      let kept = String(decoding: UnsafeBufferPointer(rebasing: word[0..<length]), as: UTF8.self)
+      return length < word.count ? kept + FieldLimit.marker : kept
     }
   }
 

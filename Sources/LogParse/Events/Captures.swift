@@ -6,17 +6,44 @@ public struct Captures {
   let offsets: UnsafeBufferPointer<Int>
   /// How many groups (from group 0) the match set; later ones did not take part.
   let groupsSet: Int
+  /// Where cut fields and out-of-range numbers are counted (the extractor's counts), if anywhere.
+  let counts: UnsafeMutablePointer<FieldCounts>?
 
   /// Captures of a match; `offsets` and `groupsSet` as PCRE2 left them.
-  init(subject: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>, groupsSet: Int) {
+  init(
+    subject: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>, groupsSet: Int,
+    counts: UnsafeMutablePointer<FieldCounts>? = nil
+  ) {
     self.subject = subject
     self.offsets = offsets
     self.groupsSet = groupsSet
+    self.counts = counts
   }
 
   /// Captures of a message matched on its literal alone: no groups.
-  init(subject: UnsafeBufferPointer<UInt8>) {
-    self.init(subject: subject, offsets: UnsafeBufferPointer(start: nil, count: 0), groupsSet: 0)
+  init(subject: UnsafeBufferPointer<UInt8>, counts: UnsafeMutablePointer<FieldCounts>? = nil) {
+    self.init(subject: subject, offsets: UnsafeBufferPointer(start: nil, count: 0), groupsSet: 0, counts: counts)
+  }
+
+  /// Counts a field cut at its limit.
+  func noteTruncated() { counts?.pointee.truncated += 1 }
+
+  /// Counts a number out of range.
+  func noteOutOfRange() { counts?.pointee.outOfRange += 1 }
+
+  /// `bytes` as a string of at most `limit` bytes (plus the marker), the cut counted.
+  private func capped(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
+    let length = FieldLimit.cutLength(bytes, limit: limit)
+    guard length < bytes.count else { return String(decoding: bytes, as: UTF8.self) }
+    noteTruncated()
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self) + FieldLimit.marker
+  }
+
+  /// A name found inside a longer field (a list item, a plan's group), cut to ``FieldLimit/maximumBytes``.
+  func name(_ text: Substring) -> String {
+    guard text.utf8.count > FieldLimit.maximumBytes else { return String(text) }
+    var whole = String(text)
+    return whole.withUTF8 { capped($0, limit: FieldLimit.maximumBytes) }
   }
 
   /// The byte range of group `group`, or nil when it did not take part.
@@ -28,27 +55,54 @@ public struct Captures {
     return start..<end
   }
 
-  /// Group `group` as a string (invalid UTF-8 replaced), or nil when it did not take part.
+  /// Group `group` as a string (invalid UTF-8 replaced, cut to ``FieldLimit/maximumBytes``), or nil
+  /// when it did not take part.
   func string(_ group: Int) -> String? {
     guard let range = range(group) else { return nil }
-    return String(decoding: UnsafeBufferPointer(rebasing: subject[range]), as: UTF8.self)
+    return capped(UnsafeBufferPointer(rebasing: subject[range]), limit: FieldLimit.maximumBytes)
+  }
+
+  /// Group `group`, a list or message read further (split into names, kept as evidence), as a
+  /// string cut to ``FieldLimit/maximumMessageBytes``; empty when it did not take part.
+  func longText(_ group: Int) -> String {
+    guard let range = range(group) else { return "" }
+    return capped(UnsafeBufferPointer(rebasing: subject[range]), limit: FieldLimit.maximumMessageBytes)
+  }
+
+  /// Group `group`, a list separated by `separator`, as its trimmed, non-empty names, each cut to
+  /// ``FieldLimit/maximumBytes``.
+  func names(_ group: Int, separator: Character) -> [String] {
+    longText(group).split(separator: separator).map { name($0.trimmingSpaces) }.filter { !$0.isEmpty }
   }
 
   /// Group `group` as a string, empty when it did not take part.
   func text(_ group: Int) -> String { string(group) ?? "" }
 
-  /// Group `group` as an integer, or nil.
+  /// Group `group` as an integer, or nil (counted when its digits do not fit).
   func int(_ group: Int) -> Int? {
-    guard let range = range(group), !range.isEmpty, range.count < 19 else { return nil }
-    var value = 0
-    for byte in UnsafeBufferPointer(rebasing: subject[range]) {
-      guard isDigit(byte) else { return nil }
-      value = value * 10 + Int(byte - 0x30)
+    guard let range = range(group), !range.isEmpty else { return nil }
+    let digits = UnsafeBufferPointer(rebasing: subject[range])
+    guard digits.allSatisfy(isDigit) else { return nil }
+    guard let value = Captures.integer(digits) else {
+      noteOutOfRange()
+      return nil
     }
     return value
   }
 
-  /// Group `group` as a floating-point number, or nil.
+  /// The value of a run of ASCII digits, or nil when it does not fit in `Int`.
+  static func integer(_ digits: some Collection<UInt8>) -> Int? {
+    var value = 0
+    for byte in digits {
+      let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+      let (sum, carry) = times10.addingReportingOverflow(Int(byte &- 0x30))
+      guard !overflow, !carry else { return nil }
+      value = sum
+    }
+    return value
+  }
+
+  /// Group `group` as a finite floating-point number, or nil (counted when it is not finite).
   ///
   /// Plain decimals (`0.055000`, `31.25`) are read from the bytes: an integer of at most 15 digits
   /// divided by a power of ten is correctly rounded. Anything else goes through `Double(String)`.
@@ -66,18 +120,47 @@ public struct Captures {
       } else if byte == UInt8(ascii: "."), !sawPoint {
         sawPoint = true
       } else {
-        return string(group).flatMap { Double($0) }
+        return parsedDouble(range)
       }
     }
-    guard digits > 0, digits <= 15 else { return string(group).flatMap { Double($0) } }
+    guard digits > 0, digits <= 15 else { return parsedDouble(range) }
     var divisor = 1.0
     for _ in 0..<fractionDigits { divisor *= 10 }  // exact: 10^15 < 2^53
     return Double(mantissa) / divisor
   }
 
-  /// Group `group` as a Go duration in seconds, or nil.
-  func duration(_ group: Int) -> Double? { string(group).flatMap { GoDuration.seconds($0) } }
+  /// `value` when it is a utilization (0…1); nil otherwise, counted.
+  func utilization(_ value: Double?) -> Double? {
+    guard let value else { return nil }
+    guard (0...1).contains(value) else {
+      noteOutOfRange()
+      return nil
+    }
+    return value
+  }
 
-  /// The whole message as a string.
-  var message: String { String(decoding: subject, as: UTF8.self) }
+  /// The bytes of `range` read by `Double(String)`: nil unless finite (counted when not).
+  private func parsedDouble(_ range: Range<Int>) -> Double? {
+    guard range.count <= 400,
+      let value = Double(String(decoding: UnsafeBufferPointer(rebasing: subject[range]), as: UTF8.self))
+    else { return nil }
+    guard value.isFinite else {
+      noteOutOfRange()
+      return nil
+    }
+    return value
+  }
+
+  /// Group `group` as a Go duration in seconds (clamped to ``GoDuration/maximumSeconds``, counted), or nil.
+  func duration(_ group: Int) -> Double? {
+    guard let range = range(group), range.count <= 4096,
+      let (seconds, clamped) = GoDuration.parse(
+        String(decoding: UnsafeBufferPointer(rebasing: subject[range]), as: UTF8.self))
+    else { return nil }
+    if clamped { noteOutOfRange() }
+    return seconds
+  }
+
+  /// The whole message as a string, cut to ``FieldLimit/maximumMessageBytes``.
+  var message: String { capped(subject, limit: FieldLimit.maximumMessageBytes) }
 }

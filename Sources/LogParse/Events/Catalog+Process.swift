@@ -190,7 +190,7 @@ extension Catalog {
       .kubernetesEvent(
         KubernetesEvent(
           kind: c.text(1), namespace: c.text(2), name: c.text(3), type: c.text(4), reason: c.text(5),
-          message: c.text(6)))
+          message: c.longText(6)))
     },
   ]
 }

@@ -23,9 +23,8 @@ extension Catalog {
           ["kind": "nodeUtilization", "node": "ip-10-0-1-5", "utilization": "0.3125"]),
       ]
     ) { c in
-      if let value = c.double(3) { return .nodeUtilization(node: c.text(1), utilization: value) }
-      if let percent = c.double(4) { return .nodeUtilization(node: c.text(1), utilization: percent / 100) }
-      return nil
+      guard let value = c.double(3) ?? c.double(4).map({ $0 / 100 }) else { return nil }
+      return c.utilization(value).map { .nodeUtilization(node: c.text(1), utilization: $0) }
     },
     CatalogEntry(
       "scaleDown.unneededSince", literal: " is unneeded since ", .anywhere,
@@ -96,8 +95,8 @@ extension Catalog {
           ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.5", "pods": "web-1"]),
       ]
     ) { c in
-      let pods = c.text(3).split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
-      return .scaleDownDrain(node: c.text(1), utilization: UtilizationText.value(c.text(2)), pods: pods)
+      let pods = c.names(3, separator: ",")
+      return .scaleDownDrain(node: c.text(1), utilization: c.utilization(UtilizationText.value(c.text(2))), pods: pods)
     },
     CatalogEntry(
       "scaleDown.taintAdded", literal: "Successfully added ",
@@ -156,7 +155,7 @@ extension Catalog {
               "azure:///subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-np-1-vmss/virtualMachines/6",
           ])
       ]
-    ) { c in ScaleSetText.deletion(c.text(1)) },
+    ) { c in ScaleSetText.deletion(c.longText(1), name: c.name) },
     CatalogEntry(
       "scaleDown.unregistered", literal: "unregistered node ", .anywhere,
       pattern: #"^(?:Removing|Marking) unregistered node (\S+)"#, v: 0,

@@ -78,7 +78,7 @@ extension Catalog {
           ["kind": "scaleUpSplit", "groups": "eks-a,eks-b,eks-c"])
       ]
     ) { c in
-      let groups = c.text(1).split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
+      let groups = c.names(1, separator: ",")
       return groups.isEmpty ? nil : .scaleUpSplit(groups: groups)
     },
     CatalogEntry(
@@ -106,7 +106,7 @@ extension Catalog {
           ["kind": "scaleUpPlan", "plan": "eks-a 1->2 max 5,eks-b 1->2 max 5"]),
       ]
     ) { c in
-      let plan = PlanText.resizes(c.text(1))
+      let plan = PlanText.resizes(c.longText(1), name: c.name, outOfRange: c.noteOutOfRange)
       return plan.isEmpty ? nil : .scaleUpPlan(plan)
     },
     CatalogEntry(

@@ -21,6 +21,8 @@ public struct EventExtractor {
   private let anywhereEntries: [Int]
   /// Matches that PCRE2 gave up on (limits hit); the record then counts as unrecognised.
   public private(set) var patternErrors = 0
+  /// Fields the builders cut at their limit and numbers they found out of range.
+  public private(set) var fieldCounts = FieldCounts()
 
   /// Builds matchers for the whole catalogue, whose patterns are compiled once per process.
   public init() {
@@ -107,14 +109,20 @@ public struct EventExtractor {
   /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> Event? {
     guard let matcher = matchers[number] else {
-      return builders.withUnsafeBufferPointer { $0[number](Captures(subject: subject)) }
+      return withUnsafeMutablePointer(to: &fieldCounts) { counts in
+        builders.withUnsafeBufferPointer { $0[number](Captures(subject: subject, counts: counts)) }
+      }
     }
     var failed = false
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
     if failed { patternErrors += 1 }
     guard matched else { return nil }
-    let captures = Captures(subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult))
-    guard var event = builders.withUnsafeBufferPointer({ $0[number](captures) }) else { return nil }
+    let built = withUnsafeMutablePointer(to: &fieldCounts) { counts in
+      let captures = Captures(
+        subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult), counts: counts)
+      return builders.withUnsafeBufferPointer { $0[number](captures) }
+    }
+    guard var event = built else { return nil }
     if case .failure(var detail) = event, record.severity == .fatal {
       detail.fatal = true
       event = .failure(detail)

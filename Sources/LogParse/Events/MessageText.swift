@@ -1,7 +1,11 @@
 /// Parses the `[{GROUP 4->5 (max: 8)} …]` list of a scale-up plan or a `TriggeredScaleUp` event.
 enum PlanText {
   /// The resizes in `text` (the part inside the brackets, or the whole bracketed list).
-  static func resizes(_ text: String) -> [PlannedResize] {
+  ///
+  /// A resize whose numbers do not fit in `Int` is left out, and `outOfRange` called.
+  static func resizes(
+    _ text: String, name: (Substring) -> String = FieldLimit.capped, outOfRange: () -> Void = {}
+  ) -> [PlannedResize] {
     var result: [PlannedResize] = []
     for item in text.split(separator: "{").dropFirst(0) {
       guard let close = item.firstIndex(of: "}") else { continue }
@@ -10,8 +14,16 @@ enum PlanText {
       guard body.count >= 4, let arrow = body[1].firstRange(of: "->"),
         let from = Int(body[1][..<arrow.lowerBound]), let to = Int(body[1][arrow.upperBound...]),
         body[2] == "(max:", let max = Int(body[3].filter { $0 != ")" })
-      else { continue }
-      result.append(PlannedResize(group: String(body[0]), from: from, to: to, max: max))
+      else {
+        let numbers = body.count >= 4 ? body[1].split(separator: "-") + [body[3].filter { $0 != ")" }[...]] : []
+        if numbers.contains(where: {
+          !$0.isEmpty && Int($0.filter { $0 != ">" }) == nil && $0.allSatisfy { $0.isNumber || $0 == ">" }
+        }) {
+          outOfRange()
+        }
+        continue
+      }
+      result.append(PlannedResize(group: name(body[0]), from: from, to: to, max: max))
     }
     return result
   }
@@ -29,7 +41,7 @@ enum UtilizationText {
 /// Reads Azure scale-set instance ids: `azure:///…/virtualMachineScaleSets/NAME/virtualMachines/6`.
 enum ScaleSetText {
   /// A deletion event for the instances listed, or nil when none is recognisable.
-  static func deletion(_ list: String) -> Event? {
+  static func deletion(_ list: String, name: (Substring) -> String = FieldLimit.capped) -> Event? {
     var scaleSet: String?
     var instances: [String] = []
     var ids: [String] = []
@@ -38,10 +50,10 @@ enum ScaleSetText {
       guard let setIndex = parts.firstIndex(where: { $0.lowercased() == "virtualmachinescalesets" }),
         setIndex + 1 < parts.count
       else { continue }
-      scaleSet = String(parts[setIndex + 1])
+      scaleSet = name(parts[setIndex + 1])
       if let last = parts.last, setIndex + 3 < parts.count {
-        instances.append(String(last))
-        ids.append(String(id))
+        instances.append(name(last))
+        ids.append(name(id))
       }
     }
     guard let scaleSet else { return nil }

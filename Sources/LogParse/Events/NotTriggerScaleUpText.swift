@@ -40,9 +40,10 @@ enum NotTriggerScaleUpText {
       let trimmed = part.trimmingSpaces
       guard !trimmed.isEmpty else { return nil }
       if startsWithCount(trimmed), let space = trimmed.firstIndex(of: " ") {
-        return Reason(text: String(trimmed[trimmed.index(after: space)...]), nodeGroups: Int(trimmed[..<space]))
+        return Reason(
+          text: FieldLimit.capped(trimmed[trimmed.index(after: space)...]), nodeGroups: Int(trimmed[..<space]))
       }
-      return Reason(text: String(trimmed), nodeGroups: nil)
+      return Reason(text: FieldLimit.capped(trimmed), nodeGroups: nil)
     }
   }
 

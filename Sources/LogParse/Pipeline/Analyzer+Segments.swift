@@ -56,7 +56,7 @@ extension Analyzer {
     records.envelopeBaseYear = envelopeBaseYear
     func placed(_ time: LogTime) -> LogTime {
       var time = time
-      time.yearOffset = Int16(clamping: Int(time.yearOffset) + yearBase)
+      time.yearOffset = Int16(clamping: min(Int(time.yearOffset) + yearBase, YearTracker.maximumOffset))
       return time
     }
     lineNumber += segment.accounting.lines

@@ -112,6 +112,8 @@ public struct Analyzer {
     var counts = assembler.accounting
     counts.add(absorbedAccounting)
     counts.held = stripper.partialLines + (assembler.isHoldingRecord ? 1 : 0)
+    counts.truncatedFields += records.extractor.fieldCounts.truncated
+    counts.outOfRangeValues += records.extractor.fieldCounts.outOfRange + stripper.outOfRangeValues
     return counts
   }
 

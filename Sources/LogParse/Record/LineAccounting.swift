@@ -15,6 +15,10 @@ public struct LineAccounting: Hashable, Sendable {
   /// Records found merged into the line of another (a paste that lost a line break); each is
   /// counted in ``records`` too, so `records - mergedRecords` records started their own line.
   public var mergedRecords = 0
+  /// Names and fields cut at ``FieldLimit/maximumBytes`` before being kept.
+  public var truncatedFields = 0
+  /// Numbers and times out of range (durations clamped; sizes, counts, times and levels made null).
+  public var outOfRangeValues = 0
   /// Lines still held (a partial CRI line or a record waiting for continuation lines).
   public var held = 0
 
@@ -31,5 +35,7 @@ public struct LineAccounting: Hashable, Sendable {
     truncated += other.truncated
     mergedRecords += other.mergedRecords
     held += other.held
+    truncatedFields += other.truncatedFields
+    outOfRangeValues += other.outOfRangeValues
   }
 }

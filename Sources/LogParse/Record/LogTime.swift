@@ -30,9 +30,16 @@ public struct LogTime: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// Microseconds since the Unix epoch, given the year of the log's first record.
+  ///
+  /// Total: a year outside the supported years (which ``YearResolver`` never gives) is clamped to
+  /// them, and so are the other parts, so no input makes this trap.
   public func epochMicroseconds(baseYear: Int) -> Int64 {
-    let days = CivilDate.days(year: baseYear + Int(yearOffset), month: Int(month), day: Int(day))
-    return Int64(days) * 86_400_000_000 + microsecondOfDay
+    let bounds = FullTime.supportedYears
+    let year = min(max(baseYear, bounds.lowerBound - 1), bounds.upperBound + 1) + Int(yearOffset)
+    let days = CivilDate.days(
+      year: min(max(year, bounds.lowerBound), bounds.upperBound), month: min(max(Int(month), 1), 12),
+      day: min(max(Int(day), 1), 31))
+    return Int64(days) * 86_400_000_000 + min(max(microsecondOfDay, 0), 86_399_999_999)
   }
 
   /// Seconds from `earlier` to this time, given the base year.
@@ -79,6 +86,22 @@ public struct FullTime: Hashable, Comparable, Sendable {
     lhs.epochMicroseconds < rhs.epochMicroseconds
   }
 
+  /// The years a time read from a log may have; a time outside them is not kept.
+  public static let supportedYears = 1970...9999
+  /// The times a log may give, 1970-01-01T00:00:00Z through 9999-12-31T23:59:59.999999Z.
+  public static let supportedMicroseconds: ClosedRange<Int64> = 0...253_402_300_799_999_999
+
+  /// Whether this time lies in the supported years.
+  public var isSupported: Bool { FullTime.supportedMicroseconds.contains(epochMicroseconds) }
+
+  /// A time from milliseconds since the epoch (CAS JSON logging's `ts`); nil when not finite or
+  /// outside the supported years.
+  public init?(epochMilliseconds milliseconds: Double) {
+    let micros = (milliseconds * 1000).rounded()
+    guard micros.isFinite, micros >= 0, micros <= Double(FullTime.supportedMicroseconds.upperBound) else { return nil }
+    self.init(epochMicroseconds: Int64(micros), fractionDigits: 6)
+  }
+
   /// The calendar year, month and day of this time in UTC.
   public var date: (year: Int, month: Int, day: Int) {
     CivilDate.date(days: Int(floorDivide(epochMicroseconds, 86_400_000_000)))
@@ -95,16 +118,20 @@ public struct FullTime: Hashable, Comparable, Sendable {
     return LogTime(month: month, day: day, microsecondOfDay: microsecondOfDay, fractionDigits: min(fractionDigits, 6))
   }
 
-  /// RFC 3339 in UTC, as in `2019-09-27T11:57:07.773690Z`.
+  /// RFC 3339 in UTC, as in `2019-09-27T11:57:07.773690Z`; a time outside the supported years
+  /// (never kept from a log) prints as the nearest supported one.
   public var rfc3339: String {
-    let (year, month, day) = date
-    let micros = microsecondOfDay
+    var time = self
+    time.epochMicroseconds = min(
+      max(epochMicroseconds, FullTime.supportedMicroseconds.lowerBound), FullTime.supportedMicroseconds.upperBound)
+    let (year, month, day) = time.date
+    let micros = time.microsecondOfDay
     let seconds = micros / 1_000_000
     var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(Int(seconds / 3600), 2)):"
     text += "\(pad(Int(seconds / 60 % 60), 2)):\(pad(Int(seconds % 60), 2))"
     let digits = min(fractionDigits, 9)
     if digits > 0 {
-      let fraction = pad(Int(micros % 1_000_000), 6) + pad(extraNanoseconds, 3)
+      let fraction = pad(Int(micros % 1_000_000), 6) + pad(min(max(extraNanoseconds, 0), 999), 3)
       text += "." + fraction.prefix(digits)
     }
     return text + "Z"

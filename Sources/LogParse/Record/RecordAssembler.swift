@@ -68,27 +68,58 @@ struct RecordAssembler {
     }
   }
 
+  /// Accepts a text line: a record's header line, a continuation line, or a line to skip or count.
+  ///
+  /// Records merged on one line (a paste that lost line breaks) are split at each embedded header
+  /// and accepted in order, the first with the line's extra physical lines. The split runs in a
+  /// loop over a stack of pieces, so a line of any number of headers takes no stack depth.
   private mutating func acceptText(
     _ text: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, source: Int, lineNumber: Int,
     _ emit: (Record) -> Bool
   ) {
-    if let header = KlogHeaderParser.parse(text) {
-      if let split = KlogHeaderParser.embeddedHeaderStart(text, messageStart: header.messageStart) {
-        // Two records merged on one line: the second header starts a record of its own.
-        var end = split
-        while end > header.messageStart, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
-        acceptText(
-          UnsafeBufferPointer(rebasing: text[..<end]), envelopeTime: envelopeTime, source: source,
-          lineNumber: lineNumber, emit)
-        accounting.mergedRecords += 1
-        let extra = pendingExtraLines
-        pendingExtraLines = 0
-        acceptText(
-          UnsafeBufferPointer(rebasing: text[split...]), envelopeTime: envelopeTime, source: source,
-          lineNumber: lineNumber, emit)
-        pendingExtraLines = extra
-        return
+    let header = KlogHeaderParser.parse(text)
+    guard let header, let split = KlogHeaderParser.embeddedHeaderStart(text, messageStart: header.messageStart) else {
+      acceptPiece(text, header: header, envelopeTime: envelopeTime, source: source, lineNumber: lineNumber, emit)
+      return
+    }
+    let extra = pendingExtraLines
+    // Pieces still to accept, the next on top; each is a range of `text`.
+    var pieces: [Range<Int>] = []
+    var next = (range: 0..<text.count, header: header, split: split)
+    while true {
+      // Two records merged on one line: the second header starts a record of its own.
+      let (range, pieceHeader, pieceSplit) = next
+      var end = range.lowerBound + pieceSplit
+      while end > range.lowerBound + pieceHeader.messageStart, text[end - 1] == 0x20 || text[end - 1] == 0x09 {
+        end -= 1
       }
+      accounting.mergedRecords += 1
+      pieces.append((range.lowerBound + pieceSplit)..<range.upperBound)
+      pieces.append(range.lowerBound..<end)
+      var splitAgain = false
+      while !splitAgain, let piece = pieces.popLast() {
+        let pieceText = UnsafeBufferPointer(rebasing: text[piece])
+        let parsed = KlogHeaderParser.parse(pieceText)
+        if let parsed, let split = KlogHeaderParser.embeddedHeaderStart(pieceText, messageStart: parsed.messageStart) {
+          next = (piece, parsed, split)
+          splitAgain = true
+          continue
+        }
+        acceptPiece(
+          pieceText, header: parsed, envelopeTime: envelopeTime, source: source, lineNumber: lineNumber, emit)
+        pendingExtraLines = 0
+      }
+      if !splitAgain { break }
+    }
+    pendingExtraLines = extra
+  }
+
+  /// Accepts a line (or a piece of a merged one) that holds at most one header, `header` as parsed.
+  private mutating func acceptPiece(
+    _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader?, envelopeTime: FullTime?, source: Int, lineNumber: Int,
+    _ emit: (Record) -> Bool
+  ) {
+    if let header {
       flush(emit)
       sawKlogText = true
       if header.pastedPrefixLength > 0 { sawPasted = true }

@@ -7,8 +7,11 @@ struct YearTracker {
   /// The month of the first and of the latest record stamped (0 before any).
   private(set) var firstMonth: UInt8 = 0
   private(set) var lastMonth: UInt8 = 0
-  /// The New Years crossed so far.
+  /// The New Years crossed so far, at most ``maximumOffset``.
   private(set) var offset = 0
+  /// The most New Years counted: the span of the supported years, so that some base year puts
+  /// every record in them (a log cannot really cross more; further rollovers are not counted).
+  static let maximumOffset = FullTime.supportedYears.upperBound - FullTime.supportedYears.lowerBound
   /// The base year (the year of offset 0) proven by an envelope time, if any.
   private(set) var envelopeBaseYear: Int?
 
@@ -27,7 +30,7 @@ struct YearTracker {
       time = LogTime(month: 1, day: 1, microsecondOfDay: 0)
     }
     if lastMonth != 0, time.month < lastMonth, Int(lastMonth) - Int(time.month) >= 6 {
-      offset += 1
+      offset = min(offset + 1, YearTracker.maximumOffset)
     }
     if firstMonth == 0 { firstMonth = time.month }
     lastMonth = time.month
@@ -40,8 +43,9 @@ struct YearTracker {
 
   /// Continues the count over a stretch of the log another tracker stamped from a fresh start.
   ///
-  /// Returns the offset to add to that stretch's year offsets. The result is what stamping the
-  /// stretch's records here, one by one, would have given.
+  /// Returns the offset to add to that stretch's year offsets (the sum capped at
+  /// ``maximumOffset``). The result is what stamping the stretch's records here, one by one,
+  /// would have given.
   mutating func absorb(_ stretch: YearTracker) -> Int {
     guard stretch.firstMonth != 0 else { return offset }
     var base = offset
@@ -50,7 +54,8 @@ struct YearTracker {
     }
     if firstMonth == 0 { firstMonth = stretch.firstMonth }
     lastMonth = stretch.lastMonth
-    offset = base + stretch.offset
+    base = min(base, YearTracker.maximumOffset)
+    offset = min(base + stretch.offset, YearTracker.maximumOffset)
     if envelopeBaseYear == nil, let year = stretch.envelopeBaseYear { envelopeBaseYear = year - base }
     return base
   }

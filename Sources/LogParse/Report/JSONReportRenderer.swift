@@ -66,6 +66,8 @@ public enum JSONReportRenderer {
     json.field("truncated", counts.truncated)
     json.field("continuationLines", counts.continuationLines)
     json.field("mergedRecords", counts.mergedRecords)
+    json.field("truncatedFields", counts.truncatedFields)
+    json.field("outOfRangeValues", counts.outOfRangeValues)
     json.field("formats", strings: report.formats.map(\.rawValue))
     json.field("firstTime", report.firstTime.map(report.rfc3339))
     json.field("lastTime", report.lastTime.map(report.rfc3339))

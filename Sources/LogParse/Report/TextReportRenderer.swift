@@ -157,6 +157,8 @@ public enum TextReportRenderer {
     var line = "Input: \(counts.lines) lines, \(counts.records) records (\(report.recognized) recognized, "
     line += "\(report.unrecognized) unrecognized), \(counts.malformed) malformed, \(counts.skipped) skipped"
     if counts.truncated > 0 { line += ", \(counts.truncated) truncated" }
+    if counts.truncatedFields > 0 { line += ", \(counts.truncatedFields) fields cut" }
+    if counts.outOfRangeValues > 0 { line += ", \(counts.outOfRangeValues) values out of range" }
     if !report.formats.isEmpty { line += "; formats: " + report.formats.map(\.rawValue).joined(separator: ", ") }
     line += "; year \(report.year.baseYear) (\(report.year.source.rawValue))"
     if let verbosity = report.verbosity { line += "; verbosity >= \(verbosity)" }

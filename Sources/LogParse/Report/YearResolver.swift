@@ -16,8 +16,19 @@ public enum YearResolver {
   /// The resolution from the evidence available.
   ///
   /// An assumed year is the current one, rolled back a year where that would put the last record
-  /// in the future.
+  /// in the future. Whatever the evidence, the base year is clamped so that every record, from
+  /// the first to the last New Year crossed (`lastTime`), falls in ``FullTime/supportedYears``.
   public static func resolve(envelope: Int?, message: Int?, option: Int?, now: FullTime, lastTime: LogTime?)
+    -> YearResolution
+  {
+    let resolution = unclamped(envelope: envelope, message: message, option: option, now: now, lastTime: lastTime)
+    let years = FullTime.supportedYears
+    let span = min(max(Int(lastTime?.yearOffset ?? 0), 0), years.upperBound - years.lowerBound)
+    let year = min(max(resolution.baseYear, years.lowerBound), years.upperBound - span)
+    return YearResolution(baseYear: year, source: resolution.source)
+  }
+
+  private static func unclamped(envelope: Int?, message: Int?, option: Int?, now: FullTime, lastTime: LogTime?)
     -> YearResolution
   {
     if let envelope { return YearResolution(baseYear: envelope, source: .envelope) }

@@ -1,7 +1,17 @@
 /// Parses Go's `time.Duration.String()` output (`2m0.794268739s`, `15m5.5s`, `0s`, `1h2m`, `500ms`).
+///
+/// A duration beyond ``maximumSeconds`` either way (a hundred years; Go's own limit is 292 years)
+/// is clamped to it, and ``parse(_:)`` says so, so that every duration read from a log converts to
+/// any integer type without a trap.
 public enum GoDuration {
-  /// The number of seconds `text` denotes, or nil when it is not a Go duration.
-  public static func seconds(_ text: some StringProtocol) -> Double? {
+  /// The largest duration kept, in seconds: a hundred years.
+  public static let maximumSeconds = 100 * 365.25 * 86_400
+
+  /// The number of seconds `text` denotes (clamped to ±``maximumSeconds``), or nil when it is not a Go duration.
+  public static func seconds(_ text: some StringProtocol) -> Double? { parse(text)?.seconds }
+
+  /// The seconds `text` denotes, clamped to ±``maximumSeconds``, and whether they were; nil when it is not a duration.
+  public static func parse(_ text: some StringProtocol) -> (seconds: Double, clamped: Bool)? {
     let bytes = Array(text.utf8)
     guard !bytes.isEmpty else { return nil }
     var index = 0
@@ -22,14 +32,16 @@ public enum GoDuration {
       let unit = String(decoding: bytes[unitStart..<index], as: UTF8.self)
       guard let scale = unitSeconds[unit] else {
         // `0` alone is valid; anything else needs a unit.
-        if unit.isEmpty && value == 0 && index == bytes.count { return 0 }
+        if unit.isEmpty && value == 0 && index == bytes.count { return (0, false) }
         return nil
       }
       total += value * scale
       sawUnit = true
     }
-    guard sawUnit else { return nil }
-    return negative ? -total : total
+    guard sawUnit, !total.isNaN else { return nil }
+    let clamped = total > maximumSeconds
+    let seconds = min(total, maximumSeconds)
+    return (negative ? -seconds : seconds, clamped)
   }
 
   private static let unitSeconds: [String: Double] = [

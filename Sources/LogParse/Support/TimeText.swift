@@ -6,7 +6,7 @@ public enum TimeText {
   /// the same start, and a different one means another process. Nil without an `m=` reading.
   public static func goProcessStart(_ text: some StringProtocol) -> FullTime? {
     let bytes = Array(text.utf8)
-    guard let time = parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")])?.time else { return nil }
+    guard let time = parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")])?.time, time.isSupported else { return nil }
     let marker: [UInt8] = [0x20, UInt8(ascii: "m"), UInt8(ascii: "=")]
     guard
       let start = bytes.withUnsafeBufferPointer({ ByteSearch.offset(of: marker, in: $0) }).map({ $0 + marker.count })
@@ -17,21 +17,29 @@ public enum TimeText {
     var reading = String(decoding: bytes[start..<end], as: UTF8.self)
     if reading.hasPrefix("+") { reading.removeFirst() }
     guard let seconds = Double(reading), seconds.isFinite, abs(seconds) < 1e10 else { return nil }
-    return FullTime(epochMicroseconds: time.epochMicroseconds - Int64((seconds * 1_000_000).rounded()))
+    let processStart = FullTime(epochMicroseconds: time.epochMicroseconds - Int64((seconds * 1_000_000).rounded()))
+    return processStart.isSupported ? processStart : nil
   }
 
-  /// Parses RFC 3339 (`2024-03-13T12:34:34.481377120Z`, offsets like `+09:00` too).
+  /// Parses RFC 3339 (`2024-03-13T12:34:34.481377120Z`, offsets like `+09:00` too); nil outside
+  /// the supported years (``FullTime/supportedYears``).
   public static func rfc3339<C: RandomAccessCollection<UInt8>>(_ text: C) -> FullTime? where C.Index == Int {
-    parse(text, dateTimeSeparators: [UInt8(ascii: "T"), UInt8(ascii: "t")])?.time
+    parse(text, dateTimeSeparators: [UInt8(ascii: "T"), UInt8(ascii: "t")]).flatMap {
+      $0.time.isSupported ? $0.time : nil
+    }
   }
 
-  /// Parses Go's `time.Time.String()` form: `2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.49`.
+  /// Parses Go's `time.Time.String()` form: `2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.49`;
+  /// nil outside the supported years.
   public static func goTime(_ text: some StringProtocol) -> FullTime? {
     let bytes = Array(text.utf8)
-    return parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")])?.time
+    return parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")]).flatMap { $0.time.isSupported ? $0.time : nil }
   }
 
   /// Parses `YYYY-MM-DD<sep>hh:mm:ss[.frac][Z|±hh:mm| ±hhmm]`, returning the time and bytes used.
+  ///
+  /// The time may lie outside the supported years (`0000-…`, a zone offset past 9999-12-31):
+  /// callers that keep it check ``FullTime/isSupported``.
   static func parse<C: RandomAccessCollection<UInt8>>(
     _ text: C, dateTimeSeparators: [UInt8]
   ) -> (time: FullTime, length: Int)? where C.Index == Int {
