@@ -18,6 +18,14 @@ extension CasLogs {
         Exit codes: 0 all hold; 1 an expectation failed, a forbidden thing happened, or the timeout passed; \
         2 usage or input error; 3 insufficient evidence (every unmet expectation is one this log cannot show, \
         e.g. a V(4) message in a --v=1 log, or only a standby replica's log).
+
+        A pattern that hits PCRE2's match or depth limit on a record cannot tell whether that record \
+        matches, and such a record never counts as no match: a --forbid-line that matched nothing but \
+        gave up on a record fails (exit 1, "undecided"), and an --expect-line that matched nothing but \
+        gave up on a record is unmet with insufficient evidence (exit 3 unless something else failed). \
+        A match elsewhere decides as usual. The text, JUnit (type "undecided") and GitHub output name \
+        the count and the first such record. Built-in catalogue patterns that give up are counted in \
+        the report's Input line (input.patternLimitHits in JSON): those records' events may be missing.
         """)
 
     @OptionGroup var input: InputOptions
@@ -173,7 +181,10 @@ enum AssertRenderer {
       lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
     }
     let passed = verdict.results.filter(\.passed).count
-    lines.append("\(passed) passed, \(verdict.results.count - passed) failed")
+    let undecided = verdict.results.filter(\.undecided).count
+    lines.append(
+      "\(passed) passed, \(verdict.results.count - passed) failed"
+        + (undecided > 0 ? " (\(undecided) undecided: a pattern hit PCRE2's match limit)" : ""))
     return lines.joined(separator: "\n") + "\n"
   }
 }

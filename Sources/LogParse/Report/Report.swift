@@ -29,10 +29,18 @@ public struct Report: Sendable {
   public var noScaleUps: [NoScaleUp]
   /// Entries dropped from the lists above to keep memory bounded, with what they were.
   public var omitted: Omitted
-  /// Matches PCRE2 gave up on.
+  /// Records on which a catalogue pattern gave up (a PCRE2 limit hit): counted as unrecognised,
+  /// so an event they carry may be missing from the report (JSON `input.patternLimitHits`).
   public var patternErrors: Int
   /// The most frequent shapes of unrecognised records.
   public var unrecognizedShapes: [UnrecognizedShapes.Shape] = []
+
+  /// What the input line of every format says when a catalogue pattern gave up on records, or nil.
+  public var patternLimitNote: String? {
+    guard patternErrors > 0 else { return nil }
+    let records = patternErrors == 1 ? "1 record" : "\(patternErrors) records"
+    return "\(records) hit a PCRE2 limit and count as unrecognized: events may be missing"
+  }
 
   /// An RFC 3339 string for a log time, using the resolved year.
   public func rfc3339(_ time: LogTime) -> String { time.rfc3339(baseYear: year.baseYear) }

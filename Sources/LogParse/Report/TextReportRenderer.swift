@@ -160,9 +160,7 @@ public enum TextReportRenderer {
     if !report.formats.isEmpty { line += "; formats: " + report.formats.map(\.rawValue).joined(separator: ", ") }
     line += "; year \(report.year.baseYear) (\(report.year.source.rawValue))"
     if let verbosity = report.verbosity { line += "; verbosity >= \(verbosity)" }
-    if report.patternErrors > 0 {
-      line += "; \(report.patternErrors) records hit a PCRE2 limit and count as unrecognized"
-    }
+    if let note = report.patternLimitNote { line += "; " + note }
     return line
   }
 }
