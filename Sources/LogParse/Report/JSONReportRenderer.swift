@@ -73,6 +73,8 @@ public enum JSONReportRenderer {
     json.field("yearSource", report.year.source.rawValue)
     json.field("verbosity", report.verbosity)
     json.field("patternLimitHits", report.patternErrors)
+    json.field("unrecognizedDistinctShapes", report.unrecognizedTotals.distinct)
+    json.field("unrecognizedDistinctShapesExact", report.unrecognizedTotals.distinctIsExact)
     json.key("unrecognizedShapes")
     json.beginArray()
     for shape in report.unrecognizedShapes {

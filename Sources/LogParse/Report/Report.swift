@@ -34,6 +34,8 @@ public struct Report: Sendable {
   public var patternErrors: Int
   /// The most frequent shapes of unrecognised records.
   public var unrecognizedShapes: [UnrecognizedShapes.Shape] = []
+  /// How many unrecognised records and distinct shapes there were, and whether every shape was kept.
+  public var unrecognizedTotals = UnrecognizedShapes.Totals(records: 0, distinct: 0, distinctIsExact: true, kept: 0)
 
   /// What the input line of every format says when a catalogue pattern gave up on records, or nil.
   public var patternLimitNote: String? {
@@ -65,7 +67,8 @@ extension Analyzer {
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
       failures: builder.failures.elements, backoffs: builder.backoffs.elements,
       blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUps.elements,
-      omitted: Omitted(builder), patternErrors: patternErrors, unrecognizedShapes: unrecognizedShapes.top(20))
+      omitted: Omitted(builder), patternErrors: patternErrors, unrecognizedShapes: unrecognizedShapes.top(20),
+      unrecognizedTotals: unrecognizedShapes.totals)
   }
 }
 
