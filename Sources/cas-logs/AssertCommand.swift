@@ -23,8 +23,10 @@ extension CasLogs {
         matches, and such a record never counts as no match: a --forbid-line that matched nothing but \
         gave up on a record fails (exit 1, "undecided"), and an --expect-line that matched nothing but \
         gave up on a record is unmet with insufficient evidence (exit 3 unless something else failed). \
-        A match elsewhere decides as usual. The text, JUnit (type "undecided") and GitHub output name \
-        the count and the first such record. Built-in catalogue patterns that give up are counted in \
+        A match elsewhere decides as usual. Likewise a key~=regex that gives up on a value: when the \
+        count condition would hold for some but not all of those values, --forbid fails and --expect is \
+        insufficient evidence. The text, JUnit (type "undecided") and GitHub output name the count and \
+        the first such record. Built-in catalogue patterns that give up are counted in \
         the report's Input line (input.patternLimitHits in JSON): those records' events may be missing.
         """)
 

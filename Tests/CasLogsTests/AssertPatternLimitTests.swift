@@ -134,4 +134,27 @@ struct AssertPatternLimitTests {
     #expect(markdown.contains("undecided"), "\(markdown)")
     #expect(!markdown.contains("✅"), "\(markdown)")
   }
+
+  /// A scale-up log whose node group is the limit message with its space taken out.
+  static func groupLog(_ directory: TemporaryDirectory) throws -> String {
+    let group = try limitMessage().replacing(" ", with: "")
+    return try directory.write("group.log", lines: CraftedLogs.scaleUp(group: group))
+  }
+
+  @Test("--forbid/--expect with a ~= pattern that gives up on a value: undecided, exit 1 and exit 3")
+  func expressionPatterns() throws {
+    let directory = try TemporaryDirectory()
+    let log = try Self.groupLog(directory)
+    let plain = try CLIRunner.run(["assert", "--forbid", "scale-up group~=\(Self.word)", log])
+    #expect(plain.exitCode == 1, "the value really matches:\n\(plain.summary)")
+    let forbid = try CLIRunner.run(["assert", "--forbid", "scale-up group~=\(Self.hostile)", log])
+    #expect(forbid.exitCode == 1, "\(forbid.summary)")
+    #expect(forbid.stdout.hasPrefix("FAIL"), "\(forbid.summary)")
+    #expect(forbid.stdout.contains("undecided"), "\(forbid.summary)")
+    let expect = try CLIRunner.run(["assert", "--expect", "scale-up group~=\(Self.hostile)", log])
+    #expect(expect.exitCode == 3, "\(expect.summary)")
+    // A count the undecided value cannot change is decided: count<=1 holds whether the one scale-up matches or not.
+    let decided = try CLIRunner.run(["assert", "--expect", "scale-up group~=\(Self.hostile) count<=1", log])
+    #expect(decided.exitCode == 0, "\(decided.summary)")
+  }
 }

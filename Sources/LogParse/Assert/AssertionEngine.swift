@@ -85,14 +85,20 @@ public struct AssertionEngine {
     for (index, assertion) in assertions.enumerated() {
       guard case .expression(let expression) = assertion.target else { continue }
       var matches = ExpectationMatcher.matches(expression, in: report)
+      // Items a `~=` pattern gave up on match only leniently: they are the ones that may match.
+      let hasPattern = expression.conditions.contains { $0.op == .matches }
+      var possible = hasPattern ? ExpectationMatcher.matches(expression, in: report, lenient: true) : matches
       if let after = assertion.after {
         guard let start = satisfiedAt[after] else {
           expressionMatches[index] = []
+          patternLimitHits[index] = 0
           continue
         }
         matches = matches.filter { ($0.time.map { !($0 < start) }) ?? false }
+        possible = possible.filter { ($0.time.map { !($0 < start) }) ?? false }
       }
       expressionMatches[index] = matches
+      patternLimitHits[index] = max(0, possible.count - matches.count)
       nearestItems[index] = matches.isEmpty ? ExpectationMatcher.matches(expression.subjectOnly, in: report) : []
       if satisfiedAt[index] == nil, ExpectationMatcher.countHolds(expression, matches.count), !matches.isEmpty {
         satisfiedAt[index] = matches.compactMap(\.time).min()
@@ -109,14 +115,22 @@ public struct AssertionEngine {
     assertions.indices.first { assertions[$0].kind == .forbid && (holds($0) || isUndecided($0)) }
   }
 
-  /// Whether line assertion `index` matched no record but gave up on some (a PCRE2 limit hit):
-  /// any of those may match, so neither a match nor its absence is proven.
+  /// Whether assertion `index`'s outcome depends on what its pattern gave up on (a PCRE2 limit
+  /// hit): a line pattern that matched no record but gave up on some, or an expression whose
+  /// count condition would hold for some but not all of the items a `~=` pattern gave up on.
   ///
   /// Such an expectation is not met and its evidence is insufficient (exit 3, unless something
   /// else failed); such a prohibition fails (exit 1): a gate must not pass on what it could not check.
   private func isUndecided(_ index: Int) -> Bool {
-    guard case .line = assertions[index].target else { return false }
-    return firstLineMatch[index] == nil && patternLimitHits[index] > 0
+    let hits = patternLimitHits[index]
+    guard hits > 0 else { return false }
+    switch assertions[index].target {
+    case .line: return firstLineMatch[index] == nil
+    case .expression(let expression):
+      let sure = expressionMatches[index].count
+      let outcome = ExpectationMatcher.countHolds(expression, sure)
+      return (sure...(sure + hits)).contains { ExpectationMatcher.countHolds(expression, $0) != outcome }
+    }
   }
 
   private var allExpectationsMetForGood: Bool {
@@ -173,15 +187,20 @@ public struct AssertionEngine {
   /// What a pattern that gave up on records means for assertion `index`, and what to do.
   private func limitNote(_ index: Int, sources: [String]) -> String {
     let count = patternLimitHits[index]
-    let records = count == 1 ? "1 record" : "\(count) records"
+    var records = count == 1 ? "1 record" : "\(count) records"
+    var thing = "line"
+    if case .expression = assertions[index].target {
+      records = count == 1 ? "the value of 1 item" : "the values of \(count) items"
+      thing = "count"
+    }
     var firstAt = ""
     if let first = firstLimitHit[index] {
       firstAt = " (first \(sources.indices.contains(first.source) ? sources[first.source] : "-"):\(first.line))"
     }
     let meaning =
       assertions[index].kind == .forbid
-      ? "a forbidden line may be there, so this prohibition fails"
-      : "the expected line may be there, so the evidence is insufficient"
+      ? "the forbidden \(thing) may be there, so this prohibition fails"
+      : "the expected \(thing) may be there, so the evidence is insufficient"
     return "undecided: the pattern hit PCRE2's match limit on \(records)\(firstAt), which may match; \(meaning); "
       + "simplify the pattern (no nested quantifiers like (a+)+)"
   }
@@ -254,7 +273,9 @@ public struct AssertionEngine {
       return "no record matched"
     case .expression(let expression):
       let matches = expressionMatches[index]
-      let countText = "\(matches.count) matching"
+      let hits = patternLimitHits[index]
+      let countText =
+        "\(matches.count) matching" + (hits == 0 ? "" : " (and \(hits) a ~= pattern gave up on: PCRE2 match limit)")
       let expected = "(expected count\(expression.countOperator.rawValue)\(expression.countValue))"
       if matches.isEmpty {
         let nearest = nearestItems[index]
