@@ -160,8 +160,9 @@ public struct UnrecognizedShapes: Sendable {
     return Totals(records: total, distinct: distinct, distinctIsExact: false, kept: sample.count)
   }
 
-  /// A shape's rank: FNV-1a over its bytes, mixed by the SplitMix64 finaliser. Fixed across runs
-  /// and machines (Swift's `Hasher` is seeded per process), so reports are reproducible.
+  /// A shape's rank: FNV-1a over its bytes, mixed by the SplitMix64 finaliser.
+  ///
+  /// Fixed across runs and machines (Swift's `Hasher` is seeded per process), so reports are reproducible.
   static func rank(of key: [UInt8]) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in key {
