@@ -20,6 +20,16 @@ extension CasLogs {
         e.g. a V(4) message in a --v=1 log, or only a standby replica's log); 130/143 interrupted by \
         SIGINT/SIGTERM before a verdict (the results so far are printed, marked partial; no JUnit or GitHub \
         output is written).
+
+        A pattern that hits PCRE2's match or depth limit on a record cannot tell whether that record \
+        matches, and such a record never counts as no match: a --forbid-line that matched nothing but \
+        gave up on a record fails (exit 1, "undecided"), and an --expect-line that matched nothing but \
+        gave up on a record is unmet with insufficient evidence (exit 3 unless something else failed). \
+        A match elsewhere decides as usual. Likewise a key~=regex that gives up on a value: when the \
+        count condition would hold for some but not all of those values, --forbid fails and --expect is \
+        insufficient evidence. The text, JUnit (type "undecided") and GitHub output name the count and \
+        the first such record. Built-in catalogue patterns that give up are counted in \
+        the report's Input line (input.patternLimitHits in JSON): those records' events may be missing.
         """)
 
     @OptionGroup var input: InputOptions
@@ -207,11 +217,14 @@ enum AssertRenderer {
       lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
     }
     let passed = verdict.results.filter(\.passed).count
+    let undecided = verdict.results.filter(\.undecided).count
     if let interrupted {
       lines.append(
         "\(passed) passed, \(verdict.results.count - passed) not (yet) met; partial: interrupted by \(interrupted)")
     } else {
-      lines.append("\(passed) passed, \(verdict.results.count - passed) failed")
+      lines.append(
+        "\(passed) passed, \(verdict.results.count - passed) failed"
+          + (undecided > 0 ? " (\(undecided) undecided: a pattern hit PCRE2's match limit)" : ""))
     }
     return lines.joined(separator: "\n") + "\n"
   }

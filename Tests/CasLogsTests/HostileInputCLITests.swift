@@ -98,7 +98,8 @@ struct HostileInputCLITests {
     let started = ContinuousClock.now
     let result = try CLIRunner.run(["assert", "--expect-line", "^(a+)+$", path], timeLimit: .seconds(20))
     #expect(ContinuousClock.now - started < .seconds(10))
-    #expect(result.exitCode == 1)
+    // PCRE2 gave up, so whether the record matches is unknown: insufficient evidence, not a verdict.
+    #expect(result.exitCode == 3)
     #expect(result.stdout.contains("match limit"), "\(result.summary)")
   }
 }

@@ -47,12 +47,19 @@ public struct AssertionResult: Sendable {
   public var missingEvidence: String?
   /// Where the evidence is: source name and first line, when there is one.
   public var location: (source: String, line: Int)?
+  /// Records on which a line pattern hit a PCRE2 limit (match or depth) before it matched one.
+  public var patternLimitHits = 0
+  /// Whether the pattern matched no record but gave up on some, so the outcome is unknown: then
+  /// ``passed`` is false, and ``missingEvidence`` says so (an expectation's evidence is
+  /// insufficient, exit 3; a prohibition fails, exit 1).
+  public var undecided = false
 }
 
 /// The overall verdict of `cas-logs assert`.
 public struct AssertVerdict: Sendable {
-  /// 0 when everything holds; 1 when something does not (or the time ran out); 3 when every unmet
-  /// expectation is one the log cannot show.
+  /// 0 when everything holds; 1 when something does not (or the time ran out), including a
+  /// prohibition whose pattern gave up on a record; 3 when every unmet expectation is one the log
+  /// cannot show or one whose pattern gave up on records it may match.
   public var exitCode: Int32
   public var results: [AssertionResult]
   /// Whether the `--timeout` passed before every expectation held.

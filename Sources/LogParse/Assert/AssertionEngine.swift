@@ -13,8 +13,11 @@ public struct AssertionEngine {
   /// For an expression with no match: items of the same subject, the nearest thing found instead.
   private var nearestItems: [[MatchedItem]]
   private var satisfiedAt: [LogTime?]
-  /// Records on which a line pattern hit a PCRE2 limit (match or depth): treated as no match, reported.
+  /// Records on which a line pattern hit a PCRE2 limit (match or depth, JIT stack) before it
+  /// matched one: PCRE2 could not tell whether they match, so they never count as no match.
   private var patternLimitHits: [Int]
+  /// The first of those records, to point at.
+  private var firstLimitHit: [LineMatch?]
 
   /// Where a line pattern matched.
   struct LineMatch {
@@ -41,6 +44,7 @@ public struct AssertionEngine {
     nearestItems = Array(repeating: [], count: assertions.count)
     satisfiedAt = Array(repeating: nil, count: assertions.count)
     patternLimitHits = Array(repeating: 0, count: assertions.count)
+    firstLimitHit = Array(repeating: nil, count: assertions.count)
   }
 
   /// Whether any assertion needs the report (so the caller knows to evaluate it).
@@ -54,7 +58,14 @@ public struct AssertionEngine {
       guard let matcher = lineMatchers[index], firstLineMatch[index] == nil else { continue }
       var hitLimit = false
       let matched = matcher.matchesSafely(record.message) { _ in hitLimit = true }
-      if hitLimit { patternLimitHits[index] += 1 }
+      if hitLimit {
+        patternLimitHits[index] += 1
+        if firstLimitHit[index] == nil {
+          firstLimitHit[index] = LineMatch(
+            source: record.source, line: record.firstLine, time: record.time,
+            text: String(decoding: record.headline, as: UTF8.self))
+        }
+      }
       if matched {
         let match = LineMatch(
           source: record.source, line: record.firstLine, time: record.time,
@@ -74,14 +85,20 @@ public struct AssertionEngine {
     for (index, assertion) in assertions.enumerated() {
       guard case .expression(let expression) = assertion.target else { continue }
       var matches = ExpectationMatcher.matches(expression, in: report)
+      // Items a `~=` pattern gave up on match only leniently: they are the ones that may match.
+      let hasPattern = expression.conditions.contains { $0.op == .matches }
+      var possible = hasPattern ? ExpectationMatcher.matches(expression, in: report, lenient: true) : matches
       if let after = assertion.after {
         guard let start = satisfiedAt[after] else {
           expressionMatches[index] = []
+          patternLimitHits[index] = 0
           continue
         }
         matches = matches.filter { ($0.time.map { !($0 < start) }) ?? false }
+        possible = possible.filter { ($0.time.map { !($0 < start) }) ?? false }
       }
       expressionMatches[index] = matches
+      patternLimitHits[index] = max(0, possible.count - matches.count)
       nearestItems[index] = matches.isEmpty ? ExpectationMatcher.matches(expression.subjectOnly, in: report) : []
       if satisfiedAt[index] == nil, ExpectationMatcher.countHolds(expression, matches.count), !matches.isEmpty {
         satisfiedAt[index] = matches.compactMap(\.time).min()
@@ -92,9 +109,28 @@ public struct AssertionEngine {
   /// Whether the verdict is already certain: every expectation met for good, or a prohibition hit.
   public var isDecided: Bool { forbiddenHit != nil || allExpectationsMetForGood }
 
-  /// The index of the first prohibition that matched, if any.
+  /// The index of the first prohibition that matched, or that can no longer pass because its
+  /// pattern gave up on a record (see ``isUndecided(_:)``), if any.
   public var forbiddenHit: Int? {
-    assertions.indices.first { assertions[$0].kind == .forbid && holds($0) }
+    assertions.indices.first { assertions[$0].kind == .forbid && (holds($0) || isUndecided($0)) }
+  }
+
+  /// Whether assertion `index`'s outcome depends on what its pattern gave up on (a PCRE2 limit
+  /// hit): a line pattern that matched no record but gave up on some, or an expression whose
+  /// count condition would hold for some but not all of the items a `~=` pattern gave up on.
+  ///
+  /// Such an expectation is not met and its evidence is insufficient (exit 3, unless something
+  /// else failed); such a prohibition fails (exit 1): a gate must not pass on what it could not check.
+  private func isUndecided(_ index: Int) -> Bool {
+    let hits = patternLimitHits[index]
+    guard hits > 0 else { return false }
+    switch assertions[index].target {
+    case .line: return firstLineMatch[index] == nil
+    case .expression(let expression):
+      let sure = expressionMatches[index].count
+      let outcome = ExpectationMatcher.countHolds(expression, sure)
+      return (sure...(sure + hits)).contains { ExpectationMatcher.countHolds(expression, $0) != outcome }
+    }
   }
 
   private var allExpectationsMetForGood: Bool {
@@ -124,14 +160,17 @@ public struct AssertionEngine {
     var results: [AssertionResult] = []
     for (index, assertion) in assertions.enumerated() {
       let happened = holds(index)
-      let passed = assertion.kind == .expect ? happened : !happened
+      let undecided = isUndecided(index)
+      let passed = !undecided && (assertion.kind == .expect ? happened : !happened)
       var result = AssertionResult(
         assertion: assertion, passed: passed, detail: detail(index, sources: report.sources),
         location: location(index, sources: report.sources))
-      if !passed, assertion.kind == .expect { result.missingEvidence = missingEvidence(index, report) }
-      if patternLimitHits[index] > 0 {
-        result.detail +=
-          "; the pattern hit PCRE2's match limit on \(patternLimitHits[index]) records (counted as no match)"
+      result.patternLimitHits = patternLimitHits[index]
+      result.undecided = undecided
+      if undecided {
+        result.missingEvidence = limitNote(index, sources: report.sources)
+      } else if !passed, assertion.kind == .expect {
+        result.missingEvidence = missingEvidence(index, report)
       }
       results.append(result)
     }
@@ -143,6 +182,27 @@ public struct AssertionEngine {
       exitCode = onlyUnseeable ? 3 : 1
     }
     return AssertVerdict(exitCode: exitCode, results: results, timedOut: timedOut)
+  }
+
+  /// What a pattern that gave up on records means for assertion `index`, and what to do.
+  private func limitNote(_ index: Int, sources: [String]) -> String {
+    let count = patternLimitHits[index]
+    var records = count == 1 ? "1 record" : "\(count) records"
+    var thing = "line"
+    if case .expression = assertions[index].target {
+      records = count == 1 ? "the value of 1 item" : "the values of \(count) items"
+      thing = "count"
+    }
+    var firstAt = ""
+    if let first = firstLimitHit[index] {
+      firstAt = " (first \(sources.indices.contains(first.source) ? sources[first.source] : "-"):\(first.line))"
+    }
+    let meaning =
+      assertions[index].kind == .forbid
+      ? "the forbidden \(thing) may be there, so this prohibition fails"
+      : "the expected \(thing) may be there, so the evidence is insufficient"
+    return "undecided: the pattern hit PCRE2's match limit on \(records)\(firstAt), which may match; \(meaning); "
+      + "simplify the pattern (no nested quantifiers like (a+)+)"
   }
 
   /// Why the log cannot show what expectation `index` asks for, or nil when it could have.
@@ -183,7 +243,7 @@ public struct AssertionEngine {
     func name(_ source: Int) -> String { sources.indices.contains(source) ? sources[source] : "-" }
     switch assertions[index].target {
     case .line:
-      guard let match = firstLineMatch[index] ?? nearestLine[index] else { return nil }
+      guard let match = firstLineMatch[index] ?? firstLimitHit[index] ?? nearestLine[index] else { return nil }
       return (name(match.source), match.line)
     case .expression:
       guard let item = expressionMatches[index].first ?? nearestItems[index].first,
@@ -200,12 +260,22 @@ public struct AssertionEngine {
     }
     switch assertions[index].target {
     case .line:
-      if let match = firstLineMatch[index] { return "matched " + place(match) }
+      let hits = patternLimitHits[index]
+      if let match = firstLineMatch[index] {
+        let gaveUp = hits == 0 ? "" : " (the pattern gave up on \(hits) earlier record\(hits == 1 ? "" : "s"))"
+        return "matched " + place(match) + gaveUp
+      }
+      if let first = firstLimitHit[index] {
+        let records = hits == 1 ? "1 record" : "\(hits) records"
+        return "no record matched, but the pattern gave up on \(records) (PCRE2 match limit), first " + place(first)
+      }
       if let nearest = nearestLine[index] { return "no record matched; nearest: " + place(nearest) }
       return "no record matched"
     case .expression(let expression):
       let matches = expressionMatches[index]
-      let countText = "\(matches.count) matching"
+      let hits = patternLimitHits[index]
+      let countText =
+        "\(matches.count) matching" + (hits == 0 ? "" : " (and \(hits) a ~= pattern gave up on: PCRE2 match limit)")
       let expected = "(expected count\(expression.countOperator.rawValue)\(expression.countValue))"
       if matches.isEmpty {
         let nearest = nearestItems[index]

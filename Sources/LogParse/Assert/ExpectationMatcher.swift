@@ -1,26 +1,31 @@
 /// Counts the items of a report that an expectation expression matches.
 enum ExpectationMatcher {
   /// The ids or names of the matching items, with their first evidence line, in report order.
-  static func matches(_ expression: ExpectationExpression, in report: Report) -> [MatchedItem] {
+  ///
+  /// A `~=` pattern that hits a PCRE2 limit on a value counts as no match, or as a match when
+  /// `lenient`: the two bound what the expression really matches (see ``AssertionEngine``).
+  static func matches(_ expression: ExpectationExpression, in report: Report, lenient: Bool = false)
+    -> [MatchedItem]
+  {
     switch expression.subject {
     case .scaleUp:
       return report.scaleUps.filter { up in
         (expression.outcome == nil || up.outcome.rawValue == expression.outcome)
           && expression.conditions.allSatisfy { condition in
             switch condition.key {
-            case "group": return test(condition, up.nodeGroup)
-            case "from": return test(condition, up.from)
-            case "to": return test(condition, up.to)
-            case "max": return test(condition, up.max)
-            case "nodes": return test(condition, up.nodes)
+            case "group": return test(condition, lenient, up.nodeGroup)
+            case "from": return test(condition, lenient, up.from)
+            case "to": return test(condition, lenient, up.to)
+            case "max": return test(condition, lenient, up.max)
+            case "nodes": return test(condition, lenient, up.nodes)
             case "within":
               guard let duration = up.durationSeconds(baseYear: report.year.baseYear), up.outcome != .pending
               else { return false }
               return duration <= (condition.number ?? 0)
             case "pod":
-              return up.triggeringPods.contains { test(condition, $0) }
+              return up.triggeringPods.contains { test(condition, lenient, $0) }
                 || (condition.op == .notEqual && up.triggeringPods.isEmpty)
-            default: return testFailure(condition, up.error)
+            default: return testFailure(condition, lenient, up.error)
             }
           }
       }.map {
@@ -33,15 +38,15 @@ enum ExpectationMatcher {
         (expression.outcome == nil || down.outcome.rawValue == expression.outcome)
           && expression.conditions.allSatisfy { condition in
             switch condition.key {
-            case "node": return test(condition, down.node)
-            case "group": return test(condition, down.nodeGroup)
-            case "kind": return test(condition, down.kind.rawValue)
-            case "instance": return test(condition, down.instanceId)
-            case "pod": return down.evictedPods.contains { test(condition, $0) }
+            case "node": return test(condition, lenient, down.node)
+            case "group": return test(condition, lenient, down.nodeGroup)
+            case "kind": return test(condition, lenient, down.kind.rawValue)
+            case "instance": return test(condition, lenient, down.instanceId)
+            case "pod": return down.evictedPods.contains { test(condition, lenient, $0) }
             case "within":
               guard let start = down.startedAt, let end = down.endedAt else { return false }
               return end.seconds(since: start, baseYear: report.year.baseYear) <= (condition.number ?? 0)
-            default: return testFailure(condition, down.error)
+            default: return testFailure(condition, lenient, down.error)
             }
           }
       }.map {
@@ -50,7 +55,7 @@ enum ExpectationMatcher {
       }
     case .failure:
       return report.failures.filter { failure in
-        expression.conditions.allSatisfy { testFailure($0, failure) }
+        expression.conditions.allSatisfy { testFailure($0, lenient, failure) }
       }.map {
         MatchedItem(name: "\($0.failureClass.rawValue) \($0.code ?? "")", time: $0.firstAt, evidence: $0.evidence)
       }
@@ -58,9 +63,9 @@ enum ExpectationMatcher {
       return report.backoffs.filter { backoff in
         expression.conditions.allSatisfy { condition in
           switch condition.key {
-          case "group": return test(condition, backoff.nodeGroup)
-          case "class": return test(condition, backoff.errorClass)
-          case "code": return test(condition, backoff.errorCode)
+          case "group": return test(condition, lenient, backoff.nodeGroup)
+          case "class": return test(condition, lenient, backoff.errorClass)
+          case "code": return test(condition, lenient, backoff.errorCode)
           default: return false
           }
         }
@@ -69,9 +74,9 @@ enum ExpectationMatcher {
       return report.noScaleUps.filter { item in
         expression.conditions.allSatisfy { condition in
           switch condition.key {
-          case "pod": return test(condition, item.pod)
-          case "group": return test(condition, item.nodeGroup)
-          case "reason": return item.reasons.contains { test(condition, $0) }
+          case "pod": return test(condition, lenient, item.pod)
+          case "group": return test(condition, lenient, item.nodeGroup)
+          case "reason": return item.reasons.contains { test(condition, lenient, $0) }
           default: return false
           }
         }
@@ -80,9 +85,9 @@ enum ExpectationMatcher {
       return report.blockedScaleDowns.filter { item in
         expression.conditions.allSatisfy { condition in
           switch condition.key {
-          case "node": return test(condition, item.node)
-          case "reason": return test(condition, item.reason.rawValue)
-          case "pod": return test(condition, item.pod)
+          case "node": return test(condition, lenient, item.node)
+          case "reason": return test(condition, lenient, item.reason.rawValue)
+          case "pod": return test(condition, lenient, item.pod)
           default: return false
           }
         }
@@ -95,27 +100,27 @@ enum ExpectationMatcher {
     compare(Double(count), expression.countOperator, Double(expression.countValue))
   }
 
-  private static func testFailure(_ condition: Condition, _ failure: Failure?) -> Bool {
+  private static func testFailure(_ condition: Condition, _ lenient: Bool, _ failure: Failure?) -> Bool {
     guard let failure else { return condition.op == .notEqual }
     switch condition.key {
-    case "class": return test(condition, failure.failureClass.rawValue)
-    case "code": return test(condition, failure.code)
-    case "action": return test(condition, failure.action)
-    case "principal": return test(condition, failure.principal)
-    case "group": return test(condition, failure.nodeGroup)
-    case "node": return test(condition, failure.node)
-    case "operation": return test(condition, failure.operation?.rawValue)
-    case "fatal": return test(condition, failure.fatal ? "true" : "false")
+    case "class": return test(condition, lenient, failure.failureClass.rawValue)
+    case "code": return test(condition, lenient, failure.code)
+    case "action": return test(condition, lenient, failure.action)
+    case "principal": return test(condition, lenient, failure.principal)
+    case "group": return test(condition, lenient, failure.nodeGroup)
+    case "node": return test(condition, lenient, failure.node)
+    case "operation": return test(condition, lenient, failure.operation?.rawValue)
+    case "fatal": return test(condition, lenient, failure.fatal ? "true" : "false")
     default: return false
     }
   }
 
-  private static func test(_ condition: Condition, _ value: Int?) -> Bool {
+  private static func test(_ condition: Condition, _ lenient: Bool, _ value: Int?) -> Bool {
     guard let value else { return condition.op == .notEqual }
     return compare(Double(value), condition.op, condition.number ?? 0)
   }
 
-  private static func test(_ condition: Condition, _ value: String?) -> Bool {
+  private static func test(_ condition: Condition, _ lenient: Bool, _ value: String?) -> Bool {
     guard let value else { return condition.op == .notEqual }
     switch condition.op {
     case .equal, .doubleEqual: return value == condition.value
@@ -124,7 +129,13 @@ enum ExpectationMatcher {
       guard let pattern = condition.pattern else { return false }
       let matcher = Matcher(pattern)
       var bytes = Array(value.utf8)
-      return bytes.withUnsafeMutableBufferPointer { matcher.matchesSafely(UnsafeBufferPointer($0)) }
+      return bytes.withUnsafeMutableBufferPointer { buffer in
+        do {
+          return try matcher.matches(UnsafeBufferPointer(buffer))
+        } catch {
+          return lenient
+        }
+      }
     default:
       guard let number = Double(value), let limit = condition.number ?? Double(condition.value) else { return false }
       return compare(number, condition.op, limit)

@@ -47,7 +47,7 @@ public enum GitHubRenderer {
     for result in verdict.results {
       let detail = result.detail + (result.missingEvidence.map { " — " + $0 } ?? "")
       text +=
-        "| \(result.passed ? "✅" : "❌") | \(MarkdownText.cell(result.assertion.label)) | \(MarkdownText.cell(detail)) |\n"
+        "| \(result.passed ? "✅" : result.undecided ? "⚠️ undecided" : "❌") | \(MarkdownText.cell(result.assertion.label)) | \(MarkdownText.cell(detail)) |\n"
     }
     return text + "\n" + MarkdownReportRenderer.episodeTables(report)
   }

@@ -18,7 +18,8 @@ public enum JUnitRenderer {
       var text = result.detail
       if let missing = result.missingEvidence { text += "\n" + missing }
       if let location = result.location { text += "\nat \(location.source):\(location.line)" }
-      let kind = result.assertion.kind == .forbid ? "forbidden" : "unmet"
+      // An undecided result (a pattern that gave up) is a failure of its own kind, never a pass.
+      let kind = result.undecided ? "undecided" : result.assertion.kind == .forbid ? "forbidden" : "unmet"
       xml += ">\n      <failure message=\"\(escape(kind + ": " + result.detail))\" type=\"\(kind)\">"
       xml += escape(text, inAttribute: false) + "</failure>\n    </testcase>\n"
     }

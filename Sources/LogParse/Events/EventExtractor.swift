@@ -19,10 +19,13 @@ public struct EventExtractor {
   private let prefixEntries: [Int]
   private let prefixStarts: [Int]
   private let anywhereEntries: [Int]
-  /// Matches that PCRE2 gave up on (limits hit); the record then counts as unrecognised.
+  /// Records on which a catalogue pattern gave up (a PCRE2 limit hit, counted as no match): their
+  /// event may be missing, so the report says so.
   public private(set) var patternErrors = 0
   /// Fields the builders cut at their limit and numbers they found out of range.
   public private(set) var fieldCounts = FieldCounts()
+  /// Whether a pattern gave up on the record being extracted.
+  private var recordHitLimit = false
 
   /// Builds matchers for the whole catalogue, whose patterns are compiled once per process.
   public init() {
@@ -87,6 +90,8 @@ public struct EventExtractor {
       message = UnsafeBufferPointer(rebasing: message[1...])
     }
     guard let first = message.first else { return nil }
+    recordHitLimit = false
+    defer { if recordHitLimit { patternErrors += 1 } }
     let found = literalBytes.withUnsafeBufferPointer { literals -> (Event, Int)? in
       func literal(_ number: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: literals[literalStarts[number]..<literalStarts[number + 1]])
@@ -115,7 +120,7 @@ public struct EventExtractor {
     }
     var failed = false
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
-    if failed { patternErrors += 1 }
+    if failed { recordHitLimit = true }
     guard matched else { return nil }
     let built = withUnsafeMutablePointer(to: &fieldCounts) { counts in
       let captures = Captures(

@@ -32,6 +32,7 @@ public struct Analyzer {
     stripper = EnvelopeStripper(maximumLineLength: options.maximumLineLength)
     assembler = RecordAssembler(maximumRecordLength: options.maximumRecordLength)
     events = EventApplier(options: options)
+    records.unrecognizedShapes = UnrecognizedShapes(capacity: options.maximumUnrecognizedShapes)
   }
 
   /// Called with every record (for `--expect-line`).

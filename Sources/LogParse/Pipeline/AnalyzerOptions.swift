@@ -13,6 +13,8 @@ public struct AnalyzerOptions: Sendable {
   public var parseThreads = SegmentedFileReader.workerCount()
   /// The size of those segments.
   public var segmentBytes = SegmentedFileReader.defaultSegmentBytes
+  /// Unrecognised shapes counted when there are too many to keep them all (see ``UnrecognizedShapes``).
+  public var maximumUnrecognizedShapes = UnrecognizedShapes.maximumShapes
   /// The year given with `--year`, if any.
   public var year: Int?
   /// The present moment, used only to assume a year when the log gives none.

@@ -143,6 +143,7 @@ public enum HTMLReportRenderer {
     let counts = report.accounting
     return "Input: \(report.sources.joined(separator: ", ")); \(counts.lines) lines, \(counts.records) records "
       + "(\(report.recognized) recognized, \(report.unrecognized) unrecognized), \(counts.malformed) malformed. "
+      + (report.patternLimitNote.map { $0 + ". " } ?? "")
       + "Times in UTC; year \(report.year.baseYear) (\(report.year.source.rawValue)). cas-logs \(CasLogsVersion.current)."
       + (report.interrupted.map { " Partial: interrupted by \($0)." } ?? "")
   }

@@ -76,6 +76,8 @@ public enum JSONReportRenderer {
     json.field("verbosity", report.verbosity)
     json.field("patternLimitHits", report.patternErrors)
     json.field("interrupted", report.interrupted)
+    json.field("unrecognizedDistinctShapes", report.unrecognizedTotals.distinct)
+    json.field("unrecognizedDistinctShapesExact", report.unrecognizedTotals.distinctIsExact)
     json.key("unrecognizedShapes")
     json.beginArray()
     for shape in report.unrecognizedShapes {

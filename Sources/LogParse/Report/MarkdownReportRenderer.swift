@@ -14,7 +14,9 @@ public enum MarkdownReportRenderer {
     let counts = report.accounting
     text += "\n_Input: \(counts.lines) lines, \(counts.records) records (\(report.recognized) recognized, "
     text += "\(report.unrecognized) unrecognized), \(counts.malformed) malformed; year \(report.year.baseYear) "
-    text += "(\(report.year.source.rawValue))._\n"
+    text += "(\(report.year.source.rawValue))"
+    if let note = report.patternLimitNote { text += "; " + note }
+    text += "._\n"
     return text
   }
 

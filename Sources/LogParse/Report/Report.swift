@@ -29,13 +29,24 @@ public struct Report: Sendable {
   public var noScaleUps: [NoScaleUp]
   /// Entries dropped from the lists above to keep memory bounded, with what they were.
   public var omitted: Omitted
-  /// Matches PCRE2 gave up on.
+  /// Records on which a catalogue pattern gave up (a PCRE2 limit hit): counted as unrecognised,
+  /// so an event they carry may be missing from the report (JSON `input.patternLimitHits`).
   public var patternErrors: Int
   /// The most frequent shapes of unrecognised records.
   public var unrecognizedShapes: [UnrecognizedShapes.Shape] = []
   /// The signal (`SIGINT`, `SIGTERM`) that stopped the reading before the end of the input, or nil:
   /// when set, the report covers only what was read until then.
   public var interrupted: String? = nil
+
+  /// How many unrecognised records and distinct shapes there were, and whether every shape was kept.
+  public var unrecognizedTotals = UnrecognizedShapes.Totals(records: 0, distinct: 0, distinctIsExact: true, kept: 0)
+
+  /// What the input line of every format says when a catalogue pattern gave up on records, or nil.
+  public var patternLimitNote: String? {
+    guard patternErrors > 0 else { return nil }
+    let records = patternErrors == 1 ? "1 record" : "\(patternErrors) records"
+    return "\(records) hit a PCRE2 limit and count as unrecognized: events may be missing"
+  }
 
   /// An RFC 3339 string for a log time, using the resolved year.
   public func rfc3339(_ time: LogTime) -> String { time.rfc3339(baseYear: year.baseYear) }
@@ -60,7 +71,8 @@ extension Analyzer {
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
       failures: builder.failures.elements, backoffs: builder.backoffs.elements,
       blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUps.elements,
-      omitted: Omitted(builder), patternErrors: patternErrors, unrecognizedShapes: unrecognizedShapes.top(20))
+      omitted: Omitted(builder), patternErrors: patternErrors, unrecognizedShapes: unrecognizedShapes.top(20),
+      unrecognizedTotals: unrecognizedShapes.totals)
   }
 }
 

@@ -3,7 +3,14 @@ public enum TextReportRenderer {
   /// The most frequent unrecognised message shapes, for `report --unrecognized`.
   public static func renderUnrecognized(_ report: Report) -> String {
     guard !report.unrecognizedShapes.isEmpty else { return "Unrecognized: none\n" }
+    let totals = report.unrecognizedTotals
     var out = ["Unrecognized message shapes (most frequent first; digits shown as #):"]
+    if totals.distinctIsExact {
+      out[0] += " \(totals.distinct) distinct in \(totals.records) records"
+    } else {
+      out[0] += " about \(totals.distinct) distinct in \(totals.records) records; counted exactly for a sample of "
+      out[0] += "\(totals.kept) chosen by a hash of the shape, so a frequent shape may be missing"
+    }
     for shape in report.unrecognizedShapes {
       let source = report.sources.indices.contains(shape.source) ? report.sources[shape.source] : "-"
       out.append("  \(shape.count)×  \(TerminalText.sanitize(shape.shape))")
@@ -162,9 +169,7 @@ public enum TextReportRenderer {
     if !report.formats.isEmpty { line += "; formats: " + report.formats.map(\.rawValue).joined(separator: ", ") }
     line += "; year \(report.year.baseYear) (\(report.year.source.rawValue))"
     if let verbosity = report.verbosity { line += "; verbosity >= \(verbosity)" }
-    if report.patternErrors > 0 {
-      line += "; \(report.patternErrors) records hit a PCRE2 limit and count as unrecognized"
-    }
+    if let note = report.patternLimitNote { line += "; " + note }
     if let signal = report.interrupted { line += "; partial: interrupted by \(signal) before the end of the input" }
     return line
   }

@@ -108,12 +108,13 @@ enum MarkdownTables {
     return cells.map { $0.trimmingCharacters(in: .whitespaces) }
   }
 
-  /// What a renderer shows for a cell: backslash escapes of ASCII punctuation and the entities
-  /// `&lt;`, `&gt;`, `&amp;` undone.
+  /// What a renderer shows for a cell: backslash escapes of ASCII punctuation, the entities
+  /// `&lt;`, `&gt;`, `&amp;` and the zero-width spaces (`&#8203;`) that break autolinks undone,
+  /// and `<span>$</span>` shown as `$`.
   static func unescape(_ cell: String) -> String {
     var result = ""
     var escaped = false
-    for character in cell {
+    for character in cell.replacing("&#8203;", with: "").replacing("<span>$</span>", with: "$") {
       if escaped {
         if !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) {
           result.append("\\")
