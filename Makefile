@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
-.PHONY: deps build demo test lint format release clean memory fuzz screenshot bench
+.PHONY: deps build demo test lint format release clean memory state census fuzz screenshot bench
 
 deps:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null && [ ! -f /usr/include/pcre2.h ]; then \
@@ -37,6 +37,14 @@ clean:
 # Peak memory on the samples repeated to 20, 100 and 300 MB (see scripts/measure-memory.sh).
 memory: deps
 	scripts/measure-memory.sh
+
+# Peak memory on hostile cardinality, order and name sizes (see scripts/measure-state.sh).
+state: deps
+	scripts/measure-state.sh
+
+# Every command over hostile variants of every catalogue example (see scripts/hostile-census.py).
+census: release
+	python3 scripts/hostile-census.py .build/release/cas-logs
 
 # Fuzz the whole pipeline and the assert expression parser with libFuzzer for SECONDS seconds.
 # The mutator is structure-aware (Sources/cas-logs-fuzz/StructuredMutator.swift): three times in

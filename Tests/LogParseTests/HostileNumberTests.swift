@@ -77,18 +77,23 @@ struct HostileNumberTests {
     if replacement.count > 20 { #expect(report.accounting.outOfRangeValues > 0) }
   }
 
-  /// Sizes and counts beyond `Int` make the field null or the line unrecognised, each counted once.
-  @Test func sizesAndCountsBeyondIntAreCounted() throws {
+  /// Sizes and counts beyond a billion (or negative) make the field null or the line unrecognised,
+  /// each counted once, so that no arithmetic on them (`to - from`) can overflow.
+  @Test func sizesAndCountsOutOfRangeAreCounted() throws {
     let huge = "99999999999999999999"
     let lines = [
       "I0927 11:50:35.000000       1 scale_up.go:694] Scale-up: setting group g size to \(huge)",
       "I0927 11:50:35.100000       1 scale_up.go:529] Final scale-up plan: [{g 1->\(huge) (max: 5)}]",
       "I0927 11:50:35.200000       1 scale_up.go:300] Upcoming \(huge) nodes",
       "I0927 11:50:35.300000       1 scale_up.go:694] Scale-up: setting group g size to 9223372036854775807",
+      "I0927 11:50:35.400000       1 scale_up.go:529] Final scale-up plan: [{h 1->-9223372036854775808 (max: 5)}]",
+      "I0927 11:50:35.500000       1 scale_up.go:529] Final scale-up plan: [{i -9223372036854775807->1 (max: 5)}]",
+      "I0927 11:50:35.600000       1 scale_up.go:694] Scale-up: setting group j size to 1000000001",
     ]
     let report = Fixtures.analyze(Array((lines.joined(separator: "\n") + "\n").utf8))
     try Self.renderAll(report, "sizes")
-    #expect(report.accounting.outOfRangeValues == 3)
+    #expect(report.accounting.outOfRangeValues == 7)
+    #expect(report.scaleUps.allSatisfy { ($0.to ?? 0) <= 1_000_000_000 && ($0.from ?? 0) >= 0 })
   }
 
   static func replacingDigitRuns(_ text: Substring, _ replacement: String) -> String {

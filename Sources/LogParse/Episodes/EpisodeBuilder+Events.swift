@@ -163,7 +163,7 @@ extension EpisodeBuilder {
   /// The group and size of `Scale-up: setting group GROUP size to N …`.
   private func groupAndSize(_ message: String) -> (String, Int)? {
     guard let group = FailureClassifier.word(after: "group ", in: message),
-      let sizeText = FailureClassifier.word(after: " to ", in: message), let size = Int(sizeText)
+      let sizeText = FailureClassifier.word(after: " to ", in: message), let size = CountValue.parse(sizeText)
     else { return nil }
     return (group, size)
   }

@@ -62,7 +62,10 @@ public struct ScaleUpEpisode: Hashable, Sendable {
 
   /// Nodes requested: `to - from`, else the estimate.
   public var nodes: Int? {
-    if let from, let to { return to - from }
+    if let from, let to {
+      let (nodes, overflow) = to.subtractingReportingOverflow(from)
+      return overflow ? nil : nodes
+    }
     return estimate
   }
 

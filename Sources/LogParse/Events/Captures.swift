@@ -78,26 +78,14 @@ public struct Captures {
   /// Group `group` as a string, empty when it did not take part.
   func text(_ group: Int) -> String { string(group) ?? "" }
 
-  /// Group `group` as an integer, or nil (counted when its digits do not fit).
+  /// Group `group` as a count (0 … ``CountValue/maximum``), or nil (counted when its digits exceed the range).
   func int(_ group: Int) -> Int? {
     guard let range = range(group), !range.isEmpty else { return nil }
     let digits = UnsafeBufferPointer(rebasing: subject[range])
     guard digits.allSatisfy(isDigit) else { return nil }
-    guard let value = Captures.integer(digits) else {
+    guard let value = CountValue.parse(digits: digits) else {
       noteOutOfRange()
       return nil
-    }
-    return value
-  }
-
-  /// The value of a run of ASCII digits, or nil when it does not fit in `Int`.
-  static func integer(_ digits: some Collection<UInt8>) -> Int? {
-    var value = 0
-    for byte in digits {
-      let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
-      let (sum, carry) = times10.addingReportingOverflow(Int(byte &- 0x30))
-      guard !overflow, !carry else { return nil }
-      value = sum
     }
     return value
   }

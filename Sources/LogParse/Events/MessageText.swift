@@ -2,7 +2,8 @@
 enum PlanText {
   /// The resizes in `text` (the part inside the brackets, or the whole bracketed list).
   ///
-  /// A resize whose numbers do not fit in `Int` is left out, and `outOfRange` called.
+  /// A resize whose numbers are out of range (negative, or above ``CountValue/maximum``) is left
+  /// out, and `outOfRange` called.
   static func resizes(
     _ text: String, name: (Substring) -> String = FieldLimit.capped, outOfRange: () -> Void = {}
   ) -> [PlannedResize] {
@@ -11,16 +12,12 @@ enum PlanText {
       guard let close = item.firstIndex(of: "}") else { continue }
       let body = item[..<close].split(separator: " ", omittingEmptySubsequences: true)
       // GROUP FROM->TO (max: MAX)
-      guard body.count >= 4, let arrow = body[1].firstRange(of: "->"),
-        let from = Int(body[1][..<arrow.lowerBound]), let to = Int(body[1][arrow.upperBound...]),
-        body[2] == "(max:", let max = Int(body[3].filter { $0 != ")" })
+      guard body.count >= 4, let arrow = body[1].firstRange(of: "->"), body[2] == "(max:" else { continue }
+      let numbers = [body[1][..<arrow.lowerBound], body[1][arrow.upperBound...], body[3].filter { $0 != ")" }[...]]
+      guard let from = CountValue.parse(numbers[0]), let to = CountValue.parse(numbers[1]),
+        let max = CountValue.parse(numbers[2])
       else {
-        let numbers = body.count >= 4 ? body[1].split(separator: "-") + [body[3].filter { $0 != ")" }[...]] : []
-        if numbers.contains(where: {
-          !$0.isEmpty && Int($0.filter { $0 != ">" }) == nil && $0.allSatisfy { $0.isNumber || $0 == ">" }
-        }) {
-          outOfRange()
-        }
+        if numbers.contains(where: CountValue.isOutOfRange) { outOfRange() }
         continue
       }
       result.append(PlannedResize(group: name(body[0]), from: from, to: to, max: max))

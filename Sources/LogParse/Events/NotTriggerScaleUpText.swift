@@ -41,7 +41,8 @@ enum NotTriggerScaleUpText {
       guard !trimmed.isEmpty else { return nil }
       if startsWithCount(trimmed), let space = trimmed.firstIndex(of: " ") {
         return Reason(
-          text: FieldLimit.capped(trimmed[trimmed.index(after: space)...]), nodeGroups: Int(trimmed[..<space]))
+          text: FieldLimit.capped(trimmed[trimmed.index(after: space)...]),
+          nodeGroups: CountValue.parse(trimmed[..<space]))
       }
       return Reason(text: FieldLimit.capped(trimmed), nodeGroups: nil)
     }

@@ -141,7 +141,9 @@ public enum TextReportRenderer {
   private static func sizes(_ up: ScaleUpEpisode) -> String {
     if let from = up.from, let to = up.to {
       // An estimate above the nodes requested was capped (to the group's max or the cluster's).
-      let capped = up.estimate.flatMap { $0 > to - from ? ", \($0) estimated" : nil } ?? ""
+      let capped =
+        up.estimate.flatMap { estimate in up.nodes.map { estimate > $0 } == true ? ", \(estimate) estimated" : nil }
+        ?? ""
       return "\(from)->\(to)" + (up.max.map { " (max \($0)\(capped))" } ?? capped)
     }
     if let to = up.to { return "?->\(to)" }
