@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Peak memory of `cas-logs report --format json` on hostile logs: cardinality, order and name size.
 # Usage: scripts/measure-state.sh [CASE ...]   (default: every case; the promise is at most 64 MB each)
+# Each case is read twice: as a file (segments on every core) and from standard input.
 #   state        2,000,000 distinct unschedulable pods, 1,000,000 nodes (each unneeded and blocked),
 #                10,000 node groups scaling up, in one log, in time order
 #   reverse      the same pods and nodes (about 280 MB), newest first
@@ -59,7 +60,7 @@ names_log() {
     }'
 }
 
-printf '%-12s %-8s %-9s %s\n' "case" "log(MB)" "seconds" "maxRSS(KB)"
+printf '%-12s %-8s %-9s %-12s %-9s %s\n' "case" "log(MB)" "seconds" "maxRSS(KB)" "seconds" "maxRSS(KB) from stdin"
 for name in "${cases[@]}"; do
   case "$name" in
     state) state_log > "$work/input.log" ;;
@@ -71,5 +72,7 @@ for name in "${cases[@]}"; do
   size=$(stat -c %s "$work/input.log")
   /usr/bin/time -f "%e %M" -o "$work/time" .build/release/cas-logs report --format json "$work/input.log" > "$work/report.json"
   read -r seconds rss < "$work/time"
-  printf '%-12s %-8s %-9s %s\n' "$name" "$((size / 1000000))" "$seconds" "$rss"
+  /usr/bin/time -f "%e %M" -o "$work/time" .build/release/cas-logs report --format json < "$work/input.log" > "$work/report.json"
+  read -r stdin_seconds stdin_rss < "$work/time"
+  printf '%-12s %-8s %-9s %-12s %-9s %s\n' "$name" "$((size / 1000000))" "$seconds" "$rss" "$stdin_seconds" "$stdin_rss"
 done
