@@ -24,6 +24,9 @@ extension Analyzer {
     options.reorderWindow = 0
     var parser = Analyzer(options: options)
     parser.events.sink.collectsEvents = true
+    // The segment's unrecognised records are replayed in order into the whole input's table.
+    parser.records.unrecognizedShapes = UnrecognizedShapes(
+      capacity: options.maximumUnrecognizedShapes, recordsOccurrences: true)
     return parser
   }
 

@@ -3,75 +3,143 @@
 /// A shape is the message's first line cut to 120 bytes with every run of digits replaced by `#`
 /// (so `Watch close - *v1.Pod total 7 items` and `… total 12 items` count together).
 ///
-/// The table gives the same result however the input is cut into segments and merged, in bounded
-/// memory, for any input:
-/// - Every distinct shape is kept while there are at most `2 × capacity` of them; then the counts
-///   and samples are exact and the distinct count is exact.
-/// - Beyond that, the kept shapes are the `capacity` shapes of smallest ``rank(of:)`` (a fixed
-///   64-bit hash of the shape, ties broken by the shape's bytes): a bottom-k sample of the
-///   shapes that does not depend on their order or frequency. A shape among them ranks below all
-///   but `capacity - 1` shapes of the whole input, so also of any stretch of it: each stretch's
-///   table kept it from its first record, and its count and sample (its first record in input
-///   order) are exact. The distinct count is then estimated from the rank of the last kept shape
-///   (relative error about `1/√capacity`), and a frequent shape may be missing from the sample.
-/// - At most `2 × capacity` shapes are held; ``otherCount`` counts the records of the shapes not kept.
+/// Memory is bounded for any input, and the result is the same however the input is cut into
+/// segments: a table that parses one segment (``init(capacity:recordsOccurrences:)`` with `true`)
+/// only records each unrecognised record's first line, in order (bounded by the segment's own
+/// bytes), and ``absorb(_:source:lineOffset:)`` replays them into the table that reads the whole
+/// input, exactly as a sequential read would have counted them.
+///
+/// The whole-input table counts with the Space-Saving algorithm over `capacity` entries:
+/// - While there are at most `capacity` distinct shapes, every count, sample and the distinct
+///   count are exact.
+/// - Beyond that, a new shape takes the place of the least counted one (the one admitted first among
+///   equals) and starts from its count: every shape that makes up more than `1/capacity` of the
+///   records is kept, each count is an upper bound at most ``Shape/overcount`` above the truth, and
+///   the distinct count is estimated from the `capacity` smallest shape hashes (relative error about
+///   `1/√capacity`).
 public struct UnrecognizedShapes: Sendable {
-  /// One shape: how often it occurred and its first occurrence.
+  /// One shape: how often it occurred and a record of it.
   public struct Shape: Sendable {
     public var shape: String
+    /// How many records had this shape (an upper bound once shapes were replaced; see ``overcount``).
     public var count: Int
+    /// How much ``count`` may exceed the true count: 0 when exact.
+    public var overcount: Int
+    /// The first record of this shape since the table last took it in.
     public var sample: String
     public var source: Int
     public var line: Int
   }
 
-  /// How many shapes are counted, exactly and in every read order: the distinct shapes seen, or a
-  /// hash sample of them when there are too many.
+  /// How many records and shapes were counted, and whether the counts are exact.
   public struct Totals: Sendable, Equatable {
     /// Unrecognised records counted.
     public var records: Int
     /// Distinct shapes: exact when ``distinctIsExact``, otherwise an estimate.
     public var distinct: Int
-    /// Whether every distinct shape was kept (so ``distinct`` is exact and no shape is missing).
+    /// Whether every distinct shape was kept (so ``distinct`` and every count are exact).
     public var distinctIsExact: Bool
-    /// Shapes whose counts are kept: all of them, or the hash sample.
+    /// Shapes held in the table.
     public var kept: Int
   }
 
-  /// A kept shape, its rank and its key.
+  /// A counted shape and its place in the order of replacement.
   private struct Entry: Sendable {
-    var rank: UInt64
     var key: [UInt8]
     var shape: Shape
-
-    /// Whether this entry ranks before `other`.
-    func precedes(_ other: Entry) -> Bool { UnrecognizedShapes.ranks(rank, key, before: (other.rank, other.key)) }
+    /// When the shape was (last) taken in: ties of count are replaced oldest first.
+    var admitted: Int
   }
 
-  /// The default number of shapes counted when there are too many to keep them all.
+  /// A record a segment's table keeps for replay: its first line's bytes in the arena, and its line.
+  private struct Occurrence: Sendable {
+    var start: Int32
+    var length: Int32
+    var line: Int
+  }
+
+  /// The default number of shapes counted.
   public static let maximumShapes = 2_000
-  /// The number of shapes counted when there are too many (at most twice as many are held).
+  /// Bytes of a record's first line kept as its sample.
+  static let sampleBytes = 400
+  /// Bytes of a record's first line that make its shape.
+  static let shapeBytes = 120
+
+  /// The number of shapes counted.
   public let capacity: Int
+  /// Whether this table records occurrences for replay (a segment's) instead of counting them.
+  private let recordsOccurrences: Bool
+
   private var indexByKey: [[UInt8]: Int] = [:]
   private var entries: [Entry] = []
-  /// Only shapes ranking before this one are kept (nil: every shape seen is kept).
-  private var bound: (rank: UInt64, key: [UInt8])?
+  /// Entry indices as a binary min-heap by (count, admitted), and each entry's place in it.
+  private var heap: [Int] = []
+  private var heapPosition: [Int] = []
+  private var admissions = 0
+  private var replaced = false
+  /// The `capacity` smallest shape hashes seen (a max-heap) and the same as a set.
+  private var smallestRanks: [UInt64] = []
+  private var smallestRankSet: Set<UInt64> = []
+
+  private var arena: [UInt8] = []
+  private var occurrences: [Occurrence] = []
+
   /// Unrecognised records counted.
   public private(set) var total = 0
 
-  /// An empty table that counts up to `capacity` shapes when there are too many to keep them all.
-  public init(capacity: Int = UnrecognizedShapes.maximumShapes) {
+  /// An empty table that counts up to `capacity` shapes, or records every occurrence for a later
+  /// replay when it parses one segment of the input.
+  public init(capacity: Int = UnrecognizedShapes.maximumShapes, recordsOccurrences: Bool = false) {
     self.capacity = max(1, capacity)
+    self.recordsOccurrences = recordsOccurrences
   }
 
   /// Counts one unrecognised record.
   mutating func add(_ record: Record) {
-    let headline = record.headline
+    let headline = UnsafeBufferPointer(rebasing: record.headline.prefix(Self.sampleBytes))
+    guard !recordsOccurrences else {
+      occurrences.append(
+        Occurrence(
+          start: Int32(truncatingIfNeeded: arena.count), length: Int32(truncatingIfNeeded: headline.count),
+          line: record.firstLine))
+      arena.append(contentsOf: headline)
+      total += 1
+      return
+    }
+    count(headline, source: record.source, line: record.firstLine)
+  }
+
+  /// Replays the records of a table built over a later stretch of the input, as if read here.
+  ///
+  /// `source` and `lineOffset` place the later stretch's records in the input.
+  mutating func absorb(_ later: UnrecognizedShapes, source: Int, lineOffset: Int) {
+    if recordsOccurrences {
+      for occurrence in later.occurrences {
+        var placed = occurrence
+        placed.start += Int32(truncatingIfNeeded: arena.count)
+        placed.line += lineOffset
+        occurrences.append(placed)
+      }
+      arena.append(contentsOf: later.arena)
+      total += later.total
+      return
+    }
+    later.arena.withUnsafeBufferPointer { arena in
+      for occurrence in later.occurrences {
+        let start = Int(occurrence.start)
+        let headline = UnsafeBufferPointer(rebasing: arena[start..<(start + Int(occurrence.length))])
+        count(headline, source: source, line: occurrence.line + lineOffset)
+      }
+    }
+  }
+
+  /// The shape of a first line: its first bytes, digit runs folded to `#`.
+  static func key(of headline: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var key: [UInt8] = []
-    key.reserveCapacity(120)
+    key.reserveCapacity(Self.shapeBytes)
     var inDigits = false
-    for byte in headline.prefix(120) {
-      if isDigit(byte) {
+    for byte in headline.prefix(Self.shapeBytes) {
+      if byte >= 0x30 && byte <= 0x39 {
         if !inDigits { key.append(UInt8(ascii: "#")) }
         inDigits = true
       } else {
@@ -79,62 +147,47 @@ public struct UnrecognizedShapes: Sendable {
         inDigits = false
       }
     }
+    return key
+  }
+
+  private mutating func count(_ headline: UnsafeBufferPointer<UInt8>, source: Int, line: Int) {
+    let key = Self.key(of: headline)
     total += 1
     if let index = indexByKey[key] {
       entries[index].shape.count += 1
+      siftDown(heapPosition[index])
       return
     }
-    let rank = UnrecognizedShapes.rank(of: key)
-    guard UnrecognizedShapes.ranks(rank, key, before: bound) else { return }
-    indexByKey[key] = entries.count
-    entries.append(
-      Entry(
-        rank: rank, key: key,
-        shape: Shape(
-          shape: String(decoding: key, as: UTF8.self), count: 1,
-          sample: String(decoding: headline.prefix(400), as: UTF8.self), source: record.source,
-          line: record.firstLine)))
-    if entries.count > 2 * capacity { compact() }
-  }
-
-  /// Adds the counts of a table built over a later stretch of the input.
-  ///
-  /// A shape both tables keep keeps this table's sample (the earlier one); `source` and
-  /// `lineOffset` place the later stretch's samples in the input. The union is cut to the lower
-  /// of the two bounds, so the result is what one table over both stretches gives.
-  mutating func absorb(_ later: UnrecognizedShapes, source: Int, lineOffset: Int) {
-    total += later.total
-    var lowest = bound
-    if let other = later.bound, UnrecognizedShapes.ranks(other.rank, other.key, before: lowest) { lowest = other }
-    for entry in later.entries {
-      if let index = indexByKey[entry.key] {
-        entries[index].shape.count += entry.shape.count
-        continue
-      }
-      guard UnrecognizedShapes.ranks(entry.rank, entry.key, before: lowest) else { continue }
-      var placed = entry
-      placed.shape.source = source
-      placed.shape.line += lineOffset
-      indexByKey[entry.key] = entries.count
-      entries.append(placed)
+    noteRank(Self.rank(of: key))
+    admissions += 1
+    let shape = Shape(
+      shape: String(decoding: key, as: UTF8.self), count: 1, overcount: 0,
+      sample: String(decoding: headline, as: UTF8.self), source: source, line: line)
+    if entries.count < capacity {
+      let index = entries.count
+      entries.append(Entry(key: key, shape: shape, admitted: admissions))
+      indexByKey[key] = index
+      heapPosition.append(heap.count)
+      heap.append(index)
+      siftUp(heap.count - 1)
+      return
     }
-    if let lowest, bound?.rank != lowest.rank || bound?.key != lowest.key {
-      bound = lowest
-      entries.removeAll { !UnrecognizedShapes.ranks($0.rank, $0.key, before: lowest) }
-      reindex()
-    }
-    if entries.count > 2 * capacity { compact() }
+    // Space-Saving: the least counted shape makes room and hands on its count.
+    replaced = true
+    let index = heap[0]
+    let floor = entries[index].shape.count
+    indexByKey[entries[index].key] = nil
+    var taken = shape
+    taken.count = floor + 1
+    taken.overcount = floor
+    entries[index] = Entry(key: key, shape: taken, admitted: admissions)
+    indexByKey[key] = index
+    siftDown(0)
   }
 
-  /// The kept shapes: all of them, or the `capacity` of smallest rank once some were dropped.
-  private var kept: [Entry] {
-    guard bound != nil || entries.count > capacity else { return entries }
-    return Array(entries.sorted { $0.precedes($1) }.prefix(capacity))
-  }
-
-  /// The `limit` most frequent kept shapes, most frequent first (ties: the first to occur, then the shape's text).
+  /// The `limit` most frequent shapes, most frequent first (ties: the first to occur, then the shape's text).
   public func top(_ limit: Int) -> [Shape] {
-    let shapes = kept.map(\.shape)
+    let shapes = entries.map(\.shape)
     return Array(
       shapes.sorted {
         if $0.count != $1.count { return $0.count > $1.count }
@@ -144,23 +197,19 @@ public struct UnrecognizedShapes: Sendable {
       }.prefix(limit))
   }
 
-  /// Records whose shape is not among the kept ones.
-  public var otherCount: Int { total - kept.reduce(0) { $0 + $1.shape.count } }
-
-  /// How many records and shapes were counted, and whether the distinct count is exact.
+  /// How many records and shapes were counted, and whether the counts are exact.
   public var totals: Totals {
-    guard bound != nil else {
-      return Totals(records: total, distinct: entries.count, distinctIsExact: true, kept: kept.count)
+    guard replaced else {
+      return Totals(records: total, distinct: entries.count, distinctIsExact: true, kept: entries.count)
     }
-    let sample = kept
-    // The k-minimum-values estimate: k ranks spread over [0, 2^64) put the k-th at about k/n of the range.
-    let last = Double(sample.last?.rank ?? UInt64.max) + 1
-    let estimate = Double(sample.count - 1) * 18_446_744_073_709_551_616.0 / last
-    let distinct = max(2 * capacity + 1, Int(min(estimate, Double(Int.max / 2)).rounded()))
-    return Totals(records: total, distinct: distinct, distinctIsExact: false, kept: sample.count)
+    // The k-minimum-values estimate: k hashes spread over [0, 2^64) put the k-th at about k/n of the range.
+    let kth = Double(smallestRanks.first ?? UInt64.max) + 1
+    let estimate = Double(smallestRanks.count - 1) * 18_446_744_073_709_551_616.0 / kth
+    let distinct = max(capacity + 1, Int(min(estimate, Double(Int.max / 2)).rounded()))
+    return Totals(records: total, distinct: distinct, distinctIsExact: false, kept: entries.count)
   }
 
-  /// A shape's rank: FNV-1a over its bytes, mixed by the SplitMix64 finaliser.
+  /// A shape's hash: FNV-1a over its bytes, mixed by the SplitMix64 finaliser.
   ///
   /// Fixed across runs and machines (Swift's `Hasher` is seeded per process), so reports are reproducible.
   static func rank(of key: [UInt8]) -> UInt64 {
@@ -174,23 +223,71 @@ public struct UnrecognizedShapes: Sendable {
     return hash ^ (hash >> 31)
   }
 
-  /// Keeps the `capacity` entries of smallest rank; the next one becomes the bound.
-  private mutating func compact() {
-    entries.sort { $0.precedes($1) }
-    let next = entries[capacity]
-    bound = (next.rank, next.key)
-    entries.removeSubrange(capacity...)
-    reindex()
+  // MARK: - The smallest hashes, for the distinct estimate
+
+  /// Keeps `rank` if it is among the `capacity` smallest distinct ranks seen.
+  private mutating func noteRank(_ rank: UInt64) {
+    if smallestRanks.count == capacity {
+      guard rank < smallestRanks[0], !smallestRankSet.contains(rank) else { return }
+      smallestRankSet.remove(smallestRanks[0])
+      smallestRanks[0] = rank
+      smallestRankSet.insert(rank)
+      var parent = 0
+      while true {
+        let left = 2 * parent + 1
+        guard left < smallestRanks.count else { break }
+        let right = left + 1
+        let child = right < smallestRanks.count && smallestRanks[right] > smallestRanks[left] ? right : left
+        guard smallestRanks[child] > smallestRanks[parent] else { break }
+        smallestRanks.swapAt(child, parent)
+        parent = child
+      }
+      return
+    }
+    guard smallestRankSet.insert(rank).inserted else { return }
+    smallestRanks.append(rank)
+    var child = smallestRanks.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard smallestRanks[child] > smallestRanks[parent] else { break }
+      smallestRanks.swapAt(child, parent)
+      child = parent
+    }
   }
 
-  private mutating func reindex() {
-    indexByKey.removeAll(keepingCapacity: true)
-    for (index, entry) in entries.enumerated() { indexByKey[entry.key] = index }
+  // MARK: - The heap of entries by (count, admitted)
+
+  private func isBefore(_ left: Int, _ right: Int) -> Bool {
+    let (a, b) = (entries[left], entries[right])
+    return a.shape.count != b.shape.count ? a.shape.count < b.shape.count : a.admitted < b.admitted
   }
 
-  /// Whether a shape of `rank` and `key` ranks before `bound` (rank first, then the key's bytes); any does before nil.
-  private static func ranks(_ rank: UInt64, _ key: [UInt8], before bound: (rank: UInt64, key: [UInt8])?) -> Bool {
-    guard let bound else { return true }
-    return rank != bound.rank ? rank < bound.rank : key.lexicographicallyPrecedes(bound.key)
+  private mutating func swapHeap(_ i: Int, _ j: Int) {
+    heap.swapAt(i, j)
+    heapPosition[heap[i]] = i
+    heapPosition[heap[j]] = j
+  }
+
+  private mutating func siftUp(_ position: Int) {
+    var child = position
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard isBefore(heap[child], heap[parent]) else { break }
+      swapHeap(child, parent)
+      child = parent
+    }
+  }
+
+  private mutating func siftDown(_ position: Int) {
+    var parent = position
+    while true {
+      let left = 2 * parent + 1
+      guard left < heap.count else { break }
+      let right = left + 1
+      let child = right < heap.count && isBefore(heap[right], heap[left]) ? right : left
+      guard isBefore(heap[child], heap[parent]) else { break }
+      swapHeap(child, parent)
+      parent = child
+    }
   }
 }

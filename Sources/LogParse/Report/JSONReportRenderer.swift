@@ -84,6 +84,7 @@ public enum JSONReportRenderer {
       json.beginObject()
       json.field("shape", shape.shape)
       json.field("count", shape.count)
+      json.field("overcount", shape.overcount)
       json.field("sample", shape.sample)
       json.field("source", report.sources.indices.contains(shape.source) ? report.sources[shape.source] : "-")
       json.field("line", shape.line)

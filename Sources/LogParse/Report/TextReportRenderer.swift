@@ -8,12 +8,13 @@ public enum TextReportRenderer {
     if totals.distinctIsExact {
       out[0] += " \(totals.distinct) distinct in \(totals.records) records"
     } else {
-      out[0] += " about \(totals.distinct) distinct in \(totals.records) records; counted exactly for a sample of "
-      out[0] += "\(totals.kept) chosen by a hash of the shape, so a frequent shape may be missing"
+      out[0] += " about \(totals.distinct) distinct in \(totals.records) records; the \(totals.kept) most frequent "
+      out[0] += "are counted, each count at most its \"+N\" above the truth"
     }
     for shape in report.unrecognizedShapes {
       let source = report.sources.indices.contains(shape.source) ? report.sources[shape.source] : "-"
-      out.append("  \(shape.count)×  \(TerminalText.sanitize(shape.shape))")
+      let bound = shape.overcount > 0 ? " (+\(shape.overcount))" : ""
+      out.append("  \(shape.count)×\(bound)  \(TerminalText.sanitize(shape.shape))")
       out.append("        e.g. \(TerminalText.sanitize(source)):\(shape.line): \(TerminalText.sanitize(shape.sample))")
     }
     return out.joined(separator: "\n") + "\n"
