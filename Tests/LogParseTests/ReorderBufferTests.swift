@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 
 @testable import LogParse
@@ -81,6 +82,25 @@ struct ReorderBufferTests {
     #expect(Self.run(arrivals).ids == Self.stableSorted(arrivals))
   }
 
+  @Test func twoNewestFirstRunsInterleavedOneToOneComeOutSorted() {
+    // As many ascents as descents: the window alone would release the early run's first records too soon.
+    var arrivals: [(second: Int, id: Int)] = []
+    for index in 0..<20_000 {
+      arrivals.append((second: 80_000 - index, id: arrivals.count))
+      arrivals.append((second: 30_000 - index, id: arrivals.count))
+    }
+    let (ids, buffer) = Self.run(arrivals)
+    #expect(buffer.statistics.outOfOrder == 0)
+    #expect(ids == Self.stableSorted(arrivals))
+  }
+
+  @Test func anItemOlderThanOneReleasedIsCountedAsOutOfOrder() {
+    let arrivals = (0..<100).map { (second: $0, id: $0) } + [(second: 5, id: 100)]
+    let (ids, buffer) = Self.run(arrivals, window: 10)
+    #expect(buffer.statistics.outOfOrder == 1)
+    #expect(ids.count == 101)
+  }
+
   @Test func anyOrderLosesAndRepeatsNothing() {
     var generator = SplitMix(seed: 11)
     var arrivals = (0..<3_000).map { (second: Int.random(in: 0..<500, using: &generator), id: $0) }
@@ -93,8 +113,8 @@ struct ReorderBufferTests {
   func reversedInputBeyondTheMemoryLimitIsWrittenOutAndMergedBack(memoryLimit: Int) {
     let arrivals = (0..<60_000).map { (second: 60_000 - $0 / 2, id: $0) }
     let (ids, buffer) = Self.run(arrivals, memoryLimit: memoryLimit, payload: 40)
-    #expect(buffer.spilledItems > 0)
-    #expect(buffer.releasedEarly == 0)
+    #expect(buffer.statistics.spilled > 0)
+    #expect(buffer.statistics.releasedEarly == 0)
     #expect(ids == Self.stableSorted(arrivals))
   }
 
@@ -104,16 +124,45 @@ struct ReorderBufferTests {
     let forward = (0..<20_000).map { (second: 2 * $0 + 1, id: 20_000 + $0) }
     let arrivals = reversed + forward
     let (ids, buffer) = Self.run(arrivals, memoryLimit: 10_000)
-    #expect(buffer.spilledItems > 0)
+    #expect(buffer.statistics.spilled > 0)
     #expect(ids == Self.stableSorted(arrivals))
   }
 
   @Test func hugeItemsInTimeOrderAreReleasedEarlyRatherThanHeld() {
     let arrivals = (0..<200).map { (second: $0, id: $0) }
     let (ids, buffer) = Self.run(arrivals, window: 4096, memoryLimit: 100_000, payload: 10_000)
-    #expect(buffer.releasedEarly > 0)
-    #expect(buffer.spilledItems == 0)
+    #expect(buffer.statistics.releasedEarly > 0)
+    #expect(buffer.statistics.spilled == 0)
     #expect(ids == Array(0..<200))
+  }
+
+  @Test func aRunThatCannotBeReadBackCountsItsItemsAsLost() throws {
+    let file = try #require(SpillFile.create())
+    #expect(file.append([0xFF, 0x00, 0x00, 0x00, 0x01, 0x02]))
+    var merge = RunMerge<Item>(runs: [SpilledRun(file: file, count: 5)])
+    #expect(merge.next() == nil)
+    #expect(merge.lost == 5)
+  }
+
+  @Test func spillFilesAreUnlinkedAtOnce() throws {
+    let before = try Self.spillEntries()
+    let file = try #require(SpillFile.create())
+    #expect(file.append(Array(repeating: 7, count: 4096)))
+    #expect(try Self.spillEntries() == before)
+  }
+
+  /// Spill files in the directories they may go to.
+  private static func spillEntries() throws -> Int {
+    var count = 0
+    for directory in SpillFile.directories {
+      guard let handle = opendir(directory) else { continue }
+      defer { closedir(handle) }
+      while let entry = readdir(handle) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if name.hasPrefix("cas-logs-spill-") { count += 1 }
+      }
+    }
+    return count
   }
 
   @Test func aWindowOfZeroReleasesAtOnce() {

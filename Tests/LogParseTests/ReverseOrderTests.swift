@@ -62,4 +62,20 @@ struct ReverseOrderTests {
     #expect(forward.scaleDowns.count == 1500)
     #expect(differences(reversed, forward) == 0)
   }
+
+  @Test func theReportCountsEventsWrittenOutAndAppliedOutOfOrder() throws {
+    let lines = forwardLines(1500)
+    let reversed = Fixtures.analyze(
+      Array((lines.reversed().joined(separator: "\n") + "\n").utf8), reorderMemoryLimit: 20_000)
+    #expect(reversed.reorder.spilled > 0)
+    #expect(reversed.reorder.outOfOrder == 0 && reversed.reorder.lost == 0)
+    let json = JSONReportRenderer.render(reversed)
+    #expect(json.contains("\"eventsSpilled\": \(reversed.reorder.spilled)"))
+    // The same stretch twice, the second one older than what the first released: counted, not hidden.
+    let overlapping = Fixtures.analyze(
+      Array((lines.joined(separator: "\n") + "\n" + lines.prefix(400).joined(separator: "\n") + "\n").utf8),
+      reorderWindow: 64)
+    #expect(overlapping.reorder.outOfOrder > 0)
+    #expect(TextReportRenderer.render(overlapping).contains("events applied out of time order"))
+  }
 }

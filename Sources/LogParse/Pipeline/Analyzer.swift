@@ -126,6 +126,9 @@ public struct Analyzer {
     return seen.sorted()
   }
 
+  /// What putting events in time order took so far.
+  public var reorderStatistics: ReorderStatistics { events.reorder.statistics }
+
   /// PCRE2 matches that hit a limit (their records count as unrecognised).
   public var patternErrors: Int { records.extractor.patternErrors + absorbedPatternErrors }
 

@@ -2,21 +2,25 @@
 ///
 /// Reversed or shuffled excerpts (Log Analytics exports sorted newest first, merged files) then
 /// reach the episode builder in the order things happened. Items with equal times keep their
-/// input order: every item is keyed by its time and its arrival number.
+/// input order: every item is keyed by its time and its arrival number (``ReorderKey``).
 ///
 /// The waiting keys are a sorted run with room at both ends, where an item in order is appended and
-/// one in reverse order is prepended (both O(1)), and a binary heap for anything else (O(log n)),
-/// so no arrival order makes an insertion cost more than that. Keys point into a slot array, so
-/// moving them never copies or retains the items.
+/// one in reverse order is prepended (both O(1)), and a binary heap (``KeyHeap``) for anything else
+/// (O(log n)), so no arrival order makes an insertion cost more than that. Keys point into a slot
+/// array, so moving them never copies or retains the items.
 ///
-/// An input that runs predominantly newest first is reversed whole, not just within the window:
-/// releasing its oldest item early would put every later (older) one out of order, so while most
-/// items arrive earlier than the one before, every item waits. Memory stays bounded all the same:
-/// when the waiting items hold more than ``memoryLimit`` bytes, the newest half is written to a
-/// temporary file as a sorted run (``SpillFile``), and the runs are merged back at ``drain(_:)``.
-/// From the first spill on, every item waits for the end. An input in time order that holds more
-/// than the limit (a few huge records) releases its oldest items early instead.
+/// While the input runs in time order (``runsInOrder``), `window` items wait. Any other input (newest
+/// first, newest-first runs interleaved, heavy shuffling) is put in order whole, not just within the
+/// window, and so is everything after an item that arrives older than one already released
+/// (overlapping files): then every item waits for ``drain(_:)``. Memory stays
+/// bounded all the same: when the waiting items hold more than ``memoryLimit`` bytes, the newest
+/// half is written out as a sorted run (``SpillFile``); runs are merged sixteen at a time as they
+/// accumulate and with the items in memory at the end (``RunMerge``). An input in time order that
+/// holds more than the limit (a few huge records) releases its oldest items early instead.
+/// ``statistics`` counts what was written out, applied out of order or lost.
 struct ReorderBuffer<Item: Spillable> {
+  private typealias Key = ReorderKey
+
   /// How many items may wait; 0 releases every item at once.
   let window: Int
   /// How many bytes the waiting items may hold before some are written out or released.
@@ -24,10 +28,15 @@ struct ReorderBuffer<Item: Spillable> {
   /// Runs merged into one when this many of one level exist, so that few are read at the end.
   static var runsPerLevel: Int { 16 }
 
+  /// What was written out, applied out of order, released early or lost.
+  private(set) var statistics = ReorderStatistics()
+
   /// Items that came earlier, and later, than the item before them.
   private var descents = 0
   private var ascents = 0
   private var lastTime: LogTime?
+  /// The time of the latest item released so far: an item earlier than it comes too late.
+  private var releasedTime: LogTime?
   private var arrivals = 0
   /// The sorted run: `run[head...]` waits.
   private var run: [Key] = []
@@ -37,23 +46,26 @@ struct ReorderBuffer<Item: Spillable> {
   private var slots: [Item?] = []
   private var freeSlots: [Int] = []
   private var heldBytes = 0
-  /// Once items were written out, every item waits for ``drain(_:)``.
+  /// Whether every item waits for ``drain(_:)``: after a spill, or an item that came too late.
   private var holdsAll = false
-  private var spill: SpillFile?
-  /// Spilled runs by level: byte ranges of the spill file, each sorted by key.
-  private var levels: [[Range<Int>]] = []
-  /// Items written to the temporary file, and items released before their turn for lack of memory.
-  private(set) var spilledItems = 0
-  private(set) var releasedEarly = 0
+  /// Spilled runs by level (a level-n run merged 16^n level-0 runs).
+  private var levels: [[SpilledRun]] = []
+  /// Whether merging runs failed once (it is not tried again: more runs are still correct).
+  private var mergeFailed = false
 
   /// A buffer that lets `window` items wait (more while the input runs newest first), holding at
   /// most about `memoryLimit` bytes of them in memory.
-  init(window: Int, memoryLimit: Int = 16 << 20) {
+  init(window: Int, memoryLimit: Int = 8 << 20) {
     self.window = max(0, window)
     self.memoryLimit = max(1, memoryLimit)
   }
 
   private var waiting: Int { run.count - head + heap.count }
+
+  /// Whether the input so far runs in time order: more than four items arrive later than the one
+  /// before for each that arrives earlier. Otherwise (newest first, interleaved newest-first runs,
+  /// heavy shuffling) releasing any item early would put older ones after it, so every item waits.
+  private var runsInOrder: Bool { ascents > 4 * descents }
 
   /// Adds an item and releases those that fall out of the window, oldest first.
   mutating func push(_ item: consuming Item, at time: LogTime, _ release: (consuming Item) -> Void) {
@@ -74,10 +86,15 @@ struct ReorderBuffer<Item: Spillable> {
       if time < lastTime { descents += 1 } else if lastTime < time { ascents += 1 }
     }
     lastTime = time
+    if let releasedTime, time < releasedTime {
+      // It comes after a later item was applied: count it, and from now on let everything wait.
+      statistics.outOfOrder += 1
+      holdsAll = true
+    }
     arrivals += 1
     place(Key(time: time, arrival: arrivals, slot: Int32(truncatingIfNeeded: slot), bytes: bytes))
     heldBytes += bytes
-    if !holdsAll && descents <= ascents {
+    if !holdsAll && runsInOrder {
       while waiting > window, let first = popFirst() { release(first) }
     }
     if heldBytes > memoryLimit { relieve(release) }
@@ -85,8 +102,9 @@ struct ReorderBuffer<Item: Spillable> {
 
   /// Releases everything still waiting, in time order: the items in memory merged with every run written out.
   mutating func drain(_ release: (consuming Item) -> Void) {
-    if let spill {
-      var merge = RunMerge<Item>(file: spill, runs: levels.flatMap { $0 })
+    if !levels.isEmpty {
+      var merge = RunMerge<Item>(runs: levels.flatMap { $0 })
+      levels = []
       var memoryFirst = popFirstKeyed()
       while true {
         let fromFile = merge.peekKey
@@ -99,7 +117,7 @@ struct ReorderBuffer<Item: Spillable> {
           break
         }
       }
-      if merge.failed { releasedEarly += 1 }
+      statistics.lost += merge.lost
     } else {
       while let first = popFirst() { release(first) }
     }
@@ -107,19 +125,16 @@ struct ReorderBuffer<Item: Spillable> {
     head = 0
     heap = KeyHeap()
     holdsAll = false
-    spill = nil
-    levels = []
+    releasedTime = nil
     heldBytes = 0
   }
 
   // MARK: - Keys
 
   private mutating func place(_ key: Key) {
-    if waiting == 0 || run.count == head {
-      if run.count == head {
-        run.removeAll(keepingCapacity: true)
-        head = 0
-      }
+    if run.count == head {
+      run.removeAll(keepingCapacity: true)
+      head = 0
       run.append(key)
     } else if !(key.time < run[run.count - 1].time) {
       run.append(key)
@@ -160,8 +175,11 @@ struct ReorderBuffer<Item: Spillable> {
     return (key, take(key))
   }
 
+  /// The earliest item in memory, removed; its time becomes the latest released.
   private mutating func popFirst() -> Item? {
-    popFirstKey().map { take($0) }
+    guard let key = popFirstKey() else { return nil }
+    if releasedTime.map({ $0 < key.time }) ?? true { releasedTime = key.time }
+    return take(key)
   }
 
   private mutating func take(_ key: Key) -> Item {
@@ -177,24 +195,22 @@ struct ReorderBuffer<Item: Spillable> {
   /// Brings the bytes held back under the limit: by writing the newest half out, or, for input in
   /// time order (or when no file can be written), by releasing the oldest items before their turn.
   private mutating func relieve(_ release: (consuming Item) -> Void) {
-    if holdsAll || descents > ascents, spillNewest() {
+    if holdsAll || !runsInOrder, spillNewest() {
       holdsAll = true
       return
     }
     while heldBytes > memoryLimit / 2, let first = popFirst() {
-      releasedEarly += 1
+      statistics.releasedEarly += 1
       release(first)
     }
   }
 
-  /// Writes the newest waiting items, about half the bytes held, to the spill file as one sorted run.
+  /// Writes the newest waiting items, about half the bytes held, to a new spill file as one sorted run.
   private mutating func spillNewest() -> Bool {
-    if spill == nil { spill = SpillFile.create() }
-    guard let spill else { return false }
-    var sorted = Array(run[head...])
+    guard let file = SpillFile.create() else { return false }
     var fromHeap = heap.takeAll()
     fromHeap.sort()
-    sorted = Self.merged(sorted, fromHeap)
+    let sorted = Self.merged(Array(run[head...]), fromHeap)
     var kept = 0
     var bytes = 0
     while kept < sorted.count, bytes + sorted[kept].bytes <= memoryLimit / 2 {
@@ -205,41 +221,40 @@ struct ReorderBuffer<Item: Spillable> {
     for key in sorted[kept...] {
       Self.write(key, slots[Int(key.slot)]!, into: &writer)
     }
-    let start = spill.length
-    guard spill.append(writer.bytes) else {
-      // Nothing was taken out: put the keys back as one sorted run.
-      run = sorted
-      head = 0
-      return false
-    }
-    for key in sorted[kept...] { _ = take(key) }
-    spilledItems += sorted.count - kept
-    run = Array(sorted[..<kept])
+    run = sorted
     head = 0
-    addRun(start..<spill.length, level: 0, spill)
+    guard file.append(writer.bytes) else { return false }
+    for key in sorted[kept...] { _ = take(key) }
+    statistics.spilled += sorted.count - kept
+    run.removeSubrange(kept...)
+    addRun(SpilledRun(file: file, count: sorted.count - kept), level: 0)
     return true
   }
 
   /// Records a run; a level that fills is merged into one run of the next.
-  private mutating func addRun(_ range: Range<Int>, level: Int, _ spill: SpillFile) {
+  private mutating func addRun(_ spilled: SpilledRun, level: Int) {
     while levels.count <= level { levels.append([]) }
-    levels[level].append(range)
-    guard levels[level].count >= Self.runsPerLevel else { return }
-    var merge = RunMerge<Item>(file: spill, runs: levels[level])
+    levels[level].append(spilled)
+    guard levels[level].count >= Self.runsPerLevel, !mergeFailed, let file = SpillFile.create() else { return }
+    var merge = RunMerge<Item>(runs: levels[level])
     var writer = SpillWriter()
-    let start = spill.length
     var written = true
+    var count = 0
     while let (key, item) = merge.nextKeyed() {
       Self.write(key, item, into: &writer)
+      count += 1
       if writer.bytes.count >= 1 << 20 {
-        written = written && spill.append(writer.bytes)
+        written = written && file.append(writer.bytes)
         writer.bytes.removeAll(keepingCapacity: true)
       }
     }
-    written = written && spill.append(writer.bytes) && !merge.failed
-    guard written else { return }  // the runs stay as they are: still correct, only more of them
+    guard written, file.append(writer.bytes), merge.lost == 0 else {
+      // The runs stay as they are: still correct, only more of them.
+      mergeFailed = true
+      return
+    }
     levels[level] = []
-    addRun(start..<spill.length, level: level + 1, spill)
+    addRun(SpilledRun(file: file, count: count), level: level + 1)
   }
 
   /// Appends one record: its length (4 bytes, little-endian), then the key and the item.
@@ -272,68 +287,5 @@ struct ReorderBuffer<Item: Spillable> {
     result.append(contentsOf: left[i...])
     result.append(contentsOf: right[j...])
     return result
-  }
-}
-
-/// A waiting item's place in time order: its time, then its arrival number.
-struct ReorderKey: Comparable {
-  var time: LogTime
-  var arrival: Int
-  var slot: Int32
-  var bytes: Int
-
-  static func < (lhs: ReorderKey, rhs: ReorderKey) -> Bool {
-    lhs.time < rhs.time || (!(rhs.time < lhs.time) && lhs.arrival < rhs.arrival)
-  }
-
-  static func == (lhs: ReorderKey, rhs: ReorderKey) -> Bool {
-    lhs.arrival == rhs.arrival
-  }
-}
-
-extension ReorderBuffer {
-  typealias Key = ReorderKey
-}
-
-/// A binary min-heap of keys: O(log n) to add or take the earliest.
-struct KeyHeap {
-  private var keys: [ReorderKey] = []
-
-  var count: Int { keys.count }
-  var first: ReorderKey? { keys.first }
-
-  mutating func push(_ key: ReorderKey) {
-    keys.append(key)
-    var child = keys.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard keys[child] < keys[parent] else { break }
-      keys.swapAt(child, parent)
-      child = parent
-    }
-  }
-
-  mutating func popFirst() -> ReorderKey? {
-    guard let top = keys.first else { return nil }
-    let last = keys.removeLast()
-    guard !keys.isEmpty else { return top }
-    keys[0] = last
-    var parent = 0
-    while true {
-      let left = 2 * parent + 1
-      guard left < keys.count else { break }
-      let right = left + 1
-      let child = right < keys.count && keys[right] < keys[left] ? right : left
-      guard keys[child] < keys[parent] else { break }
-      keys.swapAt(child, parent)
-      parent = child
-    }
-    return top
-  }
-
-  /// Every key, in no particular order; the heap is left empty.
-  mutating func takeAll() -> [ReorderKey] {
-    defer { keys = [] }
-    return keys
   }
 }

@@ -32,6 +32,9 @@ public struct Report: Sendable {
   /// Records on which a catalogue pattern gave up (a PCRE2 limit hit): counted as unrecognised,
   /// so an event they carry may be missing from the report (JSON `input.patternLimitHits`).
   public var patternErrors: Int
+  /// What putting events in time order took: events written to a temporary file, applied out of
+  /// time order, released early for memory, or lost (JSON `input.eventsSpilled` and the rest).
+  public var reorder = ReorderStatistics()
   /// The most frequent shapes of unrecognised records.
   public var unrecognizedShapes: [UnrecognizedShapes.Shape] = []
   /// The signal (`SIGINT`, `SIGTERM`) that stopped the reading before the end of the input, or nil:
@@ -71,7 +74,8 @@ extension Analyzer {
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
       failures: builder.failures.elements, backoffs: builder.backoffs.elements,
       blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUps.elements,
-      omitted: Omitted(builder), patternErrors: patternErrors, unrecognizedShapes: unrecognizedShapes.top(20),
+      omitted: Omitted(builder), patternErrors: patternErrors, reorder: reorderStatistics,
+      unrecognizedShapes: unrecognizedShapes.top(20),
       unrecognizedTotals: unrecognizedShapes.totals)
   }
 }

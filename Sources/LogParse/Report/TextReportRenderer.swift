@@ -173,6 +173,11 @@ public enum TextReportRenderer {
     line += "; year \(report.year.baseYear) (\(report.year.source.rawValue))"
     if let verbosity = report.verbosity { line += "; verbosity >= \(verbosity)" }
     if let note = report.patternLimitNote { line += "; " + note }
+    let outOfOrder = report.reorder.outOfOrder + report.reorder.releasedEarly
+    if outOfOrder > 0 { line += "; \(outOfOrder) events applied out of time order" }
+    if report.reorder.lost > 0 {
+      line += "; \(report.reorder.lost) events lost (the temporary file could not be read back)"
+    }
     if let signal = report.interrupted { line += "; partial: interrupted by \(signal) before the end of the input" }
     return line
   }

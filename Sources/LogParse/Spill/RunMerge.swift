@@ -6,12 +6,16 @@ struct RunMerge<Item: Spillable> {
   private var headItems: [Item?]
   /// Reader indices ordered by their head's key (a binary min-heap).
   private var order: [Int] = []
-  /// Whether some run could not be read back whole (an I/O error, or bytes that are not an item).
-  private(set) var failed = false
+  /// Items of the runs that could not be read back (an I/O error, or bytes that are not an item).
+  private(set) var lost = 0
+  private var delivered: [Int]
+  private let counts: [Int]
 
-  /// A merge of `runs`, byte ranges of `file` that each hold items sorted by key.
-  init(file: SpillFile, runs: [Range<Int>]) {
-    readers = runs.map { RunReader(file: file, range: $0) }
+  /// A merge of `runs`, each holding items sorted by key.
+  init(runs: [SpilledRun]) {
+    readers = runs.map { RunReader(file: $0.file, range: 0..<$0.file.length) }
+    counts = runs.map(\.count)
+    delivered = Array(repeating: 0, count: runs.count)
     headKeys = Array(repeating: nil, count: readers.count)
     headItems = Array(repeating: nil, count: readers.count)
     for index in readers.indices { advance(index) }
@@ -46,10 +50,13 @@ struct RunMerge<Item: Spillable> {
 
   private mutating func read(_ index: Int) -> (ReorderKey, Item)? {
     switch readers[index].next(Item.self) {
-    case .item(let key, let item): return (key, item)
-    case .end: return nil
-    case .failed:
-      failed = true
+    case .item(let key, let item):
+      delivered[index] += 1
+      return (key, item)
+    case .end, .failed:
+      // What the run held and was not read is lost; the count says how much.
+      lost += max(0, counts[index] - delivered[index])
+      delivered[index] = counts[index]
       return nil
     }
   }
@@ -86,73 +93,3 @@ struct RunMerge<Item: Spillable> {
     }
   }
 }
-
-/// Reads the records of one run sequentially through a small buffer.
-struct RunReader {
-  /// What reading the next record gave.
-  enum Next<Item> {
-    case item(ReorderKey, Item)
-    case end
-    case failed
-  }
-
-  /// The bytes read at a time.
-  static var chunkBytes: Int { 32 << 10 }
-
-  private let file: SpillFile
-  private var offset: Int
-  private let end: Int
-  private var buffer: [UInt8] = []
-  private var position = 0
-
-  init(file: SpillFile, range: Range<Int>) {
-    self.file = file
-    offset = range.lowerBound
-    end = range.upperBound
-  }
-
-  /// The next record of the run.
-  mutating func next<Item: Spillable>(_: Item.Type) -> Next<Item> {
-    guard ensure(4) else { return buffer.count == position && offset == end ? .end : .failed }
-    var length = 0
-    for shift in 0..<4 { length |= Int(buffer[position + shift]) << (8 * shift) }
-    position += 4
-    guard ensure(length) else { return .failed }
-    let decoded: Next<Item> = buffer.withUnsafeBufferPointer { bytes in
-      var reader = SpillReader(UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]))
-      guard let time = reader.logTime(), let arrival = reader.int(), let retained = reader.int(),
-        let item = Item(unspilling: &reader)
-      else { return .failed }
-      return .item(ReorderKey(time: time, arrival: arrival, slot: -1, bytes: retained), item)
-    }
-    position += length
-    return decoded
-  }
-
-  /// Whether `count` bytes are buffered after the position, reading more if needed.
-  private mutating func ensure(_ count: Int) -> Bool {
-    while buffer.count - position < count {
-      guard offset < end else { return false }
-      if position > 0 {
-        buffer.removeFirst(position)
-        position = 0
-      }
-      let want = min(max(count - buffer.count, Self.chunkBytes), end - offset)
-      let start = buffer.count
-      buffer.append(contentsOf: repeatElement(0, count: want))
-      let got = buffer.withUnsafeMutableBytes { raw in
-        file.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + want)]))
-      }
-      guard got > 0 else {
-        buffer.removeLast(want)
-        return false
-      }
-      buffer.removeLast(want - got)
-      offset += got
-    }
-    return true
-  }
-}
-
-@available(*, unavailable)
-extension RunReader: Sendable {}

@@ -1,9 +1,11 @@
 import Glibc
 
-/// A temporary file that sorted runs of the reorder buffer are written to and read back from.
+/// A temporary file that one sorted run of the reorder buffer is written to and read back from.
 ///
-/// It is created with an exclusive, unpredictable name in `$TMPDIR` (else `/tmp`) and unlinked at
-/// once, so nothing is left behind whatever way the process ends.
+/// It is created with an exclusive, unpredictable name and unlinked at once, so nothing is left
+/// behind whatever way the process ends, and its space is given back as soon as it is closed (when
+/// its run has been merged into a larger one, or read back). It goes to `$TMPDIR`, else
+/// `/var/tmp` (usually on disk), else `/tmp` (often memory).
 final class SpillFile {
   private let descriptor: Int32
   /// Bytes written so far (the file's length).
@@ -17,16 +19,23 @@ final class SpillFile {
     close(descriptor)
   }
 
+  /// The directories tried, in order.
+  static var directories: [String] {
+    let fromEnvironment = getenv("TMPDIR").map { String(cString: $0) } ?? ""
+    return (fromEnvironment.isEmpty ? [] : [fromEnvironment]) + ["/var/tmp", "/tmp"]
+  }
+
   /// A new, already unlinked temporary file, or nil when none can be made.
   static func create() -> SpillFile? {
-    var directory = getenv("TMPDIR").map { String(cString: $0) } ?? ""
-    if directory.isEmpty { directory = "/tmp" }
-    var template = Array((directory + "/cas-logs-spill-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { buffer in mkstemp(buffer.baseAddress!) }
-    guard descriptor >= 0 else { return nil }
-    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-    template.withUnsafeBufferPointer { buffer in _ = unlink(buffer.baseAddress!) }
-    return SpillFile(descriptor: descriptor)
+    for directory in directories {
+      var template = Array((directory + "/cas-logs-spill-XXXXXX").utf8CString)
+      let descriptor = template.withUnsafeMutableBufferPointer { buffer in mkstemp(buffer.baseAddress!) }
+      guard descriptor >= 0 else { continue }
+      _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+      template.withUnsafeBufferPointer { buffer in _ = unlink(buffer.baseAddress!) }
+      return SpillFile(descriptor: descriptor)
+    }
+    return nil
   }
 
   /// Appends `bytes`; false when the file system refuses them (full, or an I/O error).
@@ -56,3 +65,12 @@ final class SpillFile {
 
 @available(*, unavailable)
 extension SpillFile: Sendable {}
+
+/// A sorted run written out: its file and how many items it holds.
+struct SpilledRun {
+  let file: SpillFile
+  let count: Int
+}
+
+@available(*, unavailable)
+extension SpilledRun: Sendable {}
