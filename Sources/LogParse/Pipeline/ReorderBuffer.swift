@@ -62,8 +62,9 @@ struct ReorderBuffer<Item: Spillable> {
 
   private var waiting: Int { run.count - head + heap.count }
 
-  /// Whether the input so far runs in time order: more than four items arrive later than the one
-  /// before for each that arrives earlier. Otherwise (newest first, interleaved newest-first runs,
+  /// Whether the input so far runs in time order.
+  ///
+  /// More than four items arrive later than the one before for each that arrives earlier. Otherwise (newest first, interleaved newest-first runs,
   /// heavy shuffling) releasing any item early would put older ones after it, so every item waits.
   private var runsInOrder: Bool { ascents > 4 * descents }
 
