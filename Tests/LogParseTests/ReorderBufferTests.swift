@@ -82,6 +82,32 @@ struct ReorderBufferTests {
     #expect(Self.run(arrivals).ids == Self.stableSorted(arrivals))
   }
 
+  /// 300,000 items of which a quarter land inside the waiting run: with insertions that move the
+  /// waiting keys (O(n) each) this takes billions of moves, far beyond the limit; with the heap, seconds.
+  @Test(.timeLimit(.minutes(1)))
+  func insertionsInsideTheWaitingRunStayLogarithmic() {
+    var buffer = ReorderBuffer<Item>(window: 64)
+    var released = 0
+    var previous: LogTime?
+    var sorted = true
+    let count = 75_000
+    for index in 0..<count {
+      var times = [8 * count - index]
+      for step in 0..<3 { times.append(3 * count - 3 * index - step) }
+      for second in times {
+        buffer.push(Item(id: second, payload: ""), at: Self.time(second)) { _ in released += 1 }
+      }
+    }
+    buffer.drain { item in
+      let time = Self.time(item.id)
+      if let previous, time < previous { sorted = false }
+      previous = time
+      released += 1
+    }
+    #expect(released == 4 * count)
+    #expect(sorted)
+  }
+
   @Test func twoNewestFirstRunsInterleavedOneToOneComeOutSorted() {
     // As many ascents as descents: the window alone would release the early run's first records too soon.
     var arrivals: [(second: Int, id: Int)] = []
