@@ -100,6 +100,15 @@ enum ExpectationMatcher {
     compare(count, expression.countOperator, expression.countValue)
   }
 
+  /// Whether the count condition holds for some but not all counts from `low` through `high`.
+  static func countVaries(_ expression: ExpectationExpression, from low: Int, to high: Int) -> Bool {
+    guard low < high else { return false }
+    switch expression.countOperator {
+    case .equal, .doubleEqual, .notEqual: return (low...high).contains(expression.countValue)
+    default: return countHolds(expression, low) != countHolds(expression, high)
+    }
+  }
+
   private static func testFailure(_ condition: Condition, _ lenient: Bool, _ failure: Failure?) -> Bool {
     guard let failure else { return condition.op == .notEqual }
     switch condition.key {
