@@ -35,6 +35,9 @@ extension CasLogs {
         missing", a --forbid EXPR that matched nothing fails as undecided (exit 1), and an unmet --expect \
         EXPR or --then (or a count<=N that more items would break) is insufficient evidence (exit 3 unless \
         something else failed). Line patterns are tested on every record and are not affected.
+
+        Numbers in EXPR (count, nodes, from, to, max) are whole numbers from 0 to 1000000000, and \
+        within= takes 0s to 100 years (876600h); anything else is a usage error at its column (exit 2).
         """)
 
     @OptionGroup var input: InputOptions
