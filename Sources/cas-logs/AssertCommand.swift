@@ -17,7 +17,8 @@ extension CasLogs {
         --forbid matches, without waiting for the end of the stream; --timeout bounds the wait.
         Exit codes: 0 all hold; 1 an expectation failed, a forbidden thing happened, or the timeout passed; \
         2 usage or input error; 3 insufficient evidence (every unmet expectation is one this log cannot show, \
-        e.g. a V(4) message in a --v=1 log, or only a standby replica's log); 130/143 interrupted by \
+        e.g. a V(4) message in a --v=1 log, or only a standby replica's log, or one a PCRE2 limit left \
+        undecided); 130/143 interrupted by \
         SIGINT/SIGTERM before a verdict (the results so far are printed, marked partial; no JUnit or GitHub \
         output is written).
 
@@ -28,8 +29,15 @@ extension CasLogs {
         A match elsewhere decides as usual. Likewise a key~=regex that gives up on a value: when the \
         count condition would hold for some but not all of those values, --forbid fails and --expect is \
         insufficient evidence. The text, JUnit (type "undecided") and GitHub output name the count and \
-        the first such record. Built-in catalogue patterns that give up are counted in \
-        the report's Input line (input.patternLimitHits in JSON): those records' events may be missing.
+        the first such record. A built-in catalogue pattern that gives up on a record may miss its event \
+        (counted as input.patternLimitHits in the report's JSON): then every output (text NOTE, JUnit \
+        <system-out>, GitHub ::warning and step summary) says "N records hit a PCRE2 limit: events may be \
+        missing", a --forbid EXPR that matched nothing fails as undecided (exit 1), and an unmet --expect \
+        EXPR or --then (or a count<=N that more items would break) is insufficient evidence (exit 3 unless \
+        something else failed). Line patterns are tested on every record and are not affected.
+
+        Numbers in EXPR (count, nodes, from, to, max) are whole numbers from 0 to 1000000000, and \
+        within= takes 0s to 100 years (876600h); anything else is a usage error at its column (exit 2).
         """)
 
     @OptionGroup var input: InputOptions
@@ -213,6 +221,7 @@ enum AssertRenderer {
     for result in verdict.results {
       if let missing = result.missingEvidence { lines.append("NOTE  \(result.assertion.label): \(missing)") }
     }
+    if let note = verdict.patternLimitNote { lines.append("NOTE  \(note)") }
     if verdict.timedOut && interrupted == nil {
       lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
     }

@@ -18,6 +18,9 @@ public struct AssertionEngine {
   private var patternLimitHits: [Int]
   /// The first of those records, to point at.
   private var firstLimitHit: [LineMatch?]
+  /// Records on which a built-in catalogue pattern hit a PCRE2 limit (``Report/patternErrors``):
+  /// each may carry an event the report lacks, so every expression may be missing items.
+  private var catalogueLimitHits = 0
 
   /// Where a line pattern matched.
   struct LineMatch {
@@ -82,6 +85,7 @@ public struct AssertionEngine {
 
   /// Re-evaluates the expression assertions against the report so far.
   public mutating func evaluate(_ report: Report) {
+    catalogueLimitHits = report.patternErrors
     for (index, assertion) in assertions.enumerated() {
       guard case .expression(let expression) = assertion.target else { continue }
       var matches = ExpectationMatcher.matches(expression, in: report)
@@ -117,19 +121,20 @@ public struct AssertionEngine {
 
   /// Whether assertion `index`'s outcome depends on what its pattern gave up on (a PCRE2 limit
   /// hit): a line pattern that matched no record but gave up on some, or an expression whose
-  /// count condition would hold for some but not all of the items a `~=` pattern gave up on.
+  /// count condition would hold for some but not all of the items a `~=` pattern gave up on, or
+  /// for some but not all counts of items missing when a built-in catalogue pattern gave up on
+  /// records (a `--forbid` that has not matched, an unmet `--expect`, or a `count<=N` that holds).
   ///
   /// Such an expectation is not met and its evidence is insufficient (exit 3, unless something
   /// else failed); such a prohibition fails (exit 1): a gate must not pass on what it could not check.
   private func isUndecided(_ index: Int) -> Bool {
-    let hits = patternLimitHits[index]
-    guard hits > 0 else { return false }
     switch assertions[index].target {
-    case .line: return firstLineMatch[index] == nil
+    case .line: return patternLimitHits[index] > 0 && firstLineMatch[index] == nil
     case .expression(let expression):
       let sure = expressionMatches[index].count
-      let outcome = ExpectationMatcher.countHolds(expression, sure)
-      return (sure...(sure + hits)).contains { ExpectationMatcher.countHolds(expression, $0) != outcome }
+      // The records a built-in pattern gave up on may carry any number of missing items.
+      let most = catalogueLimitHits > 0 ? Int.max : sure + patternLimitHits[index]
+      return ExpectationMatcher.countVaries(expression, from: sure, to: most)
     }
   }
 
@@ -158,6 +163,7 @@ public struct AssertionEngine {
   /// The verdict from what was seen; `timedOut` when the wait limit passed first.
   public func verdict(report: Report, timedOut: Bool) -> AssertVerdict {
     var results: [AssertionResult] = []
+    let catalogueNote = Self.catalogueLimitNote(report.patternErrors)
     for (index, assertion) in assertions.enumerated() {
       let happened = holds(index)
       let undecided = isUndecided(index)
@@ -181,11 +187,29 @@ public struct AssertionEngine {
         !timedOut && failed.allSatisfy { $0.assertion.kind == .expect && $0.missingEvidence != nil }
       exitCode = onlyUnseeable ? 3 : 1
     }
-    return AssertVerdict(exitCode: exitCode, results: results, timedOut: timedOut)
+    return AssertVerdict(exitCode: exitCode, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)
+  }
+
+  /// What every assert output says when built-in catalogue patterns gave up on `records` records, or nil.
+  static func catalogueLimitNote(_ records: Int) -> String? {
+    guard records > 0 else { return nil }
+    let count = records == 1 ? "1 record" : "\(records) records"
+    return "\(count) hit a PCRE2 limit: events may be missing (a built-in pattern gave up on them; "
+      + "they count as unrecognized, and an expression that depends on them is undecided)"
   }
 
   /// What a pattern that gave up on records means for assertion `index`, and what to do.
   private func limitNote(_ index: Int, sources: [String]) -> String {
+    if case .expression = assertions[index].target, catalogueLimitHits > 0 {
+      let records = catalogueLimitHits == 1 ? "1 record" : "\(catalogueLimitHits) records"
+      let meaning =
+        assertions[index].kind == .forbid
+        ? "the forbidden item may be among them, so this prohibition fails"
+        : "the expected item may be among them, so the evidence is insufficient"
+      let pattern =
+        patternLimitHits[index] == 0 ? "" : " (and a ~= pattern gave up on \(patternLimitHits[index]) values)"
+      return "undecided: \(records) hit a PCRE2 limit: events may be missing\(pattern); \(meaning)"
+    }
     let count = patternLimitHits[index]
     var records = count == 1 ? "1 record" : "\(count) records"
     var thing = "line"

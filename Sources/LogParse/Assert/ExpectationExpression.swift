@@ -49,7 +49,9 @@ public struct Condition: Sendable {
   public var value: String
   /// The compiled pattern for `~=`.
   var pattern: BytePattern?
-  /// The value as a number (durations in seconds) where the key is numeric.
+  /// The value as a whole number where the key is a count or size (`count`, `nodes`, `from`, `to`, `max`).
+  var integer: Int?
+  /// The value in seconds where the key is a duration (`within`).
   var number: Double?
 }
 
@@ -111,25 +113,16 @@ public struct ExpectationExpression: Sendable {
             message: "bad regular expression '\(value)': \(error.message)")
         }
       }
-      if ["from", "to", "max", "nodes", "count"].contains(key) {
-        guard let number = Int(value) else {
-          throw ExpressionError(
-            expression: text, column: opColumn + op.rawValue.count,
-            message: "'\(key)' needs a whole number, found '\(value)'")
-        }
-        condition.number = Double(number)
+      let valueColumn = opColumn + op.rawValue.count
+      if ExpectationExpression.integerKeys.contains(key) {
+        condition.integer = try ExpectationExpression.wholeNumber(key, value, in: text, at: valueColumn)
       }
       if key == "within" {
-        guard let seconds = GoDuration.seconds(value) else {
-          throw ExpressionError(
-            expression: text, column: opColumn + op.rawValue.count,
-            message: "'within' needs a duration like 90s, 3m or 1h30m, found '\(value)'")
-        }
-        condition.number = seconds
+        condition.number = try ExpectationExpression.duration(value, in: text, at: valueColumn)
       }
-      if key == "count", let number = condition.number {
+      if key == "count", let number = condition.integer {
         countOperator = op
-        countValue = Int(number)
+        countValue = number
         continue
       }
       conditions.append(condition)
@@ -142,6 +135,42 @@ public struct ExpectationExpression: Sendable {
     copy.outcome = nil
     copy.conditions = []
     return copy
+  }
+
+  /// The keys whose values are counts or sizes: whole numbers from 0 to ``CountValue/maximum``.
+  private static let integerKeys: Set<String> = ["from", "to", "max", "nodes", "count"]
+
+  /// The whole number `value` states for `key`, read as an integer (no detour through `Double`).
+  /// - Throws: ``ExpressionError`` at `column` when it is not a whole number or beyond a billion.
+  private static func wholeNumber(_ key: String, _ value: String, in text: String, at column: Int)
+    throws(ExpressionError) -> Int
+  {
+    if let number = CountValue.parse(value) { return number }
+    let unsigned = value.hasPrefix("-") || value.hasPrefix("+") ? value.dropFirst() : Substring(value)
+    guard !unsigned.isEmpty, unsigned.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+      throw ExpressionError(
+        expression: text, column: column, message: "'\(key)' needs a whole number, found '\(value)'")
+    }
+    if value.hasPrefix("+"), let number = CountValue.parse(unsigned) { return number }
+    throw ExpressionError(
+      expression: text, column: column,
+      message: "'\(key)' is out of range: \(value) (expected 0 to \(CountValue.maximum))")
+  }
+
+  /// The seconds the duration `value` denotes: finite, not negative, at most ``GoDuration/maximumSeconds``.
+  /// - Throws: ``ExpressionError`` at `column` when it is no duration or out of that range.
+  private static func duration(_ value: String, in text: String, at column: Int) throws(ExpressionError) -> Double {
+    guard let (seconds, clamped) = GoDuration.parse(value) else {
+      throw ExpressionError(
+        expression: text, column: column,
+        message: "'within' needs a duration like 90s, 3m or 1h30m, found '\(value)'")
+    }
+    guard !clamped, seconds.isFinite, seconds >= 0 else {
+      throw ExpressionError(
+        expression: text, column: column,
+        message: "'within' is out of range: \(value) (expected 0s to 100 years, 876600h)")
+    }
+    return seconds
   }
 
   private static var subjectList: String { ExpectationSubject.allCases.map(\.rawValue).joined(separator: ", ") }

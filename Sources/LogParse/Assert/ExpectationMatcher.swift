@@ -97,7 +97,16 @@ enum ExpectationMatcher {
 
   /// Whether `count` matching items satisfy the expression's count condition.
   static func countHolds(_ expression: ExpectationExpression, _ count: Int) -> Bool {
-    compare(Double(count), expression.countOperator, Double(expression.countValue))
+    compare(count, expression.countOperator, expression.countValue)
+  }
+
+  /// Whether the count condition holds for some but not all counts from `low` through `high`.
+  static func countVaries(_ expression: ExpectationExpression, from low: Int, to high: Int) -> Bool {
+    guard low < high else { return false }
+    switch expression.countOperator {
+    case .equal, .doubleEqual, .notEqual: return (low...high).contains(expression.countValue)
+    default: return countHolds(expression, low) != countHolds(expression, high)
+    }
   }
 
   private static func testFailure(_ condition: Condition, _ lenient: Bool, _ failure: Failure?) -> Bool {
@@ -117,7 +126,8 @@ enum ExpectationMatcher {
 
   private static func test(_ condition: Condition, _ lenient: Bool, _ value: Int?) -> Bool {
     guard let value else { return condition.op == .notEqual }
-    return compare(Double(value), condition.op, condition.number ?? 0)
+    guard let limit = condition.integer else { return false }
+    return compare(value, condition.op, limit)
   }
 
   private static func test(_ condition: Condition, _ lenient: Bool, _ value: String?) -> Bool {
@@ -142,7 +152,7 @@ enum ExpectationMatcher {
     }
   }
 
-  private static func compare(_ value: Double, _ op: ConditionOperator, _ limit: Double) -> Bool {
+  private static func compare<Number: Comparable>(_ value: Number, _ op: ConditionOperator, _ limit: Number) -> Bool {
     switch op {
     case .equal, .doubleEqual: return value == limit
     case .notEqual: return value != limit

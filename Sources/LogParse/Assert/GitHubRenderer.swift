@@ -20,6 +20,7 @@ public enum GitHubRenderer {
       errors.append(command("error", ["title=cas-logs assert"], "the timeout passed before every expectation held"))
     }
     var warnings: [String] = []
+    if let note = verdict.patternLimitNote { warnings.append(command("warning", ["title=cas-logs assert"], note)) }
     for failure in report.failures {
       var properties = ["title=Cluster Autoscaler \(failure.failureClass.rawValue) failure"]
       let source = report.sourceName(failure.evidence)
@@ -49,6 +50,7 @@ public enum GitHubRenderer {
       text +=
         "| \(result.passed ? "✅" : result.undecided ? "⚠️ undecided" : "❌") | \(MarkdownText.cell(result.assertion.label)) | \(MarkdownText.cell(detail)) |\n"
     }
+    if let note = verdict.patternLimitNote { text += "\n> ⚠️ \(MarkdownText.cell(note))\n" }
     return text + "\n" + MarkdownReportRenderer.episodeTables(report)
   }
 

@@ -28,6 +28,10 @@ public enum JUnitRenderer {
       xml += "      <failure message=\"the timeout passed before every expectation held\" type=\"timeout\"/>\n"
       xml += "    </testcase>\n"
     }
+    // Built-in patterns that gave up concern every testcase: the suite's output says so.
+    if let note = verdict.patternLimitNote {
+      xml += "    <system-out>\(escape(note, inAttribute: false))</system-out>\n"
+    }
     xml += "  </testsuite>\n</testsuites>\n"
     return xml
   }
