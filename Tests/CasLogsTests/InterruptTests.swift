@@ -114,6 +114,23 @@ struct InterruptTests {
     #expect(result.stdout.contains("partial: interrupted by SIGTERM"), "\(result.summary)")
   }
 
+  @Test("a named pipe removed while its writer is awaited ends the wait: no writer, not a hang")
+  func namedPipeRemovedDuringTheWait() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("pipe")
+    try #require(mkfifo(path, 0o600) == 0)
+    let process = try CLIProcess(arguments: ["report", "--pipe-wait", "1", path], stdinPipe: false)
+    // The helper thread that waits in open(2) exists: the wait has begun.
+    try #require(process.waitForThreads(2), "never waited:\n\(process.result().summary)")
+    unlink(path)
+    let exited = process.waitForExit(timeout: .seconds(10))
+    if !exited { process.kill() }
+    let result = process.result()
+    #expect(exited, "still waiting 10 s after a 1 s --pipe-wait:\n\(result.summary)")
+    #expect(result.exitCode == 2, "\(result.summary)")
+    #expect(result.stderr.contains("no writer opened"), "\(result.summary)")
+  }
+
   @Test("a writer that opens a named pipe at once but writes late is waited for")
   func lateWriterIsRead() throws {
     let directory = try TemporaryDirectory()

@@ -157,6 +157,43 @@ final class CLIProcess {
     return hasExited
   }
 
+  /// Waits until the process catches SIGINT and SIGTERM (its handlers are installed, as
+  /// `/proc/PID/status` `SigCgt` shows), polling every 10 ms for at most `timeout`; true when they are.
+  @discardableResult
+  func waitUntilHandlingSignals(timeout: Duration = .seconds(10)) -> Bool {
+    let wanted: UInt64 = (1 << UInt64(SIGINT - 1)) | (1 << UInt64(SIGTERM - 1))
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline, !hasExited {
+      let status = (try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8)) ?? ""
+      if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+        let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+        mask & wanted == wanted
+      {
+        return true
+      }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    return false
+  }
+
+  /// The process's thread count from `/proc/PID/status`, or nil when it cannot be read.
+  var threadCount: Int? {
+    let status = (try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("Threads:") }
+    return line.flatMap { Int($0.dropFirst("Threads:".count).trimmingCharacters(in: .whitespaces)) }
+  }
+
+  /// Waits until the process runs at least `count` threads, polling every 10 ms for at most `timeout`.
+  @discardableResult
+  func waitForThreads(_ count: Int, timeout: Duration = .seconds(10)) -> Bool {
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline, !hasExited {
+      if let threads = threadCount, threads >= count { return true }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    return false
+  }
+
   /// Sends `signalNumber` to the process alone, as Ctrl-C (SIGINT) or `kill` (SIGTERM) would.
   func send(_ signalNumber: Int32) {
     guard launched, !hasExited else { return }
