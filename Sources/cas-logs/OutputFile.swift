@@ -8,7 +8,8 @@ import LogParse
 /// (`O_CREAT|O_EXCL|O_NOFOLLOW`, random name) in the target's directory, given the target's mode,
 /// synced, and renamed over the target only after every write succeeded; on any failure the
 /// temporary file is removed and the previous file is left as it was. A symbolic link is followed
-/// and its target replaced, not the link. A target that exists and is not a regular file (a device
+/// and its target replaced, not the link, except one that `fs.protected_symlinks` protects against
+/// (another user's link in a sticky, world-writable directory), which is refused. A target that exists and is not a regular file (a device
 /// such as `/dev/null`, a FIFO, anything under `/dev` or `/proc`) is opened and written directly,
 /// never renamed over.
 enum OutputFile {
@@ -50,6 +51,7 @@ enum OutputFile {
     }
     var target = path
     if (info.st_mode & S_IFMT) == S_IFLNK {
+      try refusePlantedLink(path, owner: info.st_uid)
       // Follow the link: a device or pipe behind it is written directly, a file replaced in place.
       var followed = stat()
       guard stat(path, &followed) == 0 else {
@@ -69,6 +71,24 @@ enum OutputFile {
     case S_IFDIR: return .replace(target: target, existing: nil)
     default: return .direct(truncate: false)
     }
+  }
+
+  /// Refuses to follow a link that `fs.protected_symlinks` would not let the kernel follow: one in a
+  /// sticky, world-writable directory (such as /tmp) owned by neither the caller nor the directory's
+  /// owner, which another user may have planted to make the caller replace a file of its choosing.
+  private static func refusePlantedLink(_ path: String, owner: uid_t) throws {
+    var directory = stat()
+    guard lstat(parent(of: path), &directory) == 0 else { throw failure(path, errno) }
+    let sticky = directory.st_mode & S_ISVTX != 0 && directory.st_mode & S_IWOTH != 0
+    guard sticky, owner != geteuid(), owner != directory.st_uid else { return }
+    throw failure(
+      path,
+      "it is a symbolic link owned by another user (uid \(owner)) in a sticky world-writable directory; not followed")
+  }
+
+  /// The directory holding `path`.
+  private static func parent(of path: String) -> String {
+    path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
   }
 
   /// Whether `path` lies under `/dev` or `/proc`, where files stand for devices and descriptors.
@@ -130,8 +150,7 @@ enum OutputFile {
 
   /// Makes the rename durable; a directory that cannot be synced is not an error.
   private static func syncDirectory(of target: String) {
-    let directory = target.lastIndex(of: "/").map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
-    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    let fd = open(parent(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { return }
     _ = fsync(fd)
     close(fd)
