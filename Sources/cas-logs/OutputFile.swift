@@ -7,11 +7,14 @@ import LogParse
 /// A regular file (or a new one) is written to a temporary file created exclusively
 /// (`O_CREAT|O_EXCL|O_NOFOLLOW`, random name) in the target's directory, given the target's mode,
 /// synced, and renamed over the target only after every write succeeded; on any failure the
-/// temporary file is removed and the previous file is left as it was. A symbolic link is followed
-/// and its target replaced, not the link, except one that `fs.protected_symlinks` protects against
-/// (another user's link in a sticky, world-writable directory), which is refused. A target that exists and is not a regular file (a device
-/// such as `/dev/null`, a FIFO, anything under `/dev` or `/proc`) is opened and written directly,
-/// never renamed over.
+/// temporary file is removed and the previous file is left as it was; a regular file is replaced so
+/// wherever it lies (`/dev/shm` too). A symbolic link is followed and its target replaced, not the
+/// link, except one that `fs.protected_symlinks` protects against (another user's link in a sticky,
+/// world-writable directory), which is refused. What a target is decides, by `stat`, never where it
+/// lies: `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` are written through a copy
+/// of that descriptor (so `>> file` is appended to, never truncated), and any other target that is
+/// not a regular file (a device such as `/dev/null`, a FIFO) is opened without `O_TRUNC` and
+/// written directly, never renamed over.
 enum OutputFile {
   /// How many random names are tried before giving up.
   private static let attempts = 100
@@ -20,7 +23,8 @@ enum OutputFile {
   /// - Throws: a one-line error naming `path` and the reason when any step fails.
   static func write(to path: String, _ body: ((String) -> Void) -> Void) throws {
     switch try destination(of: path) {
-    case .direct(let truncate): try writeDirectly(to: path, truncate: truncate, body)
+    case .descriptor(let fd): try writeToDescriptor(fd, named: path, body)
+    case .direct: try writeDirectly(to: path, body)
     case .replace(let target, let existing): try replace(target, existing: existing, named: path, body)
     }
   }
@@ -37,13 +41,17 @@ enum OutputFile {
 
   /// Where a path's bytes go.
   private enum Destination {
-    /// Open the path itself and write to it (truncating it first when it is a regular file).
-    case direct(truncate: Bool)
+    /// Write to a copy of this open descriptor (`/dev/stdout`, `/dev/fd/N`): its offset and
+    /// `O_APPEND` are honoured, nothing is truncated.
+    case descriptor(Int32)
+    /// Open the path itself (a device, a FIFO) and write to it, without truncating.
+    case direct
     /// Write a temporary file and rename it to `target`, an existing file's path when `existing`.
     case replace(target: String, existing: stat?)
   }
 
   private static func destination(of path: String) throws -> Destination {
+    if let fd = descriptorNumber(of: path) { return .descriptor(fd) }
     var info = stat()
     guard lstat(path, &info) == 0 else {
       if errno == ENOENT { return .replace(target: path, existing: nil) }
@@ -58,18 +66,34 @@ enum OutputFile {
         throw failure(path, "it is a symbolic link to a missing file (\(String(cString: strerror(errno))))")
       }
       info = followed
-      if isSpecial(path) || (info.st_mode & S_IFMT) != S_IFREG {
-        return .direct(truncate: (info.st_mode & S_IFMT) == S_IFREG)
+      if (info.st_mode & S_IFMT) == S_IFREG {
+        guard let resolved = realpath(path, nil) else { throw failure(path, errno) }
+        target = String(cString: resolved)
+        free(resolved)
       }
-      guard let resolved = realpath(path, nil) else { throw failure(path, errno) }
-      target = String(cString: resolved)
-      free(resolved)
     }
     switch info.st_mode & S_IFMT {
-    case S_IFREG: return isSpecial(target) ? .direct(truncate: true) : .replace(target: target, existing: info)
+    // A regular file anywhere (/dev/shm too) is replaced whole.
+    case S_IFREG: return .replace(target: target, existing: info)
     // A directory: the rename below fails and says so, leaving the directory alone.
     case S_IFDIR: return .replace(target: target, existing: nil)
-    default: return .direct(truncate: false)
+    default: return .direct
+    }
+  }
+
+  /// The descriptor `path` names: `/dev/stdout` 1, `/dev/stderr` 2, `/dev/fd/N` and
+  /// `/proc/self/fd/N` N; nil for any other path.
+  static func descriptorNumber(of path: String) -> Int32? {
+    switch path {
+    case "/dev/stdout": return STDOUT_FILENO
+    case "/dev/stderr": return STDERR_FILENO
+    default:
+      for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+        let digits = path.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.count < 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int32(digits)
+      }
+      return nil
     }
   }
 
@@ -91,19 +115,28 @@ enum OutputFile {
     path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
   }
 
-  /// Whether `path` lies under `/dev` or `/proc`, where files stand for devices and descriptors.
-  private static func isSpecial(_ path: String) -> Bool {
-    path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
-  }
-
-  private static func writeDirectly(to path: String, truncate: Bool, _ body: ((String) -> Void) -> Void) throws {
+  private static func writeDirectly(to path: String, _ body: ((String) -> Void) -> Void) throws {
     // Opening a FIFO waits for its reader; a signal meanwhile ends the program as an interruption.
     var fd: Int32
     repeat {
-      fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (truncate ? O_TRUNC : 0))
+      fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
       if fd < 0, errno == EINTR, let signal = Signals.pending { throw ExitCode(128 + signal) }
     } while fd < 0 && errno == EINTR
     guard fd >= 0 else { throw failure(path, errno) }
+    try write(to: fd, named: path, body)
+  }
+
+  /// Writes to a copy of the open descriptor `original`, so its offset and `O_APPEND` are honoured.
+  private static func writeToDescriptor(
+    _ original: Int32, named path: String, _ body: ((String) -> Void) -> Void
+  ) throws {
+    let fd = fcntl(original, F_DUPFD_CLOEXEC, 0)
+    guard fd >= 0 else { throw failure(path, errno) }
+    try write(to: fd, named: path, body)
+  }
+
+  /// Writes the pieces to `fd` and closes it.
+  private static func write(to fd: Int32, named path: String, _ body: ((String) -> Void) -> Void) throws {
     var code: Int32?
     body { piece in
       if code == nil { code = Output.writeAll(piece, to: fd) }
