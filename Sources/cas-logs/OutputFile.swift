@@ -4,9 +4,11 @@ import LogParse
 
 /// Writes an output file (`--output`, `--junit`) whole, or not at all.
 ///
-/// A regular file (or a new one) is written to a temporary file created exclusively
-/// (`O_CREAT|O_EXCL|O_NOFOLLOW`, random name) in the target's directory, given the target's mode,
-/// synced, and renamed over the target only after every write succeeded; on any failure the
+/// A regular file (or a new one) is written to an unnamed temporary file (`O_TMPFILE`) in the
+/// target's directory, given the target's mode and synced; only then is it linked to a random unused
+/// name and at once renamed over the target, so a crash, SIGKILL or second Ctrl-C while the report
+/// is rendered leaves no file behind. Where `O_TMPFILE` is refused, a temporary file created
+/// exclusively (`O_CREAT|O_EXCL|O_NOFOLLOW`, random name) is used instead. On any failure the
 /// temporary file is removed and the previous file is left as it was; a regular file is replaced so
 /// wherever it lies (`/dev/shm` too). A symbolic link is followed and its target replaced, not the
 /// link, except one that `fs.protected_symlinks` protects against (another user's link in a sticky,
@@ -145,10 +147,21 @@ enum OutputFile {
     if let code { throw failure(path, code) }
   }
 
+  /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's Swift overlay does not import, where its
+  /// value is known; nil elsewhere (a named temporary file is used then).
+  private static let unnamedFileFlag: Int32? = {
+    #if os(Linux) && (arch(x86_64) || arch(arm64))
+      return 0o20200000
+    #else
+      return nil
+    #endif
+  }()
+
   private static func replace(
     _ target: String, existing: stat?, named path: String, _ body: ((String) -> Void) -> Void
   ) throws {
-    let (temporary, fd) = try createTemporary(beside: target, named: path)
+    // Unnamed until complete: a crash or SIGKILL while rendering or writing leaves nothing behind.
+    var (temporary, fd) = try createUnnamed(beside: target, named: path)
     var code: Int32?
     if let existing {
       // Keep the owner (when allowed) and the mode of the file being replaced.
@@ -159,13 +172,50 @@ enum OutputFile {
       if code == nil { code = Output.writeAll(piece, to: fd) }
     }
     if code == nil, fsync(fd) != 0 { code = errno }
+    if code == nil, temporary == nil {
+      // Named only now, and renamed over the target at once.
+      switch link(fd, beside: target) {
+      case .success(let name): temporary = name
+      case .failure(let failure): code = failure.code
+      }
+    }
     if close(fd) != 0, code == nil, errno != EINTR { code = errno }
-    if code == nil, rename(temporary, target) != 0 { code = errno }
+    if code == nil, let temporary, rename(temporary, target) != 0 { code = errno }
     if let code {
-      unlink(temporary)
+      if let temporary { unlink(temporary) }
       throw failure(path, code)
     }
     syncDirectory(of: target)
+  }
+
+  /// Opens an unnamed file (`O_TMPFILE`) in `target`'s directory, with no name yet; where the file
+  /// system or kernel refuses one, an exclusively created named temporary file (its name returned).
+  private static func createUnnamed(beside target: String, named path: String) throws -> (String?, Int32) {
+    if let flag = unnamedFileFlag {
+      let fd = open(parent(of: target), flag | O_WRONLY | O_CLOEXEC, 0o644)
+      if fd >= 0 { return (nil, fd) }
+      guard errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL else { throw failure(path, errno) }
+    }
+    let (temporary, fd) = try createTemporary(beside: target, named: path)
+    return (temporary, fd)
+  }
+
+  /// Gives the unnamed file `fd` a random, unused name next to `target`: the name, or the `errno`.
+  private static func link(_ fd: Int32, beside target: String) -> Result<String, LinkFailure> {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<attempts {
+      let temporary = target + ".tmp-" + String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
+      if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 {
+        return .success(temporary)
+      }
+      if errno != EEXIST { return .failure(LinkFailure(code: errno)) }
+    }
+    return .failure(LinkFailure(code: EEXIST))
+  }
+
+  /// Why naming an unnamed file failed.
+  private struct LinkFailure: Error {
+    var code: Int32
   }
 
   /// Creates a new file with a random name next to `target`, exclusively (never through a link).
