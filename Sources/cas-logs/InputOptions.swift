@@ -64,6 +64,9 @@ struct InputOptions: ParsableArguments {
     var allRead = true
     /// Whether at least one input could be read.
     var anyRead = false
+    /// The signal that stopped a read loop early, or nil when every input was read to its end (a
+    /// signal that arrives only afterwards, while the report is rendered, leaves the report complete).
+    var interruptedBy: Int32?
   }
 
   /// Whether reading should stop: SIGINT or SIGTERM arrived.
@@ -77,12 +80,16 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Reads every file (or stdin to its end) into `analyzer`; unreadable files are reported and
-  /// skipped, and a signal stops the reading (``Signals/pending`` then says which).
+  /// skipped, and a signal stops the reading (``ReadResult/interruptedBy`` then says which).
   func readAll(into analyzer: inout Analyzer) -> ReadResult {
     var result = ReadResult()
     let others = files.count > 1 ? " (the other files are still read)" : ""
     for file in files.isEmpty ? ["-"] : files {
-      if Self.interrupted() { break }
+      if let signal = Signals.pending {
+        // The inputs not yet read are left unread: what follows is partial.
+        result.interruptedBy = signal
+        break
+      }
       if file == "-" {
         guard Self.standardInputIsOpen() else {
           result.allRead = false
@@ -94,12 +101,15 @@ struct InputOptions: ParsableArguments {
           Diagnostics.error("cannot read standard input: \(reason)" + others)
           result.allRead = false
         }
+        if end == .stopped { result.interruptedBy = Signals.pending }
         result.anyRead = true
         continue
       }
       do {
         let wait = Int32((pipeWait * 1000).rounded())
-        try InputReader.readFile(file, into: &analyzer, pipeWaitMilliseconds: wait, shouldStop: { Self.interrupted() })
+        let end = try InputReader.readFile(
+          file, into: &analyzer, pipeWaitMilliseconds: wait, shouldStop: { Self.interrupted() })
+        if end == .stopped { result.interruptedBy = Signals.pending }
         result.anyRead = true
       } catch {
         Diagnostics.error(error.description + others)

@@ -36,7 +36,8 @@ extension CasLogs {
       let read = input.readAll(into: &analyzer)
       guard read.anyRead else { throw ExitCode(2) }
       var report = analyzer.report()
-      report.interrupted = Signals.pendingName
+      // Partial only when a read actually stopped early: a signal while rendering leaves it complete.
+      report.interrupted = read.interruptedBy.map(Signals.name(of:))
       try Output.pieces(to: output) { write in
         switch format {
         case .text:
@@ -47,7 +48,7 @@ extension CasLogs {
         case .html: write(HTMLReportRenderer.render(report))
         }
       }
-      if let signal = Signals.pending { throw ExitCode(128 + signal) }
+      if let signal = read.interruptedBy { throw ExitCode(128 + signal) }
       if !read.allRead { throw ExitCode(2) }
     }
   }

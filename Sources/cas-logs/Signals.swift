@@ -37,11 +37,6 @@ enum Signals {
     return number == 0 ? nil : number
   }
 
-  /// The name of the signal received so far (`SIGINT`, `SIGTERM`), or nil.
-  static var pendingName: String? {
-    pending.map { name(of: $0) }
-  }
-
   /// `SIGINT`, `SIGTERM`, or `signal N`.
   static func name(of number: Int32) -> String {
     switch number {
