@@ -34,7 +34,8 @@ extension CasLogs {
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
       let read = input.readAll(into: &analyzer)
-      guard read.anyRead else { throw ExitCode(2) }
+      // Nothing could be read is an input error, unless a signal stopped the read before it began.
+      guard read.anyRead || read.interruptedBy != nil else { throw ExitCode(2) }
       var report = analyzer.report()
       // Partial only when a read actually stopped early: a signal while rendering leaves it complete.
       report.interrupted = read.interruptedBy.map(Signals.name(of:))

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Glibc
 import LogParse
@@ -80,6 +81,19 @@ struct InterruptionReasonTests {
     #expect(run.result == "ok", "the command ended with \(run.result ?? "nothing")")
     #expect(text.contains("ASG_NAME"), "\(text)")
     #expect(!text.contains("partial"), "a complete report was marked partial:\n\(text)")
+  }
+
+  @Test("a signal before any input is read gives an empty report marked partial and 128+signal, not exit 2")
+  func signalBeforeAnyInput() throws {
+    let directory = try TemporaryDirectory()
+    let output = directory.path("report.txt")
+    Signals.received.store(SIGTERM, ordering: .relaxed)
+    defer { Signals.received.store(0, ordering: .relaxed) }
+    let command = try CasLogs.Report.parse(["--output", output, try SampleLogs.path(SampleLogs.blogScaleUp)])
+    var code: Int32?
+    do { try command.run() } catch let exit as ExitCode { code = exit.rawValue }
+    #expect(code == 128 + SIGTERM)
+    #expect(directory.read("report.txt")?.contains("partial: interrupted by SIGTERM") == true)
   }
 
   @Test("a signal before the inputs are read stops the read and says which")
