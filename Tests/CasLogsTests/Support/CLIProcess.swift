@@ -104,6 +104,26 @@ final class CLIProcess {
     writeBytes(Data((line + "\n").utf8))
   }
 
+  /// The bytes written to standard input that the process has not read yet (`FIONREAD` on the pipe);
+  /// nil when standard input is not a pipe the test holds.
+  var unreadStdinBytes: Int? {
+    guard let stdinHandle else { return nil }
+    var count: Int32 = 0
+    return ioctl(stdinHandle.fileDescriptor, UInt(FIONREAD), &count) == 0 ? Int(count) : nil
+  }
+
+  /// Waits until the process has read everything written to its standard input, polling every 10 ms
+  /// for at most `timeout`; true when it has.
+  @discardableResult
+  func waitUntilStdinIsRead(timeout: Duration = .seconds(10)) -> Bool {
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline, !hasExited {
+      if unreadStdinBytes == 0 { return true }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    return false
+  }
+
   /// Writes `data` to standard input; false when the pipe is closed or its reader has gone.
   @discardableResult
   func writeBytes(_ data: Data) -> Bool {
