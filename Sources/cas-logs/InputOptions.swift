@@ -49,12 +49,13 @@ struct InputOptions: ParsableArguments {
   /// Whether the input is standard input only.
   var readsStandardInput: Bool { files.isEmpty || files == ["-"] }
 
-  /// Analyzer options for these inputs; `--threads` is capped at the number of online cores.
+  /// Analyzer options for these inputs; `--threads` is capped at the cores this process may use (its
+  /// affinity mask and CPU quota, not every online core).
   func analyzerOptions(reorderWindow: Int) -> AnalyzerOptions {
     var options = AnalyzerOptions(now: FullTime.now(), year: year)
     options.maximumLineLength = maxLineLength
     options.reorderWindow = reorderWindow
-    if let threads { options.parseThreads = min(max(1, threads), max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    if let threads { options.parseThreads = min(max(1, threads), UsableCores.count()) }
     return options
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LogParse
 import Testing
 
 /// Every number on the command line is range-checked: out of range is one usage error line, exit 2, never a trap.
@@ -53,7 +54,7 @@ struct CommandLineRangeTests {
       Thread.sleep(forTimeInterval: 0.002)
     }
     _ = process.waitForExit(timeout: .seconds(60))
-    let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    let cores = UsableCores.count()
     #expect(most > 1 || cores == 1, "no worker thread was ever seen (\(most))")
     #expect(most <= cores + 1, "\(most) threads on \(cores) cores")
     #expect(process.result().exitCode == 0, "\(process.result().summary)")
