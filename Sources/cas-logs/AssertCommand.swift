@@ -181,9 +181,12 @@ extension CasLogs {
       // Interrupted, what was read proves nothing either way: the results so far, marked partial, and 128+signal.
       if let signal = Signals.pending {
         report.interrupted = Signals.name(of: signal)
+        Output.brokenPipeExitCode.store(128 + signal, ordering: .relaxed)
         Output.standard(AssertRenderer.text(verdict, interrupted: report.interrupted))
         throw ExitCode(128 + signal)
       }
+      // A reader that goes away (`| head`) must not turn this verdict into a success.
+      Output.brokenPipeExitCode.store(allRead ? verdict.exitCode : 2, ordering: .relaxed)
       Output.standard(AssertRenderer.text(verdict))
       let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
       try writeCIReports(verdict, report: report, seconds: elapsed)

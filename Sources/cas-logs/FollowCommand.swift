@@ -30,26 +30,32 @@ extension CasLogs {
         Output.standard(format == .ndjson ? StepRenderer.ndjson(step, baseYear: year) : StepRenderer.text(step))
       }
       var allRead = true
+      var interruptedBy: Int32?
       if input.readsStandardInput {
         guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
         let end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer) { InputOptions.interrupted() }
         switch end {
-        case .stopped: analyzer.endSource()
+        case .stopped:
+          interruptedBy = Signals.pending
+          analyzer.endSource()
         case .failed(let reason):
           Diagnostics.error("cannot read standard input: \(reason)")
           allRead = false
         case .endOfInput: break
         }
       } else {
-        allRead = input.readAll(into: &analyzer).allRead
+        let read = input.readAll(into: &analyzer)
+        allRead = read.allRead
+        interruptedBy = read.interruptedBy
       }
       analyzer.finish()
       if format == .text {
         var report = analyzer.report()
-        report.interrupted = Signals.pendingName
+        // Partial only when the read stopped early: a signal while the summary is made leaves it complete.
+        report.interrupted = interruptedBy.map(Signals.name(of:))
         Output.standard("--- summary\n" + TextReportRenderer.render(report))
       }
-      if let signal = Signals.pending { throw ExitCode(128 + signal) }
+      if let signal = interruptedBy { throw ExitCode(128 + signal) }
       if !allRead { throw ExitCode(2) }
     }
   }

@@ -49,12 +49,13 @@ struct InputOptions: ParsableArguments {
   /// Whether the input is standard input only.
   var readsStandardInput: Bool { files.isEmpty || files == ["-"] }
 
-  /// Analyzer options for these inputs; `--threads` is capped at the number of online cores.
+  /// Analyzer options for these inputs; `--threads` is capped at the cores this process may use (its
+  /// affinity mask and CPU quota, not every online core).
   func analyzerOptions(reorderWindow: Int) -> AnalyzerOptions {
     var options = AnalyzerOptions(now: FullTime.now(), year: year)
     options.maximumLineLength = maxLineLength
     options.reorderWindow = reorderWindow
-    if let threads { options.parseThreads = min(max(1, threads), max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    if let threads { options.parseThreads = min(max(1, threads), UsableCores.count()) }
     return options
   }
 
@@ -64,6 +65,9 @@ struct InputOptions: ParsableArguments {
     var allRead = true
     /// Whether at least one input could be read.
     var anyRead = false
+    /// The signal that stopped a read loop early, or nil when every input was read to its end (a
+    /// signal that arrives only afterwards, while the report is rendered, leaves the report complete).
+    var interruptedBy: Int32?
   }
 
   /// Whether reading should stop: SIGINT or SIGTERM arrived.
@@ -77,12 +81,16 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Reads every file (or stdin to its end) into `analyzer`; unreadable files are reported and
-  /// skipped, and a signal stops the reading (``Signals/pending`` then says which).
+  /// skipped, and a signal stops the reading (``ReadResult/interruptedBy`` then says which).
   func readAll(into analyzer: inout Analyzer) -> ReadResult {
     var result = ReadResult()
     let others = files.count > 1 ? " (the other files are still read)" : ""
     for file in files.isEmpty ? ["-"] : files {
-      if Self.interrupted() { break }
+      if let signal = Signals.pending {
+        // The inputs not yet read are left unread: what follows is partial.
+        result.interruptedBy = signal
+        break
+      }
       if file == "-" {
         guard Self.standardInputIsOpen() else {
           result.allRead = false
@@ -94,12 +102,15 @@ struct InputOptions: ParsableArguments {
           Diagnostics.error("cannot read standard input: \(reason)" + others)
           result.allRead = false
         }
+        if end == .stopped { result.interruptedBy = Signals.pending }
         result.anyRead = true
         continue
       }
       do {
         let wait = Int32((pipeWait * 1000).rounded())
-        try InputReader.readFile(file, into: &analyzer, pipeWaitMilliseconds: wait, shouldStop: { Self.interrupted() })
+        let end = try InputReader.readFile(
+          file, into: &analyzer, pipeWaitMilliseconds: wait, shouldStop: { Self.interrupted() })
+        if end == .stopped { result.interruptedBy = Signals.pending }
         result.anyRead = true
       } catch {
         Diagnostics.error(error.description + others)

@@ -1,16 +1,22 @@
 import ArgumentParser
 import Glibc
 import LogParse
+import Synchronization
 
 /// Writes results to stdout, or whole to a file; every write error is reported, never lost.
 ///
 /// A failed write to stdout ends the program with one line on stderr and exit 2, except a reader
-/// that went away (`| head`, `EPIPE`), which ends it quietly. Files are written by ``OutputFile``.
+/// that went away (`| head`, `EPIPE`), which ends it quietly with ``brokenPipeExitCode``: 0 unless
+/// the command set another (assert sets its verdict's, so a failed assert never exits 0). Files are
+/// written by ``OutputFile``.
 enum Output {
+  /// The exit code when standard output's reader has gone; a command sets it before it prints.
+  static let brokenPipeExitCode = Atomic<Int32>(0)
+
   /// Writes `text` to stdout at once (unbuffered: each call reaches the reader immediately).
   static func standard(_ text: String) {
     guard let code = writeAll(text, to: STDOUT_FILENO) else { return }
-    if code == EPIPE { exit(0) }
+    if code == EPIPE { exit(brokenPipeExitCode.load(ordering: .relaxed)) }
     Diagnostics.error("cannot write to standard output: \(String(cString: strerror(code)))")
     exit(2)
   }

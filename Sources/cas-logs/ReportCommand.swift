@@ -34,9 +34,11 @@ extension CasLogs {
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
       let read = input.readAll(into: &analyzer)
-      guard read.anyRead else { throw ExitCode(2) }
+      // Nothing could be read is an input error, unless a signal stopped the read before it began.
+      guard read.anyRead || read.interruptedBy != nil else { throw ExitCode(2) }
       var report = analyzer.report()
-      report.interrupted = Signals.pendingName
+      // Partial only when a read actually stopped early: a signal while rendering leaves it complete.
+      report.interrupted = read.interruptedBy.map(Signals.name(of:))
       try Output.pieces(to: output) { write in
         switch format {
         case .text:
@@ -47,7 +49,7 @@ extension CasLogs {
         case .html: write(HTMLReportRenderer.render(report))
         }
       }
-      if let signal = Signals.pending { throw ExitCode(128 + signal) }
+      if let signal = read.interruptedBy { throw ExitCode(128 + signal) }
       if !read.allRead { throw ExitCode(2) }
     }
   }

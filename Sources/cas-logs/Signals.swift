@@ -7,11 +7,14 @@ import Synchronization
 /// returns at once with `EINTR`, and with `SA_RESETHAND`, so a second Ctrl-C ends the program at once
 /// while the first one is still being honoured.
 enum Signals {
-  /// The signal that asked the program to stop, or 0.
+  /// The signal that asked the program to stop, or 0; first used in ``install()``, before the handlers.
   static let received = Atomic<Int32>(0)
 
   /// Installs the handlers once at start-up.
   static func install() {
+    // A static is initialised lazily, on first use, which must not happen inside a handler
+    // (initialisation takes a lock and may allocate): use it here, before any handler can run.
+    _ = received.load(ordering: .relaxed)
     // A parent may start us with these signals blocked; unblock them so Ctrl-C and SIGTERM are heard.
     var stopping = sigset_t()
     sigemptyset(&stopping)
@@ -35,11 +38,6 @@ enum Signals {
   static var pending: Int32? {
     let number = received.load(ordering: .relaxed)
     return number == 0 ? nil : number
-  }
-
-  /// The name of the signal received so far (`SIGINT`, `SIGTERM`), or nil.
-  static var pendingName: String? {
-    pending.map { name(of: $0) }
   }
 
   /// `SIGINT`, `SIGTERM`, or `signal N`.

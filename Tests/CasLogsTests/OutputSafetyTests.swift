@@ -155,15 +155,26 @@ struct OutputSafetyTests {
     #expect(lstat("/dev/stdout", &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK)
   }
 
+  /// Whether a small tmpfs can be mounted here (root, and a mount namespace that allows it).
+  static func canMountTmpfs() -> Bool {
+    guard getuid() == 0, let directory = try? TemporaryDirectory() else { return false }
+    let mountPoint = directory.path("probe")
+    guard (try? FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: false)) != nil,
+      mount("tmpfs", mountPoint, "tmpfs", 0, "size=64k") == 0
+    else { return false }
+    umount2(mountPoint, Int32(MNT_DETACH))
+    return true
+  }
+
   /// A full disk: a small tmpfs (root only), filled up before the report is written.
   @Test(
     "on a full disk --output fails with one line and the previous file stays intact",
-    .enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
+    .enabled(if: canMountTmpfs(), "mounting a small tmpfs needs root and a mount namespace that allows it"))
   func fullDiskKeepsThePreviousFile() throws {
     let directory = try TemporaryDirectory()
     let mountPoint = directory.path("small")
     try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: false)
-    guard mount("tmpfs", mountPoint, "tmpfs", 0, "size=64k") == 0 else { return }
+    try #require(mount("tmpfs", mountPoint, "tmpfs", 0, "size=64k") == 0, "mount: \(errno)")
     defer { umount2(mountPoint, Int32(MNT_DETACH)) }
     let target = mountPoint + "/report.json"
     try Data("good\n".utf8).write(to: URL(fileURLWithPath: target))

@@ -45,7 +45,9 @@ struct ReportStdinTests {
   func aSignalEndsAQuietStreamWithItsReport(extra: [String]) throws {
     let process = try CLIProcess(arguments: ["report"] + extra, stdinPipe: true)
     for line in try SampleLogs.lines(SampleLogs.blogScaleUp) { _ = process.writeLine(line) }
-    _ = process.sleep(.milliseconds(400))
+    // Signalled once the handlers are installed and every line was read, not after a fixed sleep.
+    try #require(process.waitUntilHandlingSignals(), "no signal handlers:\n\(process.result().summary)")
+    process.waitUntilStdinIsRead()
     process.send(SIGINT)
     let exited = process.waitForExit(timeout: .seconds(5))
     if !exited { process.kill() }

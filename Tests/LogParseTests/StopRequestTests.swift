@@ -89,4 +89,51 @@ struct StopRequestTests {
     #expect(HTMLReportRenderer.render(report).contains("Partial report: interrupted by SIGTERM"))
     #expect(JSONReportRenderer.render(report).contains("\"interrupted\": \"SIGTERM\""))
   }
+
+  /// Reads a quiet pipe with a 1 s idle flush and asks to stop 100 ms in; returns how long it took to stop.
+  static func stopLatency(threads: Int) throws -> Duration {
+    var ends: [Int32] = [0, 0]
+    try #require(pipe(&ends) == 0)
+    defer {
+      close(ends[0])
+      close(ends[1])
+    }
+    var analyzer = Self.analyzer(threads: threads)
+    let started = ContinuousClock.now
+    let end = InputReader.readStream(fd: ends[0], name: "-", into: &analyzer, idleMilliseconds: 1000) {
+      ContinuousClock.now - started >= .milliseconds(100)
+    }
+    #expect(end == .stopped)
+    return ContinuousClock.now - started
+  }
+
+  @Test(
+    "a quiet stream with a long idle flush still hears a stop request within a slice",
+    arguments: [1, 2])
+  func quietStreamStopsPromptly(threads: Int) throws {
+    let latency = try Self.stopLatency(threads: threads)
+    // The request comes 100 ms in; a 1 s poll would hold it until 1 s.
+    #expect(latency < .milliseconds(600), "stopped after \(latency)")
+  }
+
+  @Test("a quiet stream still delivers a waiting record after the idle time, not before")
+  func idleFlushKeepsItsTime() throws {
+    var ends: [Int32] = [0, 0]
+    try #require(pipe(&ends) == 0)
+    defer {
+      close(ends[0])
+      close(ends[1])
+    }
+    var analyzer = Self.analyzer(threads: 1)
+    var records: [ContinuousClock.Instant] = []
+    analyzer.onRecord = { _ in records.append(ContinuousClock.now) }
+    let line = "I0101 10:00:00.000000       1 static_autoscaler.go:1] Starting main loop\n"
+    _ = line.withCString { write(ends[1], $0, strlen($0)) }
+    let started = ContinuousClock.now
+    _ = InputReader.readStream(fd: ends[0], name: "-", into: &analyzer, idleMilliseconds: 1000) {
+      !records.isEmpty || ContinuousClock.now - started > .seconds(5)
+    }
+    let delivered = try #require(records.first, "the waiting record was never delivered")
+    #expect(delivered - started >= .milliseconds(900), "delivered after \(delivered - started)")
+  }
 }

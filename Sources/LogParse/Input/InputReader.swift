@@ -75,7 +75,7 @@ public enum InputReader {
   ///
   /// When no data arrives for `idleMilliseconds`, a record waiting for continuation lines is
   /// delivered, so that the last line of a quiet stream is seen without waiting for the next one.
-  /// `shouldStop` is asked after every chunk and at least every `idleMilliseconds`.
+  /// `shouldStop` is asked after every chunk and at least every 50 ms, however long the idle time.
   /// A read error ends the stream with ``StreamEnd/failed(reason:)``.
   public static func readStream(
     fd: Int32, name: String, into analyzer: inout Analyzer, idleMilliseconds: Int32 = 50,
@@ -106,25 +106,33 @@ public enum InputReader {
 
   /// Reads `fd` into `analyzer` until it ends, fails or `shouldStop` says so (asked after every chunk).
   ///
-  /// With `idleMilliseconds`, each read is preceded by a wait of at most that long, after which
-  /// `shouldStop` is asked again and, with `flushesWhenIdle`, a record waiting for continuation
-  /// lines is delivered.
+  /// With `idleMilliseconds`, each read is preceded by a wait in slices of at most
+  /// ``stopCheckMilliseconds``, `shouldStop` asked after each; once the input has been quiet for
+  /// `idleMilliseconds` and with `flushesWhenIdle`, a record waiting for continuation lines is
+  /// delivered.
   static func pump(
     _ fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32?, flushesWhenIdle: Bool = true,
     shouldStop: () -> Bool
   ) -> StreamEnd {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
     defer { buffer.deallocate() }
+    // How long the input has been quiet, counted in slices, since the last data or idle flush.
+    var quiet: Int32 = 0
     while true {
       if shouldStop() { return .stopped }
       if let idle = idleMilliseconds {
+        let slice = max(1, min(idle, stopCheckMilliseconds))
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, idle)
+        let ready = poll(&descriptor, 1, slice)
         if shouldStop() { return .stopped }
         if ready == 0 {
-          if flushesWhenIdle {
-            analyzer.flushIdle()
-            if shouldStop() { return .stopped }
+          quiet += slice
+          if quiet >= idle {
+            quiet = 0
+            if flushesWhenIdle {
+              analyzer.flushIdle()
+              if shouldStop() { return .stopped }
+            }
           }
           continue
         }
@@ -139,6 +147,7 @@ public enum InputReader {
         return .failed(reason: errnoText())
       }
       if count == 0 { return .endOfInput }
+      quiet = 0
       analyzer.feed(UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count))
     }
   }

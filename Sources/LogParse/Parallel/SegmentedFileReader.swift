@@ -19,9 +19,9 @@ enum SegmentedFileReader {
   /// How far past a nominal cut a boundary is looked for.
   static let boundaryWindowBytes = 32 << 10
 
-  /// The number of threads worth using: the online cores, at most `limit`.
+  /// The number of threads worth using: the usable cores (affinity mask and CPU quota), at most `limit`.
   static func workerCount(limit: Int = 8) -> Int {
-    max(1, min(limit, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    max(1, min(limit, UsableCores.count()))
   }
 
   /// Cuts the `size` bytes of `fd` about `segmentBytes` apart; nil when the file has fewer than two

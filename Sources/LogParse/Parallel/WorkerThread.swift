@@ -43,6 +43,13 @@ final class WorkerThread {
     started = false
   }
 
+  /// Lets the thread run on unjoined; its resources are freed when it ends.
+  func detach() {
+    guard started else { return }
+    pthread_detach(thread)
+    started = false
+  }
+
   private final class Body {
     let run: @Sendable () -> Void
     init(_ run: @escaping @Sendable () -> Void) { self.run = run }

@@ -104,6 +104,26 @@ final class CLIProcess {
     writeBytes(Data((line + "\n").utf8))
   }
 
+  /// The bytes written to standard input that the process has not read yet (`FIONREAD` on the pipe);
+  /// nil when standard input is not a pipe the test holds.
+  var unreadStdinBytes: Int? {
+    guard let stdinHandle else { return nil }
+    var count: Int32 = 0
+    return ioctl(stdinHandle.fileDescriptor, UInt(FIONREAD), &count) == 0 ? Int(count) : nil
+  }
+
+  /// Waits until the process has read everything written to its standard input, polling every 10 ms
+  /// for at most `timeout`; true when it has.
+  @discardableResult
+  func waitUntilStdinIsRead(timeout: Duration = .seconds(10)) -> Bool {
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline, !hasExited {
+      if unreadStdinBytes == 0 { return true }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    return false
+  }
+
   /// Writes `data` to standard input; false when the pipe is closed or its reader has gone.
   @discardableResult
   func writeBytes(_ data: Data) -> Bool {
@@ -155,6 +175,43 @@ final class CLIProcess {
       Thread.sleep(forTimeInterval: 0.002)
     }
     return hasExited
+  }
+
+  /// Waits until the process catches SIGINT and SIGTERM (its handlers are installed, as
+  /// `/proc/PID/status` `SigCgt` shows), polling every 10 ms for at most `timeout`; true when they are.
+  @discardableResult
+  func waitUntilHandlingSignals(timeout: Duration = .seconds(10)) -> Bool {
+    let wanted: UInt64 = (1 << UInt64(SIGINT - 1)) | (1 << UInt64(SIGTERM - 1))
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline, !hasExited {
+      let status = (try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8)) ?? ""
+      if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+        let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+        mask & wanted == wanted
+      {
+        return true
+      }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    return false
+  }
+
+  /// The process's thread count from `/proc/PID/status`, or nil when it cannot be read.
+  var threadCount: Int? {
+    let status = (try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("Threads:") }
+    return line.flatMap { Int($0.dropFirst("Threads:".count).trimmingCharacters(in: .whitespaces)) }
+  }
+
+  /// Waits until the process runs at least `count` threads, polling every 10 ms for at most `timeout`.
+  @discardableResult
+  func waitForThreads(_ count: Int, timeout: Duration = .seconds(10)) -> Bool {
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline, !hasExited {
+      if let threads = threadCount, threads >= count { return true }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    return false
   }
 
   /// Sends `signalNumber` to the process alone, as Ctrl-C (SIGINT) or `kill` (SIGTERM) would.
