@@ -50,6 +50,12 @@ extension CasLogs {
         }
       }
       if let signal = read.interruptedBy { throw ExitCode(128 + signal) }
+      if report.reorder.lost > 0 {
+        Diagnostics.error(
+          "\(report.reorder.lost) events could not be read back from a temporary file (see TMPDIR): the report is incomplete"
+        )
+        throw ExitCode(2)
+      }
       if !read.allRead { throw ExitCode(2) }
     }
   }
