@@ -15,6 +15,19 @@ struct AssertExpressionTests {
     #expect(result.exitCode == 0, "\(result.summary)")
   }
 
+  /// The blog's scale-up took 2m0.79s: each `within` operator compares that duration.
+  @Test(
+    "within compares the duration with its operator; within= means at most",
+    arguments: [
+      ("within=3m", 0), ("within==3m", 0), ("within=1m", 1), ("within<3m", 0), ("within<=2m", 1),
+      ("within>3m", 1), ("within>1m", 0), ("within>=2m", 0), ("within!=2m", 0),
+    ])
+  func withinOperators(condition: String, exitCode: Int32) throws {
+    let result = try CLIRunner.run(
+      ["assert", "--expect", "scale-up succeeded \(condition)", try SampleLogs.path(SampleLogs.blogScaleUp)])
+    #expect(result.exitCode == exitCode, "\(condition): \(result.summary)")
+  }
+
   @Test("--then is ordered: a scale-down followed by a scale-up does not satisfy up-then-down")
   func thenIsOrdered() throws {
     let files = [try SampleLogs.path(SampleLogs.blogScaleUp), try SampleLogs.path(SampleLogs.blogScaleDown)]

@@ -21,7 +21,7 @@ enum ExpectationMatcher {
             case "within":
               guard let duration = up.durationSeconds(baseYear: report.year.baseYear), up.outcome != .pending
               else { return false }
-              return duration <= (condition.number ?? 0)
+              return within(duration, condition)
             case "pod":
               return up.triggeringPods.contains { test(condition, lenient, $0) }
                 || (condition.op == .notEqual && up.triggeringPods.isEmpty)
@@ -45,7 +45,7 @@ enum ExpectationMatcher {
             case "pod": return down.evictedPods.contains { test(condition, lenient, $0) }
             case "within":
               guard let start = down.startedAt, let end = down.endedAt else { return false }
-              return end.seconds(since: start, baseYear: report.year.baseYear) <= (condition.number ?? 0)
+              return within(end.seconds(since: start, baseYear: report.year.baseYear), condition)
             default: return testFailure(condition, lenient, down.error)
             }
           }
@@ -149,6 +149,17 @@ enum ExpectationMatcher {
     default:
       guard let number = Double(value), let limit = condition.number ?? Double(condition.value) else { return false }
       return compare(number, condition.op, limit)
+    }
+  }
+
+  /// Whether a duration meets a `within` condition: `within=D` means it took at most D; `<`, `<=`,
+  /// `>`, `>=` and `!=` compare the duration with D.
+  private static func within(_ seconds: Double, _ condition: Condition) -> Bool {
+    guard let limit = condition.number else { return false }
+    switch condition.op {
+    case .equal, .doubleEqual: return seconds <= limit
+    case .matches: return false
+    default: return compare(seconds, condition.op, limit)
     }
   }
 
