@@ -7,13 +7,13 @@ extension EpisodeBuilder {
   /// whether it is a start not yet counted (a banner a moment before already counts it).
   mutating func noteStartSignal(_ context: EventContext) -> Bool {
     guard !isCountedStart(context.time) else { return false }
-    autoscaler.starts.append(context.time)
+    autoscaler.addStart(context.time)
     return true
   }
 
   /// Whether a start at `time` is the last start counted (within the tolerance), seen again.
   private func isCountedStart(_ time: LogTime) -> Bool {
-    guard let last = autoscaler.starts.last else { return false }
+    guard let last = autoscaler.lastStart else { return false }
     return abs(last.epochMicroseconds(baseYear: 2000) - time.epochMicroseconds(baseYear: 2000))
       <= EpisodeBuilder.restartToleranceMicroseconds
   }
@@ -33,6 +33,6 @@ extension EpisodeBuilder {
     let time = LogTime(
       month: month, day: day, microsecondOfDay: start.microsecondOfDay, yearOffset: yearOffset,
       fractionDigits: min(start.fractionDigits, 6))
-    if !isCountedStart(time) { autoscaler.starts.append(time) }
+    if !isCountedStart(time) { autoscaler.addStart(time) }
   }
 }

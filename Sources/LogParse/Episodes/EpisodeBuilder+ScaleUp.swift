@@ -116,12 +116,12 @@ extension EpisodeBuilder {
             nodeGroup: group, at: context.time, until: nil, errorClass: nil, errorCode: nil, evidence: context.evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       }
-      decision.maxSizeGroups.append(group + " (in backoff)")
-      decision.skippedGroups.append(group)
+      beginDecision(context)
+      decision.evidence?.add(context.lines)
+      decision.skipped.add(group, reason: "in backoff")
     case .maxSizeReached(let group):
       beginDecision(context)
-      decision.maxSizeGroups.append(group + " (max size reached)")
-      decision.skippedGroups.append(group)
+      decision.skipped.add(group, reason: "max size reached")
       decision.evidence?.add(context.lines)
     case .podDoesNotFitGroup(let pod, let group, let reason):
       beginDecision(context)
@@ -261,7 +261,7 @@ extension EpisodeBuilder {
   /// Pods of this loop that no scale-up took, with the reasons the loop gave.
   private mutating func recordNoScaleUp(_ context: EventContext, _ steps: inout [EpisodeStep]) {
     var reasons = ["No expansion options"]
-    reasons.append(contentsOf: decision.maxSizeGroups)
+    reasons.append(contentsOf: decision.skipped.descriptions)
     let named = decision.pods
     let unnamed = decision.podCount - named.count
     var subjects = named
@@ -271,8 +271,7 @@ extension EpisodeBuilder {
     if let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
     evidence.add(context.lines)
     // The group that could not take the pods: the best option, else the only group skipped.
-    let onlySkipped = Set(decision.skippedGroups).count == 1 ? decision.skippedGroups.first : nil
-    let noScaleUpGroup = decision.maxSizeGroups.isEmpty ? nil : decision.bestOption ?? onlySkipped
+    let noScaleUpGroup = decision.skipped.isEmpty ? nil : decision.bestOption ?? decision.skipped.onlyGroup
     for pod in subjects {
       // Predicate lines may name the pod without its namespace.
       let bareName = pod.split(separator: "/").last.map(String.init) ?? pod
@@ -290,7 +289,7 @@ extension EpisodeBuilder {
       } else {
         let newEntry =
           NoScaleUp(
-            pod: pod, reasons: reasons, nodeGroup: noScaleUpGroup,
+            pod: pod, reasons: Array(reasons.prefix(NoScaleUp.maximumReasons)), nodeGroup: noScaleUpGroup,
             firstAt: decision.startedAt ?? context.time, lastAt: context.time, count: 1, evidence: evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
       }

@@ -22,7 +22,7 @@ extension EpisodeBuilder {
     case .groupNotReady(let group, let reason):
       beginDecision(context)
       decision.evidence?.add(context.lines)
-      decision.maxSizeGroups.append("\(group) (\(reason))")
+      decision.skipped.add(group, reason: reason)
     case .similarPodsDoNotFitGroup:
       beginDecision(context)
       decision.evidence?.add(context.lines)

@@ -51,8 +51,8 @@ public struct EpisodeBuilder: Sendable {
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: event) }
     switch event {
     case .processStarted(let version):
-      if !autoscaler.versions.contains(version) { autoscaler.versions.append(version) }
-      autoscaler.starts.append(context.time)
+      autoscaler.addVersion(version)
+      autoscaler.addStart(context.time)
       steps.append(step(.process, nil, nil, "Cluster Autoscaler \(version) started", context))
     case .leaseAcquiring:
       if noteStartSignal(context) {
@@ -228,9 +228,8 @@ struct DecisionContext: Hashable, Sendable {
   /// The first decision line (best option, estimate, plan): when the scale-up was decided.
   var decidedAt: LogTime?
   var evidence: Evidence?
-  var maxSizeGroups: [String] = []
-  /// The groups named by `maxSizeGroups`, without the reason.
-  var skippedGroups: [String] = []
+  /// The groups the loop skipped and why, capped.
+  var skipped = SkippedGroups()
   /// How the decision was capped (`Requested scale-up (6) exceeds …`, `Capping size to max cluster total size`).
   var capping: ScaleUpCapping?
   /// The similar groups the decision was split between (`Splitting scale-up between …`).

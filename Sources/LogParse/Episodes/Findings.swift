@@ -206,9 +206,35 @@ public struct NoScaleUp: Hashable, Sendable {
 }
 
 /// What the log says about the Cluster Autoscaler process(es).
+///
+/// Bounded however many banners a log repeats: at most ``maximumVersions`` distinct versions and
+/// the first ``maximumStarts`` starts are kept, and ``startCount`` counts every start.
 public struct AutoscalerInfo: Hashable, Sendable {
   public var versions: [String] = []
+  /// The first ``maximumStarts`` process starts.
   public var starts: [LogTime] = []
+  /// Every process start counted, kept in ``starts`` or not.
+  public var startCount = 0
+  /// The latest start counted.
+  public var lastStart: LogTime?
   public var cloudProvider: String?
   public var isLeader: Bool?
+
+  /// The most process starts listed.
+  public static let maximumStarts = 500
+  /// The most distinct versions listed.
+  public static let maximumVersions = 20
+
+  /// Counts a process start at `time` (listed while fewer than ``maximumStarts`` are).
+  mutating func addStart(_ time: LogTime) {
+    startCount += 1
+    lastStart = time
+    if starts.count < Self.maximumStarts { starts.append(time) }
+  }
+
+  /// Lists a version the log names, once, while fewer than ``maximumVersions`` are listed.
+  mutating func addVersion(_ version: String) {
+    guard versions.count < Self.maximumVersions, !versions.contains(version) else { return }
+    versions.append(version)
+  }
 }

@@ -102,6 +102,7 @@ public enum JSONReportRenderer {
     json.beginObject()
     json.field("versions", strings: report.autoscaler.versions)
     json.field("starts", strings: report.autoscaler.starts.map(report.rfc3339))
+    json.field("startCount", report.autoscaler.startCount)
     json.field("cloudProvider", report.autoscaler.cloudProvider)
     json.field("isLeader", report.autoscaler.isLeader)
     json.endObject()

@@ -133,7 +133,7 @@ public enum TextReportRenderer {
     var parts: [String] = []
     if !autoscaler.versions.isEmpty { parts.append("version " + autoscaler.versions.joined(separator: ", ")) }
     if let cloud = autoscaler.cloudProvider { parts.append("cloud \(cloud)") }
-    if !autoscaler.starts.isEmpty { parts.append("\(autoscaler.starts.count) process start(s)") }
+    if autoscaler.startCount > 0 { parts.append("\(autoscaler.startCount) process start(s)") }
     if let leader = autoscaler.isLeader { parts.append(leader ? "leader" : "standby replica") }
     return parts.isEmpty ? nil : "Autoscaler: " + TerminalText.sanitize(parts.joined(separator: ", "))
   }
