@@ -33,7 +33,6 @@ struct CatalogFailureClassTests {
     "failure.taint#0": ["kubernetesApi", "forbidden", "-", "-", "ip-10-0-1-5"],
     "failure.taint#1": ["kubernetesApi", "conflict", "-", "-", "ip-10-0-1-5"],
     "failure.softTaint#0": ["kubernetesApi", "forbidden", "-", "-", "ip-10-0-1-5"],
-    "failure.revertScaleUp#0": ["iam", "AccessDenied", "-", "eks-ng-a", "-"],
     "failure.scaleUp#0": ["iam", "AccessDenied", "autoscaling:SetDesiredCapacity", "-", "-"],
     "failure.regenerateAsgCache#0": ["credentials", "WebIdentityErr", "-", "-", "-"],
     "failure.createAwsManager#0": ["credentials", "WebIdentityErr", "-", "-", "-"],
@@ -52,6 +51,18 @@ struct CatalogFailureClassTests {
       "iam", "AccessDenied", "autoscaling:DescribeScalingActivities", "-", "-",
     ],
     "failure.template#0": ["iam", "UnauthorizedOperation", "-", "eks-ng-a", "-"],
+    "failure.quotaCheck#0": ["iam", "UnauthorizedOperation", "-", "eks-ng-a", "-"],
+    "failure.quotaCheck#1": ["kubernetesApi", "forbidden", "-", "eks-ng-a", "-"],
+    "failure.minSizeQuota#0": ["throttling", "Throttling", "-", "-", "-"],
+    "failure.minSizeQuota#1": ["kubernetesApi", "forbidden", "-", "-", "-"],
+    "failure.balancedGroupQuota#0": ["kubernetesApi", "forbidden", "-", "eks-b", "-"],
+    "failure.balancedGroupQuota#1": ["iam", "UnauthorizedOperation", "-", "eks-b", "-"],
+    "failure.backoffNotRecorded#0": ["other", "-", "-", "eks-ng-a", "-"],
+    "failure.backoffStatus#0": ["other", "-", "-", "eks-ng-a", "-"],
+    "failure.nodeGroupForNode#0": ["throttling", "Throttling", "-", "-", "ip-10-0-1-5"],
+    "failure.nodeGroupForNode#1": ["throttling", "Throttling", "-", "-", "ip-10-0-1-5"],
+    "failure.templateNodeInfos#0": ["iam", "UnauthorizedOperation", "-", "-", "-"],
+    "failure.templateNodeInfos#1": ["iam", "UnauthorizedOperation", "-", "-", "-"],
   ]
 
   /// Every example whose event is a failure, as `id#n`.

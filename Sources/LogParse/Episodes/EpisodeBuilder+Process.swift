@@ -35,4 +35,24 @@ extension EpisodeBuilder {
       fractionDigits: min(start.fractionDigits, 6))
     if !isCountedStart(time) { autoscaler.starts.append(time) }
   }
+
+  /// Notes the start or end of graceful degradation (1.37+ events), as a period of the autoscaler.
+  mutating func applyGracefulDegradation(
+    started: Bool, _ message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+  ) {
+    var periods = autoscaler.gracefulDegradations
+    if started {
+      if periods.last.map({ $0.stoppedAt == nil && $0.startedAt != nil }) ?? false { return }
+      if periods.count >= EpisodeBuilder.maximumEpisodes { periods.removeFirst() }
+      periods.append(GracefulDegradation(startedAt: context.time, stoppedAt: nil))
+    } else if let last = periods.indices.last, periods[last].stoppedAt == nil {
+      periods[last].stoppedAt = context.time
+    } else {
+      if periods.count >= EpisodeBuilder.maximumEpisodes { periods.removeFirst() }
+      periods.append(GracefulDegradation(startedAt: nil, stoppedAt: context.time))
+    }
+    autoscaler.gracefulDegradations = periods
+    let summary = started ? "graceful degradation started: \(message)" : "graceful degradation stopped"
+    steps.append(step(.process, nil, nil, summary, context))
+  }
 }
