@@ -63,6 +63,11 @@ struct CatalogFailureClassTests {
     "failure.nodeGroupForNode#1": ["throttling", "Throttling", "-", "-", "ip-10-0-1-5"],
     "failure.templateNodeInfos#0": ["iam", "UnauthorizedOperation", "-", "-", "-"],
     "failure.templateNodeInfos#1": ["iam", "UnauthorizedOperation", "-", "-", "-"],
+    "failure.scaleUpPreparation#0": ["iam", "UnauthorizedOperation", "-", "-", "-"],
+    "failure.scaleUpPreparation#1": ["throttling", "Throttling", "-", "-", "-"],
+    "failure.scaleUpPreparation#2": ["iam", "UnauthorizedOperation", "-", "-", "-"],
+    "failure.scaleUpPreparation#3": ["kubernetesApi", "forbidden", "-", "-", "-"],
+    "failure.scaleUpPreparation#4": ["kubernetesApi", "forbidden", "-", "-", "-"],
   ]
 
   /// Every example whose event is a failure, as `id#n`.

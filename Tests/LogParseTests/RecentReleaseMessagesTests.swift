@@ -115,6 +115,28 @@ struct RecentReleaseMessagesTests {
     #expect(report.unrecognized == 0)
   }
 
+  @Test func aScaleUpThatFailedBeforeAnyResizeFailsNoScaleUpUnderWay() throws {
+    let report = Fixtures.analyze(
+      """
+      I0313 12:34:34.470823       1 executor.go:166] Scale-up: setting group eks-ng-a size to 7
+      E0313 12:34:44.512345       1 static_autoscaler.go:533] Failed to scale up: failed to recompute template node \
+      infos: UnauthorizedOperation: You are not authorized to perform this operation.
+
+      """)
+    #expect(report.scaleUps.first?.outcome == .pending)
+    let failure = try #require(report.failures.first)
+    #expect(failure.operation == .template && failure.failureClass == .iam && failure.nodeGroup == nil)
+  }
+
+  @Test func aNodeWithoutNodeGroupConfigIsBlocked() throws {
+    let report = Fixtures.analyze(
+      """
+      I0313 12:00:00.000000       1 scale_down_set_processor.go:102] Node ip-10-0-1-5 will not scale down, has no node group config.
+
+      """)
+    #expect(report.blockedScaleDowns.first?.detail == "no node group config")
+  }
+
   @Test func onCompletionPodsBlockTheScaleDownWithTheirReason() throws {
     let report = Fixtures.analyze(
       """
@@ -206,10 +228,12 @@ struct RecentReleaseMessagesTests {
 
       """)
     try #require(report.scaleUps.count == 2)
-    #expect(report.scaleUps[0].capping?.quotaCappedToNodes == 2 && report.scaleUps[0].capping?.quotaRequestedNodes == nil)
+    #expect(
+      report.scaleUps[0].capping?.quotaCappedToNodes == 2 && report.scaleUps[0].capping?.quotaRequestedNodes == nil)
     #expect(report.scaleUps[1].capping?.quotaRequestedNodes == 3 && report.scaleUps[1].capping?.quotaCappedToNodes == 1)
     let text = TextReportRenderer.render(report)
-    #expect(text.contains("capped to 2 nodes (resource quotas)") && text.contains("capped 3->1 nodes (resource quotas)"))
+    #expect(
+      text.contains("capped to 2 nodes (resource quotas)") && text.contains("capped 3->1 nodes (resource quotas)"))
   }
 
   @Test func aGroupOverItsQuotaIsAReasonForNoScaleUp() throws {

@@ -102,6 +102,54 @@ extension Catalog {
       ]
     ) { c in .failure(FailureDetail(operation: .template, fatal: false, message: c.message)) },
     CatalogEntry(
+      "failure.scaleUpPreparation", literal: "Failed to scale up: ",
+      pattern:
+        #"^Failed to scale up: (?:(failed to (?:recompute template node infos|build node infos for node groups))|could not create quotas tracker|could not compute total resources|failed to check resource quotas): "#,
+      v: 0,
+      versions:
+        "1.2x–1.34 (`failed to build node infos for node groups`, `could not compute total resources`), 1.35+ (`failed to recompute template node infos`, `could not create quotas tracker`, `failed to check resource quotas`)",
+      examples: [
+        CatalogExample(
+          "1.2x–1.34 (node infos)",
+          "E0313 12:34:34.512345       1 static_autoscaler.go:511] Failed to scale up: failed to build node infos for node groups: UnauthorizedOperation: You are not authorized to perform this operation.",
+          ["kind": "failure", "operation": "template", "fatal": "false"]),
+        CatalogExample(
+          "1.2x–1.34 (limits)",
+          "E0313 12:34:34.512345       1 static_autoscaler.go:511] Failed to scale up: could not compute total resources: Throttling: Rate exceeded",
+          ["kind": "failure", "fatal": "false"]),
+        CatalogExample(
+          "1.35+ (node infos)",
+          "E0313 12:34:34.512345       1 static_autoscaler.go:533] Failed to scale up: failed to recompute template node infos: UnauthorizedOperation: You are not authorized to perform this operation.",
+          ["kind": "failure", "operation": "template", "fatal": "false"]),
+        CatalogExample(
+          "1.35+ (quotas)",
+          "E0313 12:34:34.512345       1 static_autoscaler.go:533] Failed to scale up: could not create quotas tracker: capacityquotas.autoscaling.x-k8s.io is forbidden",
+          ["kind": "failure", "fatal": "false"]),
+        CatalogExample(
+          "1.35+ (quota check)",
+          "E0313 12:34:34.512345       1 static_autoscaler.go:533] Failed to scale up: failed to check resource quotas: capacityquotas.autoscaling.x-k8s.io is forbidden",
+          ["kind": "failure", "fatal": "false"]),
+      ]
+    ) { c in
+      // The scale-up failed before any group was resized: no scale-up under way is failed by it.
+      .failure(FailureDetail(operation: c.range(1) == nil ? nil : .template, fatal: false, message: c.message))
+    },
+    CatalogEntry(
+      "scaleDown.noNodeGroupConfigNode", literal: "Node ",
+      pattern: #"^Node (\S+) (?:will not scale down, )?has no node group config"#, v: 4,
+      versions:
+        "1.35 (`Node N has no node group config`), 1.36+ (`Node N will not scale down, has no node group config.`)",
+      examples: [
+        CatalogExample(
+          "1.35", "I0313 12:00:00.000000       1 nodes.go:170] Node ip-10-0-1-5 has no node group config",
+          ["kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "other", "detail": "no node group config"]),
+        CatalogExample(
+          "1.36+",
+          "I0313 12:00:00.000000       1 scale_down_set_processor.go:102] Node ip-10-0-1-5 will not scale down, has no node group config.",
+          ["kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "other", "detail": "no node group config"]),
+      ]
+    ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: "no node group config", pod: nil) },
+    CatalogEntry(
       "scaleDown.onCompletionPod", literal: " has active on-completion pods", .anywhere,
       pattern: #"^Node (\S+) has active on-completion pods, delaying scale down"#, v: 2, versions: "1.36+",
       examples: [
