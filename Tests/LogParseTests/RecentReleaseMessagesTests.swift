@@ -174,6 +174,19 @@ struct RecentReleaseMessagesTests {
     #expect(report.recognized == 1 && report.unrecognized == 0 && report.failures.isEmpty)
   }
 
+  @Test func aCancelledLoopDecidesNothingForTheNextOne() throws {
+    let (report, steps) = Fixtures.analyzeWithSteps(
+      """
+      I0313 12:34:33.900100       1 klogx.go:87] Pod default/web-1 is unschedulable
+      I0313 12:34:34.000000       1 static_autoscaler.go:551] Skipping scale-up/scale-down, context cancelled: context canceled
+      I0313 12:34:36.900100       1 klogx.go:87] Pod default/web-2 is unschedulable
+      I0313 12:34:37.401300       1 orchestrator.go:177] Final scale-up plan: [{eks-a 1->2 (max: 5)}]
+
+      """)
+    #expect(try #require(report.scaleUps.first).triggeringPods == ["default/web-2"])
+    #expect(steps.contains { $0.kind == .process && $0.line == 2 && $0.summary.contains("context cancelled") })
+  }
+
   @Test func gracefulDegradationEventsAreAPeriodOfTheAutoscaler() throws {
     let (report, steps) = Fixtures.analyzeWithSteps(
       """

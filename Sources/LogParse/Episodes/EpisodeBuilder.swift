@@ -88,8 +88,12 @@ public struct EpisodeBuilder: Sendable {
     case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .failedNodesDeleted, .groupNotReady,
       .similarPodsDoNotFitGroup, .scaleUpRevertFailed, .scaleUpCappedByQuota:
       applyScaleUpDetail(event, context, &steps)
-    case .noted:
-      break
+    case .noted(let id):
+      if id == "loop.contextCancelled" {
+        // 1.37+: the loop stopped before scaling; what it said about pods decided nothing.
+        decision.reset()
+        steps.append(step(.process, nil, nil, "loop skipped scale-up and scale-down: context cancelled", context))
+      }
     }
     return steps
   }
