@@ -40,18 +40,20 @@ extension EpisodeBuilder {
   mutating func applyGracefulDegradation(
     started: Bool, _ message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
-    var periods = autoscaler.gracefulDegradations
-    if started {
-      if periods.last.map({ $0.stoppedAt == nil && $0.startedAt != nil }) ?? false { return }
-      if periods.count >= EpisodeBuilder.maximumEpisodes { periods.removeFirst() }
-      periods.append(GracefulDegradation(startedAt: context.time, stoppedAt: nil))
-    } else if let last = periods.indices.last, periods[last].stoppedAt == nil {
-      periods[last].stoppedAt = context.time
+    let open = autoscaler.gracefulDegradations.last.map { $0.stoppedAt == nil && $0.startedAt != nil } ?? false
+    if started, open { return }
+    if !started, let last = autoscaler.gracefulDegradations.indices.last,
+      autoscaler.gracefulDegradations[last].stoppedAt == nil
+    {
+      autoscaler.gracefulDegradations[last].stoppedAt = context.time
     } else {
-      if periods.count >= EpisodeBuilder.maximumEpisodes { periods.removeFirst() }
-      periods.append(GracefulDegradation(startedAt: nil, stoppedAt: context.time))
+      // A stop without its start (the log began inside the period) is a period of its own.
+      if autoscaler.gracefulDegradations.count >= EpisodeBuilder.maximumEpisodes {
+        autoscaler.gracefulDegradations.removeFirst()
+      }
+      autoscaler.gracefulDegradations.append(
+        GracefulDegradation(startedAt: started ? context.time : nil, stoppedAt: started ? nil : context.time))
     }
-    autoscaler.gracefulDegradations = periods
     let summary = started ? "graceful degradation started: \(message)" : "graceful degradation stopped"
     steps.append(step(.process, nil, nil, summary, context))
   }

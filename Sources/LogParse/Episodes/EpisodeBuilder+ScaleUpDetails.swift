@@ -1,7 +1,8 @@
 extension EpisodeBuilder {
-  /// Applies the details of a scale-up decision and its aftermath: pod counts, capping, balancing,
-  /// groups skipped as not ready, the cleanup of instances that failed to create, and the 1.36
-  /// revert of a timed-out scale-up.
+  /// Applies the details of a scale-up decision and its aftermath: pod counts, capping (by the set's
+  /// capacity, the cluster's size, resource quotas), balancing, groups skipped as not ready or over
+  /// quota, the cleanup of instances that failed to create, and the 1.36 revert of a timed-out
+  /// scale-up and its failure.
   mutating func applyScaleUpDetail(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     switch event {
     case .podsFound(_, let unschedulable):
