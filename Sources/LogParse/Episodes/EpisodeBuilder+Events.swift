@@ -40,6 +40,20 @@ extension EpisodeBuilder {
     case "NotTriggerScaleUp":
       let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
       applyNotTriggerScaleUp(pod: pod, reasons: NotTriggerScaleUpText.reasons(message), context)
+    case "FailedToRevertScaleUp":
+      // 1.36+: the event of `Failed to revert timed-out scale-up …`; the failure once, carried by the scale-up.
+      guard
+        let group =
+          (FailureClassifier.word(after: "node group ", in: message)
+          ?? FailureClassifier.word(after: "group ", in: message)).map({ $0.trimmingCharacters(":") })
+      else { return }
+      if let index = lastScaleUpByGroup[group], scaleUps[index].revertError != nil {
+        scaleUps[index].evidence.add(context.lines)
+      } else {
+        applyRevertFailure(group: group, message: message, context, &steps)
+      }
+    case "GracefulDegradationStarted", "GracefulDegradationStopped":
+      applyGracefulDegradation(started: event.reason == "GracefulDegradationStarted", message, context, &steps)
     default:
       break
     }

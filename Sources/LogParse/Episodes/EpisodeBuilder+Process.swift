@@ -35,4 +35,27 @@ extension EpisodeBuilder {
       fractionDigits: min(start.fractionDigits, 6))
     if !isCountedStart(time) { autoscaler.addStart(time) }
   }
+
+  /// Notes the start or end of graceful degradation (1.37+ events), as a period of the autoscaler.
+  mutating func applyGracefulDegradation(
+    started: Bool, _ message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+  ) {
+    let open = autoscaler.gracefulDegradations.last.map { $0.stoppedAt == nil && $0.startedAt != nil } ?? false
+    if started, open { return }
+    if !started, let last = autoscaler.gracefulDegradations.indices.last,
+      autoscaler.gracefulDegradations[last].stoppedAt == nil
+    {
+      autoscaler.gracefulDegradations[last].stoppedAt = context.time
+    } else {
+      // A stop without its start (the log began inside the period) is a period of its own.
+      autoscaler.gracefulDegradationCount += 1
+      if autoscaler.gracefulDegradations.count >= AutoscalerInfo.maximumGracefulDegradations {
+        autoscaler.gracefulDegradations.removeFirst()
+      }
+      autoscaler.gracefulDegradations.append(
+        GracefulDegradation(startedAt: started ? context.time : nil, stoppedAt: started ? nil : context.time))
+    }
+    let summary = started ? "graceful degradation started: \(message)" : "graceful degradation stopped"
+    steps.append(step(.process, nil, nil, summary, context))
+  }
 }

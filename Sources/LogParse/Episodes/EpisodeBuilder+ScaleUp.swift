@@ -133,7 +133,19 @@ extension EpisodeBuilder {
         decision.podReasons[pod, default: []].append(entry)
       }
     case .noExpansionOptions:
-      recordNoScaleUp(context, &steps)
+      recordNoScaleUp(reason: "No expansion options", context, &steps)
+    case .expanderFilteredAll(let validOptions):
+      // 1.36+: there were options, the expander chose none; the pods stay without a scale-up.
+      recordNoScaleUp(reason: "Expander filtered out all \(validOptions) valid options", context, &steps)
+    case .scaleUpSalvoIteration(let iteration, let podsLeft):
+      // The first iteration decides for the loop's pods; each later one is a new decision, for the
+      // pods the earlier ones did not help, with a plan (and scale-ups) of its own.
+      if iteration > 0 {
+        decision.reset()
+        decision.podCount = podsLeft
+      }
+      beginDecision(context)
+      decision.evidence?.add(context.lines)
     default:
       break
     }
@@ -181,6 +193,12 @@ extension EpisodeBuilder {
       episode.triggeringPodCount = decision.podCount > 0 ? decision.podCount : decision.foundUnschedulable ?? 0
     }
     episode.capping = decision.capping
+    if let quota = decision.quotaCapping[group] {
+      var capping = episode.capping ?? ScaleUpCapping()
+      capping.quotaRequestedNodes = quota.quotaRequestedNodes
+      capping.quotaCappedToNodes = quota.quotaCappedToNodes
+      episode.capping = capping
+    }
     let balancedSet = decision.planGroups.isEmpty ? decision.similarGroups : decision.planGroups
     if balancedSet.contains(group) { episode.balancedWith = balancedSet.filter { $0 != group } }
     let index = add(episode, to: \.scaleUps)
@@ -259,8 +277,8 @@ extension EpisodeBuilder {
   }
 
   /// Pods of this loop that no scale-up took, with the reasons the loop gave.
-  private mutating func recordNoScaleUp(_ context: EventContext, _ steps: inout [EpisodeStep]) {
-    var reasons = ["No expansion options"]
+  private mutating func recordNoScaleUp(reason: String, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+    var reasons = [reason]
     reasons.append(contentsOf: decision.skipped.descriptions)
     let named = decision.pods
     let unnamed = decision.podCount - named.count

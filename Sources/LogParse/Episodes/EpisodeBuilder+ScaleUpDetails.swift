@@ -1,7 +1,8 @@
 extension EpisodeBuilder {
-  /// Applies the details of a scale-up decision and its aftermath: pod counts, capping, balancing,
-  /// groups skipped as not ready, the cleanup of instances that failed to create, and the 1.36
-  /// revert of a timed-out scale-up.
+  /// Applies the details of a scale-up decision and its aftermath: pod counts, capping (by the set's
+  /// capacity, the cluster's size, resource quotas), balancing, groups skipped as not ready or over
+  /// quota, the cleanup of instances that failed to create, and the 1.36 revert of a timed-out
+  /// scale-up and its failure.
   mutating func applyScaleUpDetail(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     switch event {
     case .podsFound(_, let unschedulable):
@@ -36,6 +37,17 @@ extension EpisodeBuilder {
           .revert, scaleUps[index].id, group,
           "timed-out scale-up of \(group) reverted: target size decreased by \(delta)",
           context))
+    case .scaleUpRevertFailed(let group, let message):
+      applyRevertFailure(group: group, message: message, context, &steps)
+    case .scaleUpCappedByQuota(let group, let requested, let cappedTo):
+      beginDecision(context)
+      decision.evidence?.add(context.lines)
+      var capping = decision.quotaCapping[group] ?? ScaleUpCapping()
+      if let requested { capping.quotaRequestedNodes = requested }
+      capping.quotaCappedToNodes = cappedTo
+      if decision.quotaCapping[group] != nil || decision.quotaCapping.count < ScaleUpEpisode.maximumPods {
+        decision.quotaCapping[group] = capping
+      }
     case .failedNodesDeleted(let count, let group):
       // The cleanup of instances that never came belongs to the scale-up that asked for them.
       guard let index = lastScaleUpByGroup[group] else { return }
@@ -47,5 +59,25 @@ extension EpisodeBuilder {
     default:
       break
     }
+  }
+
+  /// A revert of a timed-out scale-up that failed (1.36+): a failure of the group, carried by the
+  /// scale-up that timed out (its raised target size stays), which it does not end again.
+  mutating func applyRevertFailure(
+    group: String, message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+  ) {
+    let failure = makeFailure(message, operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
+    let failureIndex = record(failure)
+    var episodeId: String?
+    if let index = lastScaleUpByGroup[group] {
+      scaleUps[index].revertError = failures[failureIndex]
+      scaleUps[index].evidence.add(context.lines)
+      episodeId = scaleUps[index].id
+    }
+    let code = failure.code.map { " \($0)" } ?? ""
+    steps.append(
+      step(
+        .failure, episodeId, group,
+        "revert of timed-out scale-up of \(group) failed: \(failure.failureClass.rawValue)\(code)", context))
   }
 }

@@ -69,7 +69,8 @@ public struct EpisodeBuilder: Sendable {
     case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
       .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished,
       .scaleUpTimedOut,
-      .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup:
+      .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup,
+      .scaleUpSalvoIteration, .expanderFilteredAll:
       applyScaleUp(event, context, &steps)
     case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
       .unregisteredNodeRemoval,
@@ -85,10 +86,14 @@ public struct EpisodeBuilder: Sendable {
     case .leadershipLost:
       steps.append(step(.process, nil, nil, "leadership lost", context))
     case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .failedNodesDeleted, .groupNotReady,
-      .similarPodsDoNotFitGroup:
+      .similarPodsDoNotFitGroup, .scaleUpRevertFailed, .scaleUpCappedByQuota:
       applyScaleUpDetail(event, context, &steps)
-    case .noted:
-      break
+    case .noted(let id):
+      if id == "loop.contextCancelled" {
+        // 1.37+: the loop stopped before scaling; what it said about pods decided nothing.
+        decision.reset()
+        steps.append(step(.process, nil, nil, "loop skipped scale-up and scale-down: context cancelled", context))
+      }
     }
     return steps
   }
@@ -236,6 +241,8 @@ struct DecisionContext: Hashable, Sendable {
   var similarGroups: [String] = []
   /// The groups of the loop's plan, when it resizes several.
   var planGroups: [String] = []
+  /// Per group, how resource quotas cut its scale-up (`Only N nodes can be added …`, `Capping scale-up of …`).
+  var quotaCapping: [String: ScaleUpCapping] = [:]
   /// The unschedulable pods the loop found (`Found N pods in the cluster: … U unschedulable`).
   var foundUnschedulable: Int?
   /// Why each pod (of the first few) fits no group: `GROUP: reason`.

@@ -54,6 +54,8 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   /// 1.36+: nodes taken back from the group's target size after the timeout, and when.
   public var revertedNodes: Int?
   public var revertedAt: LogTime?
+  /// 1.36+: why the revert failed (`Failed to revert timed-out scale-up …`, event `FailedToRevertScaleUp`).
+  public var revertError: Failure?
   /// Evidence lines.
   public var evidence: Evidence
 
@@ -88,12 +90,22 @@ public struct ScaleUpCapping: Hashable, Sendable {
   public var cappedToNodes: Int?
   /// The cluster's maximum total size the estimate was capped to (`Capping size to max cluster total size (N)`).
   public var clusterMaxSize: Int?
+  /// Nodes asked for before resource quotas cut the group's scale-up (`Capping scale-up of G from A to B …`).
+  public var quotaRequestedNodes: Int?
+  /// Nodes left to the group by resource quotas (`Only N nodes can be added to G due to resource quotas`;
+  /// `cluster-wide limits` before 1.35).
+  public var quotaCappedToNodes: Int?
 
   /// A capping with the values the log gave.
-  public init(requestedNodes: Int? = nil, cappedToNodes: Int? = nil, clusterMaxSize: Int? = nil) {
+  public init(
+    requestedNodes: Int? = nil, cappedToNodes: Int? = nil, clusterMaxSize: Int? = nil,
+    quotaRequestedNodes: Int? = nil, quotaCappedToNodes: Int? = nil
+  ) {
     self.requestedNodes = requestedNodes
     self.cappedToNodes = cappedToNodes
     self.clusterMaxSize = clusterMaxSize
+    self.quotaRequestedNodes = quotaRequestedNodes
+    self.quotaCappedToNodes = quotaCappedToNodes
   }
 }
 
@@ -219,11 +231,18 @@ public struct AutoscalerInfo: Hashable, Sendable {
   public var lastStart: LogTime?
   public var cloudProvider: String?
   public var isLeader: Bool?
+  /// 1.37+: periods of graceful degradation (events `GracefulDegradationStarted` / `…Stopped`),
+  /// oldest first: the last ``maximumGracefulDegradations``; ``gracefulDegradationCount`` counts them all.
+  public var gracefulDegradations: [GracefulDegradation] = []
+  /// Every period of graceful degradation, listed or not.
+  public var gracefulDegradationCount = 0
 
   /// The most process starts listed.
   public static let maximumStarts = 500
   /// The most distinct versions listed.
   public static let maximumVersions = 20
+  /// The most periods of graceful degradation listed.
+  public static let maximumGracefulDegradations = 100
 
   /// Counts a process start at `time` (listed while fewer than ``maximumStarts`` are).
   mutating func addStart(_ time: LogTime) {
@@ -237,4 +256,13 @@ public struct AutoscalerInfo: Hashable, Sendable {
     guard versions.count < Self.maximumVersions, !versions.contains(version) else { return }
     versions.append(version)
   }
+}
+
+/// A period in which CAS could not handle the pending pods and degraded gracefully (1.37+,
+/// `--enable-graceful-degradation`): pods past `--pending-pods-batching-timeout` were skipped.
+public struct GracefulDegradation: Hashable, Sendable {
+  /// The `GracefulDegradationStarted` event; nil when the log starts inside the period.
+  public var startedAt: LogTime?
+  /// The `GracefulDegradationStopped` event; nil while the period lasts.
+  public var stoppedAt: LogTime?
 }

@@ -1,7 +1,7 @@
 /// Why a node could not be removed, as named in the JSON report's `blockedScaleDowns`.
 public enum BlockReason: String, Hashable, Sendable, CaseIterable {
   case kubeSystemPod, localStorage, notReplicated, podDisruptionBudget, notSafeToEvict, minSize
-  case utilization, noPlaceToMovePods, scaleDownDisabled, kubernetesApi, other
+  case utilization, noPlaceToMovePods, scaleDownDisabled, kubernetesApi, onCompletionPod, other
 
   /// The reason behind a drainability message (`pod with local storage present: db-0`), with the pod.
   ///

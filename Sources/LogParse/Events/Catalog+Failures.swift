@@ -178,9 +178,9 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "W0313 12:49:40.580000       1 clusterstate.go:376] Failed to revert timed-out scale-up for node group eks-ng-a: AccessDenied: not authorized",
-          ["kind": "failure", "operation": "scaleUp", "nodeGroup": "eks-ng-a", "fatal": "false"])
+          ["kind": "scaleUpRevertFailed", "group": "eks-ng-a"])
       ]
-    ) { c in .failure(FailureDetail(operation: .scaleUp, nodeGroup: c.text(1), fatal: false, message: c.message)) },
+    ) { c in .scaleUpRevertFailed(group: c.text(1), message: c.message) },
     failure(
       "failure.scaleUp", literal: "Failed to scale up: ", operation: .scaleUp, v: 0, versions: "1.3+",
       example:

@@ -185,6 +185,23 @@ extension Catalog {
             "name": "cluster-autoscaler-status", "type": "Warning", "reason": "FailedToRevertScaleUp",
             "message": "Failed to decrease target size for group eks-ng-a after scale-up timeout: AccessDenied",
           ]),
+        CatalogExample(
+          "1.37+",
+          "W0313 12:00:00.000000       1 event_sink_logging_wrapper.go:48] Event(v1.ObjectReference{Kind:\"ConfigMap\", Namespace:\"kube-system\", Name:\"cluster-autoscaler-status\", UID:\"1\", APIVersion:\"v1\", ResourceVersion:\"1\", FieldPath:\"\"}): type: 'Warning' reason: 'GracefulDegradationStarted' Autoscaler is unable to handle the large amount of unschedulable pods. Consider reducing the rate of adding new pods, so autoscaler could auto recover.",
+          [
+            "kind": "kubernetesEvent", "object": "ConfigMap", "namespace": "kube-system",
+            "name": "cluster-autoscaler-status", "type": "Warning", "reason": "GracefulDegradationStarted",
+            "message":
+              "Autoscaler is unable to handle the large amount of unschedulable pods. Consider reducing the rate of adding new pods, so autoscaler could auto recover.",
+          ]),
+        CatalogExample(
+          "1.37+",
+          "I0313 12:10:00.000000       1 event_sink_logging_wrapper.go:48] Event(v1.ObjectReference{Kind:\"ConfigMap\", Namespace:\"kube-system\", Name:\"cluster-autoscaler-status\", UID:\"1\", APIVersion:\"v1\", ResourceVersion:\"1\", FieldPath:\"\"}): type: 'Normal' reason: 'GracefulDegradationStopped' Autoscaler exited from GracefulDegradationMode and works normally.",
+          [
+            "kind": "kubernetesEvent", "object": "ConfigMap", "namespace": "kube-system",
+            "name": "cluster-autoscaler-status", "type": "Normal", "reason": "GracefulDegradationStopped",
+            "message": "Autoscaler exited from GracefulDegradationMode and works normally.",
+          ]),
       ]
     ) { c in
       .kubernetesEvent(

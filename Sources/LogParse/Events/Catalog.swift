@@ -7,5 +7,6 @@
 public enum Catalog {
   /// All entries, in matching order (the first entry whose pattern matches wins).
   public static let entries: [CatalogEntry] =
-    scaleUpEntries + scaleDownEntries + blockedEntries + failureEntries + processEntries + notedEntries
+    scaleUpEntries + scaleDownEntries + blockedEntries + quotaEntries + recentEntries + failureEntries
+    + processEntries + notedEntries
 }

@@ -83,6 +83,13 @@ extension Event {
       put("node", detail.node); put("fatal", detail.fatal)
     case .leaderElection(let acquired): put("kind", "leaderElection"); put("acquired", acquired)
     case .noted(let id): put("kind", "noted"); put("id", id)
+    case .scaleUpRevertFailed(let group, _): put("kind", "scaleUpRevertFailed"); put("group", group)
+    case .scaleUpSalvoIteration(let iteration, let podsLeft):
+      put("kind", "scaleUpSalvoIteration"); put("iteration", iteration); put("podsLeft", podsLeft)
+    case .expanderFilteredAll(let validOptions): put("kind", "expanderFilteredAll"); put("validOptions", validOptions)
+    case .scaleUpCappedByQuota(let group, let requested, let cappedTo):
+      put("kind", "scaleUpCappedByQuota"); put("group", group); put("requested", requested)
+      put("cappedTo", cappedTo)
     }
     return fields
   }

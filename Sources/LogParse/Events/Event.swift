@@ -93,6 +93,16 @@ public enum Event: Hashable, Sendable {
   indirect case datedNote(id: String, date: FullTime, processStart: FullTime?)
   /// A message the catalogue knows that carries no episode meaning (loop steps and the like).
   case noted(id: String)
+  /// `Failed to revert timed-out scale-up for node group GROUP: ERR` (1.36+): the target size the
+  /// timed-out scale-up raised stays raised; the whole record is the error.
+  indirect case scaleUpRevertFailed(group: String, message: String)
+  /// `Scale up salvo: iteration N, pods left: M` (1.36+): one more scale-up decision in the same loop.
+  case scaleUpSalvoIteration(iteration: Int, podsLeft: Int)
+  /// `Expander filtered out all options, valid options: N` (1.36+): options existed, the expander chose none.
+  case expanderFilteredAll(validOptions: Int)
+  /// `Only N nodes can be added to GROUP due to resource quotas` (1.35+; `cluster-wide limits` before) and
+  /// `Capping scale-up of GROUP from A to B nodes due to quota` (1.36+): the group's scale-up was cut by quotas.
+  indirect case scaleUpCappedByQuota(group: String, requested: Int?, cappedTo: Int)
 }
 
 /// One group's resize in a scale-up plan: `{GROUP 4->5 (max: 8)}`.

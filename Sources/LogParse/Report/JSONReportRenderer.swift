@@ -94,6 +94,7 @@ public enum JSONReportRenderer {
       json.endObject()
     }
     json.endArray()
+    json.field("gracefulDegradationCount", report.autoscaler.gracefulDegradationCount)
     json.endObject()
   }
 
@@ -105,6 +106,16 @@ public enum JSONReportRenderer {
     json.field("startCount", report.autoscaler.startCount)
     json.field("cloudProvider", report.autoscaler.cloudProvider)
     json.field("isLeader", report.autoscaler.isLeader)
+    json.key("gracefulDegradations")
+    json.beginArray()
+    for period in report.autoscaler.gracefulDegradations {
+      json.beginObject()
+      json.field("startedAt", period.startedAt.map(report.rfc3339))
+      json.field("stoppedAt", period.stoppedAt.map(report.rfc3339))
+      json.endObject()
+    }
+    json.endArray()
+    json.field("gracefulDegradationCount", report.autoscaler.gracefulDegradationCount)
     json.endObject()
   }
 
@@ -126,6 +137,8 @@ public enum JSONReportRenderer {
     json.field("outcome", episode.outcome.rawValue)
     json.key("error")
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
+    json.key("revertError")
+    if let error = episode.revertError { writeFailure(error, report, &json) } else { json.null() }
     writeEvidence(episode.evidence, report, &json)
     json.endObject()
   }

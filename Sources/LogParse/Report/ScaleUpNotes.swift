@@ -10,10 +10,17 @@ enum ScaleUpNotes {
         notes.append("capped \(requested)->\(capped) nodes (group set capacity)")
       }
       if let size = capping.clusterMaxSize { notes.append("capped to max cluster size \(size)") }
+      if let capped = capping.quotaCappedToNodes {
+        let from = capping.quotaRequestedNodes.map { "\($0)->" } ?? "to "
+        notes.append("capped \(from)\(capped) nodes (resource quotas)")
+      }
     }
     if !up.balancedWith.isEmpty { notes.append("balanced with " + up.balancedWith.joined(separator: ", ")) }
     if let reverted = up.revertedNodes {
       notes.append("reverted -\(reverted)" + (up.revertedAt.map { " at \(report.rfc3339($0))" } ?? ""))
+    }
+    if let error = up.revertError {
+      notes.append("revert failed: \(error.failureClass.rawValue)" + (error.code.map { " \($0)" } ?? ""))
     }
     return notes
   }

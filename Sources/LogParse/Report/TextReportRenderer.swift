@@ -135,6 +135,10 @@ public enum TextReportRenderer {
     if let cloud = autoscaler.cloudProvider { parts.append("cloud \(cloud)") }
     if autoscaler.startCount > 0 { parts.append("\(autoscaler.startCount) process start(s)") }
     if let leader = autoscaler.isLeader { parts.append(leader ? "leader" : "standby replica") }
+    if let last = autoscaler.gracefulDegradations.last {
+      let count = autoscaler.gracefulDegradationCount
+      parts.append("graceful degradation \(count) time(s)" + (last.stoppedAt == nil ? ", still degraded" : ""))
+    }
     return parts.isEmpty ? nil : "Autoscaler: " + TerminalText.sanitize(parts.joined(separator: ", "))
   }
 

@@ -41,6 +41,9 @@ extension Event: Spillable {
         + text(event.reason) + text(event.message)
     case .failure(let detail): return base + text(detail.nodeGroup) + text(detail.node) + text(detail.message)
     case .datedNote(let id, _, _), .noted(let id): return base + text(id)
+    case .scaleUpRevertFailed(let group, let message): return base + text(group) + text(message)
+    case .scaleUpSalvoIteration, .expanderFilteredAll: return base
+    case .scaleUpCappedByQuota(let group, _, _): return base + text(group)
     }
   }
 
@@ -141,6 +144,15 @@ extension Event: Spillable {
       writer.fullTime(date)
       writer.optional(processStart) { $0.fullTime($1) }
     case .noted(let id): writer.int(43); writer.string(id)
+    case .scaleUpRevertFailed(let group, let message): writer.int(44); writer.string(group); writer.string(message)
+    case .scaleUpSalvoIteration(let iteration, let podsLeft):
+      writer.int(45); writer.int(iteration); writer.int(podsLeft)
+    case .expanderFilteredAll(let validOptions): writer.int(46); writer.int(validOptions)
+    case .scaleUpCappedByQuota(let group, let requested, let cappedTo):
+      writer.int(47)
+      writer.string(group)
+      writer.optional(requested) { $0.int($1) }
+      writer.int(cappedTo)
     }
   }
 
@@ -264,6 +276,16 @@ extension Event: Spillable {
       }
       return .datedNote(id: id, date: date, processStart: processStart)
     case 43: return text().map { .noted(id: $0) }
+    case 44:
+      guard let group = text(), let message = text() else { return nil }
+      return .scaleUpRevertFailed(group: group, message: message)
+    case 45:
+      guard let iteration = number(), let podsLeft = number() else { return nil }
+      return .scaleUpSalvoIteration(iteration: iteration, podsLeft: podsLeft)
+    case 46: return number().map { .expanderFilteredAll(validOptions: $0) }
+    case 47:
+      guard let group = text(), let requested = r.optional({ $0.int() }), let cappedTo = number() else { return nil }
+      return .scaleUpCappedByQuota(group: group, requested: requested, cappedTo: cappedTo)
     default: return nil
     }
   }
