@@ -89,11 +89,14 @@ struct HostileNumberTests {
       "I0927 11:50:35.400000       1 scale_up.go:529] Final scale-up plan: [{h 1->-9223372036854775808 (max: 5)}]",
       "I0927 11:50:35.500000       1 scale_up.go:529] Final scale-up plan: [{i -9223372036854775807->1 (max: 5)}]",
       "I0927 11:50:35.600000       1 scale_up.go:694] Scale-up: setting group j size to 1000000001",
+      // In range, but lowering the size: no negative node count (the schema's minimum is 0).
+      "I0927 11:50:35.700000       1 scale_up.go:529] Final scale-up plan: [{k 5->4 (max: 8)}]",
     ]
     let report = Fixtures.analyze(Array((lines.joined(separator: "\n") + "\n").utf8))
     try Self.renderAll(report, "sizes")
     #expect(report.accounting.outOfRangeValues == 7)
     #expect(report.scaleUps.allSatisfy { ($0.to ?? 0) <= 1_000_000_000 && ($0.from ?? 0) >= 0 })
+    #expect(report.scaleUps.allSatisfy { ($0.nodes ?? 0) >= 0 })
   }
 
   static func replacingDigitRuns(_ text: Substring, _ replacement: String) -> String {

@@ -65,8 +65,9 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   /// Nodes requested: `to - from`, else the estimate.
   public var nodes: Int? {
     if let from, let to {
+      // A plan that lowers the size requests no nodes: the count is unknown rather than negative.
       let (nodes, overflow) = to.subtractingReportingOverflow(from)
-      return overflow ? nil : nodes
+      return overflow || nodes < 0 ? nil : nodes
     }
     return estimate
   }
