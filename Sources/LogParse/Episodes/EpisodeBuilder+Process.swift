@@ -8,6 +8,7 @@ extension EpisodeBuilder {
   mutating func noteStartSignal(_ context: EventContext) -> Bool {
     guard !isCountedStart(context.time) else { return false }
     autoscaler.starts.append(context.time)
+    noteStartCounted(context.source)
     return true
   }
 
@@ -27,12 +28,20 @@ extension EpisodeBuilder {
     guard let previous = impliedProcessStart,
       start.epochMicroseconds - previous.epochMicroseconds > EpisodeBuilder.restartToleranceMicroseconds
     else { return }
+    // A new iterationId hash already counted this restart.
+    if restartCountedByIteration {
+      restartCountedByIteration = false
+      return
+    }
     let (_, month, day) = start.date
     // The start is minutes or hours before the record: in its year, or the year before in January.
     let yearOffset = Int(context.time.yearOffset) - (month == 12 && context.time.month == 1 ? 1 : 0)
     let time = LogTime(
       month: month, day: day, microsecondOfDay: start.microsecondOfDay, yearOffset: yearOffset,
       fractionDigits: min(start.fractionDigits, 6))
-    if !isCountedStart(time) { autoscaler.starts.append(time) }
+    if !isCountedStart(time) {
+      autoscaler.starts.append(time)
+      noteStartCounted(context.source)
+    }
   }
 }

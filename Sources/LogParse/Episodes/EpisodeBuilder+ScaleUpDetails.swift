@@ -11,26 +11,26 @@ extension EpisodeBuilder {
       decision.foundUnschedulable = unschedulable
     case .scaleUpCappedToClusterMax(let size):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       var capping = decision.capping ?? ScaleUpCapping()
       capping.clusterMaxSize = size
       decision.capping = capping
     case .scaleUpSplit(let groups):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       decision.similarGroups = groups
     case .groupNotReady(let group, let reason):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       decision.maxSizeGroups.append("\(group) (\(reason))")
     case .similarPodsDoNotFitGroup:
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
     case .scaleUpReverted(let group, let delta):
       guard let index = lastScaleUpByGroup[group] else { return }
       scaleUps[index].revertedNodes = delta
       scaleUps[index].revertedAt = context.time
-      scaleUps[index].evidence.add(context.lines)
+      scaleUps[index].evidence.add(context)
       steps.append(
         step(
           .revert, scaleUps[index].id, group,
@@ -39,7 +39,7 @@ extension EpisodeBuilder {
     case .failedNodesDeleted(let count, let group):
       // The cleanup of instances that never came belongs to the scale-up that asked for them.
       guard let index = lastScaleUpByGroup[group] else { return }
-      scaleUps[index].evidence.add(context.lines)
+      scaleUps[index].evidence.add(context)
       steps.append(
         step(
           .failure, scaleUps[index].id, group, "removing \(count) instances of \(group) that failed to create", context)

@@ -1,0 +1,76 @@
+/// Assigns each record to its autoscaler loop, and counts printf and structured records.
+///
+/// A record with an `iterationId` belongs to that loop. In a log without ids, a
+/// `Starting main loop` record starts the next ordinal loop. Any other record belongs to the loop
+/// its source is in (printf lines the structured core still writes carry no id). The ordinal
+/// count runs over the whole input, so every ordinal names one loop.
+///
+/// A parser of one segment starts knowing no loop: its records before the first id or loop start
+/// get none, and ``Analyzer/absorb(_:)`` gives them the loop the input was in (``resolve(_:)``).
+struct LoopTracker: Sendable {
+  /// The loop the current source is in, if any is known.
+  private(set) var current: LoopId?
+  /// How many ordinal loops have started.
+  private(set) var ordinals = 0
+  /// The source of the last record, to forget the loop when the source changes.
+  private var source: Int?
+  /// Records in the structured form and in the printf form.
+  var structuredRecords = 0
+  var printfRecords = 0
+
+  /// The loop `record` belongs to; `startsLoop` says it is a `Starting main loop` record.
+  mutating func loop(of record: Record, startsLoop: Bool) -> LoopId? {
+    if source != record.source {
+      source = record.source
+      current = nil
+    }
+    if record.isStructured { structuredRecords += 1 } else { printfRecords += 1 }
+    if let id = record.iteration {
+      current = .structured(id)
+    } else if startsLoop {
+      ordinals += 1
+      current = .ordinal(ordinals)
+    }
+    return current
+  }
+
+  /// Notes that records of `source` follow: a loop of another source is forgotten.
+  mutating func enter(source: Int) {
+    guard self.source != source else { return }
+    self.source = source
+    current = nil
+  }
+
+  /// What the records so far say about the log's form.
+  var logFormat: LogFormat {
+    if structuredRecords == 0 { return .printf }
+    return printfRecords == 0 ? .structured : .mixed
+  }
+
+  /// A segment's loop placed in the whole input: ordinals after the ones already counted, and
+  /// no loop (the segment's records before its first loop) the loop the input is in.
+  func resolve(_ loop: LoopId?) -> LoopId? {
+    switch loop {
+    case nil: return current
+    case .ordinal(let n): return .ordinal(ordinals + n)
+    case .structured: return loop
+    }
+  }
+
+  /// Takes in the state a segment ended in, after its events were resolved.
+  mutating func absorb(_ segment: LoopTracker, source: Int) {
+    enter(source: source)
+    if let last = segment.current { current = resolve(last) }
+    ordinals += segment.ordinals
+    structuredRecords += segment.structuredRecords
+    printfRecords += segment.printfRecords
+  }
+}
+
+/// Whether a log is written in klog's printf form, the structured form of CAS 1.38, or both.
+public enum LogFormat: String, Sendable, CaseIterable {
+  case printf, structured, mixed
+
+  /// The CAS versions the form implies, when it implies any: only 1.38 and later log structured records.
+  public var impliedVersions: String? { self == .printf ? nil : "1.38+" }
+}
