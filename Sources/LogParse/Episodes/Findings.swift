@@ -211,4 +211,6 @@ public struct AutoscalerInfo: Hashable, Sendable {
   public var starts: [LogTime] = []
   public var cloudProvider: String?
   public var isLeader: Bool?
+  /// Whether the log is in klog's printf form, the structured form of CAS 1.38+, or both.
+  public var logFormat: LogFormat = .printf
 }

@@ -104,6 +104,7 @@ public enum JSONReportRenderer {
     json.field("starts", strings: report.autoscaler.starts.map(report.rfc3339))
     json.field("cloudProvider", report.autoscaler.cloudProvider)
     json.field("isLeader", report.autoscaler.isLeader)
+    json.field("logFormat", report.autoscaler.logFormat.rawValue)
     json.endObject()
   }
 
@@ -126,6 +127,7 @@ public enum JSONReportRenderer {
     json.key("error")
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
     writeEvidence(episode.evidence, report, &json)
+    writeIterations(episode.evidence, &json)
     json.endObject()
   }
 
@@ -147,6 +149,7 @@ public enum JSONReportRenderer {
     json.key("error")
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
     writeEvidence(episode.evidence, report, &json)
+    writeIterations(episode.evidence, &json)
     json.endObject()
   }
 
@@ -252,6 +255,16 @@ public enum JSONReportRenderer {
   private static func writeEvidence(_ evidence: Evidence, _ report: Report, _ json: inout JSONWriter) {
     json.field("source", report.sourceName(evidence))
     json.field("lines", ints: evidence.lines)
+  }
+
+  /// `"iterations": {"first": ID, "last": ID}`, or null when the log shows no loops.
+  private static func writeIterations(_ evidence: Evidence, _ json: inout JSONWriter) {
+    json.key("iterations")
+    guard let span = evidence.iterations else { return json.null() }
+    json.beginObject()
+    json.field("first", span.first.description)
+    json.field("last", span.last.description)
+    json.endObject()
   }
 }
 
