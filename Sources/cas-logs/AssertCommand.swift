@@ -33,6 +33,7 @@ extension CasLogs {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var loop: IterationOptions
 
     @Option(name: .customLong("expect-line"), help: "A PCRE2 pattern some record's message must match (repeatable).")
     var expectLines: [String] = []
@@ -135,6 +136,7 @@ extension CasLogs {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: input.readsStandardInput ? 0 : 4096))
       analyzer.onRecord = { record in session.engine.observe(record) }
       analyzer.onStep = { _, _ in session.reportChanged = true }
+      let loopFilter = loop.install(on: &analyzer)
       var allRead = true
       var timedOut = false
       if input.readsStandardInput {
@@ -176,6 +178,7 @@ extension CasLogs {
         Output.standard(AssertRenderer.text(verdict, interrupted: report.interrupted))
         throw ExitCode(128 + signal)
       }
+      if let loopFilter { try IterationOptions.printLoop(loopFilter, analyzer) }
       Output.standard(AssertRenderer.text(verdict))
       let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
       try writeCIReports(verdict, report: report, seconds: elapsed)

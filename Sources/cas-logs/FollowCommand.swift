@@ -23,12 +23,16 @@ extension CasLogs {
     @Option(help: "Output format: text (one line per step) or ndjson (one JSON object per step).")
     var format: Format = .text
 
+    @OptionGroup var loop: IterationOptions
+
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 0))
       let format = format
       analyzer.onStep = { step, year in
         Output.standard(format == .ndjson ? StepRenderer.ndjson(step, baseYear: year) : StepRenderer.text(step))
       }
+      let loopFilter = loop.install(on: &analyzer)
+      if loopFilter != nil { analyzer.onStep = nil }
       var allRead = true
       if input.readsStandardInput {
         guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
@@ -44,6 +48,7 @@ extension CasLogs {
         allRead = input.readAll(into: &analyzer).allRead
       }
       analyzer.finish()
+      if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: allRead) }
       if format == .text {
         var report = analyzer.report()
         report.interrupted = Signals.pendingName

@@ -31,10 +31,14 @@ extension CasLogs {
     @Option(help: "Write the report to this file (whole, via a temporary file) instead of stdout.")
     var output: String?
 
+    @OptionGroup var loop: IterationOptions
+
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
+      let loopFilter = loop.install(on: &analyzer)
       let read = input.readAll(into: &analyzer)
       guard read.anyRead else { throw ExitCode(2) }
+      if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: read.allRead) }
       var report = analyzer.report()
       report.interrupted = Signals.pendingName
       try Output.pieces(to: output) { write in

@@ -25,6 +25,7 @@ extension Analyzer {
     options.reorderWindow = 0
     var parser = Analyzer(options: options)
     parser.events.sink.collectsEvents = true
+    parser.records.loops = LoopTracker(inheritsLoop: true)
     // The segment's unrecognised records are replayed in order into the whole input's table.
     parser.records.unrecognizedShapes = UnrecognizedShapes(
       capacity: options.maximumUnrecognizedShapes, recordsOccurrences: true)

@@ -5,8 +5,9 @@
 /// its source is in (printf lines the structured core still writes carry no id). The ordinal
 /// count runs over the whole input, so every ordinal names one loop.
 ///
-/// A parser of one segment starts knowing no loop: its records before the first id or loop start
-/// get none, and ``Analyzer/absorb(_:)`` gives them the loop the input was in (``resolve(_:)``).
+/// A parser of one segment starts in the loop the input will be in when it is absorbed, written
+/// `.ordinal(0)`: ``Analyzer/absorb(_:)`` resolves it, and the segment's ordinals, in the whole
+/// input (``resolve(_:)``).
 struct LoopTracker: Sendable {
   /// The loop the current source is in, if any is known.
   private(set) var current: LoopId?
@@ -14,22 +15,34 @@ struct LoopTracker: Sendable {
   private(set) var ordinals = 0
   /// The source of the last record, to forget the loop when the source changes.
   private var source: Int?
+
+  /// A tracker for a whole input, or (`inheritsLoop`) for a segment that continues one.
+  init(inheritsLoop: Bool = false) {
+    current = inheritsLoop ? .ordinal(0) : nil
+  }
   /// Records in the structured form and in the printf form.
   var structuredRecords = 0
   var printfRecords = 0
 
-  /// The loop `record` belongs to; `startsLoop` says it is a `Starting main loop` record.
-  mutating func loop(of record: Record, startsLoop: Bool) -> LoopId? {
-    if source != record.source {
-      source = record.source
-      current = nil
-    }
+  /// The loop `record` belongs to; `event` is what it meant, if anything.
+  ///
+  /// A start-up banner or leader-election attempt ends the loop: the lines of a new process
+  /// before its first loop belong to none.
+  mutating func loop(of record: Record, event: Event?) -> LoopId? {
+    if let known = source, known != record.source { current = nil }
+    source = record.source
     if record.isStructured { structuredRecords += 1 } else { printfRecords += 1 }
     if let id = record.iteration {
       current = .structured(id)
-    } else if startsLoop {
+      return current
+    }
+    switch event {
+    case .mainLoopStarted:
       ordinals += 1
       current = .ordinal(ordinals)
+    case .processStarted, .leaseAcquiring:
+      current = nil
+    default: break
     }
     return current
   }
@@ -48,19 +61,19 @@ struct LoopTracker: Sendable {
   }
 
   /// A segment's loop placed in the whole input: ordinals after the ones already counted, and
-  /// no loop (the segment's records before its first loop) the loop the input is in.
+  /// `.ordinal(0)` (the segment's records before its first loop) the loop the input is in.
   func resolve(_ loop: LoopId?) -> LoopId? {
     switch loop {
-    case nil: return current
+    case .ordinal(0): return current
     case .ordinal(let n): return .ordinal(ordinals + n)
-    case .structured: return loop
+    case nil, .structured: return loop
     }
   }
 
   /// Takes in the state a segment ended in, after its events were resolved.
   mutating func absorb(_ segment: LoopTracker, source: Int) {
     enter(source: source)
-    if let last = segment.current { current = resolve(last) }
+    current = resolve(segment.current)
     ordinals += segment.ordinals
     structuredRecords += segment.structuredRecords
     printfRecords += segment.printfRecords

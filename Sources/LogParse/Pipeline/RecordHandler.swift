@@ -62,15 +62,13 @@ struct RecordHandler {
     if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
     if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
     guard let (event, entry) = extractor.extract(record) else {
-      let loop = loops.loop(of: record, startsLoop: false)
+      let loop = loops.loop(of: record, event: nil)
       onRecordMeaning?(record, loop, nil)
       unrecognized += 1
       unrecognizedShapes.add(record)
       return
     }
-    var startsLoop = false
-    if case .mainLoopStarted = event { startsLoop = true }
-    let loop = loops.loop(of: record, startsLoop: startsLoop)
+    let loop = loops.loop(of: record, event: event)
     onRecordMeaning?(record, loop, event)
     recognized += 1
     if record.severity == .info, record.verbosity == nil {
