@@ -81,4 +81,10 @@ public struct EventContext: Hashable, Sendable {
 public struct LoopSpan: Hashable, Sendable {
   public var first: LoopId
   public var last: LoopId
+
+  /// A span from `first` to `last`.
+  public init(first: LoopId, last: LoopId) {
+    self.first = first
+    self.last = last
+  }
 }
