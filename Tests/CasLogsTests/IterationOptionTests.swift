@@ -89,7 +89,9 @@ struct IterationOptionTests {
 
   @Test("an unknown or malformed id is one error line and exit 2")
   func unknownId() throws {
-    for (log, id) in [(Self.structured, "1f0c9a7e-7"), (Self.structured, "17"), (Self.printf, "4"), (Self.printf, "x-1")] {
+    for (log, id) in [
+      (Self.structured, "1f0c9a7e-7"), (Self.structured, "17"), (Self.printf, "4"), (Self.printf, "x-1"),
+    ] {
       for command in ["report", "follow"] {
         let result = try run([command, "--iteration", id], log)
         #expect(result.exitCode == 2, "\(result.summary)")

@@ -51,7 +51,8 @@ struct IterationTests {
     var lines = [
       Line(second: 0, file: "static_autoscaler.go:300", message: "Found pods in the cluster", iteration: "1f0c9a7e-41"),
       Line(second: 1, file: "klogx.go:87", message: podLine),
-      Line(second: 10, file: "static_autoscaler.go:300", message: "Found pods in the cluster", iteration: "1f0c9a7e-42"),
+      Line(
+        second: 10, file: "static_autoscaler.go:300", message: "Found pods in the cluster", iteration: "1f0c9a7e-42"),
       Line(
         second: 11, file: "executor.go:148", message: "Scale-up: setting group size", iteration: "1f0c9a7e-42",
         fields: [("nodeGroupId", "ng-a")]),
@@ -81,7 +82,9 @@ struct IterationTests {
     #expect(up.evidence.iterations?.first.description == "1f0c9a7e-42")
     #expect(up.evidence.iterations?.last.description == "9a0b1c2d-1")
     let down = try #require(report.scaleDowns.first)
-    #expect(down.evidence.iterations == LoopSpan(first: .structured(Self.id("1f0c9a7e-42")), last: .structured(Self.id("1f0c9a7e-42"))))
+    #expect(
+      down.evidence.iterations
+        == LoopSpan(first: .structured(Self.id("1f0c9a7e-42")), last: .structured(Self.id("1f0c9a7e-42"))))
     #expect(Self.days(report) == ["12-01T10:00:31.000000Z"])
     #expect(report.autoscaler.logFormat == .mixed)
     #expect(report.autoscaler.versions == ["1.38+"])
@@ -140,7 +143,9 @@ struct IterationTests {
     #expect(report.autoscaler.logFormat == .printf)
     #expect(report.autoscaler.versions.isEmpty)
     #expect(report.autoscaler.starts.isEmpty)
-    #expect(JSONReportRenderer.render(report).contains("\"iterations\": {\n        \"first\": \"2\",\n        \"last\": \"3\""))
+    #expect(
+      JSONReportRenderer.render(report).contains(
+        "\"iterations\": {\n        \"first\": \"2\",\n        \"last\": \"3\""))
   }
 
   @Test("a log without loops: iterations are null")
@@ -153,11 +158,13 @@ struct IterationTests {
   @Test("logFormat: printf, structured or mixed, counted over every record")
   func logFormats() {
     let printf = Self.text(Line(second: 1, file: "klogx.go:87", message: Self.podLine))
-    let structured = Self.text(Line(second: 2, file: "a.go:1", message: "Found pods in the cluster", iteration: "1f0c9a7e-1"))
+    let structured = Self.text(
+      Line(second: 2, file: "a.go:1", message: "Found pods in the cluster", iteration: "1f0c9a7e-1"))
     #expect(Self.analyze([printf]).autoscaler.logFormat == .printf)
     #expect(Self.analyze([structured]).autoscaler.logFormat == .structured)
     #expect(Self.analyze([structured, printf]).autoscaler.logFormat == .mixed)
-    let jsonWithKeys = Self.json(Line(second: 1, file: "a.go:1", message: "Upcoming nodes", fields: [("nodesCount", "2")]))
+    let jsonWithKeys = Self.json(
+      Line(second: 1, file: "a.go:1", message: "Upcoming nodes", fields: [("nodesCount", "2")]))
     let jsonPlain = Self.json(Line(second: 1, file: "a.go:1", message: Self.podLine))
     #expect(Self.analyze([jsonWithKeys]).autoscaler.logFormat == .structured)
     #expect(Self.analyze([jsonPlain]).autoscaler.logFormat == .printf)
@@ -167,11 +174,14 @@ struct IterationTests {
   @Test("iterationId is read only in its valid form, after the quoted message or an err")
   func iterationIdForm() {
     #expect(IterationId.parse("1f0c9a7e-42".utf8) == IterationId(process: 0x1f0c_9a7e, number: 42))
-    for bad in ["1f0c9a7-42", "1f0c9a7eg-42", "1f0c9a7e42", "1f0c9a7e-", "1f0c9a7e-4x", "zf0c9a7e-1",
-      "1f0c9a7e-1234567890123456789"] {
+    for bad in [
+      "1f0c9a7-42", "1f0c9a7eg-42", "1f0c9a7e42", "1f0c9a7e-", "1f0c9a7e-4x", "zf0c9a7e-1",
+      "1f0c9a7e-1234567890123456789",
+    ] {
       #expect(IterationId.parse(bad.utf8) == nil, "\(bad)")
     }
-    let withError = "E1201 10:00:01.000000       1 a.go:1] \"Failed to scale up\" err=\"x \\\"q\\\" y\" iterationId=\"0000000a-7\""
+    let withError =
+      "E1201 10:00:01.000000       1 a.go:1] \"Failed to scale up\" err=\"x \\\"q\\\" y\" iterationId=\"0000000a-7\""
     let printfWithText = "I1201 10:00:01.000000       1 a.go:1] text iterationId=\"0000000a-7\""
     let later = "I1201 10:00:01.000000       1 a.go:1] \"m\" size=\"5\" iterationId=\"0000000a-7\""
     #expect(Self.loops([withError]) == ["0000000a-7"])
@@ -180,7 +190,9 @@ struct IterationTests {
   }
 
   /// The starts without their (assumed) year: the first event of a new process, or its banner.
-  static func days(_ report: Report) -> [String] { report.autoscaler.starts.map { String(report.rfc3339($0).dropFirst(5)) } }
+  static func days(_ report: Report) -> [String] {
+    report.autoscaler.starts.map { String(report.rfc3339($0).dropFirst(5)) }
+  }
 
   static func id(_ text: String) -> IterationId { IterationId.parse(text.utf8)! }
 

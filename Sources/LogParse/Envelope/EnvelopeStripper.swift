@@ -247,7 +247,9 @@ struct EnvelopeStripper {
       case ("logger", _), ("level", _):
         break
       case (_, .string(let range)):
-        if key.count == 11, key.elementsEqual("iterationId".utf8) { iteration = IterationId.parse(scanner.bytes(range)) }
+        if key.count == 11, key.elementsEqual("iterationId".utf8) {
+          iteration = IterationId.parse(scanner.bytes(range))
+        }
         extras.append((key, .string(range)))
       case (_, let other):
         extras.append((key, other))

@@ -35,7 +35,9 @@ extension Analyzer {
   /// Whether the input may be parsed in segments on several threads with the same result.
   ///
   /// Only when nobody watches records, events or steps as they happen: those must come in order.
-  var canParseSegments: Bool { onRecord == nil && onRecordMeaning == nil && onEvent == nil && onStep == nil && !events.sink.collectsEvents }
+  var canParseSegments: Bool {
+    onRecord == nil && onRecordMeaning == nil && onEvent == nil && onStep == nil && !events.sink.collectsEvents
+  }
 
   /// Ends a segment parser's only source and hands over what it found.
   mutating func takeSegment() -> ParsedSegment {
