@@ -87,6 +87,23 @@ struct IterationOptionTests {
     #expect(assert.stdoutLines.count > report.stdoutLines.count, "\(assert.summary)")
   }
 
+  @Test("a loop number that two processes have is one error line naming both, exit 2")
+  func ambiguousNumber() throws {
+    let log = [
+      #"I1201 10:00:00.000000       1 static_autoscaler.go:300] "Starting main loop" iterationId="1f0c9a7e-1""#,
+      #"I1201 10:00:30.000000       1 static_autoscaler.go:300] "Starting main loop" iterationId="9a0b1c2d-1""#,
+    ]
+    let result = try run(["report", "--iteration", "1"], log)
+    #expect(result.exitCode == 2 && result.stdout.isEmpty, "\(result.summary)")
+    #expect(
+      result.stderrLines == [
+        "cas-logs: error: --iteration 1: loops of several processes have this number (1f0c9a7e-1, 9a0b1c2d-1): "
+          + "give the full id"
+      ], "\(result.summary)")
+    let full = try run(["report", "--iteration", "9a0b1c2d-1"], log)
+    #expect(full.exitCode == 0 && full.stdoutLines.count == 1 && full.stdout.hasPrefix("cas.log:2 "), "\(full.summary)")
+  }
+
   @Test("an unknown or malformed id is one error line and exit 2")
   func unknownId() throws {
     for (log, id) in [
