@@ -85,7 +85,7 @@ struct IterationTests {
     #expect(
       down.evidence.iterations
         == LoopSpan(first: .structured(Self.id("1f0c9a7e-42")), last: .structured(Self.id("1f0c9a7e-42"))))
-    #expect(Self.days(report) == ["12-01T10:00:31.000000Z"])
+    #expect(Self.days(report) == ["12-01T10:00:30.000000Z"])
     #expect(report.autoscaler.logFormat == .mixed)
     #expect(report.autoscaler.versions == ["1.38+"])
   }
@@ -121,7 +121,7 @@ struct IterationTests {
     #expect(up.evidence.iterations?.first.description == "1f0c9a7e-42")
     #expect(up.evidence.iterations?.last.description == "9a0b1c2d-1")
     #expect(report.scaleDowns.first?.evidence.iterations?.first.description == "1f0c9a7e-42")
-    #expect(Self.days(report) == ["12-01T10:00:31.000000Z"])
+    #expect(Self.days(report) == ["12-01T10:00:30.000000Z"])
     #expect(report.autoscaler.logFormat == .mixed)
     #expect(report.formats == [.klogJSON])
   }
@@ -189,7 +189,7 @@ struct IterationTests {
     #expect(Self.loops([later]) == ["-"])
   }
 
-  /// The starts without their (assumed) year: the first event of a new process, or its banner.
+  /// The starts without their (assumed) year: the first record of a new process, or its banner.
   static func days(_ report: Report) -> [String] {
     report.autoscaler.starts.map { String(report.rfc3339($0).dropFirst(5)) }
   }

@@ -20,6 +20,10 @@ struct LoopTracker: Sendable {
   init(inheritsLoop: Bool = false) {
     current = inheritsLoop ? .ordinal(0) : nil
   }
+  /// The id of the note an unrecognised record whose `iterationId` starts a loop gives the builder.
+  static let loopStartNote = "iterationStarted"
+  /// Whether the last record's `iterationId` started a loop (its id differs from the loop before).
+  private(set) var startedLoop = false
   /// Records in the structured form and in the printf form.
   var structuredRecords = 0
   var printfRecords = 0
@@ -33,9 +37,11 @@ struct LoopTracker: Sendable {
     source = record.source
     if record.isStructured { structuredRecords += 1 } else { printfRecords += 1 }
     if let id = record.iteration {
+      startedLoop = current != .structured(id)
       current = .structured(id)
       return current
     }
+    startedLoop = false
     switch event {
     case .mainLoopStarted:
       ordinals += 1

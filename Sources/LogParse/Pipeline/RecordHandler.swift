@@ -66,6 +66,15 @@ struct RecordHandler {
       onRecordMeaning?(record, loop, nil)
       unrecognized += 1
       unrecognizedShapes.add(record)
+      // A new iterationId on a record no entry knows still marks the loop boundary (and a
+      // restart) at its time: the builder sees it as a note.
+      if loops.startedLoop {
+        let context = EventContext(
+          time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop)
+        events.push(
+          PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), lastTime: lastTime,
+          envelopeBaseYear: envelopeBaseYear)
+      }
       return
     }
     let loop = loops.loop(of: record, event: event)
