@@ -41,6 +41,7 @@ extension CasLogs {
         """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var loop: IterationOptions
 
     @Option(name: .customLong("expect-line"), help: "A PCRE2 pattern some record's message must match (repeatable).")
     var expectLines: [String] = []
@@ -143,6 +144,7 @@ extension CasLogs {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: input.readsStandardInput ? 0 : 4096))
       analyzer.onRecord = { record in session.engine.observe(record) }
       analyzer.onStep = { _, _ in session.reportChanged = true }
+      let loopFilter = loop.install(on: &analyzer)
       var allRead = true
       var timedOut = false
       if input.readsStandardInput {
@@ -185,6 +187,7 @@ extension CasLogs {
         Output.standard(AssertRenderer.text(verdict, interrupted: report.interrupted))
         throw ExitCode(128 + signal)
       }
+      if let loopFilter { try IterationOptions.printLoop(loopFilter, analyzer) }
       // A reader that goes away (`| head`) must not turn this verdict into a success.
       Output.brokenPipeExitCode.store(allRead ? verdict.exitCode : 2, ordering: .relaxed)
       Output.standard(AssertRenderer.text(verdict))

@@ -23,12 +23,16 @@ extension CasLogs {
     @Option(help: "Output format: text (one line per step) or ndjson (one JSON object per step).")
     var format: Format = .text
 
+    @OptionGroup var loop: IterationOptions
+
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 0))
       let format = format
       analyzer.onStep = { step, year in
         Output.standard(format == .ndjson ? StepRenderer.ndjson(step, baseYear: year) : StepRenderer.text(step))
       }
+      let loopFilter = loop.install(on: &analyzer)
+      if loopFilter != nil { analyzer.onStep = nil }
       var allRead = true
       var interruptedBy: Int32?
       if input.readsStandardInput {
@@ -49,6 +53,7 @@ extension CasLogs {
         interruptedBy = read.interruptedBy
       }
       analyzer.finish()
+      if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: allRead) }
       if format == .text {
         var report = analyzer.report()
         // Partial only when the read stopped early: a signal while the summary is made leaves it complete.

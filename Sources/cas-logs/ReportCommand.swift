@@ -31,11 +31,15 @@ extension CasLogs {
     @Option(help: "Write the report to this file (whole, via a temporary file) instead of stdout.")
     var output: String?
 
+    @OptionGroup var loop: IterationOptions
+
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
+      let loopFilter = loop.install(on: &analyzer)
       let read = input.readAll(into: &analyzer)
       // Nothing could be read is an input error, unless a signal stopped the read before it began.
       guard read.anyRead || read.interruptedBy != nil else { throw ExitCode(2) }
+      if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: read.allRead) }
       var report = analyzer.report()
       // Partial only when a read actually stopped early: a signal while rendering leaves it complete.
       report.interrupted = read.interruptedBy.map(Signals.name(of:))

@@ -98,6 +98,27 @@ struct SegmentedReadTests {
 
   // MARK: - Helpers
 
+  @Test("loops in segments: iterationIds, printf lines between them, restarts and Starting main loop ordinals")
+  func loopsAcrossSegments() throws {
+    for structured in [true, false] {
+      var text = ""
+      for n in 1...1500 {
+        let time = "I1201 10:\(n / 60 < 10 ? "0" : "")\(n / 60):\(n % 60 < 10 ? "0" : "")\(n % 60).000000       1 "
+        let hash = n < 700 ? "1f0c9a7e" : "9a0b1c2d"
+        text +=
+          structured
+          ? time + "static_autoscaler.go:300] \"Found pods in the cluster\" iterationId=\"\(hash)-\(n)\" podsCount=3\n"
+          : time + "static_autoscaler.go:280] Starting main loop\n"
+        text += time + "auto_scaling_groups.go:221] Setting asg ng-\(n % 7) size to \(n % 5 + 2)\n"
+      }
+      let report = try expectSameReports(Array(text.utf8), minimumSegments: 2)
+      let last = structured ? "9a0b1c2d-1500" : "1500"
+      #expect(report.scaleUps.contains { $0.evidence.iterations?.last.description == last })
+      #expect(report.scaleUps.allSatisfy { $0.evidence.iterations != nil })
+      #expect(report.autoscaler.starts.count == (structured ? 1 : 0))
+    }
+  }
+
   /// A generated `--v=4` log of about `bytes` bytes.
   private func generatedLog(seed: UInt64, bytes: Int, _ configure: (inout GeneratorOptions) -> Void = { _ in })
     -> String

@@ -211,6 +211,7 @@ struct EnvelopeStripper {
     var outOfRange = 0
     var sawLevel = false
     var timeText: [UInt8]?
+    var iteration: IterationId?
     let valid = inner.scan(line) { key, value, scanner in
       switch (String(decoding: key, as: UTF8.self), value) {
       case ("ts", .number(let milliseconds, _)):
@@ -246,6 +247,9 @@ struct EnvelopeStripper {
       case ("logger", _), ("level", _):
         break
       case (_, .string(let range)):
+        if key.count == 11, key.elementsEqual("iterationId".utf8) {
+          iteration = IterationId.parse(scanner.bytes(range))
+        }
         extras.append((key, .string(range)))
       case (_, let other):
         extras.append((key, other))
@@ -280,7 +284,8 @@ struct EnvelopeStripper {
     fileBuffer = file
     return StructuredLine(
       severity: sawLevel ? .info : .error, time: time, file: fileBuffer, sourceLine: sourceLine,
-      verbosity: verbosity, message: UnsafeBufferPointer(start: nil, count: 0))
+      verbosity: verbosity, message: UnsafeBufferPointer(start: nil, count: 0), iteration: iteration,
+      hasFields: !extras.isEmpty)
   }
 
   /// `time` when it lies in the supported years; otherwise nil, counted.

@@ -36,6 +36,10 @@ struct StructuredLine {
   var verbosity: Int?
   /// The message: `msg`, then any other fields as ` key=value`.
   var message: UnsafeBufferPointer<UInt8>
+  /// The `iterationId` field, when it holds a valid id.
+  var iteration: IterationId? = nil
+  /// Whether the record has fields besides `ts`, `caller`, `msg`, `v`, `err`, `logger` and `level`.
+  var hasFields = false
 }
 
 /// One line with its envelope removed.

@@ -6,7 +6,7 @@ extension EpisodeBuilder {
     case "ScaledUpGroup":
       guard let (group, size) = groupAndSize(message) else { return }
       if ByteSearch.contains(message, " size set to ") {
-        if let index = openScaleUps[group]?.last { scaleUps[index].evidence.add(context.lines) }
+        if let index = openScaleUps[group]?.last { scaleUps[index].evidence.add(context) }
       } else {
         applyScaleUp(.scaleUpRequested(group: group, size: size), context, &steps)
       }
@@ -16,7 +16,7 @@ extension EpisodeBuilder {
         guard
           let index = openScaleUps[resize.group]?.last ?? lastScaleUpByGroup[resize.group]
         else { continue }
-        scaleUps[index].evidence.add(context.lines)
+        scaleUps[index].evidence.add(context)
         if !scaleUps[index].triggeringPods.contains(pod) {
           if scaleUps[index].triggeringPods.count < ScaleUpEpisode.maximumPods {
             scaleUps[index].triggeringPods.append(pod)
@@ -48,7 +48,7 @@ extension EpisodeBuilder {
           ?? FailureClassifier.word(after: "group ", in: message)).map({ $0.trimmingCharacters(":") })
       else { return }
       if let index = lastScaleUpByGroup[group], scaleUps[index].revertError != nil {
-        scaleUps[index].evidence.add(context.lines)
+        scaleUps[index].evidence.add(context)
       } else {
         applyRevertFailure(group: group, message: message, context, &steps)
       }
@@ -77,16 +77,16 @@ extension EpisodeBuilder {
           finishScaleDown(index, context)
           steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
         } else if let done = lastScaleDownByNode[node] {
-          scaleDowns[done].evidence.add(context.lines)
+          scaleDowns[done].evidence.add(context)
         }
       } else if let index = openScaleDowns[node] {
-        scaleDowns[index].evidence.add(context.lines)
+        scaleDowns[index].evidence.add(context)
       }
     case "Pod":
       guard ByteSearch.contains(message, "deleting pod for node scale down") else { return }
       let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
       guard let index = openScaleDowns.values.filter({ scaleDowns[$0].kind == .drain }).max() else { return }
-      scaleDowns[index].evidence.add(context.lines)
+      scaleDowns[index].evidence.add(context)
       let bare = event.name
       if let existing = scaleDowns[index].evictedPods.firstIndex(of: bare) {
         scaleDowns[index].evictedPods[existing] = pod
@@ -99,13 +99,13 @@ extension EpisodeBuilder {
       guard let node = nodeName(inScaleDownMessage: message) else { return }
       let isRemoved = message.hasSuffix(" removed") || ByteSearch.contains(message, " removed with drain")
       if !isRemoved, let index = openScaleDowns[node] {
-        scaleDowns[index].evidence.add(context.lines)
+        scaleDowns[index].evidence.add(context)
         return
       }
       if isRemoved {
         if openScaleDowns[node] == nil, let done = lastScaleDownByNode[node] {
           // The removal already ended (e.g. the cloud line came first): this event is more evidence.
-          scaleDowns[done].evidence.add(context.lines)
+          scaleDowns[done].evidence.add(context)
           return
         }
         let index = openOrNewScaleDown(

@@ -7,7 +7,7 @@ extension EpisodeBuilder {
     if let index = noScaleUpIndex[pod], noScaleUps.isKept(index) {
       noScaleUps[index].count += 1
       noScaleUps[index].lastAt = context.time
-      noScaleUps[index].evidence.add(context.lines)
+      noScaleUps[index].evidence.add(context)
       for text in texts
       where !noScaleUps[index].reasons.contains(text) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons {
         noScaleUps[index].reasons.append(text)

@@ -8,6 +8,7 @@ extension EpisodeBuilder {
   mutating func noteStartSignal(_ context: EventContext) -> Bool {
     guard !isCountedStart(context.time) else { return false }
     autoscaler.addStart(context.time)
+    noteStartCounted(context.source)
     return true
   }
 
@@ -27,13 +28,21 @@ extension EpisodeBuilder {
     guard let previous = impliedProcessStart,
       start.epochMicroseconds - previous.epochMicroseconds > EpisodeBuilder.restartToleranceMicroseconds
     else { return }
+    // A new iterationId hash already counted this restart.
+    if restartCountedByIteration {
+      restartCountedByIteration = false
+      return
+    }
     let (_, month, day) = start.date
     // The start is minutes or hours before the record: in its year, or the year before in January.
     let yearOffset = Int(context.time.yearOffset) - (month == 12 && context.time.month == 1 ? 1 : 0)
     let time = LogTime(
       month: month, day: day, microsecondOfDay: start.microsecondOfDay, yearOffset: yearOffset,
       fractionDigits: min(start.fractionDigits, 6))
-    if !isCountedStart(time) { autoscaler.addStart(time) }
+    if !isCountedStart(time) {
+      autoscaler.addStart(time)
+      noteStartCounted(context.source)
+    }
   }
 
   /// Notes the start or end of graceful degradation (1.37+ events), as a period of the autoscaler.

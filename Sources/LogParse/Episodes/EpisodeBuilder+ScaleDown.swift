@@ -85,7 +85,7 @@ extension EpisodeBuilder {
     if let index = blockedIndex[key] {
       blockedScaleDowns[index].count += 1
       blockedScaleDowns[index].lastAt = context.time
-      blockedScaleDowns[index].evidence.add(context.lines)
+      blockedScaleDowns[index].evidence.add(context)
       return
     }
     let blocked = BlockedScaleDown(
@@ -109,7 +109,7 @@ extension EpisodeBuilder {
       if candidacy.evidence == nil {
         candidacy.evidence = context.evidence
       } else {
-        candidacy.evidence?.add(context.lines)
+        candidacy.evidence?.add(context)
       }
     }
   }
@@ -117,13 +117,13 @@ extension EpisodeBuilder {
   /// The open scale-down of `node`, or a new one started now with what its candidacy knew.
   mutating func openOrNewScaleDown(node: String, kind: ScaleDownKind, _ context: EventContext) -> Int {
     if let index = openScaleDowns[node] {
-      scaleDowns[index].evidence.add(context.lines)
+      scaleDowns[index].evidence.add(context)
       return index
     }
     scaleDownCount += 1
     let candidacy = candidacies.removeValue(forKey: node)
     var evidence = candidacy?.evidence ?? context.evidence
-    evidence.add(context.lines)
+    evidence.add(context)
     var episode = ScaleDownEpisode(id: "down-\(scaleDownCount)", node: node, kind: kind, evidence: evidence)
     episode.utilization = candidacy?.utilization
     episode.unneededSince = candidacy?.unneededSince
@@ -140,7 +140,7 @@ extension EpisodeBuilder {
     guard scaleDowns[index].isOpen else { return }
     scaleDowns[index].outcome = .succeeded
     scaleDowns[index].endedAt = context.time
-    scaleDowns[index].evidence.add(context.lines)
+    scaleDowns[index].evidence.add(context)
     if openScaleDowns[scaleDowns[index].node] == index { openScaleDowns[scaleDowns[index].node] = nil }
   }
 
@@ -150,7 +150,7 @@ extension EpisodeBuilder {
     scaleDowns[index].outcome = .failed
     scaleDowns[index].endedAt = context.time
     scaleDowns[index].error = failure
-    scaleDowns[index].evidence.add(context.lines)
+    scaleDowns[index].evidence.add(context)
     if openScaleDowns[scaleDowns[index].node] == index { openScaleDowns[scaleDowns[index].node] = nil }
   }
 }

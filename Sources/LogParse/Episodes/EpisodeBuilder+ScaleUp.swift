@@ -25,22 +25,22 @@ extension EpisodeBuilder {
       steps.append(step(.podsPending, nil, nil, "\(count) other pods are also unschedulable", context))
     case .upcomingNodes(let count):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       steps.append(step(.upcoming, nil, nil, "upcoming \(count) nodes", context))
     case .bestOption(let group):
       beginDecision(context)
       decision.decidedAt = decision.decidedAt ?? context.time
       decision.bestOption = group
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
     case .estimatedNodes(let count, let group):
       beginDecision(context)
       decision.decidedAt = decision.decidedAt ?? context.time
       if decision.bestOption == nil { decision.bestOption = group }
       decision.estimate = count
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
     case .scaleUpCapped(let requested, let cappedTo):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       var capping = decision.capping ?? ScaleUpCapping()
       capping.requestedNodes = requested
       capping.cappedToNodes = cappedTo
@@ -48,7 +48,7 @@ extension EpisodeBuilder {
     case .scaleUpPlan(let resizes):
       beginDecision(context)
       decision.decidedAt = decision.decidedAt ?? context.time
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       decision.planGroups = resizes.count > 1 ? resizes.map(\.group) : []
       for resize in resizes {
         let index = newScaleUp(group: resize.group, context)
@@ -109,7 +109,7 @@ extension EpisodeBuilder {
         record(failure)
       }
       if let index = openBackoffs[group] {
-        backoffs[index].evidence.add(context.lines)
+        backoffs[index].evidence.add(context)
       } else {
         let newEntry =
           Backoff(
@@ -117,15 +117,15 @@ extension EpisodeBuilder {
         EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       }
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       decision.skipped.add(group, reason: "in backoff")
     case .maxSizeReached(let group):
       beginDecision(context)
       decision.skipped.add(group, reason: "max size reached")
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
     case .podDoesNotFitGroup(let pod, let group, let reason):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       let entry = "\(group): \(reason)"
       if decision.podReasons[pod] != nil || decision.podReasons.count < ScaleUpEpisode.maximumPods,
         !(decision.podReasons[pod]?.contains(entry) ?? false), (decision.podReasons[pod]?.count ?? 0) < 20
@@ -145,7 +145,7 @@ extension EpisodeBuilder {
         decision.podCount = podsLeft
       }
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
     default:
       break
     }
@@ -163,7 +163,7 @@ extension EpisodeBuilder {
     if decision.podEvidence == nil {
       decision.podEvidence = context.evidence
     } else {
-      decision.podEvidence?.add(context.lines)
+      decision.podEvidence?.add(context)
     }
   }
 
@@ -183,7 +183,7 @@ extension EpisodeBuilder {
     var evidence = decision.podEvidence ?? context.evidence
     if decision.podEvidence != nil, let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
     if decision.podEvidence == nil, let decisionEvidence = decision.evidence { evidence = decisionEvidence }
-    evidence.add(context.lines)
+    evidence.add(context)
     var episode = ScaleUpEpisode(id: "up-\(scaleUpCount)", nodeGroup: group, evidence: evidence)
     episode.decidedAt = decision.decidedAt ?? context.time
     if decision.bestOption == group || decision.bestOption == nil { episode.estimate = decision.estimate }
@@ -210,7 +210,7 @@ extension EpisodeBuilder {
   /// The episode planned for `group` in this loop (or the newest open one of that size), else a new one.
   private mutating func plannedOrNewScaleUp(group: String, size: Int, _ context: EventContext) -> Int {
     if let index = openScaleUps[group]?.last(where: { scaleUps[$0].to == size || scaleUps[$0].to == nil }) {
-      scaleUps[index].evidence.add(context.lines)
+      scaleUps[index].evidence.add(context)
       if scaleUps[index].to == nil { scaleUps[index].to = size }
       return index
     }
@@ -232,7 +232,7 @@ extension EpisodeBuilder {
       scaleUps[index].outcome = outcome
       scaleUps[index].endedAt = context.time
       scaleUps[index].error = error
-      scaleUps[index].evidence.add(context.lines)
+      scaleUps[index].evidence.add(context)
     }
     if let last = open.last { scaleUps[last].printedDurationSeconds = seconds }
     if let lastRequested, open.contains(lastRequested) { self.lastRequested = nil }
@@ -250,7 +250,7 @@ extension EpisodeBuilder {
       lastCloudConfirmed = index
       steps.append(step(.finished, scaleUps[index].id, group, "cloud: size of \(group) set", context))
     } else if let index = lastCloudConfirmed {
-      scaleUps[index].evidence.add(context.lines)
+      scaleUps[index].evidence.add(context)
       if scaleUps[index].printedDurationSeconds == nil { scaleUps[index].printedDurationSeconds = seconds }
     }
   }
@@ -287,7 +287,7 @@ extension EpisodeBuilder {
     if subjects.isEmpty { subjects = ["unschedulable pods"] }
     var evidence = decision.podEvidence ?? context.evidence
     if let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
-    evidence.add(context.lines)
+    evidence.add(context)
     // The group that could not take the pods: the best option, else the only group skipped.
     let noScaleUpGroup = decision.skipped.isEmpty ? nil : decision.bestOption ?? decision.skipped.onlyGroup
     for pod in subjects {

@@ -12,26 +12,26 @@ extension EpisodeBuilder {
       decision.foundUnschedulable = unschedulable
     case .scaleUpCappedToClusterMax(let size):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       var capping = decision.capping ?? ScaleUpCapping()
       capping.clusterMaxSize = size
       decision.capping = capping
     case .scaleUpSplit(let groups):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       decision.similarGroups = groups
     case .groupNotReady(let group, let reason):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       decision.skipped.add(group, reason: reason)
     case .similarPodsDoNotFitGroup:
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
     case .scaleUpReverted(let group, let delta):
       guard let index = lastScaleUpByGroup[group] else { return }
       scaleUps[index].revertedNodes = delta
       scaleUps[index].revertedAt = context.time
-      scaleUps[index].evidence.add(context.lines)
+      scaleUps[index].evidence.add(context)
       steps.append(
         step(
           .revert, scaleUps[index].id, group,
@@ -41,7 +41,7 @@ extension EpisodeBuilder {
       applyRevertFailure(group: group, message: message, context, &steps)
     case .scaleUpCappedByQuota(let group, let requested, let cappedTo):
       beginDecision(context)
-      decision.evidence?.add(context.lines)
+      decision.evidence?.add(context)
       var capping = decision.quotaCapping[group] ?? ScaleUpCapping()
       if let requested { capping.quotaRequestedNodes = requested }
       capping.quotaCappedToNodes = cappedTo
@@ -51,7 +51,7 @@ extension EpisodeBuilder {
     case .failedNodesDeleted(let count, let group):
       // The cleanup of instances that never came belongs to the scale-up that asked for them.
       guard let index = lastScaleUpByGroup[group] else { return }
-      scaleUps[index].evidence.add(context.lines)
+      scaleUps[index].evidence.add(context)
       steps.append(
         step(
           .failure, scaleUps[index].id, group, "removing \(count) instances of \(group) that failed to create", context)
@@ -71,7 +71,7 @@ extension EpisodeBuilder {
     var episodeId: String?
     if let index = lastScaleUpByGroup[group] {
       scaleUps[index].revertError = failures[failureIndex]
-      scaleUps[index].evidence.add(context.lines)
+      scaleUps[index].evidence.add(context)
       episodeId = scaleUps[index].id
     }
     let code = failure.code.map { " \($0)" } ?? ""

@@ -41,6 +41,10 @@ public struct EpisodeBuilder: Sendable {
   var lastScaleDownByNode: [String: Int] = [:]
   var scaleUpCount = 0
   var scaleDownCount = 0
+  /// Each source's structured loops (see ``noteIteration(_:)``); one entry per source.
+  var loopProcesses: [Int: LoopProcess] = [:]
+  /// Whether a new `iterationId` hash counted a restart the monotonic clock has not shown yet.
+  var restartCountedByIteration = false
 
   /// Creates an empty builder.
   public init() {}
@@ -49,10 +53,12 @@ public struct EpisodeBuilder: Sendable {
   public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: event) }
+    if noteIteration(context) { decision.reset() }
     switch event {
     case .processStarted(let version):
       autoscaler.addVersion(version)
       autoscaler.addStart(context.time)
+      noteStartCounted(context.source)
       steps.append(step(.process, nil, nil, "Cluster Autoscaler \(version) started", context))
     case .leaseAcquiring:
       if noteStartSignal(context) {
@@ -65,7 +71,8 @@ public struct EpisodeBuilder: Sendable {
         autoscaler.isLeader = false
       }
     case .mainLoopStarted:
-      decision.reset()
+      // With iterationIds the loop boundary is the change of id, noted above.
+      if case .structured = context.loop {} else { decision.reset() }
     case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
       .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished,
       .scaleUpTimedOut,

@@ -8,6 +8,8 @@ public struct Evidence: Hashable, Sendable {
   public private(set) var lines: [Int] = []
   /// Lines seen beyond ``maximumLines``.
   public private(set) var omittedLines = 0
+  /// The loops of the first and the last record, when the log shows loops.
+  public internal(set) var iterations: LoopSpan?
 
   /// Evidence starting at `lines` of `source`.
   public init(source: Int, lines: ClosedRange<Int>) {
@@ -28,8 +30,18 @@ public struct Evidence: Hashable, Sendable {
     }
   }
 
+  /// Adds the lines of one more record and notes its loop.
+  mutating func add(_ context: EventContext) {
+    add(context.lines)
+    guard let loop = context.loop else { return }
+    iterations = LoopSpan(first: iterations?.first ?? loop, last: loop)
+  }
+
   /// Adds the lines of `other` not already held (two views of one loop share its first line).
   public mutating func merge(_ other: Evidence) {
+    if let span = other.iterations {
+      iterations = LoopSpan(first: iterations?.first ?? span.first, last: span.last)
+    }
     for line in other.lines where !lines.contains(line) { add(line...line) }
     omittedLines += other.omittedLines
   }
@@ -45,15 +57,34 @@ public struct EventContext: Hashable, Sendable {
   public var lines: ClosedRange<Int>
   /// The record's severity.
   public var severity: Severity
+  /// The autoscaler loop the record belongs to, when the log shows loops.
+  public var loop: LoopId?
 
   /// Creates a context.
-  public init(time: LogTime, source: Int, lines: ClosedRange<Int>, severity: Severity = .info) {
+  public init(time: LogTime, source: Int, lines: ClosedRange<Int>, severity: Severity = .info, loop: LoopId? = nil) {
     self.time = time
     self.source = source
     self.lines = lines
     self.severity = severity
+    self.loop = loop
   }
 
   /// Evidence holding just this record.
-  var evidence: Evidence { Evidence(source: source, lines: lines) }
+  var evidence: Evidence {
+    var evidence = Evidence(source: source, lines: lines)
+    evidence.iterations = loop.map { LoopSpan(first: $0, last: $0) }
+    return evidence
+  }
+}
+
+/// The first and the last loop an episode's evidence comes from.
+public struct LoopSpan: Hashable, Sendable {
+  public var first: LoopId
+  public var last: LoopId
+
+  /// A span from `first` to `last`.
+  public init(first: LoopId, last: LoopId) {
+    self.first = first
+    self.last = last
+  }
 }

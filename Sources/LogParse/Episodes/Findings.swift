@@ -238,6 +238,9 @@ public struct AutoscalerInfo: Hashable, Sendable {
   /// Every period of graceful degradation, listed or not.
   public var gracefulDegradationCount = 0
 
+  /// Whether the log is in klog's printf form, the structured form of CAS 1.38+, or both.
+  public var logFormat: LogFormat = .printf
+
   /// The most process starts listed.
   public static let maximumStarts = 500
   /// The most distinct versions listed.

@@ -15,6 +15,7 @@ struct ParsedSegment: Sendable {
   var cloudProvider: String?
   var unrecognizedShapes: UnrecognizedShapes
   var patternErrors: Int
+  var loops: LoopTracker
 }
 
 extension Analyzer {
@@ -24,6 +25,7 @@ extension Analyzer {
     options.reorderWindow = 0
     var parser = Analyzer(options: options)
     parser.events.sink.collectsEvents = true
+    parser.records.loops = LoopTracker(inheritsLoop: true)
     // The segment's unrecognised records are replayed in order into the whole input's table.
     parser.records.unrecognizedShapes = UnrecognizedShapes(
       capacity: options.maximumUnrecognizedShapes, recordsOccurrences: true)
@@ -33,7 +35,9 @@ extension Analyzer {
   /// Whether the input may be parsed in segments on several threads with the same result.
   ///
   /// Only when nobody watches records, events or steps as they happen: those must come in order.
-  var canParseSegments: Bool { onRecord == nil && onEvent == nil && onStep == nil && !events.sink.collectsEvents }
+  var canParseSegments: Bool {
+    onRecord == nil && onRecordMeaning == nil && onEvent == nil && onStep == nil && !events.sink.collectsEvents
+  }
 
   /// Ends a segment parser's only source and hands over what it found.
   mutating func takeSegment() -> ParsedSegment {
@@ -43,7 +47,7 @@ extension Analyzer {
       years: assembler.years,
       recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
       lastTime: lastTime, cloudProvider: cloudProvider, unrecognizedShapes: unrecognizedShapes,
-      patternErrors: patternErrors)
+      patternErrors: patternErrors, loops: records.loops)
     events.sink.collected = []
     return segment
   }
@@ -81,6 +85,8 @@ extension Analyzer {
     // payload-free event is left in its place for the array to destroy.
     let lastTime = records.lastTime
     let envelopeBaseYear = records.envelopeBaseYear
+    records.loops.enter(source: source)
+    let loops = records.loops
     let placeholder = (
       Event.mainLoopStarted, EventContext(time: LogTime(month: 1, day: 1, microsecondOfDay: 0), source: 0, lines: 0...0)
     )
@@ -93,9 +99,11 @@ extension Analyzer {
         context.time = placed(context.time)
         context.source = source
         context.lines = (context.lines.lowerBound + lineOffset)...(context.lines.upperBound + lineOffset)
+        context.loop = loops.resolve(context.loop)
         events.push(
           PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
       }
     }
+    records.loops.absorb(segment.loops, source: source)
   }
 }

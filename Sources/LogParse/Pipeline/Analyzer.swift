@@ -40,6 +40,12 @@ public struct Analyzer {
     get { records.onRecord }
     set { records.onRecord = newValue }
   }
+  /// Called with every record once it is mapped: the loop it belongs to and the event it meant
+  /// (nil when no catalogue entry recognised it); for `--iteration`.
+  public var onRecordMeaning: ((Record, LoopId?, Event?) -> Void)? {
+    get { records.onRecordMeaning }
+    set { records.onRecordMeaning = newValue }
+  }
   /// Called with every event the episode builder applies, in the order it applies them.
   public var onEvent: ((Event, EventContext) -> Void)? {
     get { events.sink.onEvent }
@@ -66,6 +72,8 @@ public struct Analyzer {
   public var cloudProvider: String? { records.cloudProvider }
   /// The shapes of unrecognised records, with counts and a sample each.
   public var unrecognizedShapes: UnrecognizedShapes { records.unrecognizedShapes }
+  /// Whether the records so far are in the printf form, the structured form, or both.
+  public var logFormat: LogFormat { records.loops.logFormat }
 
   /// Starts a new source (a file, or `-` for standard input); line numbers restart at 1.
   public mutating func beginSource(_ name: String) {

@@ -2,6 +2,10 @@
 struct RecordHandler {
   /// Called with every record (for `--expect-line`).
   var onRecord: ((Record) -> Void)?
+  /// Called with every record after it was mapped: its loop and the event it meant, if any.
+  var onRecordMeaning: ((Record, LoopId?, Event?) -> Void)?
+  /// Which loop each record belongs to, and the log's form.
+  var loops = LoopTracker()
   var extractor = EventExtractor()
   /// Records mapped to an event, and well-formed records no catalogue entry matched.
   var recognized = 0
@@ -58,15 +62,29 @@ struct RecordHandler {
     if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
     if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
     guard let (event, entry) = extractor.extract(record) else {
+      let loop = loops.loop(of: record, event: nil)
+      onRecordMeaning?(record, loop, nil)
       unrecognized += 1
       unrecognizedShapes.add(record)
+      // A new iterationId on a record no entry knows still marks the loop boundary (and a
+      // restart) at its time: the builder sees it as a note.
+      if loops.startedLoop {
+        let context = EventContext(
+          time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop)
+        events.push(
+          PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), lastTime: lastTime,
+          envelopeBaseYear: envelopeBaseYear)
+      }
       return
     }
+    let loop = loops.loop(of: record, event: event)
+    onRecordMeaning?(record, loop, event)
     recognized += 1
     if record.severity == .info, record.verbosity == nil {
       verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
     }
-    let context = EventContext(time: record.time, source: record.source, lines: record.lines, severity: record.severity)
+    let context = EventContext(
+      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop)
     events.push(PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
   }
 }

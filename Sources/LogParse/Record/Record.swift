@@ -31,9 +31,20 @@ public struct Record {
   public var wrappedLines = 0
   /// The base year an envelope time has proven by this record, if any (see ``YearTracker``).
   var envelopeBaseYear: Int?
+  /// The `iterationId` field of a CAS JSON logging record, if it has a valid one.
+  var jsonIteration: IterationId?
+  /// Whether the record came from CAS JSON logging with fields besides `ts`, `caller`, `msg`, `v`, `err`.
+  var jsonHasFields = false
 
   /// The physical line numbers the record spans.
   public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }
+
+  /// Whether the record is in the structured form: a Go-quoted message (klog text), or a CAS JSON
+  /// record with key=value fields.
+  public var isStructured: Bool { jsonHasFields || message.first == UInt8(ascii: "\"") }
+
+  /// The record's `iterationId`: the JSON field, or the first key after a quoted text message.
+  public var iteration: IterationId? { jsonIteration ?? IterationId.scan(message: message) }
 
   /// The message's first line (up to the first `\n`).
   public var headline: UnsafeBufferPointer<UInt8> {

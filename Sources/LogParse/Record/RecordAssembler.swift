@@ -25,6 +25,8 @@ struct RecordAssembler {
   private var pendingFile: [UInt8] = []
   private var pendingSourceLine = 0
   private var pendingVerbosity: Int?
+  private var pendingJSONIteration: IterationId?
+  private var pendingJSONHasFields = false
   private var pendingMessage: [UInt8] = []
   private var pendingBraceDepth = 0
   /// Extra physical lines of the line being accepted (joined partials), added to a record it starts.
@@ -63,6 +65,8 @@ struct RecordAssembler {
           source: source, lineNumber: lineNumber, severity: structured.severity, time: time, file: file,
           sourceLine: structured.sourceLine, verbosity: structured.verbosity, message: structured.message)
       }
+      pendingJSONIteration = structured.iteration
+      pendingJSONHasFields = structured.hasFields
     case .text(let text, let envelopeTime):
       acceptText(text, envelopeTime: envelopeTime, source: source, lineNumber: lineNumber, emit)
     }
@@ -174,7 +178,8 @@ struct RecordAssembler {
               source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
               severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
               message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
-              envelopeBaseYear: years.envelopeBaseYear))
+              envelopeBaseYear: years.envelopeBaseYear, jsonIteration: pendingJSONIteration,
+              jsonHasFields: pendingJSONHasFields))
         }
       }
     }
@@ -214,6 +219,8 @@ struct RecordAssembler {
     pendingFile.append(contentsOf: file)
     pendingSourceLine = sourceLine
     pendingVerbosity = verbosity
+    pendingJSONIteration = nil
+    pendingJSONHasFields = false
     pendingMessage.removeAll(keepingCapacity: pendingMessage.capacity <= 1 << 16)
     pendingBraceDepth = 0
     appendMessage(message)

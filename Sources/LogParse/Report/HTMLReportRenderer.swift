@@ -81,7 +81,8 @@ public enum HTMLReportRenderer {
         up.durationSeconds(baseYear: report.year.baseYear).map(formatSeconds) ?? "",
         up.decidedAt.map(report.rfc3339) ?? "", up.triggeringPods.prefix(5).joined(separator: ", "),
         up.error.map { "\($0.failureClass.rawValue) \($0.code ?? "")" } ?? "",
-        ScaleUpNotes.notes(up, report).joined(separator: "; "), lines(up.evidence, report),
+        (ScaleUpNotes.notes(up, report) + [IterationText.span(up.evidence)].compactMap { $0 }).joined(separator: "; "),
+        lines(up.evidence, report),
       ]
     }
     html += table(

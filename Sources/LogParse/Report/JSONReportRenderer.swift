@@ -116,6 +116,7 @@ public enum JSONReportRenderer {
     }
     json.endArray()
     json.field("gracefulDegradationCount", report.autoscaler.gracefulDegradationCount)
+    json.field("logFormat", report.autoscaler.logFormat.rawValue)
     json.endObject()
   }
 
@@ -140,6 +141,7 @@ public enum JSONReportRenderer {
     json.key("revertError")
     if let error = episode.revertError { writeFailure(error, report, &json) } else { json.null() }
     writeEvidence(episode.evidence, report, &json)
+    writeIterations(episode.evidence, &json)
     json.endObject()
   }
 
@@ -161,6 +163,7 @@ public enum JSONReportRenderer {
     json.key("error")
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
     writeEvidence(episode.evidence, report, &json)
+    writeIterations(episode.evidence, &json)
     json.endObject()
   }
 
@@ -266,6 +269,16 @@ public enum JSONReportRenderer {
   private static func writeEvidence(_ evidence: Evidence, _ report: Report, _ json: inout JSONWriter) {
     json.field("source", report.sourceName(evidence))
     json.field("lines", ints: evidence.lines)
+  }
+
+  /// `"iterations": {"first": ID, "last": ID}`, or null when the log shows no loops.
+  private static func writeIterations(_ evidence: Evidence, _ json: inout JSONWriter) {
+    json.key("iterations")
+    guard let span = evidence.iterations else { return json.null() }
+    json.beginObject()
+    json.field("first", span.first.description)
+    json.field("last", span.last.description)
+    json.endObject()
   }
 }
 

@@ -37,7 +37,8 @@ public enum MarkdownReportRenderer {
         let error = up.error.map { "\($0.failureClass.rawValue) \($0.code ?? "")" } ?? ""
         let decided = up.decidedAt.map(report.rfc3339) ?? ""
         text += "| \(up.id) | \(cell(up.nodeGroup)) | \(size) | \(up.outcome.rawValue) | \(duration) | \(decided) "
-        text += "| \(cell(pods)) | \(cell(error)) | \(cell(ScaleUpNotes.notes(up, report).joined(separator: "; "))) |\n"
+        let notes = ScaleUpNotes.notes(up, report) + [IterationText.span(up.evidence)].compactMap { $0 }
+        text += "| \(cell(pods)) | \(cell(error)) | \(cell(notes.joined(separator: "; "))) |\n"
       }
       text += "\n"
     }

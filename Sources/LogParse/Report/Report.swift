@@ -68,6 +68,9 @@ extension Analyzer {
       lastTime: lastTime)
     var autoscaler = builder.autoscaler
     autoscaler.cloudProvider = autoscaler.cloudProvider ?? cloudProvider
+    autoscaler.logFormat = logFormat
+    // No banner named a version: the structured form at least says which releases wrote the log.
+    if autoscaler.versions.isEmpty, let implied = logFormat.impliedVersions { autoscaler.versions = [implied] }
     return Report(
       sources: sources, accounting: accounting, recognized: recognized, unrecognized: unrecognized, formats: formats,
       firstTime: firstTime, lastTime: lastTime, year: year, verbosity: verbosity, autoscaler: autoscaler,

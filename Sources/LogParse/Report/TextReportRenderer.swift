@@ -41,6 +41,7 @@ public enum TextReportRenderer {
       }
       if let error = up.error { line += "  error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))" }
       line += details(up, report)
+      if let loops = IterationText.span(up.evidence) { line += "  " + loops }
       out.append(line)
     }
     out.append("Scale-downs: \(report.scaleDowns.count)")
@@ -57,6 +58,7 @@ public enum TextReportRenderer {
         line += "  evicted: " + down.evictedPods.prefix(5).map(safe).joined(separator: ", ")
       }
       if let error = down.error { line += "  error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))" }
+      if let loops = IterationText.span(down.evidence) { line += "  " + loops }
       out.append(line)
     }
     if !report.failures.isEmpty {
@@ -139,6 +141,7 @@ public enum TextReportRenderer {
       let count = autoscaler.gracefulDegradationCount
       parts.append("graceful degradation \(count) time(s)" + (last.stoppedAt == nil ? ", still degraded" : ""))
     }
+    if autoscaler.logFormat != .printf { parts.append("\(autoscaler.logFormat.rawValue) logging") }
     return parts.isEmpty ? nil : "Autoscaler: " + TerminalText.sanitize(parts.joined(separator: ", "))
   }
 

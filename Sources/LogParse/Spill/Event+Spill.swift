@@ -335,6 +335,16 @@ extension PendingEvent: Spillable {
     writer.int(context.lines.lowerBound)
     writer.int(context.lines.upperBound)
     writer.int(Int(context.severity.rawValue))
+    switch context.loop {
+    case nil: writer.int(0)
+    case .ordinal(let n):
+      writer.int(1)
+      writer.int(n)
+    case .structured(let id):
+      writer.int(2)
+      writer.int(Int(id.process))
+      writer.int(id.number)
+    }
   }
 
   init?(unspilling reader: inout SpillReader) {
@@ -342,6 +352,19 @@ extension PendingEvent: Spillable {
       let lower = reader.int(), let upper = reader.int(), lower <= upper,
       let severity = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(Severity.init(rawValue:))
     else { return nil }
-    self.init(event: event, context: EventContext(time: time, source: source, lines: lower...upper, severity: severity))
+    let loop: LoopId?
+    switch reader.int() {
+    case 0: loop = nil
+    case 1:
+      guard let n = reader.int() else { return nil }
+      loop = .ordinal(n)
+    case 2:
+      guard let process = reader.int().flatMap(UInt32.init(exactly:)), let n = reader.int() else { return nil }
+      loop = .structured(IterationId(process: process, number: n))
+    default: return nil
+    }
+    self.init(
+      event: event,
+      context: EventContext(time: time, source: source, lines: lower...upper, severity: severity, loop: loop))
   }
 }
