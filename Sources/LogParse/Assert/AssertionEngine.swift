@@ -180,6 +180,20 @@ public struct AssertionEngine {
       }
       results.append(result)
     }
+    // Nothing read proves nothing: neither an expectation nor a prohibition (an empty pipe from a
+    // failed `kubectl logs`, a binary file) is decided on input with no record. A timeout still fails.
+    if report.accounting.records == 0, !timedOut {
+      let lines = report.accounting.lines
+      let note =
+        lines == 0
+        ? "no input was read (0 lines): nothing can be proven"
+        : "no Cluster Autoscaler record was read (\(lines) lines, \(report.accounting.malformed) malformed): nothing can be proven"
+      for index in results.indices {
+        results[index].passed = false
+        results[index].missingEvidence = note
+      }
+      return AssertVerdict(exitCode: 3, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)
+    }
     let failed = results.filter { !$0.passed }
     var exitCode: Int32 = 0
     if timedOut || !failed.isEmpty {
