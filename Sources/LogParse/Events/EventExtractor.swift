@@ -159,7 +159,14 @@ public struct EventExtractor {
       structuredSubject.build(form, names: formKeyNames[number], fields: fields)
       let subject = structuredSubject
       let event = subject.bytes.withUnsafeBufferPointer { bytes -> Event? in
-        if form.printf != nil { return run(number, bytes, record) }
+        if form.printf != nil {
+          // The rendered text must state the entry's literal as a printf record would.
+          let range = literalStarts[number]..<literalStarts[number + 1]
+          let stated = literalBytes.withUnsafeBufferPointer {
+            ByteSearch.offset(of: UnsafeBufferPointer(rebasing: $0[range]), in: bytes) != nil
+          }
+          return stated ? run(number, bytes, record) : nil
+        }
         let built = subject.offsets.withUnsafeBufferPointer { offsets in
           withUnsafeMutablePointer(to: &fieldCounts) { counts in
             let captures = Captures(
