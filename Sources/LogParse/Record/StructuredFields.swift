@@ -89,16 +89,22 @@ struct StructuredFields {
     return i
   }
 
-  /// Copies a `key=<` value's lines (after the `<` line break) without their tab, joined by `\n`, up to the ` >` line.
+  /// Copies a `key=<` value's lines (after the `<` line break) without their tab, joined by `\n`, up to the ` >`
+  /// that closes it (further pairs may follow it on that line); returns the offset after the `>`.
   private mutating func multiline(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var i = start
     var first = true
     while i < text.count {
       let lineEnd = memchrIndex(UnsafeBufferPointer(rebasing: text[i...]), 0x0A).map { i + $0 } ?? text.count
       var line = UnsafeBufferPointer(rebasing: text[i..<lineEnd])
-      var trimmed = line
-      while trimmed.first == 0x20 { trimmed = UnsafeBufferPointer(rebasing: trimmed[1...]) }
-      if trimmed.count == 1, trimmed.first == UInt8(ascii: ">") { return lineEnd }
+      var indent = 0
+      while indent < line.count, line[indent] == 0x20 { indent += 1 }
+      // The closing ` >`, which the record's next pairs may follow on the same line.
+      if indent > 0, indent < line.count, line[indent] == UInt8(ascii: ">"),
+        indent + 1 == line.count || line[indent + 1] == 0x20
+      {
+        return i + indent + 1
+      }
       if line.first == 0x09 { line = UnsafeBufferPointer(rebasing: line[1...]) }
       if !first { scratch.append(0x0A) }
       first = false
