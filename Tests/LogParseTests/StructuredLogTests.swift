@@ -144,6 +144,16 @@ struct StructuredLogTests {
     }
   }
 
+  @Test func jsonLoggingTimesInEpochMillisecondsAreRead() throws {
+    let json = #"{"ts":1773405280584.456,"caller":"clusterstate/clusterstate.go:405","msg":"Disabling scale-up for node group","v":0,"iterationId":"1f0c9a7e-3","nodeGroupId":"eks-ng-a","backoffUntil":1773406480139.187,"errorClass":"Other","errorCode":"timeout"}"#
+    let (id, event) = try #require(Catalog.identify(json))
+    #expect(id == "scaleUp.backoff")
+    #expect(event.fields["until"] == "2026-03-13T12:54:40.139187Z")
+    let hostile = json.replacingOccurrences(of: "1773406480139.187", with: "1e300")
+    let report = Fixtures.analyze(Array((hostile + "\n").utf8))
+    #expect(report.accounting.outOfRangeValues >= 1)
+  }
+
   @Test func aMultiLineErrIsOneRecordWithItsLines() throws {
     let report = Fixtures.analyze(
       Array(

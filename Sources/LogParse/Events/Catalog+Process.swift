@@ -14,7 +14,7 @@ extension Catalog {
       "loop.scaleDownStatus", literal: "Scale down status: ",
       pattern:
         #"^Scale down status: .*?lastScaleUpTime=(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}(?: \w+)?(?: m=[+-][0-9.]+)?)"#,
-      structured: StructuredForm("Recording scale down status", printf: "Scale down status: lastScaleUpTime=%v lastScaleDownDeleteTime=%v lastScaleDownFailTime=%v scaleDownForbidden=%v scaleDownInCooldown=%v", keys: ["lastScaleUpTime", "lastScaleDownDeleteTime", "lastScaleDownFailTime", "scaleDownForbidden", "scaleDownInCooldown"]), v: 4, versions: "1.3–1.20, 1.21–1.24 (`scaleDownInCooldown`), 1.25–1.37 (without `unneededOnly`, with `m=`), 1.38+ (structured)",
+      structured: StructuredForm("Recording scale down status", printf: "Scale down status: lastScaleUpTime=%v lastScaleDownDeleteTime=%v lastScaleDownFailTime=%v scaleDownForbidden=%v scaleDownInCooldown=%v", keys: [.time("lastScaleUpTime"), "lastScaleDownDeleteTime", "lastScaleDownFailTime", "scaleDownForbidden", "scaleDownInCooldown"]), v: 4, versions: "1.3–1.20, 1.21–1.24 (`scaleDownInCooldown`), 1.25–1.37 (without `unneededOnly`, with `m=`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.20",

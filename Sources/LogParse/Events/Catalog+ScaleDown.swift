@@ -28,7 +28,7 @@ extension Catalog {
     },
     CatalogEntry(
       "scaleDown.unneededSince", literal: " is unneeded since ", .anywhere,
-      pattern: #"^(\S+) is unneeded since (.+?) duration (\S+)"#, structured: StructuredForm("Node is unneeded", keys: ["nodeName", "since", "duration"]), v: 4, versions: "1.3–1.37, 1.38+ (structured)",
+      pattern: #"^(\S+) is unneeded since (.+?) duration (\S+)"#, structured: StructuredForm("Node is unneeded", keys: ["nodeName", .time("since"), "duration"]), v: 4, versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",

@@ -188,7 +188,7 @@ extension Catalog {
     CatalogEntry(
       "scaleUp.backoff", literal: "Disabling scale-up for node group ",
       pattern: #"^Disabling scale-up for node group (\S+) until (.+?); errorClass=([^;\s]*); errorCode=(\S*)"#,
-      structured: StructuredForm("Disabling scale-up for node group", keys: ["nodeGroupId", "backoffUntil", "errorClass", "errorCode"]), v: 0, versions: "1.14 (`errorClass=99`), 1.15–1.37 (`errorClass=Other`), 1.38+ (structured)",
+      structured: StructuredForm("Disabling scale-up for node group", keys: ["nodeGroupId", .time("backoffUntil"), "errorClass", "errorCode"]), v: 0, versions: "1.14 (`errorClass=99`), 1.15–1.37 (`errorClass=Other`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.14",

@@ -157,6 +157,8 @@ public struct EventExtractor {
     for number in candidates {
       guard let form = forms[number] else { continue }
       structuredSubject.build(form, names: formKeyNames[number], fields: fields)
+      fieldCounts.outOfRange += structuredSubject.outOfRange
+      structuredSubject.outOfRange = 0
       let subject = structuredSubject
       let event = subject.bytes.withUnsafeBufferPointer { bytes -> Event? in
         if form.printf != nil {

@@ -53,6 +53,8 @@ public struct StructuredKey: Sendable, ExpressibleByStringLiteral {
     case unbracketed
     /// A fixed text, for what the printf form said and the structured message states in its words.
     case constant
+    /// A `time.Time`: Go's text form as written, or JSON logging's epoch milliseconds or RFC 3339, as Go's form.
+    case time
   }
 
   /// The key (or, for a constant, the text).
@@ -83,13 +85,16 @@ public struct StructuredKey: Sendable, ExpressibleByStringLiteral {
   /// The slice in key `key` without its outer brackets.
   public static func unbracketed(_ key: String) -> StructuredKey { StructuredKey(key, .unbracketed) }
 
+  /// The time in key `key`, in Go's `time.Time.String()` form whatever the logging format wrote.
+  public static func time(_ key: String) -> StructuredKey { StructuredKey(key, .time) }
+
   /// The fixed text `text`.
   public static func constant(_ text: String) -> StructuredKey { StructuredKey(text, .constant) }
 
   /// The key as the catalogue lists it (`backoffStatus.ErrorCode`, `"unhealthy"`).
   public var description: String {
     switch reading {
-    case .value, .list, .unbracketed: name
+    case .value, .list, .unbracketed, .time: name
     case .field(let field), .lastField(let field): "\(name).\(field)"
     case .constant: "(\(name))"
     }

@@ -11,6 +11,8 @@ struct StructuredSubject {
   private(set) var offsets: [Int] = []
   /// The end of the message part of ``bytes`` (group 0).
   private(set) var messageEnd = 0
+  /// Values found out of range while building subjects (times outside the supported years), to be counted.
+  var outOfRange = 0
 
   /// The key names of the context (values every record of a loop carries), left out of the message text.
   private static let contextKeys: [[UInt8]] = [Array("iterationId".utf8)]
@@ -85,6 +87,8 @@ struct StructuredSubject {
       guard appendField(field, of: value, last: true) else { return nil }
     case .list:
       appendList(value)
+    case .time:
+      guard appendTime(value) else { return nil }
     case .unbracketed:
       var inner = value
       if inner.first == UInt8(ascii: "["), inner.last == UInt8(ascii: "]"), inner.count >= 2 {
@@ -155,6 +159,36 @@ struct StructuredSubject {
     var end = 0
     while end < text.count, text[end] != UInt8(ascii: ","), text[end] != UInt8(ascii: "}") { end += 1 }
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<end]))
+    return true
+  }
+
+  /// Appends a time as Go's `time.Time.String()` writes it; false (counted when out of range) when it is none.
+  ///
+  /// Text logging writes that form already; JSON logging writes epoch milliseconds (`1773406480139.187`)
+  /// or RFC 3339; the milliseconds become `2026-03-13 12:54:40.139187 +0000 UTC`.
+  private mutating func appendTime(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    let numeric =
+      !value.isEmpty
+      && value.allSatisfy {
+        isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+          || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+      }
+    if numeric {
+      guard value.count <= 400, let milliseconds = Double(String(decoding: value, as: UTF8.self)),
+        let time = FullTime(epochMilliseconds: milliseconds)
+      else {
+        outOfRange += 1
+        return false
+      }
+      let text = time.rfc3339.dropLast()  // the `Z`
+      bytes.append(contentsOf: text.utf8.map { $0 == UInt8(ascii: "T") ? 0x20 : $0 })
+      bytes.append(contentsOf: " +0000 UTC".utf8)
+      return true
+    }
+    let start = bytes.count
+    bytes.append(contentsOf: value)
+    // RFC 3339 (`2026-03-13T12:54:40Z`) takes Go's space between date and time.
+    if value.count > 10, value[10] == UInt8(ascii: "T") || value[10] == UInt8(ascii: "t") { bytes[start + 10] = 0x20 }
     return true
   }
 
