@@ -55,7 +55,9 @@ struct CatalogTests {
 
   @Test func structuredFormsOnlyCoverRewordedMessages() {
     // The lines the core did not migrate keep their printf form only.
-    for id in ["scaleUp.podUnschedulable", "scaleUp.otherPodsUnschedulable", "cloud.aws.setAsgSize", "kubernetes.event"] {
+    for id in [
+      "scaleUp.podUnschedulable", "scaleUp.otherPodsUnschedulable", "cloud.aws.setAsgSize", "kubernetes.event",
+    ] {
       #expect(Catalog.entries.first { $0.id == id }?.structured == nil, "\(id)")
     }
   }

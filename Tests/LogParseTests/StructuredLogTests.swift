@@ -71,8 +71,11 @@ struct StructuredLogTests {
     var rewriter = StructuredRewriter()
     let text = String(decoding: try Fixtures.sample("000-seed-blog-scaleup"), as: UTF8.self)
     let output = rewriter.rewrite(text)
-    #expect(output.contains(#"] "Scale-up: setting group size" iterationId="1f0c9a7e-0" nodeGroupId="ASG_NAME" size=5"#))
-    #expect(output.contains(#"] "Executing final scale-up plan" iterationId="1f0c9a7e-0" scaleUpInfos=[{ASG_NAME 4->5 (max: 8)}]"#))
+    #expect(
+      output.contains(#"] "Scale-up: setting group size" iterationId="1f0c9a7e-0" nodeGroupId="ASG_NAME" size=5"#))
+    #expect(
+      output.contains(
+        #"] "Executing final scale-up plan" iterationId="1f0c9a7e-0" scaleUpInfos=[{ASG_NAME 4->5 (max: 8)}]"#))
     // The klogx pod line is not migrated.
     #expect(output.contains("] Pod echoserver/echoserver-74fd7d865f-vkzqb is unschedulable"))
     let report = Fixtures.analyze(Array(output.utf8), year: 2019)
@@ -120,7 +123,8 @@ struct StructuredLogTests {
     #expect(mixedReport.scaleUps.count == 1)
     #expect(mixedReport.scaleUps.first?.outcome == .timedOut)
     #expect(mixedReport.failures.contains { $0.failureClass == .iam })
-    #expect(try StructuredLogTests.outcome(mixedReport, lines: true) == StructuredLogTests.outcome(printfReport, lines: true))
+    #expect(
+      try StructuredLogTests.outcome(mixedReport, lines: true) == StructuredLogTests.outcome(printfReport, lines: true))
   }
 
   @Test func failureDetectionReadsTheErrValue() throws {
@@ -145,7 +149,8 @@ struct StructuredLogTests {
   }
 
   @Test func jsonLoggingTimesInEpochMillisecondsAreRead() throws {
-    let json = #"{"ts":1773405280584.456,"caller":"clusterstate/clusterstate.go:405","msg":"Disabling scale-up for node group","v":0,"iterationId":"1f0c9a7e-3","nodeGroupId":"eks-ng-a","backoffUntil":1773406480139.187,"errorClass":"Other","errorCode":"timeout"}"#
+    let json =
+      #"{"ts":1773405280584.456,"caller":"clusterstate/clusterstate.go:405","msg":"Disabling scale-up for node group","v":0,"iterationId":"1f0c9a7e-3","nodeGroupId":"eks-ng-a","backoffUntil":1773406480139.187,"errorClass":"Other","errorCode":"timeout"}"#
     let (id, event) = try #require(Catalog.identify(json))
     #expect(id == "scaleUp.backoff")
     #expect(event.fields["until"] == "2026-03-13T12:54:40.139187Z")

@@ -37,13 +37,17 @@ extension Catalog {
       "loop.decreasingSize": (
         StructuredForm("Decreasing size", keys: ["nodeGroupId", "targetSize", "size", "delta"]),
         "I0313 12:00:00.000000       1 static_autoscaler.go:995] ", "core/static_autoscaler.go:995",
-        [("nodeGroupId", .string("eks-ng-a")), ("targetSize", .bare("3")), ("size", .bare("2")), ("delta", .bare("-1"))]
+        [
+          ("nodeGroupId", .string("eks-ng-a")), ("targetSize", .bare("3")), ("size", .bare("2")),
+          ("delta", .bare("-1")),
+        ]
       ),
       "scaleUp.canBeScheduled": (
         StructuredForm(
           "Pods marked as unschedulable can be scheduled. Some pods could have been skipped due to exceeding pending pod batching timeout.",
           keys: ["unschedulableCandidatesCount", "skippedPodCount"]),
-        "I0313 12:00:00.000000       1 filter_out_schedulable.go:143] ", "podlistprocessor/filter_out_schedulable.go:143",
+        "I0313 12:00:00.000000       1 filter_out_schedulable.go:143] ",
+        "podlistprocessor/filter_out_schedulable.go:143",
         [("unschedulableCandidatesCount", .bare("14")), ("skippedPodCount", .bare("0"))]
       ),
       "scaleUp.podTooNew": (
@@ -87,7 +91,8 @@ extension Catalog {
         [("taints", .string("ToBeDeletedByClusterAutoscaler")), ("node", .string("ip-10-0-1-5"))]
       ),
       "scaleDown.softTaintAdded": (
-        StructuredForm("Successfully added taints on node", printf: "Successfully added %v on node %v", keys: ["taints", "node"]),
+        StructuredForm(
+          "Successfully added taints on node", printf: "Successfully added %v on node %v", keys: ["taints", "node"]),
         "I0313 12:00:00.000000       1 taints.go:242] ", "taints/taints.go:242",
         [("taints", .string("DeletionCandidateOfClusterAutoscaler")), ("node", .string("ip-10-0-1-5"))]
       ),
@@ -188,7 +193,8 @@ extension Catalog {
       [("1.3+", header + "static_autoscaler.go:709] Decreasing size of eks-ng-a, expected=3 current=2 delta=-1")]
     ),
     (
-      "scaleUp.canBeScheduled", "pods marked as unschedulable can be scheduled", 4, .anywhere, "1.3–1.37, 1.38+ (structured)",
+      "scaleUp.canBeScheduled", "pods marked as unschedulable can be scheduled", 4, .anywhere,
+      "1.3–1.37, 1.38+ (structured)",
       [("1.3+", header + "filter_out_schedulable.go:171] 14 pods marked as unschedulable can be scheduled.")]
     ),
     (
@@ -234,7 +240,8 @@ extension Catalog {
       [("1.3–1.23", header + "cluster.go:90] Fast evaluation: node ip-10-0-1-5 for removal")]
     ),
     (
-      "scaleDown.mayBeRemoved", "may be removed", 2, .anywhere, "1.3–1.32 (`node`), 1.33–1.37 (`Node`), 1.38+ (structured)",
+      "scaleDown.mayBeRemoved", "may be removed", 2, .anywhere,
+      "1.3–1.32 (`node`), 1.33–1.37 (`Node`), 1.38+ (structured)",
       [
         ("1.3–1.32", header + "cluster.go:180] node ip-10-0-1-5 may be removed"),
         ("1.33+", header + "cluster.go:167] Node ip-10-0-1-5 may be removed"),
@@ -373,7 +380,8 @@ extension Catalog {
       [("1.3+", header + "eligibility.go:100] Scale-down calculation: ignoring 2 nodes unremovable in the last 5m0s")]
     ),
     (
-      "scaleDown.unremovableRecheck", "nodes found to be unremovable in simulation", 1, .anywhere, "1.3–1.37, 1.38+ (structured)",
+      "scaleDown.unremovableRecheck", "nodes found to be unremovable in simulation", 1, .anywhere,
+      "1.3–1.37, 1.38+ (structured)",
       [
         (
           "1.3+",

@@ -7,7 +7,7 @@ extension StructuredRewriter {
     _ keys: [(String, Source, Kind)] = []
   ) -> Rule {
     Rule(
-      pattern: try! NSRegularExpression(pattern: pattern), message: message, caller: caller, v: v, isError: error,
+      pattern: (try? NSRegularExpression(pattern: pattern))!, message: message, caller: caller, v: v, isError: error,
       keys: keys)
   }
 
@@ -38,10 +38,15 @@ extension StructuredRewriter {
   /// `[]string{"a", "b"}` (`%#v`) as `[a b]` and `["a","b"]`.
   nonisolated(unsafe) private static let stringList: Kind = .raw { value in
     let body = value.hasPrefix("[]string{") ? String(value.dropFirst(9).dropLast()) : value
-    let items = body.isEmpty ? [] : body.components(separatedBy: "\", \"").map {
-      $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-    }
-    return (text: "[" + items.joined(separator: " ") + "]", json: "[" + items.map(jsonText).joined(separator: ",") + "]")
+    let items =
+      body.isEmpty
+      ? []
+      : body.components(separatedBy: "\", \"").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      }
+    return (
+      text: "[" + items.joined(separator: " ") + "]", json: "[" + items.map(jsonText).joined(separator: ",") + "]"
+    )
   }
 
   /// `{cpu mem gpu [dra] resource util}` as `{CpuUtil:… Utilization:…}` and JSON.
@@ -63,7 +68,8 @@ extension StructuredRewriter {
   nonisolated(unsafe) private static let taint: Kind = .raw { (text: $0, json: jsonText($0)) }
 
   private static func jsonText(_ text: String) -> String {
-    String(decoding: try! JSONSerialization.data(withJSONObject: [text]), as: UTF8.self).dropFirst().dropLast()
+    String(decoding: (try? JSONSerialization.data(withJSONObject: [text])) ?? Data(), as: UTF8.self).dropFirst()
+      .dropLast()
       .description
   }
 
@@ -155,7 +161,9 @@ extension StructuredRewriter {
       #"^Deleting (\d+) from (\S+) node group because of create errors$"#,
       "Deleting node group because of create errors", "core/static_autoscaler.go:1125", v: 1,
       [b("nodesToDeleteCount", 1), q("nodeGroupId", 2)]),
-    rule(#"^Cluster is not ready for autoscaling"#, "Cluster is not ready for autoscaling", "core/static_autoscaler.go:475"),
+    rule(
+      #"^Cluster is not ready for autoscaling"#, "Cluster is not ready for autoscaling", "core/static_autoscaler.go:475"
+    ),
     rule(
       #"^Max total nodes in cluster reached: (\d+)\. Current number of ready nodes: (\d+)$"#,
       "Max total nodes in cluster reached", "core/static_autoscaler.go:617",

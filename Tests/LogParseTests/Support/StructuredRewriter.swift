@@ -47,8 +47,10 @@ struct StructuredRewriter {
   /// How many records were rewritten.
   private(set) var rewritten = 0
 
-  nonisolated(unsafe) private static let header = try! NSRegularExpression(
-    pattern: #"^((?:# |> |\d+:| +)?)([IWEF])(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6})(\s+\d+ )([^\s:\]]+):(\d+)\] (.*)$"#)
+  nonisolated(unsafe) private static let header =
+    (try? NSRegularExpression(
+      pattern:
+        #"^((?:# |> |\d+:| +)?)([IWEF])(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6})(\s+\d+ )([^\s:\]]+):(\d+)\] (.*)$"#))!
 
   /// Rewrites `text`.
   mutating func rewrite(_ text: String) -> String {
@@ -217,7 +219,8 @@ struct StructuredRewriter {
   }
 
   private func jsonString(_ text: String) -> String {
-    String(decoding: try! JSONSerialization.data(withJSONObject: [text]), as: UTF8.self).dropFirst().dropLast()
+    String(decoding: (try? JSONSerialization.data(withJSONObject: [text])) ?? Data(), as: UTF8.self).dropFirst()
+      .dropLast()
       .description
   }
 }
