@@ -6,8 +6,9 @@ import Testing
 /// Class, code, denied action and what it concerns come from classifying the whole record, not
 /// from the entry's captures, so the generic example test cannot see them.
 struct CatalogFailureClassTests {
-  /// `id#n` → class, code, action, node group, node (`-` for none). A structured example (1.38+, text and
-  /// JSON) is classified from its `err` as its printf form is from its text.
+  /// `id#n` → class, code, action, node group, node (`-` for none).
+  ///
+  /// A structured example (1.38+, text and JSON) is classified from its `err` as its printf form is from its text.
   static let expected: [String: [String]] = [
     "failure.instancesNotCreated#0": ["quota", "QUOTA_EXCEEDED", "-", "mig-a", "-"],
     "failure.instancesNotCreated#1": ["capacity", "placeholder-cannot-be-fulfilled", "-", "eks-ng-a", "-"],
