@@ -11,6 +11,7 @@ extension CasLogs {
       var text = ""
       for entry in Catalog.entries {
         text += "\(entry.id)\tV(\(entry.verbosity))\t\(entry.versions)\n"
+        if let form = entry.structured { text += "\tstructured\t\(form.description)\n" }
         for example in entry.examples {
           let line = example.line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\n")
           text += "\t\(example.versions)\t\(line)\n"

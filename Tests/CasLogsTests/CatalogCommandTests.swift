@@ -1,7 +1,7 @@
 import LogParse
 import Testing
 
-/// `cas-logs catalog` lists every catalogue entry with its verbosity, versions and every example.
+/// `cas-logs catalog` lists every catalogue entry with its verbosity, versions, structured form and every example.
 struct CatalogCommandTests {
   @Test func everyEntryIsListedWithItsExamples() throws {
     let result = try CLIRunner.run(["catalog"])
@@ -10,7 +10,12 @@ struct CatalogCommandTests {
     for entry in Catalog.entries {
       let heading = "\(entry.id)\tV(\(entry.verbosity))\t\(entry.versions)"
       let start = try #require(lines.firstIndex(of: heading), "no heading for \(entry.id)")
-      let listed = lines[(start + 1)...].prefix { $0.hasPrefix("\t") }
+      var listed = lines[(start + 1)...].prefix { $0.hasPrefix("\t") }
+      if let form = entry.structured {
+        // The structured form (CAS 1.38+) comes first: its message and the keys it reads.
+        #expect(listed.first == "\tstructured\t\(form.description)", "\(entry.id)")
+        listed = listed.dropFirst()
+      }
       #expect(listed.count == entry.examples.count, "\(entry.id)")
       for (line, example) in zip(listed, entry.examples) {
         let shown = example.line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\n")

@@ -7,9 +7,13 @@ import Testing
 /// from the entry's captures, so the generic example test cannot see them.
 struct CatalogFailureClassTests {
   /// `id#n` → class, code, action, node group, node (`-` for none).
+  ///
+  /// A structured example (1.38+, text and JSON) is classified from its `err` as its printf form is from its text.
   static let expected: [String: [String]] = [
     "failure.instancesNotCreated#0": ["quota", "QUOTA_EXCEEDED", "-", "mig-a", "-"],
     "failure.instancesNotCreated#1": ["capacity", "placeholder-cannot-be-fulfilled", "-", "eks-ng-a", "-"],
+    "failure.instancesNotCreated#2": ["capacity", "placeholder-cannot-be-fulfilled", "-", "eks-ng-a", "-"],
+    "failure.instancesNotCreated#3": ["capacity", "placeholder-cannot-be-fulfilled", "-", "eks-ng-a", "-"],
     "failure.gceInstanceErrors#0": ["capacity", "ZONE_RESOURCE_POOL_EXHAUSTED", "-", "-", "-"],
     "failure.azureIncreaseCapacity#0": ["quota", "OperationNotAllowed", "-", "aks-pool-vmss", "-"],
     "failure.azureCreateOrUpdate#0": [
@@ -29,14 +33,21 @@ struct CatalogFailureClassTests {
     "failure.scaleDownDelete#4": ["throttling", "Throttling", "-", "eks-ng-a", "-"],
     "failure.scaleDownDelete#5": ["other", "-", "-", "-", "ip-10-0-1-7"],
     "failure.evictPod#0": ["other", "-", "-", "-", "-"],
+    "failure.evictPod#1": ["other", "-", "-", "-", "-"],
+    "failure.evictPod#2": ["other", "-", "-", "-", "-"],
     "failure.deleteNode#0": ["iam", "AccessDenied", "-", "-", "ip-10-0-1-5.ec2.internal"],
     "failure.taint#0": ["kubernetesApi", "forbidden", "-", "-", "ip-10-0-1-5"],
     "failure.taint#1": ["kubernetesApi", "conflict", "-", "-", "ip-10-0-1-5"],
     "failure.softTaint#0": ["kubernetesApi", "forbidden", "-", "-", "ip-10-0-1-5"],
+
     "failure.scaleUp#0": ["iam", "AccessDenied", "autoscaling:SetDesiredCapacity", "-", "-"],
+    "failure.scaleUp#1": ["iam", "AccessDenied", "autoscaling:SetDesiredCapacity", "-", "-"],
+    "failure.scaleUp#2": ["iam", "AccessDenied", "autoscaling:SetDesiredCapacity", "-", "-"],
     "failure.regenerateAsgCache#0": ["credentials", "WebIdentityErr", "-", "-", "-"],
     "failure.createAwsManager#0": ["credentials", "WebIdentityErr", "-", "-", "-"],
     "failure.fixNodeGroupSizes#0": ["other", "-", "-", "worker-1", "-"],
+    "failure.fixNodeGroupSizes#1": ["other", "-", "-", "worker-1", "-"],
+    "failure.fixNodeGroupSizes#2": ["other", "-", "-", "worker-1", "-"],
     "failure.removeUnregistered#0": ["iam", "AccessDenied", "-", "eks-ng-a", "-"],
     "failure.scaleDown#0": ["other", "-", "-", "-", "-"],
     "failure.emptyNodeDeletion#0": ["iam", "AccessDenied", "-", "-", "-"],
@@ -68,6 +79,8 @@ struct CatalogFailureClassTests {
     "failure.scaleUpPreparation#2": ["iam", "UnauthorizedOperation", "-", "-", "-"],
     "failure.scaleUpPreparation#3": ["kubernetesApi", "forbidden", "-", "-", "-"],
     "failure.scaleUpPreparation#4": ["kubernetesApi", "forbidden", "-", "-", "-"],
+    "failure.template#1": ["iam", "UnauthorizedOperation", "-", "eks-ng-a", "-"],
+    "failure.template#2": ["iam", "UnauthorizedOperation", "-", "eks-ng-a", "-"],
   ]
 
   /// Every example whose event is a failure, as `id#n`.

@@ -35,6 +35,33 @@ struct CatalogTests {
     #expect(event.fields == example.fields, "\(id) (\(example.versions))")
   }
 
+  /// The entries that state a structured form (CAS 1.38+).
+  static let structuredIds: [String] = Catalog.entries.filter { $0.structured != nil }.map(\.id)
+
+  @Test(arguments: structuredIds)
+  func structuredFormHasTextAndJSONExamples(id: String) throws {
+    let entry = try #require(Catalog.entries.first { $0.id == id })
+    let form = try #require(entry.structured)
+    #expect(entry.versions.contains("1.38+"), "\(id): versions '\(entry.versions)' do not name 1.38+")
+    let text = entry.examples.filter { $0.versions == "1.38+" }
+    let json = entry.examples.filter { $0.versions == "1.38+ (JSON)" }
+    #expect(text.count == 1 && json.count == 1, "\(id): one text and one JSON example of the structured form")
+    for example in text { #expect(example.line.contains("] \"\(form.message)\""), "\(id): \(example.line)") }
+    for example in json { #expect(example.line.hasPrefix("{"), "\(id): \(example.line)") }
+    // The structured examples mean what the printf ones do: the same kind of event.
+    let printfKinds = Set(entry.examples.filter { !$0.versions.hasPrefix("1.38+") }.compactMap { $0.fields["kind"] })
+    for example in text + json { #expect(printfKinds.contains(example.fields["kind"] ?? ""), "\(id)") }
+  }
+
+  @Test func structuredFormsOnlyCoverRewordedMessages() {
+    // The lines the core did not migrate keep their printf form only.
+    for id in [
+      "scaleUp.podUnschedulable", "scaleUp.otherPodsUnschedulable", "cloud.aws.setAsgSize", "kubernetes.event",
+    ] {
+      #expect(Catalog.entries.first { $0.id == id }?.structured == nil, "\(id)")
+    }
+  }
+
   @Test func identifiersAreUnique() {
     let ids = Catalog.entries.map(\.id)
     #expect(Set(ids).count == ids.count)

@@ -258,28 +258,33 @@ struct EnvelopeStripper {
     guard valid, sawMessage, sawTimestamp else { return nil }
     outOfRangeValues += outOfRange
     if let timeText { time = envelopeTime(timeText) }
-    // Rebuild the text-mode shape: message, then ` key="value"` pairs, then `err="…"`.
+    // A record with fields beyond the envelope's is a structured one: rebuild klog's text
+    // serialisation of it (the message Go-quoted, `err` first, then each field as `key=value`),
+    // so that it reaches the catalogue as a structured text record does. Without such fields
+    // the message is the printf text as it was logged.
     messageBuffer.removeAll(keepingCapacity: true)
-    messageBuffer.append(contentsOf: message)
+    guard !extras.isEmpty || errorText != nil else {
+      messageBuffer.append(contentsOf: message)
+      fileBuffer = file
+      return StructuredLine(
+        severity: sawLevel ? .info : .error, time: time, file: fileBuffer, sourceLine: sourceLine,
+        verbosity: verbosity, message: UnsafeBufferPointer(start: nil, count: 0))
+    }
+    GoQuote.append(message, to: &messageBuffer)
+    if let errorText {
+      messageBuffer.append(contentsOf: " err=".utf8)
+      GoQuote.append(errorText, to: &messageBuffer)
+    }
     for (key, value) in extras {
       messageBuffer.append(0x20)
       messageBuffer.append(contentsOf: key)
       messageBuffer.append(UInt8(ascii: "="))
       switch value {
       case .string(let range):
-        messageBuffer.append(UInt8(ascii: "\""))
-        messageBuffer.append(contentsOf: inner.bytes(range))
-        messageBuffer.append(UInt8(ascii: "\""))
-      case .number(_, let textRange):
+        GoQuote.append(inner.bytes(range), to: &messageBuffer)
+      case .number(_, let textRange), .other(let textRange):
         messageBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: line[textRange]))
-      case .other:
-        messageBuffer.append(contentsOf: "…".utf8)
       }
-    }
-    if let errorText {
-      messageBuffer.append(contentsOf: " err=\"".utf8)
-      messageBuffer.append(contentsOf: errorText)
-      messageBuffer.append(UInt8(ascii: "\""))
     }
     fileBuffer = file
     return StructuredLine(

@@ -4,8 +4,8 @@ enum JSONScalar {
   case string(Range<Int>)
   /// A number, with its text's byte range in the line.
   case number(Double, Range<Int>)
-  /// `true`, `false`, `null`, or a nested object or array (skipped).
-  case other
+  /// `true`, `false`, `null`, or a nested object or array (skipped), with its text's byte range in the line.
+  case other(Range<Int>)
 }
 
 /// Scans one flat JSON object on one line, decoding string values into a reusable buffer.
@@ -56,11 +56,14 @@ struct JSONLineScanner {
         value = .number(number, start..<i)
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         guard let after = skipNested(line, from: i) else { return false }
+        value = .other(i..<after)
         i = after
-        value = .other
       default:
+        let start = i
         while i < n, line[i] != UInt8(ascii: ","), line[i] != UInt8(ascii: "}") { i += 1 }
-        value = .other
+        var end = i
+        while end > start, line[end - 1] == 0x20 { end -= 1 }
+        value = .other(start..<end)
       }
       visit(keyBuffer, value, self)
       skipWhitespace()

@@ -27,6 +27,16 @@ extension EpisodeBuilder {
     return true
   }
 
+  /// Whether the open decision was begun after the last record with an `iterationId`.
+  ///
+  /// Lines CAS writes without the loop's context (klogx pod lines) open a loop before its first
+  /// identified record; such a decision belongs to the new loop and is kept at its boundary.
+  var decisionOpensThisLoop: Bool {
+    guard let started = decision.startedAt else { return false }
+    guard let last = lastIdentifiedTime else { return true }
+    return last < started
+  }
+
   /// Notes that a start of `source`'s process was counted by a start signal.
   mutating func noteStartCounted(_ source: Int) {
     loopProcesses[source]?.startCounted = true

@@ -41,6 +41,8 @@ public struct EpisodeBuilder: Sendable {
   var lastScaleDownByNode: [String: Int] = [:]
   var scaleUpCount = 0
   var scaleDownCount = 0
+  /// The time of the latest record that carried an `iterationId`.
+  var lastIdentifiedTime: LogTime?
   /// Each source's structured loops (see ``noteIteration(_:)``); one entry per source.
   var loopProcesses: [Int: LoopProcess] = [:]
   /// Whether a new `iterationId` hash counted a restart the monotonic clock has not shown yet.
@@ -53,7 +55,8 @@ public struct EpisodeBuilder: Sendable {
   public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: event) }
-    if noteIteration(context) { decision.reset() }
+    if noteIteration(context), !decisionOpensThisLoop { decision.reset() }
+    if case .structured = context.loop { lastIdentifiedTime = context.time }
     switch event {
     case .processStarted(let version):
       autoscaler.addVersion(version)

@@ -8,16 +8,19 @@ public struct Captures {
   let groupsSet: Int
   /// Where cut fields and out-of-range numbers are counted (the extractor's counts), if anywhere.
   let counts: UnsafeMutablePointer<FieldCounts>?
+  /// How much of `subject` is the message (a structured record's subject holds its values after it).
+  let messageLength: Int
 
   /// Captures of a match; `offsets` and `groupsSet` as PCRE2 left them.
   init(
     subject: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>, groupsSet: Int,
-    counts: UnsafeMutablePointer<FieldCounts>? = nil
+    counts: UnsafeMutablePointer<FieldCounts>? = nil, messageLength: Int? = nil
   ) {
     self.subject = subject
     self.offsets = offsets
     self.groupsSet = groupsSet
     self.counts = counts
+    self.messageLength = min(messageLength ?? subject.count, subject.count)
   }
 
   /// Captures of a message matched on its literal alone: no groups.
@@ -150,5 +153,7 @@ public struct Captures {
   }
 
   /// The whole message as a string, cut to ``FieldLimit/maximumMessageBytes``.
-  var message: String { capped(subject, limit: FieldLimit.maximumMessageBytes) }
+  var message: String {
+    capped(UnsafeBufferPointer(rebasing: subject[0..<messageLength]), limit: FieldLimit.maximumMessageBytes)
+  }
 }

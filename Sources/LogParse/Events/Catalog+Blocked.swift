@@ -3,8 +3,10 @@ extension Catalog {
   static let blockedEntries: [CatalogEntry] = [
     CatalogEntry(
       "scaleDown.cannotBeRemoved", literal: "cannot be removed: ", .anywhere,
-      pattern: #"^(?:(?:Fast|Detailed) evaluation: )?[Nn]ode (\S+) cannot be removed: (.*)"#, v: 2,
-      versions: "1.3–1.23 (`Fast evaluation: node …`), 1.24–1.32 (`node …`), 1.33+ (`Node …`)",
+      pattern: #"^(?:(?:Fast|Detailed) evaluation: )?[Nn]ode (\S+) cannot be removed: (.*)"#,
+      structured: StructuredForm(
+        "Node cannot be removed", printf: "Node %v cannot be removed: %v", keys: ["node", "err"]), v: 2,
+      versions: "1.3–1.23 (`Fast evaluation: node …`), 1.24–1.32 (`node …`), 1.33–1.37 (`Node …`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.23",
@@ -28,6 +30,14 @@ extension Catalog {
             "detail": "default/db-0 is not replicated", "pod": "default/db-0",
           ]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:00:00.000000       1 cluster.go:200] ", caller: "simulator/cluster.go:200", v: 2,
+          "Node cannot be removed",
+          [("node", .string("ip-10-0-1-5")), ("err", .string("default/db-0 is not replicated"))],
+          [
+            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "notReplicated",
+            "detail": "default/db-0 is not replicated", "pod": "default/db-0",
+          ])
     ) { c in
       let detail = c.text(2)
       let (reason, pod) = BlockReason.classify(detail)
@@ -35,8 +45,12 @@ extension Catalog {
     },
     CatalogEntry(
       "scaleDown.noPlaceToMovePods", literal: "is not suitable for removal: ", .anywhere,
-      pattern: #"^(?:(?:Fast|Detailed) evaluation: )?[Nn]ode (\S+) is not suitable for removal: (.*)"#, v: 2,
-      versions: "1.3–1.23 (`Detailed evaluation: node …`), 1.24–1.32 (`node …`), 1.33+ (`Node …`)",
+      pattern: #"^(?:(?:Fast|Detailed) evaluation: )?[Nn]ode (\S+) is not suitable for removal: (.*)"#,
+      structured: StructuredForm(
+        "Node is not suitable for removal", printf: "Node %v is not suitable for removal: %v", keys: ["node", "err"]),
+      v: 2,
+      versions:
+        "1.3–1.23 (`Detailed evaluation: node …`), 1.24–1.32 (`node …`), 1.33–1.37 (`Node …`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.23",
@@ -60,6 +74,14 @@ extension Catalog {
             "detail": "can reschedule only 1 out of 3 pods",
           ]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:00:00.000000       1 cluster.go:211] ", caller: "simulator/cluster.go:211", v: 2,
+          "Node is not suitable for removal",
+          [("node", .string("ip-10-0-1-5")), ("err", .string("can reschedule only 1 out of 3 pods"))],
+          [
+            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "noPlaceToMovePods",
+            "detail": "can reschedule only 1 out of 3 pods",
+          ])
     ) { c in
       let detail = c.text(2)
       let (reason, pod) = BlockReason.classify(detail)

@@ -4,8 +4,11 @@ extension Catalog {
     CatalogEntry(
       "failure.instancesNotCreated", literal: "Failed adding ",
       pattern: #"^Failed adding (\d+) nodes (?:\(\d+ unseen previously\) )?to group (\S+) due to (\S+?);?(?: |$)"#,
-      v: 1,
-      versions: "1.3–1.14, 1.15+ (`CLASS.CODE; errorMessages=…`)",
+      structured: StructuredForm(
+        "Failed adding nodes to group",
+        printf: "Failed adding %v nodes (%v unseen previously) to group %v due to %v; errorMessages=%v",
+        keys: ["instancesCount", "previouslyUnseenInstancesCount", "nodeGroupId", "errorCode", "errorMessages"]), v: 1,
+      versions: "1.3–1.14, 1.15–1.37 (`CLASS.CODE; errorMessages=…`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.14",
@@ -16,6 +19,20 @@ extension Catalog {
           "I0313 12:40:00.000000       1 clusterstate.go:1094] Failed adding 1 nodes (1 unseen previously) to group eks-ng-a due to OutOfResource.placeholder-cannot-be-fulfilled; errorMessages=[]string{\"AWS cannot provision any more instances for this node group\"}",
           ["kind": "failure", "operation": "scaleUp", "nodeGroup": "eks-ng-a", "fatal": "false"]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:40:00.000000       1 clusterstate.go:1293] ", caller: "clusterstate/clusterstate.go:1293", v: 1,
+          "Failed adding nodes to group",
+          [
+            ("instancesCount", .bare("1")), ("previouslyUnseenInstancesCount", .bare("1")),
+            ("nodeGroupId", .string("eks-ng-a")),
+            ("errorCode", .string("OutOfResource.placeholder-cannot-be-fulfilled")),
+            (
+              "errorMessages",
+              .value(
+                text: "[AWS cannot provision any more instances for this node group]",
+                json: "[\"AWS cannot provision any more instances for this node group\"]")
+            ),
+          ], ["kind": "failure", "operation": "scaleUp", "nodeGroup": "eks-ng-a", "fatal": "false"])
     ) { c in .failure(FailureDetail(operation: .scaleUp, nodeGroup: c.text(2), fatal: false, message: c.message)) },
     CatalogEntry(
       "failure.gceInstanceErrors", literal: "Spotted following instance creation error codes: ",
@@ -127,14 +144,20 @@ extension Catalog {
       ]
     ) { c in .failure(FailureDetail(operation: .scaleDown, node: c.string(1), fatal: false, message: c.message)) },
     CatalogEntry(
-      "failure.evictPod", literal: "Failed to evict pod ", pattern: #"^Failed to evict pod (\S+?),? error: "#, v: 0,
-      versions: "1.3+",
+      "failure.evictPod", literal: "Failed to evict pod ", pattern: #"^Failed to evict pod (\S+?),? error: "#,
+      structured: StructuredForm(
+        "Failed to evict pod", printf: "Failed to evict pod %v, error: %v", keys: ["pod", "err"]), v: 0,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "E0313 13:02:00.000000       1 drain.go:260] Failed to evict pod default/web-1, error: Cannot evict pod as it would violate the pod's disruption budget.",
           ["kind": "failure", "operation": "scaleDown", "fatal": "false"])
       ]
+        + CatalogExample.structured(
+          "E0313 13:02:00.000000       1 drain.go:262] ", caller: "actuation/drain.go:262", v: 0, "Failed to evict pod",
+          error: "Cannot evict pod as it would violate the pod's disruption budget.",
+          [("pod", .string("default/web-1"))], ["kind": "failure", "operation": "scaleDown", "fatal": "false"])
     ) { c in .failure(FailureDetail(operation: .scaleDown, fatal: false, message: c.message)) },
     CatalogEntry(
       "failure.deleteNode", literal: "Failed to delete ", pattern: #"^Failed to delete (\S+?): "#, v: 0,
@@ -173,18 +196,35 @@ extension Catalog {
     ) { c in .failure(FailureDetail(operation: nil, node: c.text(1), fatal: false, message: c.message)) },
     CatalogEntry(
       "failure.revertScaleUp", literal: "Failed to revert timed-out scale-up for node group ",
-      pattern: #"^Failed to revert timed-out scale-up for node group (\S+?):"#, v: 0, versions: "1.36+",
+      pattern: #"^Failed to revert timed-out scale-up for node group (\S+?):"#,
+      structured: StructuredForm(
+        "Failed to revert timed-out scale-up for node group",
+        printf: "Failed to revert timed-out scale-up for node group %v: %v", keys: ["nodeGroupName", "err"]), v: 0,
+      versions: "1.36–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.36+",
           "W0313 12:49:40.580000       1 clusterstate.go:376] Failed to revert timed-out scale-up for node group eks-ng-a: AccessDenied: not authorized",
           ["kind": "scaleUpRevertFailed", "group": "eks-ng-a"])
       ]
+        + CatalogExample.structured(
+          "I0313 12:49:40.580000       1 clusterstate.go:376] ", caller: "clusterstate/clusterstate.go:376", v: 0,
+          "Failed to revert timed-out scale-up for node group",
+          [("nodeGroupName", .string("eks-ng-a")), ("err", .string("AccessDenied: not authorized"))],
+          ["kind": "scaleUpRevertFailed", "group": "eks-ng-a"])
     ) { c in .scaleUpRevertFailed(group: c.text(1), message: c.message) },
     failure(
-      "failure.scaleUp", literal: "Failed to scale up: ", operation: .scaleUp, v: 0, versions: "1.3+",
+      "failure.scaleUp", literal: "Failed to scale up: ", operation: .scaleUp, v: 0,
+      versions: "1.3–1.37, 1.38+ (structured)",
       example:
-        "E0313 12:34:34.512345       1 static_autoscaler.go:533] Failed to scale up: failed to increase node group size: AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ca-role/1700000000 is not authorized to perform: autoscaling:SetDesiredCapacity"
+        "E0313 12:34:34.512345       1 static_autoscaler.go:533] Failed to scale up: failed to increase node group size: AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ca-role/1700000000 is not authorized to perform: autoscaling:SetDesiredCapacity",
+      structured: StructuredForm("Failed to scale up", printf: "Failed to scale up: %v", keys: ["err"]),
+      structuredExamples: CatalogExample.structured(
+        "E0313 12:34:34.512345       1 static_autoscaler.go:675] ", caller: "core/static_autoscaler.go:675", v: 0,
+        "Failed to scale up",
+        error:
+          "failed to increase node group size: AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ca-role/1700000000 is not authorized to perform: autoscaling:SetDesiredCapacity",
+        [], ["kind": "failure", "operation": "scaleUp", "fatal": "false"])
     ),
     failure(
       "failure.regenerateAsgCache", literal: "Failed to regenerate ASG cache: ", operation: .refresh, v: 0,
@@ -201,14 +241,21 @@ extension Catalog {
     ),
     CatalogEntry(
       "failure.fixNodeGroupSizes", literal: "Failed to fix node group sizes: ",
-      pattern: #"^Failed to fix node group sizes: (?:failed to (?:decrease|increase) ([^:\s]+):)?"#, v: 0,
-      versions: "1.3+",
+      pattern: #"^Failed to fix node group sizes: (?:failed to (?:decrease|increase) ([^:\s]+):)?"#,
+      structured: StructuredForm(
+        "Failed to fix node group sizes", printf: "Failed to fix node group sizes: %v", keys: ["err"]), v: 0,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "E0406 04:33:00.524208       1 static_autoscaler.go:346] Failed to fix node group sizes: failed to decrease worker-1: attempt to delete existing nodes targetSize:5 delta:-1 existingNodes: 5",
           ["kind": "failure", "fatal": "false", "operation": "fixNodeGroupSizes", "nodeGroup": "worker-1"])
       ]
+        + CatalogExample.structured(
+          "E0406 04:33:00.524208       1 static_autoscaler.go:488] ", caller: "core/static_autoscaler.go:488", v: 0,
+          "Failed to fix node group sizes",
+          error: "failed to decrease worker-1: attempt to delete existing nodes targetSize:5 delta:-1 existingNodes: 5",
+          [], ["kind": "failure", "fatal": "false", "operation": "fixNodeGroupSizes", "nodeGroup": "worker-1"])
     ) { c in
       .failure(
         FailureDetail(operation: .fixNodeGroupSizes, nodeGroup: c.string(1), fatal: false, message: c.message))
@@ -276,26 +323,38 @@ extension Catalog {
     ),
     CatalogEntry(
       "failure.template", literal: "Unable to build proper template node for ",
-      pattern: #"^Unable to build proper template node for (\S+?):"#, v: 0, versions: "1.3+",
+      pattern: #"^Unable to build proper template node for (\S+?):"#,
+      structured: StructuredForm(
+        "Unable to build proper template node for node group",
+        printf: "Unable to build proper template node for %v: %v", keys: ["nodeGroupId", "err"]), v: 0,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "E0313 12:00:00.000000       1 mixed_nodeinfos_processor.go:160] Unable to build proper template node for eks-ng-a: UnauthorizedOperation: You are not authorized to perform this operation.",
           ["kind": "failure", "operation": "template", "nodeGroup": "eks-ng-a", "fatal": "false"])
       ]
+        + CatalogExample.structured(
+          "E0313 12:00:00.000000       1 mixed_nodeinfos_processor.go:154] ",
+          caller: "nodeinfosprovider/mixed_nodeinfos_processor.go:154", v: 0,
+          "Unable to build proper template node for node group",
+          error: "UnauthorizedOperation: You are not authorized to perform this operation.",
+          [("nodeGroupId", .string("eks-ng-a"))],
+          ["kind": "failure", "operation": "template", "nodeGroup": "eks-ng-a", "fatal": "false"])
     ) { c in .failure(FailureDetail(operation: .template, nodeGroup: c.text(1), fatal: false, message: c.message)) },
   ]
 
   /// An entry for an error line whose whole record is the failure, with its one example.
   private static func failure(
     _ id: String, literal: String, operation: FailureOperation?, v: Int, versions: String, example: String,
-    fatal: Bool = false
+    fatal: Bool = false, structured: StructuredForm? = nil, structuredExamples: [CatalogExample] = []
   ) -> CatalogEntry {
     var fields = ["kind": "failure", "fatal": String(fatal)]
     fields["operation"] = operation?.rawValue
+    let printfVersions = structured == nil ? versions : String(versions.prefix { $0 != "," })
     return CatalogEntry(
-      id, literal: literal, pattern: "^\\Q" + literal + "\\E", v: v, versions: versions,
-      examples: [CatalogExample(versions, example, fields)]
+      id, literal: literal, pattern: "^\\Q" + literal + "\\E", structured: structured, v: v, versions: versions,
+      examples: [CatalogExample(printfVersions, example, fields)] + structuredExamples
     ) { c in
       .failure(FailureDetail(operation: operation, fatal: false, message: c.message))
     }

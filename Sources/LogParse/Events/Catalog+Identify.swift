@@ -4,6 +4,7 @@ extension Catalog {
   /// For tools and tests: `cas-logs catalog --explain` and the per-entry example tests use it.
   public static func identify(_ line: String) -> (id: String, event: Event)? {
     var extractor = EventExtractor()
+    if line.hasPrefix("{") { return identifyJSON(line, &extractor) }
     var bytes = Array(line.utf8)
     return bytes.withUnsafeMutableBufferPointer { mutable -> (String, Event)? in
       let buffer = UnsafeBufferPointer(mutable)
@@ -23,5 +24,24 @@ extension Catalog {
         return (entries[entry].id, event)
       }
     }
+  }
+
+  /// The entry a CAS JSON logging record matches, read as the envelope stage reads it.
+  private static func identifyJSON(_ line: String, _ extractor: inout EventExtractor) -> (id: String, event: Event)? {
+    var stripper = EnvelopeStripper(maximumLineLength: 1 << 20)
+    var found: (String, Event)?
+    Array(line.utf8).withUnsafeBufferPointer { buffer in
+      stripper.unwrap(buffer, lineNumber: 1) { unwrapped, _ in
+        guard case .structured(let structured, _) = unwrapped else { return }
+        structured.file.withUnsafeBufferPointer { file in
+          let time = structured.time?.logTime ?? LogTime(month: 1, day: 1, microsecondOfDay: 0)
+          let record = Record(
+            source: 0, firstLine: 1, lineCount: 1, severity: structured.severity, time: time, file: file,
+            sourceLine: structured.sourceLine, message: structured.message, verbosity: structured.verbosity)
+          if let (event, entry) = extractor.extract(record) { found = (entries[entry].id, event) }
+        }
+      }
+    }
+    return found
   }
 }

@@ -8,12 +8,106 @@ extension Catalog {
   /// Messages recognised as loop steps: counted as understood, no episode meaning.
   static let notedEntries: [CatalogEntry] = notedMessages.map { noted in
     let id = noted.id
+    let fields = ["kind": "noted", "id": id]
+    let structured = notedStructured[id]
     return CatalogEntry(
-      id, literal: noted.literal, noted.position, pattern: notedPatterns[id] ?? "", v: noted.v,
-      versions: noted.versions,
-      examples: noted.examples.map { CatalogExample($0.versions, $0.line, ["kind": "noted", "id": id]) }
+      id, literal: noted.literal, noted.position, pattern: notedPatterns[id] ?? "", structured: structured?.form,
+      v: noted.v, versions: noted.versions,
+      examples: noted.examples.map { CatalogExample($0.versions, $0.line, fields) }
+        + (structured.map {
+          CatalogExample.structured($0.header, caller: $0.caller, v: noted.v, $0.form.message, $0.pairs, fields)
+        } ?? [])
     ) { _ in .noted(id: id) }
   }
+
+  /// The structured forms (CAS 1.38+) of the noted messages the contextual-logging core reworded,
+  /// with the header, caller and pairs of their examples.
+  private static let notedStructured:
+    [String: (form: StructuredForm, header: String, caller: String, pairs: [(String, StructuredValue)])] = [
+      "loop.unregisteredNodes": (
+        StructuredForm("unregistered nodes present", keys: ["unregisteredNodesCount"]),
+        "I0313 12:00:00.000000       1 static_autoscaler.go:462] ", "core/static_autoscaler.go:462",
+        [("unregisteredNodesCount", .bare("1"))]
+      ),
+      "loop.removingUnregistered": (
+        StructuredForm("Removing unregistered nodes for node group", keys: ["nodesCount", "nodeGroupId"]),
+        "I0313 12:00:00.000000       1 static_autoscaler.go:1021] ", "core/static_autoscaler.go:1021",
+        [("nodesCount", .bare("2")), ("nodeGroupId", .string("eks-ng-a"))]
+      ),
+      "loop.decreasingSize": (
+        StructuredForm("Decreasing size", keys: ["nodeGroupId", "targetSize", "size", "delta"]),
+        "I0313 12:00:00.000000       1 static_autoscaler.go:995] ", "core/static_autoscaler.go:995",
+        [
+          ("nodeGroupId", .string("eks-ng-a")), ("targetSize", .bare("3")), ("size", .bare("2")),
+          ("delta", .bare("-1")),
+        ]
+      ),
+      "scaleUp.canBeScheduled": (
+        StructuredForm(
+          "Pods marked as unschedulable can be scheduled. Some pods could have been skipped due to exceeding pending pod batching timeout.",
+          keys: ["unschedulableCandidatesCount", "skippedPodCount"]),
+        "I0313 12:00:00.000000       1 filter_out_schedulable.go:143] ",
+        "podlistprocessor/filter_out_schedulable.go:143",
+        [("unschedulableCandidatesCount", .bare("14")), ("skippedPodCount", .bare("0"))]
+      ),
+      "scaleUp.podTooNew": (
+        StructuredForm("Pod is too new to consider unschedulable", keys: ["pod", "podAgeSeconds"]),
+        "I0313 12:00:00.000000       1 static_autoscaler.go:1228] ", "core/static_autoscaler.go:1228",
+        [("pod", .string("default/web-1")), ("podAgeSeconds", .bare("0.4"))]
+      ),
+      "scaleDown.mayBeRemoved": (
+        StructuredForm("Node may be removed", keys: ["node"]),
+        "I0313 12:00:00.000000       1 cluster.go:214] ", "simulator/cluster.go:214", [("node", .string("ip-10-0-1-5"))]
+      ),
+      "loop.clusterNotReady": (
+        StructuredForm("Cluster is not ready for autoscaling"),
+        "I0313 12:00:00.000000       1 static_autoscaler.go:475] ", "core/static_autoscaler.go:475", []
+      ),
+      "loop.maxTotalNodes": (
+        StructuredForm("Max total nodes in cluster reached", keys: ["maxNodesTotal", "readyNodesCount"]),
+        "I0313 12:00:00.000000       1 static_autoscaler.go:617] ", "core/static_autoscaler.go:617",
+        [("maxNodesTotal", .bare("20")), ("readyNodesCount", .bare("20"))]
+      ),
+      "scaleDown.waitingBeforeDelete": (
+        StructuredForm("Scale-down: waiting before trying to delete nodes", keys: ["delay"]),
+        "I0313 12:00:00.000000       1 actuator.go:299] ", "actuation/actuator.go:299", [("delay", .string("5s"))]
+      ),
+      "scaleDown.releasingTaint": (
+        StructuredForm("Releasing taint on node", keys: ["node"]),
+        "I0313 12:00:00.000000       1 taints.go:344] ", "taints/taints.go:344",
+        [
+          (
+            "taint",
+            .value(
+              text: "{Key:ToBeDeletedByClusterAutoscaler Value:1710335000 Effect:NoSchedule TimeAdded:<nil>}",
+              json: #"{"key":"ToBeDeletedByClusterAutoscaler","value":"1710335000","effect":"NoSchedule"}"#)
+          ),
+          ("node", .string("ip-10-0-1-5")),
+        ]
+      ),
+      "scaleDown.taintReleased": (
+        StructuredForm("Successfully released on node", keys: ["node"]),
+        "I0313 12:00:00.000000       1 taints.go:379] ", "taints/taints.go:379",
+        [("taints", .string("ToBeDeletedByClusterAutoscaler")), ("node", .string("ip-10-0-1-5"))]
+      ),
+      "scaleDown.softTaintAdded": (
+        StructuredForm(
+          "Successfully added taints on node", printf: "Successfully added %v on node %v", keys: ["taints", "node"]),
+        "I0313 12:00:00.000000       1 taints.go:242] ", "taints/taints.go:242",
+        [("taints", .string("DeletionCandidateOfClusterAutoscaler")), ("node", .string("ip-10-0-1-5"))]
+      ),
+      "scaleDown.unremovableRecheck": (
+        StructuredForm(
+          "Some nodes found to be unremovable in simulation, will re-check them within timeout",
+          keys: ["unremovableNodesCount", "timeout"]),
+        "I0313 12:00:00.000000       1 planner.go:340] ", "planner/planner.go:340",
+        [("unremovableNodesCount", .bare("2")), ("timeout", .string("5m0s"))]
+      ),
+      "scaleDown.simulating": (
+        StructuredForm("Simulating node removal", keys: ["node"]),
+        "I0313 12:00:00.000000       1 cluster.go:196] ", "simulator/cluster.go:196", [("node", .string("ip-10-0-1-5"))]
+      ),
+    ]
 
   /// Patterns of the noted messages whose literal alone is not specific enough: they share a
   /// prefix with other messages, and a prefix test is cheaper than searching the whole line.
@@ -87,19 +181,20 @@ extension Catalog {
       [("1.3+", header + "aws_manager.go:150] Some ASG instances might have been deleted, forcing ASG list refresh")]
     ),
     (
-      "loop.unregisteredNodes", "unregistered nodes present", 1, .anywhere, "1.3+",
+      "loop.unregisteredNodes", "unregistered nodes present", 1, .anywhere, "1.3–1.37, 1.38+ (structured)",
       [("1.3+", header + "static_autoscaler.go:405] 1 unregistered nodes present")]
     ),
     (
-      "loop.removingUnregistered", "Removing ", 0, .prefix, "1.28+",
+      "loop.removingUnregistered", "Removing ", 0, .prefix, "1.28–1.37, 1.38+ (structured)",
       [("1.28+", header + "static_autoscaler.go:870] Removing 2 unregistered nodes for node group eks-ng-a")]
     ),
     (
-      "loop.decreasingSize", "Decreasing size of ", 0, .prefix, "1.3+",
+      "loop.decreasingSize", "Decreasing size of ", 0, .prefix, "1.3–1.37, 1.38+ (structured)",
       [("1.3+", header + "static_autoscaler.go:709] Decreasing size of eks-ng-a, expected=3 current=2 delta=-1")]
     ),
     (
-      "scaleUp.canBeScheduled", "pods marked as unschedulable can be scheduled", 4, .anywhere, "1.3+",
+      "scaleUp.canBeScheduled", "pods marked as unschedulable can be scheduled", 4, .anywhere,
+      "1.3–1.37, 1.38+ (structured)",
       [("1.3+", header + "filter_out_schedulable.go:171] 14 pods marked as unschedulable can be scheduled.")]
     ),
     (
@@ -119,7 +214,7 @@ extension Catalog {
       ]
     ),
     (
-      "scaleUp.podTooNew", "Pod ", 3, .prefix, "1.3+",
+      "scaleUp.podTooNew", "Pod ", 3, .prefix, "1.3–1.37, 1.38+ (structured)",
       [
         (
           "1.3+",
@@ -145,7 +240,8 @@ extension Catalog {
       [("1.3–1.23", header + "cluster.go:90] Fast evaluation: node ip-10-0-1-5 for removal")]
     ),
     (
-      "scaleDown.mayBeRemoved", "may be removed", 2, .anywhere, "1.3–1.32 (`node`), 1.33+ (`Node`)",
+      "scaleDown.mayBeRemoved", "may be removed", 2, .anywhere,
+      "1.3–1.32 (`node`), 1.33–1.37 (`Node`), 1.38+ (structured)",
       [
         ("1.3–1.32", header + "cluster.go:180] node ip-10-0-1-5 may be removed"),
         ("1.33+", header + "cluster.go:167] Node ip-10-0-1-5 may be removed"),
@@ -189,7 +285,7 @@ extension Catalog {
       [("1.3+", header + "aws_manager.go:300] 0 launch configurations already in cache")]
     ),
     (
-      "loop.clusterNotReady", "Cluster is not ready for autoscaling", 0, .prefix, "1.3+",
+      "loop.clusterNotReady", "Cluster is not ready for autoscaling", 0, .prefix, "1.3–1.37 (W), 1.38+ (structured, I)",
       [("1.3+", warning + "static_autoscaler.go:418] Cluster is not ready for autoscaling")]
     ),
     (
@@ -201,7 +297,7 @@ extension Catalog {
     ),
     (
       "loop.maxTotalNodes", "Max total nodes in cluster reached", 0, .prefix,
-      "1.3–1.35 (V(1)), 1.36+ (W, `: N. Current number of ready nodes: M`)",
+      "1.3–1.35 (V(1)), 1.36–1.37 (W, `: N. Current number of ready nodes: M`), 1.38+ (structured, I)",
       [
         ("1.3–1.35", header + "static_autoscaler.go:400] Max total nodes in cluster reached"),
         (
@@ -237,11 +333,11 @@ extension Catalog {
       ]
     ),
     (
-      "scaleDown.waitingBeforeDelete", "before trying to delete nodes", 0, .anywhere, "1.26+",
+      "scaleDown.waitingBeforeDelete", "before trying to delete nodes", 0, .anywhere, "1.26–1.37, 1.38+ (structured)",
       [("1.26+", header + "actuator.go:211] Scale-down: waiting 5s before trying to delete nodes")]
     ),
     (
-      "scaleDown.releasingTaint", "Releasing taint ", 1, .prefix, "1.3+",
+      "scaleDown.releasingTaint", "Releasing taint ", 1, .prefix, "1.3–1.37, 1.38+ (structured)",
       [
         (
           "1.3+",
@@ -251,12 +347,12 @@ extension Catalog {
       ]
     ),
     (
-      "scaleDown.taintReleased", "Successfully released ", 1, .prefix, "1.3+",
+      "scaleDown.taintReleased", "Successfully released ", 1, .prefix, "1.3–1.37, 1.38+ (structured)",
       [("1.3+", header + "taints.go:320] Successfully released ToBeDeletedByClusterAutoscaler on node ip-10-0-1-5")]
     ),
     (
       "scaleDown.softTaintAdded", "Successfully added DeletionCandidate", 1, .prefix,
-      "1.3–1.29 (`DeletionCandidateTaint`), 1.30+ (`DeletionCandidateOfClusterAutoscaler`)",
+      "1.3–1.29 (`DeletionCandidateTaint`), 1.30–1.37 (`DeletionCandidateOfClusterAutoscaler`), 1.38+ (structured)",
       [
         ("1.3–1.29", header + "delete.go:64] Successfully added DeletionCandidateTaint on node ip-10-0-1-5"),
         (
@@ -284,7 +380,8 @@ extension Catalog {
       [("1.3+", header + "eligibility.go:100] Scale-down calculation: ignoring 2 nodes unremovable in the last 5m0s")]
     ),
     (
-      "scaleDown.unremovableRecheck", "nodes found to be unremovable in simulation", 1, .anywhere, "1.3+",
+      "scaleDown.unremovableRecheck", "nodes found to be unremovable in simulation", 1, .anywhere,
+      "1.3–1.37, 1.38+ (structured)",
       [
         (
           "1.3+",
@@ -294,7 +391,7 @@ extension Catalog {
       ]
     ),
     (
-      "scaleDown.simulating", "Simulating node ", 2, .prefix, "1.30+",
+      "scaleDown.simulating", "Simulating node ", 2, .prefix, "1.30–1.37, 1.38+ (structured)",
       [("1.30+", header + "cluster.go:140] Simulating node ip-10-0-1-5 removal")]
     ),
     (

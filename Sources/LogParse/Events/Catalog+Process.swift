@@ -14,7 +14,16 @@ extension Catalog {
       "loop.scaleDownStatus", literal: "Scale down status: ",
       pattern:
         #"^Scale down status: .*?lastScaleUpTime=(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}(?: \w+)?(?: m=[+-][0-9.]+)?)"#,
-      v: 4, versions: "1.3–1.20, 1.21–1.24 (`scaleDownInCooldown`), 1.25+ (without `unneededOnly`, with `m=`)",
+      structured: StructuredForm(
+        "Recording scale down status",
+        printf:
+          "Scale down status: lastScaleUpTime=%v lastScaleDownDeleteTime=%v lastScaleDownFailTime=%v scaleDownForbidden=%v scaleDownInCooldown=%v",
+        keys: [
+          .time("lastScaleUpTime"), "lastScaleDownDeleteTime", "lastScaleDownFailTime", "scaleDownForbidden",
+          "scaleDownInCooldown",
+        ]), v: 4,
+      versions:
+        "1.3–1.20, 1.21–1.24 (`scaleDownInCooldown`), 1.25–1.37 (without `unneededOnly`, with `m=`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.20",
@@ -32,6 +41,19 @@ extension Catalog {
             "processStart": "2023-05-14T21:43:06.087153Z",
           ]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:00:00.000000       1 static_autoscaler.go:829] ", caller: "core/static_autoscaler.go:829", v: 4,
+          "Recording scale down status",
+          [
+            ("lastScaleUpTime", .string("2024-03-13 11:00:00 +0000 UTC m=-3578.293245296")),
+            ("lastScaleDownDeleteTime", .string("2024-03-13 11:00:00 +0000 UTC m=-3578.293245296")),
+            ("lastScaleDownFailTime", .string("2024-03-13 11:00:00 +0000 UTC m=-3578.293245296")),
+            ("scaleDownForbidden", .bare("false")), ("scaleDownInCooldown", .bare("false")),
+          ],
+          [
+            "kind": "datedNote", "id": "loop.scaleDownStatus", "date": "2024-03-13T11:00:00Z",
+            "processStart": "2024-03-13T11:59:38.293245Z",
+          ])
     ) { c in
       let time = c.text(1)
       return TimeText.goTime(time).map {
@@ -63,17 +85,23 @@ extension Catalog {
       }
     },
     CatalogEntry(
-      "process.mainLoop", literal: "Starting main loop", pattern: #"^Starting main loop"#, v: 4, versions: "1.3+",
+      "process.mainLoop", literal: "Starting main loop", pattern: #"^Starting main loop"#,
+      structured: StructuredForm("Starting main loop"), v: 4, versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I0326 09:28:48.692475       1 static_autoscaler.go:147] Starting main loop",
           ["kind": "mainLoopStarted"])
       ]
+        + CatalogExample.structured(
+          "I0326 09:28:48.692475       1 static_autoscaler.go:319] ", caller: "core/static_autoscaler.go:319", v: 4,
+          "Starting main loop", [], ["kind": "mainLoopStarted"])
     ) { _ in .mainLoopStarted },
     CatalogEntry(
       "process.podsFound", literal: "Found ",
       pattern: #"^Found (\d+) pods in the cluster: \d+ scheduled, (?:\d+ with nominated node, )?(\d+) unschedulable"#,
-      v: 0, versions: "1.33–1.34, 1.35 (`ignored due to dissallowed schedulers`), 1.36+ (`with nominated node`)",
+      structured: StructuredForm("Found pods in the cluster", keys: ["podsCount", "unschedulablePodsCount"]), v: 0,
+      versions:
+        "1.33–1.34, 1.35 (`ignored due to dissallowed schedulers`), 1.36–1.37 (`with nominated node`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.33–1.34",
@@ -88,6 +116,15 @@ extension Catalog {
           "I0313 12:34:33.900000       1 static_autoscaler.go:1403] Found 42 pods in the cluster: 37 scheduled, 1 with nominated node, 4 unschedulable, 0 unprocessed by scheduler, 0 ignored by allowed schedulers (most likely using custom scheduler), 0 ignored due to dissallowed schedulers",
           ["kind": "podsFound", "total": "42", "unschedulable": "4"]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:34:33.900000       1 static_autoscaler.go:1443] ", caller: "core/static_autoscaler.go:1443", v: 0,
+          "Found pods in the cluster",
+          [
+            ("podsCount", .bare("42")), ("scheduledPodsCount", .bare("37")), ("nominatedPodsCount", .bare("1")),
+            ("unschedulablePodsCount", .bare("4")), ("unprocessedPodsCount", .bare("0")),
+            ("ignoredByAllowedSchedulersPodsCount", .bare("0")),
+            ("ignoredDueToDisallowedSchedulersPodsCount", .bare("0")),
+          ], ["kind": "podsFound", "total": "42", "unschedulable": "4"])
     ) { c in
       guard let total = c.int(1), let unschedulable = c.int(2) else { return nil }
       return .podsFound(total: total, unschedulable: unschedulable)

@@ -28,7 +28,9 @@ extension Catalog {
     },
     CatalogEntry(
       "scaleDown.unneededSince", literal: " is unneeded since ", .anywhere,
-      pattern: #"^(\S+) is unneeded since (.+?) duration (\S+)"#, v: 4, versions: "1.3+",
+      pattern: #"^(\S+) is unneeded since (.+?) duration (\S+)"#,
+      structured: StructuredForm("Node is unneeded", keys: ["nodeName", .time("since"), "duration"]), v: 4,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
@@ -38,21 +40,42 @@ extension Catalog {
             "since": "2019-09-27T11:57:07.773690521Z", "seconds": "30.0",
           ])
       ]
-    ) { c in .nodeUnneededSince(node: c.text(1), since: TimeText.goTime(c.text(2)), seconds: c.duration(3)) },
+        + CatalogExample.structured(
+          "I0927 11:57:07.790634       1 nodes.go:152] ", caller: "unneeded/nodes.go:152", v: 4, "Node is unneeded",
+          [
+            ("nodeName", .string("ip-172-19-67-52.ap-northeast-1.compute.internal")),
+            ("since", .string("2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.491422805")),
+            ("duration", .string("30s")),
+          ],
+          [
+            "kind": "nodeUnneededSince", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal",
+            "since": "2019-09-27T11:57:07.773690521Z", "seconds": "30.0",
+          ])
+    ) { c in
+      // The structured message is shared with the V2 form, which states no `since`.
+      guard c.string(2) != nil else { return nil }
+      return .nodeUnneededSince(node: c.text(1), since: TimeText.goTime(c.text(2)), seconds: c.duration(3))
+    },
     CatalogEntry(
       "scaleDown.unneededFor", literal: " was unneeded for ", .anywhere, pattern: #"^(\S+) was unneeded for (\S+)"#,
-      v: 2, versions: "1.3+",
+      structured: StructuredForm("Node is unneeded", keys: ["nodeName", "duration"]), v: 2,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "I0927 12:07:12.161767       1 scale_down.go:600] ip-172-19-67-52.ap-northeast-1.compute.internal was unneeded for 10m4.5s",
           ["kind": "nodeUnneededFor", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal", "seconds": "604.5"])
       ]
+        + CatalogExample.structured(
+          "I0927 12:07:12.161767       1 nodes.go:215] ", caller: "unneeded/nodes.go:215", v: 2, "Node is unneeded",
+          [("nodeName", .string("ip-172-19-67-52.ap-northeast-1.compute.internal")), ("duration", .string("10m4.5s"))],
+          ["kind": "nodeUnneededFor", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal", "seconds": "604.5"])
     ) { c in c.duration(2).map { .nodeUnneededFor(node: c.text(1), seconds: $0) } },
     CatalogEntry(
       "scaleDown.removingEmpty", literal: "Scale-down: removing empty node ",
-      pattern: #"^Scale-down: removing empty node "?([^"\s]+)"?"#, v: 0,
-      versions: "1.3–1.24 (bare name), 1.25+ (quoted)",
+      pattern: #"^Scale-down: removing empty node "?([^"\s]+)"?"#,
+      structured: StructuredForm("Scale-down: removing empty node", keys: ["node"]), v: 0,
+      versions: "1.3–1.24 (bare name), 1.25–1.37 (quoted), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.24",
@@ -63,13 +86,19 @@ extension Catalog {
           "I0313 13:01:02.300000       1 actuator.go:137] Scale-down: removing empty node \"ip-10-0-1-5.ec2.internal\"",
           ["kind": "scaleDownEmpty", "node": "ip-10-0-1-5.ec2.internal"]),
       ]
+        + CatalogExample.structured(
+          "I0313 13:01:02.300000       1 actuator.go:177] ", caller: "actuation/actuator.go:177", v: 0,
+          "Scale-down: removing empty node", [("node", .string("ip-10-0-1-5.ec2.internal"))],
+          ["kind": "scaleDownEmpty", "node": "ip-10-0-1-5.ec2.internal"])
     ) { .scaleDownEmpty(node: $0.text(1)) },
     CatalogEntry(
       "scaleDown.removingDrain", literal: "Scale-down: removing node ",
       pattern: #"^Scale-down: removing node (\S+?),? utilization: (\{[^}]*\}|\S+?),? pods to reschedule: ?(.*)"#,
+      structured: StructuredForm(
+        "Scale-down: removing node", keys: ["node", .field("utilization", "Utilization"), .list("podsToReschedule")]),
       v: 0,
       versions:
-        "1.3–1.17 (`{Cpu Mem Util}`), 1.18–1.24 (`{Cpu Mem Gpu ResourceName Util}`, pods `ns/name`), 1.25–1.31 (bare pod names), 1.32+ (with DRA)",
+        "1.3–1.17 (`{Cpu Mem Util}`), 1.18–1.24 (`{Cpu Mem Gpu ResourceName Util}`, pods `ns/name`), 1.25–1.31 (bare pod names), 1.32–1.37 (with DRA), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.17",
@@ -94,6 +123,20 @@ extension Catalog {
           "I0313 13:01:02.300000       1 actuator.go:269] Scale-down: removing node ip-10-0-1-5, utilization: {0.25 0.5 0 0 memory 0.5}, pods to reschedule: web-1",
           ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.5", "pods": "web-1"]),
       ]
+        + CatalogExample.structured(
+          "I0313 13:01:02.300000       1 actuator.go:271] ", caller: "actuation/actuator.go:271", v: 0,
+          "Scale-down: removing node",
+          [
+            ("node", .string("ip-10-0-1-5")),
+            (
+              "utilization",
+              .value(
+                text: "{CpuUtil:0.25 MemUtil:0.5 GpuUtil:0 DynamicResourceUtil:0 ResourceName:memory Utilization:0.5}",
+                json:
+                  "{\"CpuUtil\":0.25,\"MemUtil\":0.5,\"GpuUtil\":0,\"DynamicResourceUtil\":0,\"ResourceName\":\"memory\",\"Utilization\":0.5}"
+              )
+            ), ("podsToReschedule", .string("web-1,web-2")),
+          ], ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.5", "pods": "web-1,web-2"])
     ) { c in
       let pods = c.names(3, separator: ",")
       return .scaleDownDrain(node: c.text(1), utilization: c.utilization(UtilizationText.value(c.text(2))), pods: pods)
@@ -101,7 +144,9 @@ extension Catalog {
     CatalogEntry(
       "scaleDown.taintAdded", literal: "Successfully added ",
       pattern: #"^Successfully added (?i:ToBeDeletedTaint|ToBeDeletedByClusterAutoscaler)(?: taints?)? on node (\S+)"#,
-      v: 1, versions: "1.3–1.29 (`ToBeDeletedTaint`), 1.30+ (`ToBeDeletedByClusterAutoscaler`)",
+      structured: StructuredForm(
+        "Successfully added taints on node", printf: "Successfully added %v on node %v", keys: ["taints", "node"]),
+      v: 1, versions: "1.3–1.29 (`ToBeDeletedTaint`), 1.30–1.37 (`ToBeDeletedByClusterAutoscaler`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.29",
@@ -112,15 +157,25 @@ extension Catalog {
           "I0313 12:00:00.000000       1 taints.go:241] Successfully added ToBeDeletedByClusterAutoscaler on node ip-10-0-1-5",
           ["kind": "deletionTaintAdded", "node": "ip-10-0-1-5"]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:00:00.000000       1 taints.go:242] ", caller: "taints/taints.go:242", v: 1,
+          "Successfully added taints on node",
+          [("taints", .string("ToBeDeletedByClusterAutoscaler")), ("node", .string("ip-10-0-1-5"))],
+          ["kind": "deletionTaintAdded", "node": "ip-10-0-1-5"])
     ) { .deletionTaintAdded(node: $0.text(1)) },
     CatalogEntry(
-      "scaleDown.drainFinished", literal: "All pods removed from ", pattern: #"^All pods removed from (\S+)"#, v: 1,
-      versions: "1.3+",
+      "scaleDown.drainFinished", literal: "All pods removed from ", pattern: #"^All pods removed from (\S+)"#,
+      structured: StructuredForm("All pods removed node", keys: ["node"]), v: 1,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I0504 09:10:17.928963 1 scale_down.go:1478] All pods removed from aks-npuser01-61737176-vmss000006",
           ["kind": "drainFinished", "node": "aks-npuser01-61737176-vmss000006"])
       ]
+        + CatalogExample.structured(
+          "I0504 09:10:17.928963       1 drain.go:142] ", caller: "actuation/drain.go:142", v: 1,
+          "All pods removed node", [("node", .string("aks-npuser01-61737176-vmss000006"))],
+          ["kind": "drainFinished", "node": "aks-npuser01-61737176-vmss000006"])
     ) { .drainFinished(node: $0.text(1)) },
     CatalogEntry(
       "cloud.aws.terminating", literal: "Terminating EC2 instance: ",
@@ -158,8 +213,9 @@ extension Catalog {
     ) { c in ScaleSetText.deletion(c.longText(1), name: c.name) },
     CatalogEntry(
       "scaleDown.unregistered", literal: "unregistered node ", .anywhere,
-      pattern: #"^(?:Removing|Marking) unregistered node (\S+)"#, v: 0,
-      versions: "1.3–1.27 (`Removing …`), 1.28+ (`Marking … for removal`)",
+      pattern: #"^(?:Removing|Marking) unregistered node (\S+)"#,
+      structured: StructuredForm("Marking unregistered node for removal", keys: ["node"]), v: 0,
+      versions: "1.3–1.27 (`Removing …`), 1.28–1.37 (`Marking … for removal`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.27", "I0313 12:50:00.000000       1 utils.go:467] Removing unregistered node i-0abc",
@@ -169,6 +225,10 @@ extension Catalog {
           "I0313 12:50:00.000000       1 static_autoscaler.go:860] Marking unregistered node i-0abc for removal",
           ["kind": "unregisteredNodeRemoval", "node": "i-0abc"]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:50:00.000000       1 static_autoscaler.go:1098] ", caller: "core/static_autoscaler.go:1098", v: 0,
+          "Marking unregistered node for removal", [("node", .string("i-0abc"))],
+          ["kind": "unregisteredNodeRemoval", "node": "i-0abc"])
     ) { .unregisteredNodeRemoval(node: $0.text(1)) },
   ]
 }

@@ -34,49 +34,77 @@ extension Catalog {
       ]
     ) { $0.int(1).map { .otherPodsUnschedulable(count: $0) } },
     CatalogEntry(
-      "scaleUp.upcoming", literal: "Upcoming ", pattern: #"^Upcoming (\d+) nodes"#, v: 4, versions: "1.3+",
+      "scaleUp.upcoming", literal: "Upcoming ", pattern: #"^Upcoming (\d+) nodes"#,
+      structured: StructuredForm("Upcoming nodes", keys: ["nodesCount"]), v: 4,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I0927 11:50:45.524041       1 scale_up.go:300] Upcoming 1 nodes",
           ["kind": "upcomingNodes", "count": "1"])
       ]
+        + CatalogExample.structured(
+          "I0927 11:50:45.524041       1 orchestrator.go:123] ", caller: "orchestrator/orchestrator.go:123", v: 4,
+          "Upcoming nodes", [("nodesCount", .bare("1"))], ["kind": "upcomingNodes", "count": "1"])
     ) { $0.int(1).map { .upcomingNodes(count: $0) } },
     CatalogEntry(
-      "scaleUp.bestOption", literal: "Best option to resize: ", pattern: #"^Best option to resize: (\S+)"#, v: 1,
-      versions: "1.3+",
+      "scaleUp.bestOption", literal: "Best option to resize: ", pattern: #"^Best option to resize: (\S+)"#,
+      structured: StructuredForm("Found best node group option to resize", keys: ["nodeGroupId"]), v: 1,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I0927 11:50:35.158521       1 scale_up.go:423] Best option to resize: ASG_NAME",
           ["kind": "bestOption", "group": "ASG_NAME"])
       ]
+        + CatalogExample.structured(
+          "I0927 11:50:35.158521       1 orchestrator.go:1115] ", caller: "orchestrator/orchestrator.go:1115", v: 1,
+          "Found best node group option to resize", [("nodeGroupId", .string("ASG_NAME"))],
+          ["kind": "bestOption", "group": "ASG_NAME"])
     ) { .bestOption(group: $0.text(1)) },
     CatalogEntry(
-      "scaleUp.estimated", literal: "Estimated ", pattern: #"^Estimated (\d+) nodes needed in (\S+)"#, v: 1,
-      versions: "1.3+",
+      "scaleUp.estimated", literal: "Estimated ", pattern: #"^Estimated (\d+) nodes needed in (\S+)"#,
+      structured: StructuredForm("Estimated nodes needed", keys: ["nodeCount", "nodeGroupId"]), v: 1,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I0927 11:50:35.158540       1 scale_up.go:427] Estimated 1 nodes needed in ASG_NAME",
           ["kind": "estimatedNodes", "count": "1", "group": "ASG_NAME"])
       ]
+        + CatalogExample.structured(
+          "I0927 11:50:35.158540       1 orchestrator.go:1119] ", caller: "orchestrator/orchestrator.go:1119", v: 1,
+          "Estimated nodes needed", [("nodeCount", .bare("1")), ("nodeGroupId", .string("ASG_NAME"))],
+          ["kind": "estimatedNodes", "count": "1", "group": "ASG_NAME"])
     ) { c in c.int(1).map { .estimatedNodes(count: $0, group: c.text(2)) } },
     CatalogEntry(
       "scaleUp.cappedToClusterMax", literal: "Capping size to max cluster total size (",
-      pattern: #"^Capping size to max cluster total size \((\d+)\)"#, v: 1, versions: "1.3+",
+      pattern: #"^Capping size to max cluster total size \((\d+)\)"#,
+      structured: StructuredForm("Capping size to max cluster total size", keys: ["maxNodesTotal"]), v: 1,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I0313 12:34:34.401100       1 orchestrator.go:621] Capping size to max cluster total size (20)",
           ["kind": "scaleUpCappedToClusterMax", "size": "20"])
       ]
+        + CatalogExample.structured(
+          "I0313 12:34:34.401100       1 orchestrator.go:658] ", caller: "orchestrator/orchestrator.go:658", v: 1,
+          "Capping size to max cluster total size", [("maxNodesTotal", .bare("20"))],
+          ["kind": "scaleUpCappedToClusterMax", "size": "20"])
     ) { $0.int(1).map { .scaleUpCappedToClusterMax(size: $0) } },
     CatalogEntry(
       "scaleUp.splitting", literal: "Splitting scale-up between ",
-      pattern: #"^Splitting scale-up between \d+ similar node groups: \{(.*)\}"#, v: 1, versions: "1.3+",
+      pattern: #"^Splitting scale-up between \d+ similar node groups: \{(.*)\}"#,
+      structured: StructuredForm("Splitting scale-up between similar node groups", keys: [.list("nodeGroupNames")]),
+      v: 1, versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "I0313 12:34:34.401200       1 orchestrator.go:285] Splitting scale-up between 3 similar node groups: {eks-a, eks-b, eks-c}",
           ["kind": "scaleUpSplit", "groups": "eks-a,eks-b,eks-c"])
       ]
+        + CatalogExample.structured(
+          "I0313 12:34:34.401200       1 orchestrator.go:718] ", caller: "orchestrator/orchestrator.go:718", v: 1,
+          "Splitting scale-up between similar node groups",
+          [("nodeGroupCount", .bare("3")), ("nodeGroupNames", .string("eks-a, eks-b, eks-c"))],
+          ["kind": "scaleUpSplit", "groups": "eks-a,eks-b,eks-c"])
     ) { c in
       let groups = c.names(1, separator: ",")
       return groups.isEmpty ? nil : .scaleUpSplit(groups: groups)
@@ -93,8 +121,9 @@ extension Catalog {
       ]
     ) { c in .scaleUpCapped(requested: c.int(1) ?? 0, cappedTo: c.int(2) ?? 0) },
     CatalogEntry(
-      "scaleUp.plan", literal: "Final scale-up plan: ", pattern: #"^Final scale-up plan: \[(.*)\]"#, v: 1,
-      versions: "1.3+",
+      "scaleUp.plan", literal: "Final scale-up plan: ", pattern: #"^Final scale-up plan: \[(.*)\]"#,
+      structured: StructuredForm("Executing final scale-up plan", keys: [.unbracketed("scaleUpInfos")]), v: 1,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
@@ -105,18 +134,29 @@ extension Catalog {
           "I0313 12:34:34.401300       1 orchestrator.go:295] Final scale-up plan: [{eks-a 1->2 (max: 5)} {eks-b 1->2 (max: 5)}]",
           ["kind": "scaleUpPlan", "plan": "eks-a 1->2 max 5,eks-b 1->2 max 5"]),
       ]
+        + CatalogExample.structured(
+          "I0927 11:50:35.158556       1 orchestrator.go:179] ", caller: "orchestrator/orchestrator.go:179", v: 1,
+          "Executing final scale-up plan",
+          [("scaleUpInfos", .value(text: "[{ASG_NAME 4->5 (max: 8)}]", json: "\"[{ASG_NAME 4->5 (max: 8)}]\""))],
+          ["kind": "scaleUpPlan", "plan": "ASG_NAME 4->5 max 8"])
     ) { c in
       let plan = PlanText.resizes(c.longText(1), name: c.name, outOfRange: c.noteOutOfRange)
       return plan.isEmpty ? nil : .scaleUpPlan(plan)
     },
     CatalogEntry(
       "scaleUp.requested", literal: "Scale-up: setting group ",
-      pattern: #"^Scale-up: setting group (\S+) size to (\d+)"#, v: 0, versions: "1.3+",
+      pattern: #"^Scale-up: setting group (\S+) size to (\d+)"#,
+      structured: StructuredForm("Scale-up: setting group size", keys: ["nodeGroupId", "size"]), v: 0,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I0313 12:34:34.470823       1 executor.go:147] Scale-up: setting group eks-ng-a size to 7",
           ["kind": "scaleUpRequested", "group": "eks-ng-a", "size": "7"])
       ]
+        + CatalogExample.structured(
+          "I0313 12:34:34.470823       1 executor.go:148] ", caller: "orchestrator/executor.go:148", v: 0,
+          "Scale-up: setting group size", [("nodeGroupId", .string("eks-ng-a")), ("size", .bare("7"))],
+          ["kind": "scaleUpRequested", "group": "eks-ng-a", "size": "7"])
     ) { c in c.int(2).map { .scaleUpRequested(group: c.text(1), size: $0) } },
     CatalogEntry(
       "cloud.aws.setAsgSize", literal: "Setting asg ", pattern: #"^Setting asg (\S+) size to (\d+)"#, v: 0,
@@ -156,39 +196,63 @@ extension Catalog {
     ) { c in .cloudResizeDone(seconds: c.duration(1)) },
     CatalogEntry(
       "scaleUp.finished", literal: "Scale up in group ",
-      pattern: #"^Scale up in group (\S+) finished successfully in (\S+)"#, v: 4, versions: "1.3+",
+      pattern: #"^Scale up in group (\S+) finished successfully in (\S+)"#,
+      structured: StructuredForm("Scale up in group finished successfully", keys: ["nodeGroupName", "duration"]), v: 4,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "I0927 11:52:36.144782       1 clusterstate.go:194] Scale up in group ASG_NAME finished successfully in 2m0.5s",
           ["kind": "scaleUpFinished", "group": "ASG_NAME", "seconds": "120.5"])
       ]
+        + CatalogExample.structured(
+          "I0927 11:52:36.144782       1 clusterstate.go:355] ", caller: "clusterstate/clusterstate.go:355", v: 4,
+          "Scale up in group finished successfully",
+          [("nodeGroupName", .string("ASG_NAME")), ("duration", .string("2m0.5s"))],
+          ["kind": "scaleUpFinished", "group": "ASG_NAME", "seconds": "120.5"])
     ) { c in .scaleUpFinished(group: c.text(1), seconds: c.duration(2)) },
     CatalogEntry(
       "scaleUp.timedOut", literal: "Scale-up timed out for node group ",
-      pattern: #"^Scale-up timed out for node group (\S+) after (\S+)"#, v: 0, versions: "1.3+",
+      pattern: #"^Scale-up timed out for node group (\S+) after (\S+)"#,
+      structured: StructuredForm("Scale-up timed out for node group after", keys: ["nodeGroupName", "duration"]), v: 0,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "W0313 12:49:40.563382       1 clusterstate.go:266] Scale-up timed out for node group eks-ng-a after 15m5.5s",
           ["kind": "scaleUpTimedOut", "group": "eks-ng-a", "seconds": "905.5"])
       ]
+        + CatalogExample.structured(
+          "I0313 12:49:40.563382       1 clusterstate.go:360] ", caller: "clusterstate/clusterstate.go:360", v: 0,
+          "Scale-up timed out for node group after",
+          [("nodeGroupName", .string("eks-ng-a")), ("duration", .string("15m5.5s"))],
+          ["kind": "scaleUpTimedOut", "group": "eks-ng-a", "seconds": "905.5"])
     ) { c in .scaleUpTimedOut(group: c.text(1), seconds: c.duration(2)) },
     CatalogEntry(
       "scaleUp.revertTimedOut", literal: "Reverting timed-out scale-up for node group ",
-      pattern: #"^Reverting timed-out scale-up for node group (\S+) by decreasing target size by (\d+)"#, v: 0,
-      versions: "1.36+",
+      pattern: #"^Reverting timed-out scale-up for node group (\S+) by decreasing target size by (\d+)"#,
+      structured: StructuredForm(
+        "Reverting timed-out scale-up for node group by decreasing target size", keys: ["nodeGroupName", "increase"]),
+      v: 0,
+      versions: "1.36–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.36+",
           "W0313 12:49:40.570000       1 clusterstate.go:372] Reverting timed-out scale-up for node group eks-ng-a by decreasing target size by 2",
           ["kind": "scaleUpReverted", "group": "eks-ng-a", "delta": "2"])
       ]
+        + CatalogExample.structured(
+          "I0313 12:49:40.570000       1 clusterstate.go:373] ", caller: "clusterstate/clusterstate.go:373", v: 0,
+          "Reverting timed-out scale-up for node group by decreasing target size",
+          [("nodeGroupName", .string("eks-ng-a")), ("increase", .bare("2"))],
+          ["kind": "scaleUpReverted", "group": "eks-ng-a", "delta": "2"])
     ) { c in c.int(2).map { .scaleUpReverted(group: c.text(1), delta: $0) } },
     CatalogEntry(
       "scaleUp.backoff", literal: "Disabling scale-up for node group ",
       pattern: #"^Disabling scale-up for node group (\S+) until (.+?); errorClass=([^;\s]*); errorCode=(\S*)"#,
-      v: 0, versions: "1.14 (`errorClass=99`), 1.15+ (`errorClass=Other`)",
+      structured: StructuredForm(
+        "Disabling scale-up for node group", keys: ["nodeGroupId", .time("backoffUntil"), "errorClass", "errorCode"]),
+      v: 0, versions: "1.14 (`errorClass=99`), 1.15–1.37 (`errorClass=Other`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.14",
@@ -205,6 +269,18 @@ extension Catalog {
             "errorClass": "Other", "errorCode": "timeout",
           ]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:49:40.584456       1 clusterstate.go:405] ", caller: "clusterstate/clusterstate.go:405", v: 0,
+          "Disabling scale-up for node group",
+          [
+            ("nodeGroupId", .string("eks-ng-a")),
+            ("backoffUntil", .string("2026-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682")),
+            ("errorClass", .string("Other")), ("errorCode", .string("timeout")),
+          ],
+          [
+            "kind": "backoffStarted", "group": "eks-ng-a", "until": "2026-03-13T12:54:40.13918732Z",
+            "errorClass": "Other", "errorCode": "timeout",
+          ])
     ) { c in
       .backoffStarted(
         group: c.text(1), until: TimeText.goTime(c.text(2)), errorClass: c.text(3), errorCode: c.text(4))
@@ -213,7 +289,13 @@ extension Catalog {
       "scaleUp.groupInBackoff", literal: "Node group ",
       pattern:
         #"^Node group (\S+) is not ready for scaleup - backoff(?: with status: \{\w+ \{(\w*) (\S*) ?(.*?)\}\}\s*$)?"#,
-      v: 0, versions: "1.12–1.28, 1.29+ (`… with status: {true {Other cloudProviderError …}}`)",
+      structured: StructuredForm(
+        "Node group is not ready for scaleup - backoff with status",
+        keys: [
+          "nodeGroupId", .field("backoffStatus", "ErrorClass"), .field("backoffStatus", "ErrorCode"),
+          .lastField("backoffStatus", "ErrorMessage"),
+        ]), v: 0,
+      versions: "1.12–1.28, 1.29–1.37 (`… with status: {true {Other cloudProviderError …}}`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.12–1.28",
@@ -227,24 +309,53 @@ extension Catalog {
             "errorMessage": "failed to increase node group size: AccessDenied: denied",
           ]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:50:01.422358       1 orchestrator.go:614] ", caller: "orchestrator/orchestrator.go:614", v: 0,
+          "Node group is not ready for scaleup - backoff with status",
+          [
+            ("nodeGroupId", .string("eks-ng-a")),
+            (
+              "backoffStatus",
+              .value(
+                text:
+                  "{IsBackedOff:true ErrorInfo:{ErrorClass:Other ErrorCode:cloudProviderError ErrorMessage:failed to increase node group size: AccessDenied: denied}}",
+                json:
+                  "{\"IsBackedOff\":true,\"ErrorInfo\":{\"ErrorClass\":99,\"ErrorCode\":\"cloudProviderError\",\"ErrorMessage\":\"failed to increase node group size: AccessDenied: denied\"}}"
+              )
+            ),
+          ],
+          [
+            "kind": "groupInBackoff", "group": "eks-ng-a", "errorCode": "cloudProviderError",
+            "errorMessage": "failed to increase node group size: AccessDenied: denied",
+          ])
     ) { c in
       let message = c.string(4).flatMap { $0.isEmpty ? nil : $0 }
       return .groupInBackoff(group: c.text(1), errorCode: c.string(3), errorMessage: message)
     },
     CatalogEntry(
       "scaleUp.deletingCreateErrors", literal: "Deleting ",
-      pattern: #"^Deleting (\d+) from (\S+) node group because of create errors"#, v: 1, versions: "1.3+",
+      pattern: #"^Deleting (\d+) from (\S+) node group because of create errors"#,
+      structured: StructuredForm(
+        "Deleting node group because of create errors", keys: ["nodesToDeleteCount", "nodeGroupId"]), v: 1,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "I0313 12:40:10.000000       1 static_autoscaler.go:845] Deleting 1 from eks-gpu node group because of create errors",
           ["kind": "failedNodesDeleted", "count": "1", "group": "eks-gpu"])
       ]
+        + CatalogExample.structured(
+          "I0313 12:40:10.000000       1 static_autoscaler.go:1125] ", caller: "core/static_autoscaler.go:1125", v: 1,
+          "Deleting node group because of create errors",
+          [("nodesToDeleteCount", .bare("1")), ("nodeGroupId", .string("eks-gpu"))],
+          ["kind": "failedNodesDeleted", "count": "1", "group": "eks-gpu"])
     ) { c in c.int(1).map { .failedNodesDeleted(count: $0, group: c.text(2)) } },
     CatalogEntry(
       "scaleUp.groupNotReady", literal: "Node group ",
-      pattern: #"^Node group (\S+) is not ready for scaleup(?: - (\w+))?\s*$"#, v: 0,
-      versions: "1.3 (no reason), 1.12+ (`- unhealthy`)",
+      pattern: #"^Node group (\S+) is not ready for scaleup(?: - (\w+))?\s*$"#,
+      structured: StructuredForm(
+        "Node group is not ready for scaleup - unhealthy", keys: ["nodeGroupId", .constant("unhealthy")]), v: 0,
+      versions: "1.3 (no reason), 1.12–1.37 (`- unhealthy`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3", "W0313 12:50:01.422358       1 scale_up.go:321] Node group eks-ng-a is not ready for scaleup",
@@ -254,21 +365,33 @@ extension Catalog {
           "W0313 12:50:01.422358       1 orchestrator.go:596] Node group eks-ng-a is not ready for scaleup - unhealthy",
           ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "unhealthy"]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:50:01.422358       1 orchestrator.go:611] ", caller: "orchestrator/orchestrator.go:611", v: 0,
+          "Node group is not ready for scaleup - unhealthy", [("nodeGroupId", .string("eks-ng-a"))],
+          ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "unhealthy"])
     ) { c in .groupNotReady(group: c.text(1), reason: c.string(2) ?? "not ready") },
     CatalogEntry(
       "scaleUp.maxSizeReached", literal: "Skipping node group ",
       pattern: #"^Skipping node group (\S+) - max size reached"#,
-      v: 4, versions: "1.3+",
+      structured: StructuredForm("Skipping node group - max size reached", keys: ["nodeGroupId"]), v: 4,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I1227 10:48:23.118126       1 scale_up.go:116] Skipping node group nodes.example - max size reached",
           ["kind": "maxSizeReached", "group": "nodes.example"])
       ]
+        + CatalogExample.structured(
+          "I1227 10:48:23.118126       1 orchestrator.go:350] ", caller: "orchestrator/orchestrator.go:350", v: 4,
+          "Skipping node group - max size reached", [("nodeGroupId", .string("nodes.example"))],
+          ["kind": "maxSizeReached", "group": "nodes.example"])
     ) { .maxSizeReached(group: $0.text(1)) },
     CatalogEntry(
       "scaleUp.predicateFailed", literal: "Pod ",
-      pattern: #"^Pod (\S+) can't be scheduled on (\S+?),? predicate (?:checking error|failed): (.*)"#, v: 2,
-      versions: "1.3–1.17 (`predicate failed`), 1.18+ (`predicate checking error`), 1.32+ (`can't schedule pod …`)",
+      pattern: #"^Pod (\S+) can't be scheduled on (\S+?),? predicate (?:checking error|failed): (.*)"#,
+      structured: StructuredForm("Pod can't be scheduled, predicate checking", keys: ["pod", "nodeGroupId", "err"]),
+      v: 2,
+      versions:
+        "1.3–1.17 (`predicate failed`), 1.18+ (`predicate checking error`), 1.32–1.37 (`can't schedule pod …`), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3–1.17",
@@ -289,24 +412,51 @@ extension Catalog {
             "reason": "node(s) didn't match Pod's node affinity/selector",
           ]),
       ]
+        + CatalogExample.structured(
+          "I0313 12:00:00.000000       1 orchestrator.go:575] ", caller: "orchestrator/orchestrator.go:575", v: 2,
+          "Pod can't be scheduled, predicate checking",
+          [
+            ("pod", .string("default/web-1")), ("nodeGroupId", .string("eks-ng-a")),
+            (
+              "err",
+              .string(
+                "can't schedule pod default/web-1: predicate \"NodeAffinity\" didn't pass (predicateReasons=[node(s) didn't match Pod's node affinity/selector]; debugInfo=)"
+              )
+            ),
+          ],
+          [
+            "kind": "podDoesNotFitGroup", "pod": "default/web-1", "group": "eks-ng-a",
+            "reason": "node(s) didn't match Pod's node affinity/selector",
+          ])
     ) { c in .podDoesNotFitGroup(pod: c.text(1), group: c.text(2), reason: PredicateText.reason(c.text(3))) },
     CatalogEntry(
       "scaleUp.similarPodsDoNotFit", literal: " other pods similar to ", .anywhere,
-      pattern: #"^(\d+) other pods similar to (\S+) can't be scheduled on (\S+)"#, v: 2, versions: "1.3+",
+      pattern: #"^(\d+) other pods similar to (\S+) can't be scheduled on (\S+)"#,
+      structured: StructuredForm("Other similar pods can't be scheduled", keys: ["podCount", "pod", "nodeGroupId"]),
+      v: 2, versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+",
           "I0313 12:00:00.000000       1 orchestrator.go:548] 4 other pods similar to default/web-1 can't be scheduled on eks-ng-a",
           ["kind": "similarPodsDoNotFitGroup", "count": "4", "pod": "default/web-1", "group": "eks-ng-a"])
       ]
+        + CatalogExample.structured(
+          "I0313 12:00:00.000000       1 orchestrator.go:577] ", caller: "orchestrator/orchestrator.go:577", v: 2,
+          "Other similar pods can't be scheduled",
+          [("podCount", .bare("4")), ("pod", .string("default/web-1")), ("nodeGroupId", .string("eks-ng-a"))],
+          ["kind": "similarPodsDoNotFitGroup", "count": "4", "pod": "default/web-1", "group": "eks-ng-a"])
     ) { c in c.int(1).map { .similarPodsDoNotFitGroup(count: $0, pod: c.text(2), group: c.text(3)) } },
     CatalogEntry(
-      "scaleUp.noExpansionOptions", literal: "No expansion options", pattern: #"^No expansion options"#, v: 1,
-      versions: "1.3+",
+      "scaleUp.noExpansionOptions", literal: "No expansion options", pattern: #"^No expansion options"#,
+      structured: StructuredForm("No expansion options"), v: 1,
+      versions: "1.3–1.37, 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.3+", "I1227 10:48:23.118148       1 scale_up.go:186] No expansion options", ["kind": "noExpansionOptions"])
       ]
+        + CatalogExample.structured(
+          "I1227 10:48:23.118148       1 orchestrator.go:1104] ", caller: "orchestrator/orchestrator.go:1104", v: 1,
+          "No expansion options", [], ["kind": "noExpansionOptions"])
     ) { _ in .noExpansionOptions },
   ]
 }

@@ -16,6 +16,8 @@ public struct CatalogEntry: Sendable {
   public let position: Position
   /// The PCRE2 pattern, run on the message in byte mode (empty: the literal alone decides).
   public let pattern: String
+  /// The message's structured form (CAS 1.38+), when the contextual-logging core reworded it.
+  public let structured: StructuredForm?
   /// The lowest `--v` at which CAS writes the message (0 for `I`/`W`/`E` at V(0)).
   public let verbosity: Int
   /// The CAS versions that write it, and how the forms differ between them.
@@ -29,13 +31,15 @@ public struct CatalogEntry: Sendable {
   public var example: String { examples.first?.line ?? "" }
 
   init(
-    _ id: String, literal: String, _ position: Position = .prefix, pattern: String, v verbosity: Int,
-    versions: String, examples: [CatalogExample], build: @escaping @Sendable (Captures) -> Event?
+    _ id: String, literal: String, _ position: Position = .prefix, pattern: String,
+    structured: StructuredForm? = nil, v verbosity: Int, versions: String, examples: [CatalogExample],
+    build: @escaping @Sendable (Captures) -> Event?
   ) {
     self.id = id
     self.literal = literal
     self.position = position
     self.pattern = pattern
+    self.structured = structured
     self.verbosity = verbosity
     self.versions = versions
     self.examples = examples
@@ -45,7 +49,8 @@ public struct CatalogEntry: Sendable {
 
 /// A rendered catalogue line of some CAS versions, and the fields its event must carry.
 public struct CatalogExample: Sendable {
-  /// The versions that write the line in this form (`1.3–1.24`, `1.29+`).
+  /// The versions that write the line in this form (`1.3–1.24`, `1.29+`, `1.38+` and `1.38+ (JSON)` for
+  /// the structured form in text and JSON logging).
   public let versions: String
   /// The whole klog line, header included.
   public let line: String

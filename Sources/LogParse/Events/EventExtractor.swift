@@ -4,6 +4,12 @@
 /// is compared only with the few entries that start like it; entries whose literal may sit
 /// anywhere are tested with `memmem` on the first line. Only then does the entry's JIT-compiled
 /// PCRE2 pattern run.
+///
+/// A record whose message opens with `"` may be structured (CAS 1.38+): its pairs are parsed once
+/// (``StructuredFields``), its message text looked up in a sorted table of the entries'
+/// structured forms, and the entry found gets its values as captures (``StructuredSubject``).
+/// Structured messages no entry states (client-go's leader election) go on to the printf entries
+/// with their opening quote removed. A printf record pays one byte test for all this.
 public struct EventExtractor {
   // Everything the hot path reads is this instance's own: parsers on other threads never touch
   // the same reference counts. The catalogue itself is read only when the extractor is built.
@@ -19,6 +25,15 @@ public struct EventExtractor {
   private let prefixEntries: [Int]
   private let prefixStarts: [Int]
   private let anywhereEntries: [Int]
+  /// Each entry's structured form, and its keys' names as bytes.
+  private let forms: [StructuredForm?]
+  private let formKeyNames: [[[UInt8]]]
+  /// The structured forms' message texts, sorted, and the entries stating each (in catalogue order).
+  private let structuredMessages: [[UInt8]]
+  private let structuredEntries: [[Int]]
+  /// The pairs of the record being extracted and the subject built from them, reused.
+  private var fields = StructuredFields()
+  private var structuredSubject = StructuredSubject()
   /// Records on which a catalogue pattern gave up (a PCRE2 limit hit, counted as no match): their
   /// event may be missing, so the report says so.
   public private(set) var patternErrors = 0
@@ -64,6 +79,17 @@ public struct EventExtractor {
       starts.append(starts[starts.count - 1] + group.count)
     }
     anywhereEntries = anywhere
+    forms = entries.map(\.structured)
+    formKeyNames = entries.map { entry in (entry.structured?.keys ?? []).map { Array($0.name.utf8) } }
+    var byMessage: [[UInt8]: [Int]] = [:]
+    for (number, entry) in entries.enumerated() {
+      if let form = entry.structured { byMessage[Array(form.message.utf8), default: []].append(number) }
+    }
+    let sorted = byMessage.sorted { a, b in
+      a.key.withUnsafeBufferPointer { left in b.key.withUnsafeBufferPointer { ByteSearch.compare(left, $0) < 0 } }
+    }
+    structuredMessages = sorted.map(\.key)
+    structuredEntries = sorted.map(\.value)
   }
 
   /// The `--v` at which CAS writes the message of entry `entry`.
@@ -85,13 +111,14 @@ public struct EventExtractor {
   /// The event the record means, with the catalogue entry's index, or nil when none matches.
   public mutating func extract(_ record: Record) -> (event: Event, entry: Int)? {
     var message = record.message
-    // Structured (InfoS) lines quote their message.
+    recordHitLimit = false
+    defer { if recordHitLimit { patternErrors += 1 } }
+    // Structured lines quote their message.
     if message.first == UInt8(ascii: "\""), message.count > 1 {
+      if let found = extractStructured(record) { return found }
       message = UnsafeBufferPointer(rebasing: message[1...])
     }
     guard let first = message.first else { return nil }
-    recordHitLimit = false
-    defer { if recordHitLimit { patternErrors += 1 } }
     let found = literalBytes.withUnsafeBufferPointer { literals -> (Event, Int)? in
       func literal(_ number: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: literals[literalStarts[number]..<literalStarts[number + 1]])
@@ -111,6 +138,59 @@ public struct EventExtractor {
     return found.map { (event: $0.0, entry: $0.1) }
   }
 
+  /// The event of a structured record whose message an entry's structured form states, or nil.
+  private mutating func extractStructured(_ record: Record) -> (event: Event, entry: Int)? {
+    guard !structuredMessages.isEmpty, fields.parse(record.message) else { return nil }
+    let candidates = fields.scratch.withUnsafeBufferPointer { scratch -> [Int]? in
+      let text = UnsafeBufferPointer(rebasing: scratch[fields.message])
+      var low = 0
+      var high = structuredMessages.count
+      while low < high {
+        let middle = (low + high) / 2
+        let order = structuredMessages[middle].withUnsafeBufferPointer { ByteSearch.compare($0, text) }
+        if order == 0 { return structuredEntries[middle] }
+        if order < 0 { low = middle + 1 } else { high = middle }
+      }
+      return nil
+    }
+    guard let candidates else { return nil }
+    for number in candidates {
+      guard let form = forms[number] else { continue }
+      structuredSubject.build(form, names: formKeyNames[number], fields: fields)
+      fieldCounts.outOfRange += structuredSubject.outOfRange
+      structuredSubject.outOfRange = 0
+      let subject = structuredSubject
+      let event = subject.bytes.withUnsafeBufferPointer { bytes -> Event? in
+        if form.printf != nil {
+          // The rendered text must state the entry's literal as a printf record would.
+          let range = literalStarts[number]..<literalStarts[number + 1]
+          let stated = literalBytes.withUnsafeBufferPointer {
+            ByteSearch.offset(of: UnsafeBufferPointer(rebasing: $0[range]), in: bytes) != nil
+          }
+          return stated ? run(number, bytes, record) : nil
+        }
+        let built = subject.offsets.withUnsafeBufferPointer { offsets in
+          withUnsafeMutablePointer(to: &fieldCounts) { counts in
+            let captures = Captures(
+              subject: bytes, offsets: offsets, groupsSet: offsets.count / 2, counts: counts,
+              messageLength: subject.messageEnd)
+            return builders.withUnsafeBufferPointer { $0[number](captures) }
+          }
+        }
+        return built.map { markFatal($0, record) }
+      }
+      if let event { return (event, number) }
+    }
+    return nil
+  }
+
+  /// `event`, a failure marked fatal when the record's severity is.
+  private func markFatal(_ event: Event, _ record: Record) -> Event {
+    guard case .failure(var detail) = event, record.severity == .fatal else { return event }
+    detail.fatal = true
+    return .failure(detail)
+  }
+
   /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> Event? {
     guard let matcher = matchers[number] else {
@@ -127,11 +207,6 @@ public struct EventExtractor {
         subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult), counts: counts)
       return builders.withUnsafeBufferPointer { $0[number](captures) }
     }
-    guard var event = built else { return nil }
-    if case .failure(var detail) = event, record.severity == .fatal {
-      detail.fatal = true
-      event = .failure(detail)
-    }
-    return event
+    return built.map { markFatal($0, record) }
   }
 }
