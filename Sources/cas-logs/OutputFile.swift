@@ -31,9 +31,11 @@ enum OutputFile {
     }
   }
 
-  /// The error for `path` failing with `code`.
-  static func failure(_ path: String, _ code: Int32) -> ValidationError {
-    failure(path, String(cString: strerror(code)))
+  /// The error for `path` failing with `code`; a write interrupted by SIGINT or SIGTERM (see
+  /// ``Output/writeAll(_:to:)``) ends the program with 128+signal instead.
+  static func failure(_ path: String, _ code: Int32) -> any Error {
+    if code == EINTR, let signal = Signals.pending { return ExitCode(128 + signal) }
+    return failure(path, String(cString: strerror(code)))
   }
 
   /// The error for `path` failing for `reason`.
