@@ -219,12 +219,15 @@ enum AssertRenderer {
     }
     for result in verdict.results {
       let mark = result.passed ? "PASS" : "FAIL"
-      lines.append("\(mark)  \(TerminalText.sanitize(result.assertion.label))  \(result.detail)")
+      lines.append("\(mark)  \(TerminalText.sanitize(result.assertion.label))  \(TerminalText.sanitize(result.detail))")
     }
+    // Labels, details and notes hold patterns, source file names and log text: never printed raw.
     for result in verdict.results {
-      if let missing = result.missingEvidence { lines.append("NOTE  \(result.assertion.label): \(missing)") }
+      if let missing = result.missingEvidence {
+        lines.append("NOTE  \(TerminalText.sanitize(result.assertion.label)): \(TerminalText.sanitize(missing))")
+      }
     }
-    if let note = verdict.patternLimitNote { lines.append("NOTE  \(note)") }
+    if let note = verdict.patternLimitNote { lines.append("NOTE  \(TerminalText.sanitize(note))") }
     if verdict.timedOut && interrupted == nil {
       lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
     }
