@@ -40,7 +40,7 @@ enum OutputFile {
 
   /// The error for `path` failing for `reason`.
   static func failure(_ path: String, _ reason: String) -> ValidationError {
-    ValidationError("cannot write '\(path)': \(reason)")
+    ValidationError(TerminalText.sanitize("cannot write '\(path)': \(reason)"))
   }
 
   /// Where a path's bytes go.
