@@ -79,10 +79,12 @@ extension CasLogs {
     func validate() throws {
       if let timeout {
         guard let seconds = GoDuration.seconds(timeout) else {
-          throw ValidationError("--timeout '\(TerminalText.sanitize(timeout))': expected a duration like 90s, 10m or 1h30m")
+          throw ValidationError(
+            "--timeout '\(TerminalText.sanitize(timeout))': expected a duration like 90s, 10m or 1h30m")
         }
         guard seconds.isFinite, seconds >= 0, seconds <= Self.longestTimeout else {
-          throw ValidationError("--timeout '\(TerminalText.sanitize(timeout))': expected a duration from 0s to 366 days (8784h)")
+          throw ValidationError(
+            "--timeout '\(TerminalText.sanitize(timeout))': expected a duration from 0s to 366 days (8784h)")
         }
       }
       _ = try assertions()

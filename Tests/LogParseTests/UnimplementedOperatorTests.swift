@@ -1,5 +1,6 @@
-@testable import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Every key and operator the matcher does not implement is refused when parsed, at the operator's
 /// column: a condition that silently matched nothing would make a `--forbid` pass.
