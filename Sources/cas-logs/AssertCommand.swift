@@ -80,10 +80,12 @@ extension CasLogs {
     func validate() throws {
       if let timeout {
         guard let seconds = GoDuration.seconds(timeout) else {
-          throw ValidationError("--timeout '\(timeout)': expected a duration like 90s, 10m or 1h30m")
+          throw ValidationError(
+            "--timeout '\(TerminalText.sanitize(timeout))': expected a duration like 90s, 10m or 1h30m")
         }
         guard seconds.isFinite, seconds >= 0, seconds <= Self.longestTimeout else {
-          throw ValidationError("--timeout '\(timeout)': expected a duration from 0s to 366 days (8784h)")
+          throw ValidationError(
+            "--timeout '\(TerminalText.sanitize(timeout))': expected a duration from 0s to 366 days (8784h)")
         }
       }
       _ = try assertions()
@@ -104,13 +106,13 @@ extension CasLogs {
         for pattern in expectLines { list.append(try Assertion.line(.expect, pattern)) }
         for pattern in forbidLines { list.append(try Assertion.line(.forbid, pattern)) }
       } catch {
-        throw ValidationError("\(error)")
+        throw ValidationError(TerminalText.sanitize("\(error)"))
       }
       func parse(_ kind: Assertion.Kind, _ text: String, option: String, after: Int?) throws -> Assertion {
         do {
           return try Assertion.expression(kind, text, option: option, after: after)
         } catch {
-          throw ValidationError("--\(option) '\(text)': \(error)")
+          throw ValidationError(TerminalText.sanitize("--\(option) '\(text)': \(error)"))
         }
       }
       for text in expects { list.append(try parse(.expect, text, option: "expect", after: nil)) }
@@ -222,12 +224,15 @@ enum AssertRenderer {
     }
     for result in verdict.results {
       let mark = result.passed ? "PASS" : "FAIL"
-      lines.append("\(mark)  \(TerminalText.sanitize(result.assertion.label))  \(result.detail)")
+      lines.append("\(mark)  \(TerminalText.sanitize(result.assertion.label))  \(TerminalText.sanitize(result.detail))")
     }
+    // Labels, details and notes hold patterns, source file names and log text: never printed raw.
     for result in verdict.results {
-      if let missing = result.missingEvidence { lines.append("NOTE  \(result.assertion.label): \(missing)") }
+      if let missing = result.missingEvidence {
+        lines.append("NOTE  \(TerminalText.sanitize(result.assertion.label)): \(TerminalText.sanitize(missing))")
+      }
     }
-    if let note = verdict.patternLimitNote { lines.append("NOTE  \(note)") }
+    if let note = verdict.patternLimitNote { lines.append("NOTE  \(TerminalText.sanitize(note))") }
     if verdict.timedOut && interrupted == nil {
       lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
     }

@@ -23,7 +23,13 @@ struct CasLogs: ParsableCommand {
     StandardStreams.install()
     Signals.install()
     do {
-      var command = try parseAsRoot()
+      // The files are taken out first: ArgumentParser's positional parsing is quadratic in their number.
+      let (arguments, files) = FileArguments.split(Array(CommandLine.arguments.dropFirst()))
+      var command = try parseAsRoot(arguments)
+      if var reading = command as? any ReadsFiles, !files.isEmpty {
+        reading.input.files = files + reading.input.files
+        command = reading
+      }
       try command.run()
     } catch let exit as ExitCode {
       Glibc.exit(exit.rawValue)

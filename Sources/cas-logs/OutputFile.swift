@@ -31,14 +31,16 @@ enum OutputFile {
     }
   }
 
-  /// The error for `path` failing with `code`.
-  static func failure(_ path: String, _ code: Int32) -> ValidationError {
-    failure(path, String(cString: strerror(code)))
+  /// The error for `path` failing with `code`; a write interrupted by SIGINT or SIGTERM (see
+  /// ``Output/writeAll(_:to:)``) ends the program with 128+signal instead.
+  static func failure(_ path: String, _ code: Int32) -> any Error {
+    if code == EINTR, let signal = Signals.pending { return ExitCode(128 + signal) }
+    return failure(path, String(cString: strerror(code)))
   }
 
   /// The error for `path` failing for `reason`.
   static func failure(_ path: String, _ reason: String) -> ValidationError {
-    ValidationError("cannot write '\(path)': \(reason)")
+    ValidationError(TerminalText.sanitize("cannot write '\(path)': \(reason)"))
   }
 
   /// Where a path's bytes go.
@@ -204,13 +206,21 @@ enum OutputFile {
   private static func link(_ fd: Int32, beside target: String) -> Result<String, LinkFailure> {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<attempts {
-      let temporary = target + ".tmp-" + String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
+      let temporary = temporaryName(beside: target, &generator)
       if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 {
         return .success(temporary)
       }
       if errno != EEXIST { return .failure(LinkFailure(code: errno)) }
     }
     return .failure(LinkFailure(code: EEXIST))
+  }
+
+  /// A random name `.cas-logs-XXXXXXXXXX` in `target`'s directory: short and independent of the
+  /// target's own name, so a target name near `NAME_MAX` (255 bytes) still gets a temporary file.
+  static func temporaryName(beside target: String, _ generator: inout SystemRandomNumberGenerator) -> String {
+    let name = ".cas-logs-" + String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
+    let directory = parent(of: target)
+    return target.contains("/") ? (directory == "/" ? "/" : directory + "/") + name : name
   }
 
   /// Why naming an unnamed file failed.
@@ -222,8 +232,7 @@ enum OutputFile {
   private static func createTemporary(beside target: String, named path: String) throws -> (String, Int32) {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<attempts {
-      let suffix = String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
-      let temporary = target + ".tmp-" + suffix
+      let temporary = temporaryName(beside: target, &generator)
       let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0o644)
       if fd >= 0 { return (temporary, fd) }
       if errno != EEXIST { throw failure(path, errno) }

@@ -75,4 +75,20 @@ struct MarkdownTextTests {
     #expect(summary.contains("@" + MarkdownText.zeroWidthSpace + "octocat"), "\(summary)")
     #expect(Self.liveSyntax(summary) == [], "\(summary)")
   }
+
+  @Test(
+    "URL autolinks are broken by a zero-width space",
+    arguments: [
+      "setting group https://e.vil/x size to 7", "http://e.vil", "ftp://e.vil/f", "see www.e.vil now", "WWW.e.vil",
+    ])
+  func urlsLinkNothing(text: String) {
+    let cell = MarkdownText.cell(text).replacing(MarkdownText.zeroWidthSpace, with: "")
+    #expect(cell == text)
+    let escaped = MarkdownText.cell(text)
+    #expect(!escaped.contains("://") && !escaped.lowercased().contains("www."), "\(escaped)")
+  }
+
+  @Test func wordsEndingInWwwAreLeftAlone() {
+    #expect(MarkdownText.cell("awww.x") == "awww.x")
+  }
 }

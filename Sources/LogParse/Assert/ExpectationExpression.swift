@@ -103,6 +103,7 @@ public struct ExpectationExpression: Sendable {
         throw ExpressionError(
           expression: text, column: opColumn + op.rawValue.count, message: "missing value after '\(key)\(op.rawValue)'")
       }
+      try ExpectationExpression.checkOperator(op, for: key, in: text, at: opColumn)
       var condition = Condition(key: key, op: op, value: value)
       if op == .matches {
         do {
@@ -139,6 +140,34 @@ public struct ExpectationExpression: Sendable {
 
   /// The keys whose values are counts or sizes: whole numbers from 0 to ``CountValue/maximum``.
   private static let integerKeys: Set<String> = ["from", "to", "max", "nodes", "count"]
+
+  /// The keys compared as numbers: the whole-number keys and the duration `within`.
+  private static let numericKeys = integerKeys.union(["within"])
+
+  /// Refuses an operator the matcher does not implement for `key`, so that no condition can silently
+  /// match nothing (which would make a `--forbid` pass): `~=` on a number or duration, and the
+  /// orderings `<`, `<=`, `>`, `>=` on a key compared as text.
+  /// - Throws: ``ExpressionError`` at the operator's column.
+  private static func checkOperator(_ op: ConditionOperator, for key: String, in text: String, at column: Int)
+    throws(ExpressionError)
+  {
+    let numeric = numericKeys.contains(key)
+    switch op {
+    case .matches where numeric:
+      let kind = key == "within" ? "a duration" : "a number"
+      throw ExpressionError(
+        expression: text, column: column,
+        message: "'\(key)' is \(kind) and cannot be matched with '~='",
+        hint: "use =, ==, !=, <, <=, > or >=")
+    case .greater, .greaterOrEqual, .less, .lessOrEqual:
+      if numeric { return }
+      throw ExpressionError(
+        expression: text, column: column,
+        message: "'\(key)' is compared as text and cannot be ordered with '\(op.rawValue)'",
+        hint: "use =, ==, != or ~=")
+    default: return
+    }
+  }
 
   /// The whole number `value` states for `key`, read as an integer (no detour through `Double`).
   /// - Throws: ``ExpressionError`` at `column` when it is not a whole number or beyond a billion.

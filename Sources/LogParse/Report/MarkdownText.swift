@@ -6,7 +6,8 @@ public enum MarkdownText {
   ///
   /// GitHub links mentions (`@user`, `@org/team`) and references (`#123`, `owner/repo#123`,
   /// `GH-123`) after rendering, on the text itself, so a backslash does not stop them: a zero-width
-  /// space (`&#8203;`) goes after the `@` or `#` (before the `-` of `GH-`), which reads the same
+  /// space (`&#8203;`) goes after the `@` or `#` (before the `-` of `GH-`, after the `:` of `://` and
+  /// after a `www`), which reads the same
   /// and links nothing, as Dependabot does. A backslash does not stop math either: each `$` is
   /// wrapped in `<span>`, as GitHub's documentation says. Commit SHAs are left as they are (they
   /// link only to a commit of the repository and ping nobody).
@@ -27,6 +28,10 @@ public enum MarkdownText {
       case "#" where next?.isASCII == true && next?.isNumber == true: result += "#" + zeroWidthSpace
       case "-" where next?.isASCII == true && next?.isNumber == true && followsGH(characters, index):
         result += zeroWidthSpace + "-"
+      // URL autolinks (`https://`, `ftp://`, `www.`): broken inside the scheme separator or after `www`.
+      case ":" where next == "/" && index + 2 < characters.count && characters[index + 2] == "/":
+        result += ":" + zeroWidthSpace
+      case "." where followsWWW(characters, index): result += zeroWidthSpace + "."
       case "\n", "\r": result += "<br>"
       default: result.append(character)
       }
@@ -40,6 +45,12 @@ public enum MarkdownText {
   /// Whether a mention's name may start with `character` (a letter or digit).
   private static func startsName(_ character: Character) -> Bool {
     character.isASCII && (character.isLetter || character.isNumber)
+  }
+
+  /// Whether the characters before `index` are a standalone `www` (any case), as in `www.example.com`.
+  private static func followsWWW(_ characters: [Character], _ index: Int) -> Bool {
+    guard index >= 3, characters[(index - 3)..<index].allSatisfy({ $0.lowercased() == "w" }) else { return false }
+    return index == 3 || !(characters[index - 4].isLetter || characters[index - 4].isNumber)
   }
 
   /// Whether the characters before `index` are a standalone `GH` (any case), as in `GH-123`.
