@@ -16,7 +16,7 @@ enum FileArguments {
   /// stands alone or carries its value after `=`.
   static let valueOptions: Set<String> = [
     "--year", "--max-line-length", "--threads", "--pipe-wait", "--format", "--output", "--expect-line",
-    "--forbid-line", "--expect", "--then", "--forbid", "--timeout", "--junit",
+    "--forbid-line", "--expect", "--then", "--forbid", "--timeout", "--junit", "--iteration",
   ]
 
   /// `arguments` (without the program name) without the log files of a reading subcommand, and those
