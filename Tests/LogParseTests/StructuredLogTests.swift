@@ -156,6 +156,36 @@ struct StructuredLogTests {
     }
   }
 
+  /// The catalogue's printf lines of the two couldn't-delete messages (drain, empty node).
+  static let couldNotDeleteLines: [String] = Catalog.entries.filter { $0.id.hasPrefix("failure.scaleDownDelete") }
+    .flatMap(\.examples).filter { !$0.versions.hasPrefix("1.38+") }.map(\.line)
+
+  @Test(arguments: [false, true])
+  func aRewrittenCouldNotDeleteLineIsTheSameFailure(json: Bool) throws {
+    func failures(_ text: String) -> [String] {
+      Fixtures.analyze(Array(text.utf8), year: 2026).failures.map {
+        [
+          $0.failureClass.rawValue, $0.code ?? "-", $0.action ?? "-", $0.nodeGroup ?? "-", $0.node ?? "-",
+          $0.operation?.rawValue ?? "-",
+        ].joined(separator: " ")
+      }
+    }
+    var rewritten = 0
+    for line in StructuredLogTests.couldNotDeleteLines {
+      var rewriter = StructuredRewriter()
+      rewriter.json = json
+      let output = rewriter.rewrite(line + "\n")
+      rewritten += rewriter.rewritten
+      if rewriter.rewritten > 0 {
+        #expect(output.contains(json ? "\"msg\":\"Scale-down: couldn't delete " : "] \"Scale-down: couldn't delete "))
+      }
+      #expect(failures(output) == failures(line + "\n"), "\(output)")
+      #expect(failures(output).count == 1, "\(output)")
+    }
+    // The 1.26+ drain and 1.33+ empty-node lines (named node, status error) have a structured counterpart.
+    #expect(rewritten == 2)
+  }
+
   @Test func jsonLoggingTimesInEpochMillisecondsAreRead() throws {
     let json =
       #"{"ts":1773405280584.456,"caller":"clusterstate/clusterstate.go:405","msg":"Disabling scale-up for node group","v":0,"iterationId":"1f0c9a7e-3","nodeGroupId":"eks-ng-a","backoffUntil":1773406480139.187,"errorClass":"Other","errorCode":"timeout"}"#

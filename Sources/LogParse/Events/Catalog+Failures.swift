@@ -112,27 +112,45 @@ extension Catalog {
       ]
     ) { c in .failure(FailureDetail(operation: .template, nodeGroup: c.text(1), fatal: false, message: c.message)) },
     CatalogEntry(
-      "failure.scaleDownDelete", literal: "Scale-down: couldn't delete ",
-      pattern: #"^Scale-down: couldn't delete (?:empty node|node)(?: "?([^",\s]+)"?)?"#, v: 0,
+      "failure.scaleDownDelete", literal: "Scale-down: couldn't delete node ",
+      pattern: #"^Scale-down: couldn't delete node "?([^",\s]+)"?"#,
+      structured: StructuredForm(
+        "Scale-down: couldn't delete node with drain",
+        printf: "Scale-down: couldn't delete node \"%v\" with drain, %v, status error: %v",
+        keys: ["node", "err", "statusErr"]), v: 0,
+      versions: "1.25 (`…, err: …`), 1.26–1.37 (`…, status error: …`), 1.38+ (structured)",
+      examples: [
+        CatalogExample(
+          "1.25",
+          "E0313 13:01:05.000000       1 actuator.go:335] Scale-down: couldn't delete node \"ip-10-0-1-6\" with drain, err: failed to drain the node: Cannot evict pod as it would violate the pod's disruption budget.",
+          ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-6", "fatal": "false"]),
+        CatalogExample(
+          "1.26–1.37",
+          "E0313 13:01:05.000000       1 delete_in_batch.go:191] Scale-down: couldn't delete node \"ip-10-0-1-5.ec2.internal\" with drain, failed to delete nodes from group eks-ng-a: AccessDenied: User: arn:aws:sts::1:assumed-role/ca/1 is not authorized to perform: autoscaling:TerminateInstanceInAutoScalingGroup, status error: failed to delete",
+          ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-5.ec2.internal", "fatal": "false"]),
+      ]
+        + CatalogExample.structured(
+          "E0313 13:01:05.000000       1 delete_in_batch.go:209] ", caller: "actuation/delete_in_batch.go:209", v: 0,
+          "Scale-down: couldn't delete node with drain",
+          error:
+            "failed to delete nodes from group eks-ng-a: AccessDenied: User: arn:aws:sts::1:assumed-role/ca/1 is not authorized to perform: autoscaling:TerminateInstanceInAutoScalingGroup",
+          [("node", .string("ip-10-0-1-5.ec2.internal")), ("statusErr", .string("failed to delete"))],
+          ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-5.ec2.internal", "fatal": "false"])
+    ) { c in .failure(FailureDetail(operation: .scaleDown, node: c.string(1), fatal: false, message: c.message)) },
+    CatalogEntry(
+      "failure.scaleDownDeleteEmpty", literal: "Scale-down: couldn't delete empty node",
+      pattern: #"^Scale-down: couldn't delete empty node(?: "?([^",\s]+)"?)?"#,
+      structured: StructuredForm(
+        "Scale-down: couldn't delete empty node",
+        printf: "Scale-down: couldn't delete empty node \"%v\", %v, status error: %v",
+        keys: ["node", "err", "statusErr"]), v: 0,
       versions:
-        "1.25 (`…, err: …`), 1.26–1.32 (`…, status error: …`), 1.28 (`… new pods got scheduled`), 1.33+ (empty node named)",
+        "1.25 (`…, err: …`), 1.26–1.32 (`…, status error: …`), 1.28 (`… new pods got scheduled`), 1.33–1.37 (node named), 1.38+ (structured)",
       examples: [
         CatalogExample(
           "1.25",
           "E0313 13:01:05.000000       1 actuator.go:330] Scale-down: couldn't delete empty node, err: failed to delete nodes from group eks-ng-a: AccessDenied",
           ["kind": "failure", "operation": "scaleDown", "fatal": "false"]),
-        CatalogExample(
-          "1.26+ (drain)",
-          "E0313 13:01:05.000000       1 delete_in_batch.go:191] Scale-down: couldn't delete node \"ip-10-0-1-5.ec2.internal\" with drain, failed to delete nodes from group eks-ng-a: AccessDenied: User: arn:aws:sts::1:assumed-role/ca/1 is not authorized to perform: autoscaling:TerminateInstanceInAutoScalingGroup, status error: failed to delete",
-          ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-5.ec2.internal", "fatal": "false"]),
-        CatalogExample(
-          "1.33+",
-          "E0313 13:01:05.000000       1 delete_in_batch.go:206] Scale-down: couldn't delete empty node \"ip-10-0-1-5\", failed to delete nodes from group eks-ng-a: AccessDenied, status error: failed to delete",
-          ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-5", "fatal": "false"]),
-        CatalogExample(
-          "1.25",
-          "E0313 13:01:05.000000       1 actuator.go:335] Scale-down: couldn't delete node \"ip-10-0-1-6\" with drain, err: failed to drain the node: Cannot evict pod as it would violate the pod's disruption budget.",
-          ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-6", "fatal": "false"]),
         CatalogExample(
           "1.26–1.32",
           "E0313 13:01:05.000000       1 delete_in_batch.go:188] Scale-down: couldn't delete empty node, failed to delete nodes from group eks-ng-a: Throttling: Rate exceeded, status error: failed to delete",
@@ -141,7 +159,18 @@ extension Catalog {
           "1.28",
           "E0313 13:01:05.000000       1 actuator.go:261] Scale-down: couldn't delete empty node \"ip-10-0-1-7\", new pods got scheduled",
           ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-7", "fatal": "false"]),
+        CatalogExample(
+          "1.33–1.37",
+          "E0313 13:01:05.000000       1 delete_in_batch.go:206] Scale-down: couldn't delete empty node \"ip-10-0-1-5\", failed to delete nodes from group eks-ng-a: AccessDenied, status error: failed to delete",
+          ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-5", "fatal": "false"]),
       ]
+        + CatalogExample.structured(
+          "I0313 13:01:05.000000       1 delete_in_batch.go:207] ", caller: "actuation/delete_in_batch.go:207", v: 0,
+          "Scale-down: couldn't delete empty node",
+          [
+            ("node", .string("ip-10-0-1-5")), ("statusErr", .string("failed to delete")),
+            ("err", .string("failed to delete nodes from group eks-ng-a: AccessDenied")),
+          ], ["kind": "failure", "operation": "scaleDown", "node": "ip-10-0-1-5", "fatal": "false"])
     ) { c in .failure(FailureDetail(operation: .scaleDown, node: c.string(1), fatal: false, message: c.message)) },
     CatalogEntry(
       "failure.evictPod", literal: "Failed to evict pod ", pattern: #"^Failed to evict pod (\S+?),? error: "#,

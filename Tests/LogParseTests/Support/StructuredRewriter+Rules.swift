@@ -212,6 +212,14 @@ extension StructuredRewriter {
     rule(
       #"^Scale-down: waiting (\S+) before trying to delete nodes$"#,
       "Scale-down: waiting before trying to delete nodes", "actuation/actuator.go:299", [q("delay", 1)]),
+    rule(
+      #"^Scale-down: couldn't delete node "([^",\s]+)" with drain, (.*), status error: (.*)$"#,
+      "Scale-down: couldn't delete node with drain", "actuation/delete_in_batch.go:209", error: true,
+      [q("node", 1), q("statusErr", 3), q("err", 2)]),
+    rule(
+      #"^Scale-down: couldn't delete empty node "([^",\s]+)", (.*), status error: (.*)$"#,
+      "Scale-down: couldn't delete empty node", "actuation/delete_in_batch.go:207",
+      [q("node", 1), q("statusErr", 3), q("err", 2)]),
     rule(#"^All pods removed from (\S+)$"#, "All pods removed node", "actuation/drain.go:142", v: 1, [q("node", 1)]),
     rule(
       #"^Failed to evict pod (\S+?),? error: (.*)$"#, "Failed to evict pod", "actuation/drain.go:262", error: true,
