@@ -42,6 +42,10 @@ public struct EpisodeList<Element: Sendable>: Sendable {
       elements.removeFirst(dropping)
       droppedCount += dropping
     }
+    if elements.count == elements.capacity, elements.count >= 1024 {
+      // Grow straight to the cap: doubling past it would hold two buffers, the larger one above the cap.
+      elements.reserveCapacity(capacity)
+    }
     elements.append(element)
     return totalCount - 1
   }

@@ -55,7 +55,12 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   public var revertedNodes: Int?
   public var revertedAt: LogTime?
   /// 1.36+: why the revert failed (`Failed to revert timed-out scale-up …`, event `FailedToRevertScaleUp`).
-  public var revertError: Failure?
+  public var revertError: Failure? {
+    get { revertErrorStorage.first }
+    set { revertErrorStorage = newValue.map { [$0] } ?? [] }
+  }
+  /// ``revertError``, kept out of line: rarely set, it costs an episode one pointer, not a whole failure.
+  var revertErrorStorage: [Failure] = []
   /// Evidence lines.
   public var evidence: Evidence
 

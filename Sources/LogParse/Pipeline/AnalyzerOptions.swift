@@ -8,7 +8,7 @@ public struct AnalyzerOptions: Sendable {
   public var reorderWindow = 4096
   /// How many bytes the events waiting to be put in order may hold in memory; beyond it, input
   /// that runs newest first is written to a temporary file and merged back (see ``ReorderBuffer``).
-  public var reorderMemoryLimit = 8 << 20
+  public var reorderMemoryLimit = 4 << 20
   /// Threads that parse a large regular file in segments (1 reads it sequentially; the result is the same).
   public var parseThreads = SegmentedFileReader.workerCount()
   /// The size of those segments.

@@ -55,7 +55,7 @@ struct ReorderBuffer<Item: Spillable> {
 
   /// A buffer that lets `window` items wait (more while the input runs newest first), holding at
   /// most about `memoryLimit` bytes of them in memory.
-  init(window: Int, memoryLimit: Int = 8 << 20) {
+  init(window: Int, memoryLimit: Int = 4 << 20) {
     self.window = max(0, window)
     self.memoryLimit = max(1, memoryLimit)
   }
