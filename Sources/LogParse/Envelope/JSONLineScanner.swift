@@ -34,7 +34,7 @@ struct JSONLineScanner {
       skipWhitespace()
       guard i < n, line[i] == UInt8(ascii: "\"") else { return false }
       keyBuffer.removeAll(keepingCapacity: true)
-      guard let afterKey = decodeString(line, from: i, into: &keyBuffer) else { return false }
+      guard let afterKey = Self.decodeString(line, from: i, into: &keyBuffer) else { return false }
       i = afterKey
       skipWhitespace()
       guard i < n, line[i] == UInt8(ascii: ":") else { return false }
@@ -45,7 +45,7 @@ struct JSONLineScanner {
       switch line[i] {
       case UInt8(ascii: "\""):
         let start = decoded.count
-        guard let after = decodeString(line, from: i, into: &decoded) else { return false }
+        guard let after = Self.decodeString(line, from: i, into: &decoded) else { return false }
         i = after
         value = .string(start..<decoded.count)
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -94,7 +94,7 @@ struct JSONLineScanner {
       while i < line.count, line[i] == 0x20 { i += 1 }
       guard i < line.count, line[i] == UInt8(ascii: "\"") else { continue }
       let start = decoded.count
-      guard decodeString(line, from: i, into: &decoded) != nil else { return nil }
+      guard Self.decodeString(line, from: i, into: &decoded) != nil else { return nil }
       return start..<decoded.count
     }
     return nil
@@ -137,7 +137,7 @@ struct JSONLineScanner {
   }
 
   /// Decodes the JSON string starting at the quote at `start`; returns the offset after its end quote.
-  private func decodeString(_ line: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [UInt8]) -> Int? {
+  static func decodeString(_ line: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [UInt8]) -> Int? {
     var i = start + 1
     let n = line.count
     while i < n {
@@ -158,10 +158,11 @@ struct JSONLineScanner {
       case UInt8(ascii: "b"): out.append(0x08)
       case UInt8(ascii: "f"): out.append(0x0C)
       case UInt8(ascii: "u"):
-        guard i + 4 <= n, var scalar = hex4(line, i) else { return nil }
+        guard i + 4 <= n, var scalar = HexDigits.number(line, at: i, digits: 4) else { return nil }
         i += 4
         if (0xD800..<0xDC00).contains(scalar), i + 6 <= n, line[i] == UInt8(ascii: "\\"),
-          line[i + 1] == UInt8(ascii: "u"), let low = hex4(line, i + 2), (0xDC00..<0xE000).contains(low)
+          line[i + 1] == UInt8(ascii: "u"), let low = HexDigits.number(line, at: i + 2, digits: 4),
+          (0xDC00..<0xE000).contains(low)
         {
           scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           i += 6
@@ -172,21 +173,5 @@ struct JSONLineScanner {
       }
     }
     return nil
-  }
-
-  private func hex4(_ line: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {
-    var value: UInt32 = 0
-    for k in at..<(at + 4) {
-      let b = line[k]
-      let digit: UInt8
-      switch b {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - 0x30
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - 0x61 + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - 0x41 + 10
-      default: return nil
-      }
-      value = value << 4 | UInt32(digit)
-    }
-    return value
   }
 }

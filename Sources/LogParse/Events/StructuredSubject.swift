@@ -136,24 +136,13 @@ struct StructuredSubject {
     return false
   }
 
-  /// Appends a JSON value at the start of `text`: a string decoded (escapes `\"`, `\\`, `\n`, `\t`), else its raw text.
+  /// Appends a JSON value at the start of `text`: a string decoded (as ``JSONLineScanner`` decodes
+  /// strings), else its raw text.
   private mutating func appendJSONValue(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = text.first else { return false }
     if first == UInt8(ascii: "\"") {
-      var i = 1
-      while i < text.count, text[i] != UInt8(ascii: "\"") {
-        if text[i] == UInt8(ascii: "\\"), i + 1 < text.count {
-          switch text[i + 1] {
-          case UInt8(ascii: "n"): bytes.append(0x0A)
-          case UInt8(ascii: "t"): bytes.append(0x09)
-          default: bytes.append(text[i + 1])
-          }
-          i += 2
-          continue
-        }
-        bytes.append(text[i])
-        i += 1
-      }
+      // An unclosed string keeps what was decoded before its end.
+      _ = JSONLineScanner.decodeString(text, from: 0, into: &bytes)
       return true
     }
     var end = 0

@@ -29,7 +29,7 @@ public struct IterationId: Hashable, Sendable, CustomStringConvertible {
     var digits = 0
     for byte in bytes {
       if index < 8 {
-        guard let digit = hexValue(byte) else { return nil }
+        guard let digit = HexDigits.value(byte) else { return nil }
         process = process << 4 | UInt32(digit)
       } else if index == 8 {
         guard byte == UInt8(ascii: "-") else { return nil }
@@ -53,14 +53,16 @@ public struct IterationId: Hashable, Sendable, CustomStringConvertible {
     for _ in 0..<2 {
       guard i < message.count, message[i] == 0x20 else { return nil }
       i += 1
-      if startsWith(message, at: i, key) {
+      if ByteSearch.hasPrefix(UnsafeBufferPointer(rebasing: message[i...]), key) {
         let start = i + key.count
         var end = start
         while end < message.count, end - start <= 27, message[end] != UInt8(ascii: "\"") { end += 1 }
         guard end < message.count else { return nil }
         return parse(UnsafeBufferPointer(rebasing: message[start..<end]))
       }
-      guard startsWith(message, at: i, errorKey), let after = quotedEnd(message, from: i + errorKey.count - 1) else {
+      guard ByteSearch.hasPrefix(UnsafeBufferPointer(rebasing: message[i...]), errorKey),
+        let after = quotedEnd(message, from: i + errorKey.count - 1)
+      else {
         return nil
       }
       i = after
@@ -83,20 +85,5 @@ public struct IterationId: Hashable, Sendable, CustomStringConvertible {
       }
     }
     return nil
-  }
-
-  private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ prefix: [UInt8]) -> Bool {
-    guard offset + prefix.count <= bytes.count else { return false }
-    for k in 0..<prefix.count where bytes[offset + k] != prefix[k] { return false }
-    return true
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-    default: return nil
-    }
   }
 }

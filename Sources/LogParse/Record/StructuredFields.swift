@@ -142,12 +142,12 @@ struct StructuredFields {
       case UInt8(ascii: "f"): scratch.append(0x0C)
       case UInt8(ascii: "v"): scratch.append(0x0B)
       case UInt8(ascii: "x"):
-        guard let value = hex(text, at: i, digits: 2) else { return nil }
+        guard let value = HexDigits.number(text, at: i, digits: 2) else { return nil }
         scratch.append(UInt8(value))
         i += 2
       case UInt8(ascii: "u"), UInt8(ascii: "U"):
         let digits = escape == UInt8(ascii: "u") ? 4 : 8
-        guard let value = hex(text, at: i, digits: digits) else { return nil }
+        guard let value = HexDigits.number(text, at: i, digits: digits) else { return nil }
         scratch.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
         i += digits
       case UInt8(ascii: "0")...UInt8(ascii: "7"):
@@ -163,23 +163,5 @@ struct StructuredFields {
       }
     }
     return nil
-  }
-
-  /// The value of `digits` hexadecimal digits at `at`, or nil.
-  private func hex(_ text: UnsafeBufferPointer<UInt8>, at: Int, digits: Int) -> UInt32? {
-    guard at + digits <= text.count else { return nil }
-    var value: UInt32 = 0
-    for k in at..<(at + digits) {
-      let byte = text[k]
-      let digit: UInt8
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - 0x30
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - 0x61 + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - 0x41 + 10
-      default: return nil
-      }
-      value = value << 4 | UInt32(digit)
-    }
-    return value
   }
 }
