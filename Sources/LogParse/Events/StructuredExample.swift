@@ -58,17 +58,7 @@ extension CatalogExample {
 
   /// `text` as a JSON string.
   private static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    "\"" + JSONWriter.escape(text) + "\""
   }
 
   /// The klog header's time (`I0313 12:34:34.470823 …`) in 2026, as epoch milliseconds.

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import LogParse
+
 /// Rewrites a printf-era CAS log as the structured-logging core (1.38+) writes it, record by record.
 ///
 /// Every message the core reworded (the old → new table of the 1.35–1.38 reference, §1.6) becomes
@@ -204,18 +206,11 @@ struct StructuredRewriter {
     return record + "}"
   }
 
+  /// `text` Go-quoted, as klog quotes a structured record's message and string values.
   private func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    var bytes: [UInt8] = []
+    GoQuote.append(text.utf8, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private func jsonString(_ text: String) -> String {
