@@ -43,17 +43,7 @@ struct CommandLineRangeTests {
   /// and the most seen is checked: a single sample could come before the workers exist.
   @Test func threadsAreCappedAtTheCoreCount() throws {
     let process = try CLIProcess(arguments: ["report", "--threads", "64"], stdinPipe: true)
-    let sample = try SampleLogs.data(SampleLogs.blogScaleUp)
-    var input = Data()
-    while input.count < 24 << 20 { input.append(sample) }
-    process.feedInBackgroundAndClose(input)
-    var most = 0
-    let deadline = ContinuousClock.now.advanced(by: .seconds(60))
-    while !process.hasExited, ContinuousClock.now < deadline {
-      if let threads = process.threadCount { most = max(most, threads) }
-      Thread.sleep(forTimeInterval: 0.002)
-    }
-    _ = process.waitForExit(timeout: .seconds(60))
+    let most = try ThreadSampling.mostThreadsWhileParsing(process)
     let cores = UsableCores.count()
     #expect(most > 1 || cores == 1, "no worker thread was ever seen (\(most))")
     #expect(most <= cores + 1, "\(most) threads on \(cores) cores")

@@ -13,17 +13,7 @@ struct ThreadCapAffinityTests {
     let process = try CLIProcess(
       arguments: ["-c", "0", binary, "report", "--threads", "64"], stdinPipe: true,
       executable: URL(fileURLWithPath: "/usr/bin/taskset"))
-    let sample = try SampleLogs.data(SampleLogs.blogScaleUp)
-    var input = Data()
-    while input.count < 24 << 20 { input.append(sample) }
-    process.feedInBackgroundAndClose(input)
-    var most = 0
-    let deadline = ContinuousClock.now.advanced(by: .seconds(60))
-    while !process.hasExited, ContinuousClock.now < deadline {
-      if let threads = process.threadCount { most = max(most, threads) }
-      Thread.sleep(forTimeInterval: 0.002)
-    }
-    _ = process.waitForExit(timeout: .seconds(60))
+    let most = try ThreadSampling.mostThreadsWhileParsing(process)
     // One usable core: the stream is read sequentially, on the main thread alone.
     #expect(most == 1, "\(most) threads with one usable core")
     #expect(process.result().exitCode == 0, "\(process.result().summary)")
