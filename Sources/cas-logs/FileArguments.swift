@@ -17,6 +17,8 @@ enum FileArguments {
   static let valueOptions: Set<String> = [
     "--year", "--max-line-length", "--threads", "--pipe-wait", "--format", "--output", "--expect-line",
     "--forbid-line", "--expect", "--then", "--forbid", "--timeout", "--junit", "--iteration",
+    // Report layout, colour and scope (LayoutOptions, ColorOptions, ScopeOptions).
+    "--limit", "--color", "--since", "--until", "--node-group", "--node", "--pod", "--only",
   ]
 
   /// `arguments` (without the program name) without the log files of a reading subcommand, and those

@@ -24,6 +24,7 @@ extension CasLogs {
     var format: Format = .text
 
     @OptionGroup var loop: IterationOptions
+    @OptionGroup var layout: LayoutOptions
 
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 0))
@@ -58,7 +59,7 @@ extension CasLogs {
         var report = analyzer.report()
         // Partial only when the read stopped early: a signal while the summary is made leaves it complete.
         report.interrupted = interruptedBy.map(Signals.name(of:))
-        Output.standard("--- summary\n" + TextReportRenderer.render(report))
+        Output.standard("--- summary\n" + TextReportRenderer.render(report, layout: layout.layout()))
       }
       if let signal = interruptedBy { throw ExitCode(128 + signal) }
       if !allRead { throw ExitCode(2) }

@@ -32,6 +32,7 @@ extension CasLogs {
     var output: String?
 
     @OptionGroup var loop: IterationOptions
+    @OptionGroup var layout: LayoutOptions
 
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
@@ -43,13 +44,16 @@ extension CasLogs {
       var report = analyzer.report()
       // Partial only when a read actually stopped early: a signal while rendering leaves it complete.
       report.interrupted = read.interruptedBy.map(Signals.name(of:))
+      let layout = layout.layout()
       try Output.pieces(to: output) { write in
         switch format {
         case .text:
-          write(TextReportRenderer.render(report) + (unrecognized ? TextReportRenderer.renderUnrecognized(report) : ""))
+          write(
+            TextReportRenderer.render(report, layout: layout)
+              + (unrecognized ? TextReportRenderer.renderUnrecognized(report) : ""))
         // The JSON report is written in pieces: one of thousands of episodes is never held whole.
         case .json: JSONReportRenderer.render(report, to: write)
-        case .markdown: write(MarkdownReportRenderer.render(report))
+        case .markdown: write(MarkdownReportRenderer.render(report, layout: layout))
         case .html: write(HTMLReportRenderer.render(report))
         }
       }

@@ -40,8 +40,12 @@ public enum GitHubRenderer {
     return lines.map { $0 + "\n" }.joined()
   }
 
-  /// The Markdown appended to `$GITHUB_STEP_SUMMARY`: the verdict table, then the episodes.
-  public static func stepSummary(_ verdict: AssertVerdict, report: Report) -> String {
+  /// The Markdown appended to `$GITHUB_STEP_SUMMARY`: the verdict table and the counts, then the
+  /// tables of the report in the order and limits of `layout`, all within GitHub's 1 MiB.
+  public static func stepSummary(
+    _ verdict: AssertVerdict, report: Report, layout: ReportLayout = ReportLayout(),
+    budget: Int = ReportLayout.gitHubStepSummaryLimit
+  ) -> String {
     let passed = verdict.exitCode == 0
     var text = "## cas-logs assert: " + (passed ? "passed" : verdict.exitCode == 3 ? "insufficient evidence" : "failed")
     text += "\n\n| | expectation | evidence |\n|---|---|---|\n"
@@ -51,7 +55,8 @@ public enum GitHubRenderer {
         "| \(result.passed ? "✅" : result.undecided ? "⚠️ undecided" : "❌") | \(MarkdownText.cell(result.assertion.label)) | \(MarkdownText.cell(detail)) |\n"
     }
     if let note = verdict.patternLimitNote { text += "\n> ⚠️ \(MarkdownText.cell(note))\n" }
-    return text + "\n" + MarkdownReportRenderer.episodeTables(report)
+    text += "\n" + MarkdownReportRenderer.summaryLine(report) + "\n\n"
+    return text + MarkdownReportRenderer.tables(report, layout: layout, budget: budget - text.utf8.count)
   }
 
   /// A workflow command with its properties and message escaped as GitHub requires.

@@ -21,90 +21,73 @@ public enum TextReportRenderer {
   }
 
   /// The report as text; everything from the log is made terminal-safe.
-  public static func render(_ report: Report) -> String {
+  ///
+  /// It leads with the counts by outcome and failure class, then the node groups and nodes with the
+  /// most problems, then the episodes (failed and timed out first, newest first), at most
+  /// `layout.limit` per section with "N more" where cut; identical failures are folded into one line
+  /// with the groups they touched, and each fix is printed once.
+  public static func render(_ report: Report, layout: ReportLayout = ReportLayout()) -> String {
     var out: [String] = []
     let safe = TerminalText.sanitize
+    let style = layout.style
+    let digest = ReportDigest(report)
+    out.append(summaryLine(report, style))
+    problemSection("Node groups with the most problems", digest.groups, "scale-ups", layout, &out)
+    problemSection("Nodes with the most problems", digest.nodes, "scale-downs", layout, &out)
     out.append("Scale-ups: \(report.scaleUps.count)")
-    for up in report.scaleUps {
-      var line = "  \(up.id)  \(safe(up.nodeGroup))  \(sizes(up))  \(up.outcome.rawValue)"
-      if let duration = up.durationSeconds(baseYear: report.year.baseYear),
-        duration > 0 || up.printedDurationSeconds != nil
-      {
-        line += " in \(formatSeconds(duration))"
-      }
-      if let decided = up.decidedAt { line += "  decided \(report.rfc3339(decided))" }
-      if up.triggeringPodCount > 0 {
-        let shown = up.triggeringPods.prefix(3).map(safe).joined(separator: ", ")
-        let more = up.triggeringPodCount - min(3, up.triggeringPods.count)
-        line +=
-          "  pods: " + (shown.isEmpty ? "" : shown) + (more > 0 ? (shown.isEmpty ? "" : " ") + "+\(more) more" : "")
-      }
-      if let error = up.error { line += "  error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))" }
-      line += details(up, report)
-      if let loops = IterationText.span(up.evidence) { line += "  " + loops }
-      out.append(line)
+    for index in digest.scaleUpOrder.prefix(layout.shown(report.scaleUps.count)) {
+      out.append(scaleUpLine(report.scaleUps[index], report, style))
     }
+    if let more = layout.moreLine(report.scaleUps.count) { out.append(more) }
     out.append("Scale-downs: \(report.scaleDowns.count)")
-    for down in report.scaleDowns {
-      var line = "  \(down.id)  \(safe(down.node))  \(down.kind.rawValue)  \(down.outcome.rawValue)"
-      if let started = down.startedAt { line += "  started \(report.rfc3339(started))" }
-      if let started = down.startedAt, let drained = down.drainedAt {
-        line += "  drained in \(formatSeconds(drained.seconds(since: started, baseYear: report.year.baseYear)))"
-      }
-      if let unneeded = down.unneededSeconds { line += "  unneeded \(formatSeconds(unneeded))" }
-      if let utilization = down.utilization { line += "  utilization \(percent(utilization))" }
-      if let instance = down.instanceId { line += "  instance \(safe(instance))" }
-      if !down.evictedPods.isEmpty {
-        line += "  evicted: " + down.evictedPods.prefix(5).map(safe).joined(separator: ", ")
-      }
-      if let error = down.error { line += "  error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))" }
-      if let loops = IterationText.span(down.evidence) { line += "  " + loops }
-      out.append(line)
+    for index in digest.scaleDownOrder.prefix(layout.shown(report.scaleDowns.count)) {
+      out.append(scaleDownLine(report.scaleDowns[index], report, style))
     }
+    if let more = layout.moreLine(report.scaleDowns.count) { out.append(more) }
     if !report.failures.isEmpty {
-      out.append("Failures: \(report.failures.count)")
-      for failure in report.failures {
-        var line = "  \(failure.failureClass.rawValue)"
-        if let code = failure.code { line += " \(safe(code))" }
-        if let action = failure.action { line += " \(safe(action))" }
-        if let group = failure.nodeGroup { line += "  group \(safe(group))" }
-        if let operation = failure.operation { line += "  during \(operation.rawValue)" }
-        if failure.fatal { line += "  FATAL" }
-        line +=
-          failure.count > 1
-          ? "  ×\(failure.count) \(report.rfc3339(failure.firstAt))…\(report.rfc3339(failure.lastAt))"
-          : "  at \(report.rfc3339(failure.firstAt))"
-        line += "  (\(safe(report.sourceName(failure.evidence))):\(failure.evidence.lines.first ?? 0))"
-        out.append(line)
-        out.append("    fix: " + safe(FailureAdvice.advice(for: failure)))
+      let folded = digest.failures
+      out.append(
+        "Failures: \(report.failures.count)"
+          + (folded.count < report.failures.count ? " (\(folded.count) after folding identical ones)" : ""))
+      for failure in folded.prefix(layout.shown(folded.count)) {
+        out.append(failureLine(failure, report, style))
+        if !failure.adviceRepeated { out.append("    fix: " + style.paint(safe(failure.advice), .emphasis)) }
       }
+      if let more = layout.moreLine(folded.count) { out.append(more) }
     }
     if !report.backoffs.isEmpty {
       out.append("Backoffs: \(report.backoffs.count)")
-      for backoff in report.backoffs {
+      // Newest first: the last backoffs are the ones still in force.
+      for backoff in report.backoffs.reversed().prefix(layout.shown(report.backoffs.count)) {
         var line = "  \(safe(backoff.nodeGroup))  from \(report.rfc3339(backoff.at))"
         if let until = backoff.until { line += " until \(until.rfc3339)" }
         if let code = backoff.errorCode { line += "  \(safe(backoff.errorClass ?? "?"))/\(safe(code))" }
         out.append(line)
       }
+      if let more = layout.moreLine(report.backoffs.count) { out.append(more) }
     }
     if !report.blockedScaleDowns.isEmpty {
       out.append("Blocked scale-downs: \(report.blockedScaleDowns.count)")
-      for blocked in report.blockedScaleDowns {
+      let blockedOrder = report.blockedScaleDowns.indices.sorted {
+        (report.blockedScaleDowns[$0].count, $1) > (report.blockedScaleDowns[$1].count, $0)
+      }
+      for blocked in blockedOrder.prefix(layout.shown(blockedOrder.count)).map({ report.blockedScaleDowns[$0] }) {
         var line = "  \(safe(blocked.node))  \(blocked.reason.rawValue)"
         if let pod = blocked.pod { line += "  pod \(safe(pod))" }
         if blocked.count > 1 { line += "  ×\(blocked.count)" }
         out.append(line)
       }
+      if let more = layout.moreLine(report.blockedScaleDowns.count) { out.append(more) }
     }
     if !report.noScaleUps.isEmpty {
       out.append("Pods that did not trigger a scale-up: \(report.noScaleUps.count)")
-      for item in report.noScaleUps {
+      for item in report.noScaleUps.prefix(layout.shown(report.noScaleUps.count)) {
         let reasons = item.reasons.map { reason in
           safe(reason) + (item.reasonNodeGroups[reason].map { " (\($0) node groups)" } ?? "")
         }
         out.append("  \(safe(item.pod))  " + reasons.joined(separator: "; "))
       }
+      if let more = layout.moreLine(report.noScaleUps.count) { out.append(more) }
     }
     if !report.omitted.isEmpty {
       let omitted = report.omitted
@@ -128,6 +111,122 @@ public enum TextReportRenderer {
     if let autoscaler = autoscalerLine(report.autoscaler) { out.append(autoscaler) }
     out.append(inputLine(report))
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// `Summary: scale-ups 12 (3 succeeded, 9 failed); scale-downs 0; failures 9 (iam 9)`, counting omitted entries.
+  static func summaryLine(_ report: Report, _ style: TextStyle) -> String {
+    let summary = ReportSummary(report)
+    func counts(_ list: [(String, Int)], paint: (String) -> String) -> String {
+      let total = list.first?.1 ?? 0
+      let parts = list.dropFirst().filter { $0.1 > 0 }.map { paint("\($0.1) \($0.0)") }
+      return "\(total)" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
+    }
+    func role(_ name: String) -> TextStyle.Role {
+      name.hasSuffix(" succeeded") ? .succeeded : name.hasSuffix(" pending") ? .pending : .failed
+    }
+    let ups = counts(summary.scaleUps) { style.paint($0, role($0)) }
+    let downs = counts(summary.scaleDowns) { style.paint($0, role($0)) }
+    let failures = counts(summary.failures) { style.paint($0, .failed) }
+    return "Summary: scale-ups \(ups); scale-downs \(downs); failures \(failures)"
+  }
+
+  /// A ranked list of groups or nodes with their problems, cut at the limit; nothing when none has any.
+  private static func problemSection(
+    _ title: String, _ list: [ReportDigest.Problems], _ episodes: String, _ layout: ReportLayout, _ out: inout [String]
+  ) {
+    guard !list.isEmpty else { return }
+    out.append("\(title): \(list.count)")
+    for item in list.prefix(layout.shown(list.count)) {
+      out.append(
+        "  \(TerminalText.sanitize(item.name))  " + layout.style.paint(problemText(item, episodes: episodes), .failed))
+    }
+    if let more = layout.moreLine(list.count) { out.append(more) }
+  }
+
+  /// `2 failed scale-ups, 1 timed out, 40 failures, 1 backoff`: the non-zero problem counts of a group or node.
+  static func problemText(_ item: ReportDigest.Problems, episodes: String) -> String {
+    let counts: [(Int, String)] = [
+      (item.failedEpisodes, "failed \(episodes)"), (item.timedOut, "timed out"), (item.failures, "failures"),
+      (item.backoffs, "backoffs"), (item.blocked, "blocked"),
+    ]
+    var parts: [String] = []
+    for (count, noun) in counts where count > 0 {
+      parts.append("\(count) " + (count == 1 && noun.hasSuffix("s") ? String(noun.dropLast()) : noun))
+    }
+    return parts.joined(separator: ", ")
+  }
+
+  private static func scaleUpLine(_ up: ScaleUpEpisode, _ report: Report, _ style: TextStyle) -> String {
+    let safe = TerminalText.sanitize
+    var line = "  \(up.id)  \(safe(up.nodeGroup))  \(sizes(up))  \(style.outcome(up.outcome))"
+    if let duration = up.durationSeconds(baseYear: report.year.baseYear),
+      duration > 0 || up.printedDurationSeconds != nil
+    {
+      line += " in \(formatSeconds(duration))"
+    }
+    if let decided = up.decidedAt { line += "  decided \(report.rfc3339(decided))" }
+    if up.triggeringPodCount > 0 {
+      let shown = up.triggeringPods.prefix(3).map(safe).joined(separator: ", ")
+      let more = up.triggeringPodCount - min(3, up.triggeringPods.count)
+      line +=
+        "  pods: " + (shown.isEmpty ? "" : shown) + (more > 0 ? (shown.isEmpty ? "" : " ") + "+\(more) more" : "")
+    }
+    if let error = up.error {
+      line += "  " + style.paint("error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))", .failed)
+    }
+    line += details(up, report)
+    if let loops = IterationText.span(up.evidence) { line += "  " + loops }
+    return line
+  }
+
+  private static func scaleDownLine(_ down: ScaleDownEpisode, _ report: Report, _ style: TextStyle) -> String {
+    let safe = TerminalText.sanitize
+    var line = "  \(down.id)  \(safe(down.node))  \(down.kind.rawValue)  \(style.outcome(down.outcome))"
+    if let started = down.startedAt { line += "  started \(report.rfc3339(started))" }
+    if let started = down.startedAt, let drained = down.drainedAt {
+      line += "  drained in \(formatSeconds(drained.seconds(since: started, baseYear: report.year.baseYear)))"
+    }
+    if let unneeded = down.unneededSeconds { line += "  unneeded \(formatSeconds(unneeded))" }
+    if let utilization = down.utilization { line += "  utilization \(percent(utilization))" }
+    if let instance = down.instanceId { line += "  instance \(safe(instance))" }
+    if !down.evictedPods.isEmpty {
+      line += "  evicted: " + down.evictedPods.prefix(5).map(safe).joined(separator: ", ")
+    }
+    if let error = down.error {
+      line += "  " + style.paint("error: \(error.failureClass.rawValue) \(safe(error.code ?? ""))", .failed)
+    }
+    if let loops = IterationText.span(down.evidence) { line += "  " + loops }
+    return line
+  }
+
+  /// One folded failure: what failed, where (one group, or how many and the first few), how often and when.
+  private static func failureLine(_ folded: ReportDigest.FoldedFailure, _ report: Report, _ style: TextStyle) -> String
+  {
+    let safe = TerminalText.sanitize
+    let failure = folded.first
+    var head = failure.failureClass.rawValue
+    if let code = failure.code { head += " \(safe(code))" }
+    if let action = failure.action { head += " \(safe(action))" }
+    var line = "  " + style.paint(head, .failed)
+    line += places("group", "groups", folded.groups)
+    line += places("node", "nodes", folded.nodes)
+    if let operation = failure.operation { line += "  during \(operation.rawValue)" }
+    if failure.fatal { line += "  " + style.paint("FATAL", .failed) }
+    line +=
+      folded.count > 1
+      ? "  ×\(folded.count) \(report.rfc3339(folded.firstAt))…\(report.rfc3339(folded.lastAt))"
+      : "  at \(report.rfc3339(folded.firstAt))"
+    line += "  (\(safe(report.sourceName(failure.evidence))):\(failure.evidence.lines.first ?? 0))"
+    if folded.adviceRepeated { line += "  fix as above" }
+    return line
+  }
+
+  /// `  group g`, or `  in 12 groups: a, b, c +9 more`, or nothing.
+  private static func places(_ one: String, _ many: String, _ names: [String]) -> String {
+    guard let first = names.first else { return "" }
+    if names.count == 1 { return "  \(one) \(TerminalText.sanitize(first))" }
+    let shown = names.prefix(3).map(TerminalText.sanitize).joined(separator: ", ")
+    return "  in \(names.count) \(many): \(shown)" + (names.count > 3 ? " +\(names.count - 3) more" : "")
   }
 
   /// `Autoscaler: 1.28.0, cloud aws, 2 starts, leader` — only what the log shows.
