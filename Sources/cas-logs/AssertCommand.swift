@@ -42,6 +42,7 @@ extension CasLogs {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var loop: IterationOptions
+    @OptionGroup var colors: ColorOptions
 
     @Option(name: .customLong("expect-line"), help: "A PCRE2 pattern some record's message must match (repeatable).")
     var expectLines: [String] = []
@@ -186,13 +187,13 @@ extension CasLogs {
       if let signal = Signals.pending {
         report.interrupted = Signals.name(of: signal)
         Output.brokenPipeExitCode.store(128 + signal, ordering: .relaxed)
-        Output.standard(AssertRenderer.text(verdict, interrupted: report.interrupted))
+        Output.standard(AssertRenderer.text(verdict, interrupted: report.interrupted, style: colors.style()))
         throw ExitCode(128 + signal)
       }
       if let loopFilter { try IterationOptions.printLoop(loopFilter, analyzer) }
       // A reader that goes away (`| head`) must not turn this verdict into a success.
       Output.brokenPipeExitCode.store(allRead ? verdict.exitCode : 2, ordering: .relaxed)
-      Output.standard(AssertRenderer.text(verdict))
+      Output.standard(AssertRenderer.text(verdict, style: colors.style()))
       let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
       try writeCIReports(verdict, report: report, seconds: elapsed)
       if !allRead { throw ExitCode(2) }
@@ -216,25 +217,31 @@ final class AssertSession {
 enum AssertRenderer {
   /// The verdict's lines; with `interrupted` (a signal's name), the results so far, marked partial and
   /// without a verdict.
-  static func text(_ verdict: AssertVerdict, interrupted: String? = nil) -> String {
+  static func text(_ verdict: AssertVerdict, interrupted: String? = nil, style: TextStyle = .plain) -> String {
     var lines: [String] = []
     if let interrupted {
       lines.append(
         "PARTIAL  interrupted by \(interrupted) before the end of the input: no verdict; the results so far:")
     }
     for result in verdict.results {
-      let mark = result.passed ? "PASS" : "FAIL"
-      lines.append("\(mark)  \(TerminalText.sanitize(result.assertion.label))  \(TerminalText.sanitize(result.detail))")
+      let mark = result.passed ? style.paint("PASS", .succeeded) : style.paint("FAIL", .failed)
+      let label = TerminalText.sanitize(result.assertion.label)
+      lines.append(
+        "\(mark)  \(result.passed ? label : style.paint(label, .emphasis))  \(TerminalText.sanitize(result.detail))")
     }
     // Labels, details and notes hold patterns, source file names and log text: never printed raw.
     for result in verdict.results {
       if let missing = result.missingEvidence {
-        lines.append("NOTE  \(TerminalText.sanitize(result.assertion.label)): \(TerminalText.sanitize(missing))")
+        lines.append(
+          "\(style.paint("NOTE", .pending))  \(TerminalText.sanitize(result.assertion.label)): "
+            + TerminalText.sanitize(missing))
       }
     }
-    if let note = verdict.patternLimitNote { lines.append("NOTE  \(TerminalText.sanitize(note))") }
+    if let note = verdict.patternLimitNote {
+      lines.append("\(style.paint("NOTE", .pending))  \(TerminalText.sanitize(note))")
+    }
     if verdict.timedOut && interrupted == nil {
-      lines.append("FAIL  timeout: the expectations above marked FAIL were still unmet")
+      lines.append(style.paint("FAIL", .failed) + "  timeout: the expectations above marked FAIL were still unmet")
     }
     let passed = verdict.results.filter(\.passed).count
     let undecided = verdict.results.filter(\.undecided).count

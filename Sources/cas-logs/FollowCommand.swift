@@ -25,12 +25,15 @@ extension CasLogs {
 
     @OptionGroup var loop: IterationOptions
     @OptionGroup var layout: LayoutOptions
+    @OptionGroup var colors: ColorOptions
 
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 0))
       let format = format
+      let style = colors.style()
       analyzer.onStep = { step, year in
-        Output.standard(format == .ndjson ? StepRenderer.ndjson(step, baseYear: year) : StepRenderer.text(step))
+        Output.standard(
+          format == .ndjson ? StepRenderer.ndjson(step, baseYear: year) : StepRenderer.text(step, style: style))
       }
       let loopFilter = loop.install(on: &analyzer)
       if loopFilter != nil { analyzer.onStep = nil }
@@ -59,7 +62,7 @@ extension CasLogs {
         var report = analyzer.report()
         // Partial only when the read stopped early: a signal while the summary is made leaves it complete.
         report.interrupted = interruptedBy.map(Signals.name(of:))
-        Output.standard("--- summary\n" + TextReportRenderer.render(report, layout: layout.layout()))
+        Output.standard("--- summary\n" + TextReportRenderer.render(report, layout: layout.layout(style: style)))
       }
       if let signal = interruptedBy { throw ExitCode(128 + signal) }
       if !allRead { throw ExitCode(2) }

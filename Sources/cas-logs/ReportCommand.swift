@@ -33,6 +33,7 @@ extension CasLogs {
 
     @OptionGroup var loop: IterationOptions
     @OptionGroup var layout: LayoutOptions
+    @OptionGroup var colors: ColorOptions
 
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
@@ -44,7 +45,7 @@ extension CasLogs {
       var report = analyzer.report()
       // Partial only when a read actually stopped early: a signal while rendering leaves it complete.
       report.interrupted = read.interruptedBy.map(Signals.name(of:))
-      let layout = layout.layout()
+      let layout = layout.layout(style: colors.style(toFile: output != nil))
       try Output.pieces(to: output) { write in
         switch format {
         case .text:

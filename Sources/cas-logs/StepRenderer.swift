@@ -3,9 +3,17 @@ import LogParse
 /// Formats episode steps for `follow`.
 enum StepRenderer {
   /// `11:50:35.158572  up-1     resize       setting group ASG_NAME size to 5`.
-  static func text(_ step: EpisodeStep) -> String {
+  /// In colour, a step's kind shows its outcome (failures, timeouts and reverts red and their text
+  /// emphasised; backoffs, blocked and pending steps yellow; finished and done steps green).
+  static func text(_ step: EpisodeStep, style: TextStyle = .plain) -> String {
     let id = (step.episodeId ?? "-").padding(8)
-    return "\(step.time.timeOfDay)  \(id) \(step.kind.rawValue.padding(12)) \(TerminalText.sanitize(step.summary))\n"
+    let summary = TerminalText.sanitize(step.summary)
+    let role = step.kind.role
+    let kind = role.map { style.paint(step.kind.rawValue, $0) } ?? step.kind.rawValue
+    // Padding is computed on the plain name so that colour does not shift the columns.
+    let pad = String(repeating: " ", count: max(0, 12 - step.kind.rawValue.count))
+    let text = role == .failed ? style.paint(summary, .emphasis) : summary
+    return "\(step.time.timeOfDay)  \(id) \(kind)\(pad) \(text)\n"
   }
 
   /// One JSON object per line.
@@ -18,6 +26,18 @@ enum StepRenderer {
     fields.append("\"summary\":\"\(JSONText.escape(step.summary))\"")
     fields.append("\"line\":\(step.line)")
     return "{" + fields.joined(separator: ",") + "}\n"
+  }
+}
+
+extension EpisodeStep.Kind {
+  /// The colour role of a step of this kind, or nil for one shown plain.
+  var role: TextStyle.Role? {
+    switch self {
+    case .failure, .timeout, .revert: return .failed
+    case .backoff, .blocked, .noScaleUp, .podsPending: return .pending
+    case .finished, .drained, .termination: return .succeeded
+    case .decision, .resize, .upcoming, .unneeded, .removal, .taint, .process: return nil
+    }
   }
 }
 
