@@ -3,6 +3,7 @@ import LogParse
 /// Formats episode steps for `follow`.
 enum StepRenderer {
   /// `11:50:35.158572  up-1     resize       setting group ASG_NAME size to 5`.
+  ///
   /// In colour, a step's kind shows its outcome (failures, timeouts and reverts red and their text
   /// emphasised; backoffs, blocked and pending steps yellow; finished and done steps green).
   static func text(_ step: EpisodeStep, style: TextStyle = .plain) -> String {
