@@ -43,6 +43,7 @@ extension CasLogs {
     @OptionGroup var input: InputOptions
     @OptionGroup var loop: IterationOptions
     @OptionGroup var colors: ColorOptions
+    @OptionGroup var scope: ScopeOptions
 
     @Option(name: .customLong("expect-line"), help: "A PCRE2 pattern some record's message must match (repeatable).")
     var expectLines: [String] = []
@@ -143,10 +144,21 @@ extension CasLogs {
         throw ValidationError("nothing to check: give --expect-line, --forbid-line, --expect, --then or --forbid")
       }
       let started = FullTime.now()
-      let session = AssertSession(engine: AssertionEngine(assertions: try assertions()))
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: input.readsStandardInput ? 0 : 4096))
-      analyzer.onRecord = { record in session.engine.observe(record) }
-      analyzer.onStep = { _, _ in session.reportChanged = true }
+      let session = AssertSession(engine: AssertionEngine(assertions: try assertions()), baseYear: analyzer.baseYear)
+      let scope = scope.scope()
+      if scope.since != nil || scope.until != nil {
+        // Line patterns see only the records in the time window (a record names no group, node or pod).
+        analyzer.onRecord = { record in
+          if scope.contains(record.time, baseYear: session.baseYear) { session.engine.observe(record) }
+        }
+      } else {
+        analyzer.onRecord = { record in session.engine.observe(record) }
+      }
+      analyzer.onStep = { _, year in
+        session.baseYear = year
+        session.reportChanged = true
+      }
       let loopFilter = loop.install(on: &analyzer)
       var allRead = true
       var timedOut = false
@@ -167,7 +179,7 @@ extension CasLogs {
         while true {
           if session.pendingEvaluation {
             session.pendingEvaluation = false
-            session.engine.evaluate(analyzer.report())
+            session.engine.evaluate(analyzer.report().scoped(scope))
           }
           if case .failed(let reason) = end {
             Diagnostics.error("cannot read standard input: \(reason)")
@@ -180,8 +192,8 @@ extension CasLogs {
         allRead = input.readAll(into: &analyzer).allRead
       }
       analyzer.finish()
-      if session.engine.hasExpressions { session.engine.evaluate(analyzer.report()) }
-      var report = analyzer.report()
+      if session.engine.hasExpressions { session.engine.evaluate(analyzer.report().scoped(scope)) }
+      var report = analyzer.report().scoped(scope)
       let verdict = session.engine.verdict(report: report, timedOut: timedOut)
       // Interrupted, what was read proves nothing either way: the results so far, marked partial, and 128+signal.
       if let signal = Signals.pending {
@@ -207,9 +219,12 @@ final class AssertSession {
   var engine: AssertionEngine
   var reportChanged = false
   var pendingEvaluation = false
+  /// The base year of the latest step, to place records in a --since/--until window.
+  var baseYear: Int
 
-  init(engine: AssertionEngine) {
+  init(engine: AssertionEngine, baseYear: Int) {
     self.engine = engine
+    self.baseYear = baseYear
   }
 }
 

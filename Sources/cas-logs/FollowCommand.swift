@@ -26,12 +26,17 @@ extension CasLogs {
     @OptionGroup var loop: IterationOptions
     @OptionGroup var layout: LayoutOptions
     @OptionGroup var colors: ColorOptions
+    @OptionGroup var scope: ScopeOptions
+    @OptionGroup var steps: StepSelectionOptions
 
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 0))
       let format = format
       let style = colors.style()
+      let scope = scope.scope()
+      let selection = steps.selection
       analyzer.onStep = { step, year in
+        guard scope.keeps(step, baseYear: year), selection?.keeps(step) ?? true else { return }
         Output.standard(
           format == .ndjson ? StepRenderer.ndjson(step, baseYear: year) : StepRenderer.text(step, style: style))
       }
@@ -59,7 +64,7 @@ extension CasLogs {
       analyzer.finish()
       if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: allRead) }
       if format == .text {
-        var report = analyzer.report()
+        var report = analyzer.report().scoped(scope)
         // Partial only when the read stopped early: a signal while the summary is made leaves it complete.
         report.interrupted = interruptedBy.map(Signals.name(of:))
         Output.standard("--- summary\n" + TextReportRenderer.render(report, layout: layout.layout(style: style)))

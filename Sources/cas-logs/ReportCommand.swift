@@ -34,6 +34,7 @@ extension CasLogs {
     @OptionGroup var loop: IterationOptions
     @OptionGroup var layout: LayoutOptions
     @OptionGroup var colors: ColorOptions
+    @OptionGroup var scope: ScopeOptions
 
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
@@ -42,7 +43,7 @@ extension CasLogs {
       // Nothing could be read is an input error, unless a signal stopped the read before it began.
       guard read.anyRead || read.interruptedBy != nil else { throw ExitCode(2) }
       if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: read.allRead) }
-      var report = analyzer.report()
+      var report = analyzer.report().scoped(scope.scope())
       // Partial only when a read actually stopped early: a signal while rendering leaves it complete.
       report.interrupted = read.interruptedBy.map(Signals.name(of:))
       let layout = layout.layout(style: colors.style(toFile: output != nil))

@@ -55,6 +55,7 @@ public enum GitHubRenderer {
         "| \(result.passed ? "✅" : result.undecided ? "⚠️ undecided" : "❌") | \(MarkdownText.cell(result.assertion.label)) | \(MarkdownText.cell(detail)) |\n"
     }
     if let note = verdict.patternLimitNote { text += "\n> ⚠️ \(MarkdownText.cell(note))\n" }
+    if let scope = report.scope { text += "\n**\(MarkdownText.cell(scope.header))** (\(ReportScope.headerNote)).\n" }
     text += "\n" + MarkdownReportRenderer.summaryLine(report) + "\n\n"
     return text + MarkdownReportRenderer.tables(report, layout: layout, budget: budget - text.utf8.count)
   }

@@ -17,6 +17,9 @@ public enum HTMLReportRenderer {
       html += "<p class=\"partial\"><strong>Partial report: interrupted by \(HTMLText.escape(signal)) "
       html += "before the end of the input.</strong></p>\n"
     }
+    if let scope = report.scope {
+      html += "<p class=\"scope\"><strong>\(HTMLText.escape(scope.header))</strong> (\(ReportScope.headerNote)).</p>\n"
+    }
     html += "<p class=\"verdict\">\(HTMLText.escape(verdict(report)))</p>\n"
     html += summaryList(report)
     html += "<p><label>Zoom: <input id=\"zoom\" type=\"range\" min=\"1\" max=\"20\" value=\"1\"></label> "

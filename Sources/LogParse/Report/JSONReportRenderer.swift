@@ -22,6 +22,7 @@ public enum JSONReportRenderer {
     json.field("version", toolVersion)
     json.endObject()
     writeInput(report, &json)
+    ReportScope.write(report.scope, &json)
     writeAutoscaler(report, &json)
     json.key("scaleUps")
     json.beginArray()

@@ -13,6 +13,7 @@ public enum MarkdownReportRenderer {
     if let signal = report.interrupted {
       text += "**Partial report: interrupted by \(signal) before the end of the input.**\n\n"
     }
+    if let scope = report.scope { text += "**\(MarkdownText.cell(scope.header))** (\(ReportScope.headerNote)).\n\n" }
     text += summaryLine(report) + "\n\n"
     let counts = report.accounting
     var tail = "\n_Input: \(counts.lines) lines, \(counts.records) records (\(report.recognized) recognized, "

@@ -40,6 +40,8 @@ public struct Report: Sendable {
   /// The signal (`SIGINT`, `SIGTERM`) that stopped the reading before the end of the input, or nil:
   /// when set, the report covers only what was read until then.
   public var interrupted: String? = nil
+  /// The filters (`--since`, `--node-group`, …) this report was cut to, or nil for the whole input.
+  public var scope: ReportScope? = nil
 
   /// How many unrecognised records and distinct shapes there were, and whether every shape was kept.
   public var unrecognizedTotals = UnrecognizedShapes.Totals(records: 0, distinct: 0, distinctIsExact: true, kept: 0)

@@ -31,6 +31,7 @@ public enum TextReportRenderer {
     let safe = TerminalText.sanitize
     let style = layout.style
     let digest = ReportDigest(report)
+    if let scope = report.scope { out.append(safe(scope.header) + " (\(ReportScope.headerNote))") }
     out.append(summaryLine(report, style))
     problemSection("Node groups with the most problems", digest.groups, "scale-ups", layout, &out)
     problemSection("Nodes with the most problems", digest.nodes, "scale-downs", layout, &out)
