@@ -20,7 +20,14 @@ struct ReportScopeTests {
 
   static let now = FullTime(epochMicroseconds: 1_710_331_200_000_000)  // 2024-03-13T12:00:00Z
 
-  private func pattern(_ text: String) -> ReportScope.NamePattern { try! ReportScope.NamePattern(text) }
+  private func pattern(_ text: String) -> ReportScope.NamePattern? {
+    do {
+      return try ReportScope.NamePattern(text)
+    } catch {
+      Issue.record("\(error)")
+      return nil
+    }
+  }
 
   private func micros(_ time: LogTime?) -> Int64? { time?.epochMicroseconds(baseYear: Self.report.year.baseYear) }
 

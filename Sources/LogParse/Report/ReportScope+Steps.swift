@@ -5,9 +5,11 @@ extension ReportScope {
     case group, node, pod
   }
 
-  /// Whether `step` is in scope: its time in the window and its own subject (the group of a scale-up
-  /// step or a backoff, the node of a scale-down step, the pod of a pending pod) kept by every name
-  /// filter. A step whose subject is not of a filtered kind is left out while a name filter is set.
+  /// Whether `step` is in scope.
+  ///
+  /// Its time must be in the window and its own subject (the group of a scale-up step or a backoff,
+  /// the node of a scale-down step, the pod of a pending pod) kept by every name filter. A step whose
+  /// subject is not of a filtered kind is left out while a name filter is set.
   public func keeps(_ step: EpisodeStep, baseYear: Int) -> Bool {
     guard contains(step.time, baseYear: baseYear) else { return false }
     guard nodeGroup != nil || node != nil || pod != nil else { return true }

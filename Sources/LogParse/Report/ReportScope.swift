@@ -22,8 +22,9 @@ public struct ReportScope: Sendable {
       pattern = try BytePattern(source)
     }
 
-    /// Whether `name` contains a match. A name on which PCRE2 gives up is kept: it is never
-    /// silently dropped from a report.
+    /// Whether `name` contains a match.
+    ///
+    /// A name on which PCRE2 gives up is kept: it is never silently dropped from a report.
     public func matches(_ name: String) -> Bool {
       let matcher = Matcher(pattern)
       var bytes = Array(name.utf8)
@@ -167,8 +168,9 @@ extension ReportScope {
   /// The longest relative `--since`/`--until`: a hundred years, as `within=`.
   public static let longestDuration = GoDuration.maximumSeconds
 
-  /// The moment a `--since`/`--until` value names, as kubectl reads it: a duration (`90s`, `2h`,
-  /// `1h30m`, more than 0 and at most a hundred years) is that long before `now`; an RFC 3339 time
+  /// The moment a `--since`/`--until` value names, as kubectl reads it.
+  ///
+  /// A duration (`90s`, `2h`, `1h30m`, more than 0 and at most a hundred years) is that long before `now`; an RFC 3339 time
   /// (`2024-03-13T12:00:00Z`, `…+09:00`) is that moment. Nil for anything else, or a time outside
   /// the supported years.
   public static func moment(_ text: String, now: FullTime) -> FullTime? {
