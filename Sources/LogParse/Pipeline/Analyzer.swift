@@ -120,7 +120,8 @@ public struct Analyzer {
   public var accounting: LineAccounting {
     var counts = assembler.accounting
     counts.add(absorbedAccounting)
-    counts.held = stripper.partialLines + (assembler.isHoldingRecord ? 1 : 0)
+    counts.held = stripper.partialLines + stripper.documentHeldLines + (assembler.isHoldingRecord ? 1 : 0)
+    counts.truncated += stripper.oversizedJSONRecords
     counts.truncatedFields += records.extractor.fieldCounts.truncated
     counts.outOfRangeValues += records.extractor.fieldCounts.outOfRange + stripper.outOfRangeValues
     return counts

@@ -51,11 +51,13 @@ struct RecordAssembler {
   /// Accepts one unwrapped line and delivers any record it completes.
   ///
   /// `physicalLines` is how many input lines the runtime split it into (CRI and Docker partials);
-  /// the extra ones count as continuation lines of whatever the line becomes.
+  /// the extra ones count as continuation lines of whatever the line becomes. Zero means the line
+  /// shares a physical line already counted (one of several JSON records on one line): a record
+  /// it starts counts as merged.
   mutating func accept(
     _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Bool
   ) {
-    pendingExtraLines = max(0, physicalLines - 1)
+    pendingExtraLines = max(-1, physicalLines - 1)
     switch line {
     case .structured(let structured, let envelopeTime):
       flush(emit)
@@ -211,7 +213,12 @@ struct RecordAssembler {
     hasPending = true
     pendingSource = source
     pendingFirstLine = lineNumber
-    pendingLineCount = 1 + pendingExtraLines
+    if pendingExtraLines < 0 {
+      accounting.mergedRecords += 1
+      pendingLineCount = 1
+    } else {
+      pendingLineCount = 1 + pendingExtraLines
+    }
     pendingSeverity = severity
     pendingTime = time
     // Reuse the buffers: no allocation per record in the steady state.
