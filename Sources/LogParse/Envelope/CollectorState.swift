@@ -12,6 +12,8 @@ struct CollectorState {
   var scanner = JSONLineScanner()
   /// A line with its colour escapes removed.
   var cleaned: [UInt8] = []
+  /// Whether a tool that prints newest first by default (gcloud, logcli) was seen.
+  var newestFirstByDefault = false
   /// Physical lines the piece being unwrapped stands for (a JSON record over several lines), for partials.
   var lineWeight = 1
 

@@ -59,6 +59,7 @@ extension EnvelopeStripper {
   ) -> Bool {
     guard let record = CollectorRecord.read(line, scanner: &collectors.scanner) else { return false }
     formats.insert(record.format)
+    if record.format == .cloudLogging || record.format == .lokiJSONL { collectors.newestFirstByDefault = true }
     var time: FullTime?
     if let text = record.timeText {
       time = collectorTime(text)
@@ -120,17 +121,19 @@ extension EnvelopeStripper {
   ) -> Bool {
     if let end = Self.lokiLabelsEnd(rest) {
       formats.insert(.loki)
+      collectors.newestFirstByDefault = true
       var start = end
       while start < rest.count, rest[start] == 0x20 { start += 1 }
       unwrapPayload(UnsafeBufferPointer(rebasing: rest[start...]), envelopeTime: time, body)
       return true
     }
+    if let header = KlogHeaderParser.parse(rest), header.pastedPrefixLength == 0 { return false }
     guard let space = Self.logStreamEnd(rest) else { return false }
     let after = UnsafeBufferPointer(rebasing: rest[(space + 1)...])
     let recordFollows =
       after.first == UInt8(ascii: "{")
-      || (after.first.map { Severity(rawValue: $0) != nil } == true && KlogHeaderParser.parse(after) != nil)
-    guard recordFollows || (collectors.sawCloudWatchTail && KlogHeaderParser.parse(rest) == nil) else { return false }
+      || KlogHeaderParser.parse(after) != nil
+    guard recordFollows || collectors.sawCloudWatchTail else { return false }
     collectors.sawCloudWatchTail = true
     formats.insert(.cloudWatchTail)
     unwrapPayload(after, envelopeTime: time, body)

@@ -26,7 +26,8 @@ struct JSONDocumentAssembler {
   private var firstHeldLine = 0
   private var depth = 0
   private var topIsArray = false
-  /// The depth inside the array whose objects are the records (1 in a top-level array, 2 in `events`), or 0.
+  /// The depth inside the array whose objects are the records (1 in a top-level array, 2 in `events`),
+  /// 0 while none was seen (the top-level object is the record), -1 after `events` closed.
   private var recordDepth = 0
   private var inRecord = false
   private var record: [UInt8] = []
@@ -223,7 +224,7 @@ struct JSONDocumentAssembler {
           } else {
             recordDepth = 1
           }
-        } else if depth == 1 && !topIsArray && b == UInt8(ascii: "[") && valueIsEvents && recordDepth == 0 {
+        } else if depth == 1 && !topIsArray && b == UInt8(ascii: "[") && valueIsEvents && recordDepth <= 0 {
           recordDepth = 2
           inRecord = false
           recordStart = -1
@@ -249,7 +250,11 @@ struct JSONDocumentAssembler {
           deliverRecord(lineNumber: lineNumber, body)
         }
         if depth == 0 { return finishTop(line, from: i, records: records) }
-        if depth == 1 { valueIsEvents = false }
+        if depth == 1 {
+          valueIsEvents = false
+          // The `events` array ended: objects in the other arrays (`searchedLogStreams`) are no records.
+          if recordDepth == 2 { recordDepth = -1 }
+        }
       case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"),
         UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "E"):
         guard depth > 0 else { return .invalid }

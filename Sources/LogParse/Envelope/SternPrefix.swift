@@ -52,8 +52,7 @@ struct SternPrefixes {
       return recordFollows(UnsafeBufferPointer(rebasing: rest[(length + 1)...]))
     }
     if let short = shortTimeLength(rest) { return recordFollows(UnsafeBufferPointer(rebasing: rest[short...])) }
-    guard Severity(rawValue: first) != nil, let header = KlogHeaderParser.parse(rest) else { return false }
-    return header.pastedPrefixLength == 0
+    return KlogHeaderParser.parse(rest) != nil
   }
 
   /// The length of stern's `--timestamps=short` time (`01-02 15:04:05 `) at the start of `rest`, or nil.
