@@ -1,7 +1,8 @@
 /// The log line a collector's JSON record carries, and what the record says about it.
 ///
 /// One scan of the record's top-level keys tells the collector from the keys it writes: `log`
-/// (Docker json-file with only `log`/`stream`/`time`, else Fluent Bit), `textPayload`/`jsonPayload`
+/// (Docker json-file with only `log`/`stream`/`time`, else Fluent Bit, which may name it `message`
+/// next to `logtag`), `textPayload`/`jsonPayload`
 /// (Cloud Logging), `@message` (Logs Insights), `line` (logcli), `message` with `podName` or
 /// `pod` (stern) or with `eventId`/`logStreamName`/`ingestionTime` (CloudWatch events).
 struct CollectorRecord {
@@ -27,7 +28,8 @@ struct CollectorRecord {
     }
     guard valid else { return nil }
     func text(_ range: Range<Int>?) -> [UInt8]? { range.map { Array(scanner.bytes($0)) } }
-    if let log = ranges.log {
+    // Fluent Bit's stock `cri` parser names the line `message`, next to its `logtag`.
+    if let log = ranges.log ?? (keys.fluentBit ? ranges.message : nil) {
       let isDocker = keys.others == 0 && !keys.fluentBit
       var record = CollectorRecord(format: isDocker ? .dockerJSON : .fluentBit, message: Array(scanner.bytes(log)))
       record.timeText = text(ranges.time ?? ranges.atTimestamp ?? ranges.date)
