@@ -23,7 +23,9 @@ struct CollectorShapeTests {
     try #require(report.failures.count == 1, "\(report.accounting)")
     #expect(report.failures[0].failureClass == .iam)
     #expect(report.failures[0].action == "autoscaling:SetDesiredCapacity")
-    #expect(report.failures[0].message.hasSuffix("\n" + Self.continuation.drop { $0 == "\t" }) || report.failures[0].message.hasSuffix(Self.continuation))
+    #expect(
+      report.failures[0].message.hasSuffix("\n" + Self.continuation.drop { $0 == "\t" })
+        || report.failures[0].message.hasSuffix(Self.continuation))
     if lines != 1 { #expect(report.failures[0].evidence.lines.count >= 2) }
     #expect(report.accounting.malformed == 0)
     let counts = report.accounting
@@ -36,15 +38,19 @@ struct CollectorShapeTests {
   @Test func sternInterleavedPodsKeepTheirRecordsWhole() throws {
     let a = "cluster-autoscaler-6b9f-abcde cluster-autoscaler "
     let b = "cluster-autoscaler-6b9f-fghij cluster-autoscaler "
-    let text = [
-      b + "I0313 12:34:50.000001       1 leaderelection.go:248] attempting to acquire leader lease kube-system/cluster-autoscaler...",
-      a + Self.mainLoop,
-      b + "I0313 12:34:55.000001       1 leaderelection.go:352] lock is held by cluster-autoscaler-6b9f-abcde and has not yet expired",
-      a + Self.failure,
-      a + Self.continuation,
-      b + "I0313 12:35:00.000001       1 leaderelection.go:253] failed to acquire lease kube-system/cluster-autoscaler",
-      a + Self.later,
-    ].joined(separator: "\n") + "\n"
+    let text =
+      [
+        b
+          + "I0313 12:34:50.000001       1 leaderelection.go:248] attempting to acquire leader lease kube-system/cluster-autoscaler...",
+        a + Self.mainLoop,
+        b
+          + "I0313 12:34:55.000001       1 leaderelection.go:352] lock is held by cluster-autoscaler-6b9f-abcde and has not yet expired",
+        a + Self.failure,
+        a + Self.continuation,
+        b
+          + "I0313 12:35:00.000001       1 leaderelection.go:253] failed to acquire lease kube-system/cluster-autoscaler",
+        a + Self.later,
+      ].joined(separator: "\n") + "\n"
     try expectJoinedFailure(text, .stern)
   }
 
@@ -56,7 +62,8 @@ struct CollectorShapeTests {
       "ca-7d9f-x2x4q cluster-autoscaler 03-13 12:34:56 ",
     ]
     for prefix in prefixes {
-      let text = [Self.mainLoop, Self.failure, Self.continuation, Self.later].map { prefix + $0 }.joined(separator: "\n")
+      let text = [Self.mainLoop, Self.failure, Self.continuation, Self.later].map { prefix + $0 }.joined(
+        separator: "\n")
       try expectJoinedFailure(text + "\n", .stern)
     }
     let stamped = Fixtures.analyze(prefixes[0] + Self.failure + "\n")
@@ -78,16 +85,18 @@ struct CollectorShapeTests {
   }
 
   @Test func fluentBitPartialsAreJoinedAndTheNewlineIsOptional() throws {
-    let kubernetes = "\"kubernetes\":{\"pod_name\":\"ca-1\",\"namespace_name\":\"kube-system\",\"labels\":{\"app\":\"ca\"}}"
+    let kubernetes =
+      "\"kubernetes\":{\"pod_name\":\"ca-1\",\"namespace_name\":\"kube-system\",\"labels\":{\"app\":\"ca\"}}"
     let cut = Self.failure.index(Self.failure.startIndex, offsetBy: 70)
     // The CRI multiline parser: `_p`, no newline; the classic `cri` parser: `logtag` and `message`.
-    let text = [
-      "{\"time\":\"2024-03-13T12:34:50.1Z\",\"stream\":\"stderr\",\"_p\":\"F\",\"log\":\(try json(Self.mainLoop)),\(kubernetes)}",
-      "{\"time\":\"2024-03-13T12:34:56.5Z\",\"stream\":\"stderr\",\"_p\":\"P\",\"log\":\(try json(String(Self.failure[..<cut]))),\(kubernetes)}",
-      "{\"time\":\"2024-03-13T12:34:56.5Z\",\"stream\":\"stderr\",\"_p\":\"F\",\"log\":\(try json(String(Self.failure[cut...]))),\(kubernetes)}",
-      "{\"time\":\"2024-03-13T12:34:56.5Z\",\"stream\":\"stderr\",\"logtag\":\"F\",\"message\":\(try json(Self.continuation))}",
-      "{\"date\":1710333306.1,\"stream\":\"stderr\",\"log\":\(try json(Self.later + "\n")),\(kubernetes)}",
-    ].joined(separator: "\n") + "\n"
+    let text =
+      [
+        "{\"time\":\"2024-03-13T12:34:50.1Z\",\"stream\":\"stderr\",\"_p\":\"F\",\"log\":\(try json(Self.mainLoop)),\(kubernetes)}",
+        "{\"time\":\"2024-03-13T12:34:56.5Z\",\"stream\":\"stderr\",\"_p\":\"P\",\"log\":\(try json(String(Self.failure[..<cut]))),\(kubernetes)}",
+        "{\"time\":\"2024-03-13T12:34:56.5Z\",\"stream\":\"stderr\",\"_p\":\"F\",\"log\":\(try json(String(Self.failure[cut...]))),\(kubernetes)}",
+        "{\"time\":\"2024-03-13T12:34:56.5Z\",\"stream\":\"stderr\",\"logtag\":\"F\",\"message\":\(try json(Self.continuation))}",
+        "{\"date\":1710333306.1,\"stream\":\"stderr\",\"log\":\(try json(Self.later + "\n")),\(kubernetes)}",
+      ].joined(separator: "\n") + "\n"
     try expectJoinedFailure(text, .fluentBit, lines: 5)
     let report = Fixtures.analyze(text)
     #expect(report.accounting.records == 3)
@@ -105,8 +114,10 @@ struct CollectorShapeTests {
         "            \"eventId\": \"378\(index)\"", index == 3 ? "        }" : "        },",
       ]
     }
-    pretty += ["    ],", "    \"searchedLogStreams\": [", "        {", "            \"logStreamName\": \"ca-1\",",
-      "            \"searchedCompletely\": true", "        }", "    ]", "}"]
+    pretty += [
+      "    ],", "    \"searchedLogStreams\": [", "        {", "            \"logStreamName\": \"ca-1\",",
+      "            \"searchedCompletely\": true", "        }", "    ]", "}",
+    ]
     try expectJoinedFailure(pretty.joined(separator: "\n") + "\n", .cloudWatchEvents, lines: pretty.count)
     let report = Fixtures.analyze(pretty.joined(separator: "\n") + "\n")
     #expect(report.accounting.skipped == 8)
@@ -133,22 +144,28 @@ struct CollectorShapeTests {
     #expect(Fixtures.analyze(tail.joined(separator: "\n") + "\n").formats.contains(.fluentBit))
     let plainTail = lines.map { "2024-03-13T12:34:56.512000+00:00 ca-1 " + $0 }
     try expectJoinedFailure(plainTail.joined(separator: "\n") + "\n", .cloudWatchTail)
-    let events = try lines.map { "{\"events\":[{\"logStreamName\":\"ca-1\",\"timestamp\":1710333296512,\"message\":\(try json(try insights($0)))}]}" }
+    let events = try lines.map {
+      "{\"events\":[{\"logStreamName\":\"ca-1\",\"timestamp\":1710333296512,\"message\":\(try json(try insights($0)))}]}"
+    }
     try expectJoinedFailure(events.joined(separator: "\n") + "\n", .fluentBit)
   }
 
   @Test func logsInsightsExports() throws {
     let lines = [Self.mainLoop, Self.failure + " \"quoted\", with a comma", Self.continuation, Self.later]
-    let csv = ["@timestamp,@message,@logStream"] + lines.map {
-      "2024-03-13 12:34:56.512,\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\",ca-1"
-    }
+    let csv =
+      ["@timestamp,@message,@logStream"]
+      + lines.map {
+        "2024-03-13 12:34:56.512,\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\",ca-1"
+      }
     try expectJoinedFailure(csv.joined(separator: "\n") + "\n", .logsInsightsCSV, lines: 5)
     let report = Fixtures.analyze(csv.joined(separator: "\n") + "\n")
     #expect(report.failures.first?.message.contains("\"quoted\", with a comma") == true)
     var exported = ["["]
     for (index, line) in lines.enumerated() {
-      exported += ["  {", "    \"@timestamp\": \"2024-03-13 12:34:56.512\",", "    \"@message\": \(try json(line))",
-        index == 3 ? "  }" : "  },"]
+      exported += [
+        "  {", "    \"@timestamp\": \"2024-03-13 12:34:56.512\",", "    \"@message\": \(try json(line))",
+        index == 3 ? "  }" : "  },",
+      ]
     }
     exported.append("]")
     try expectJoinedFailure(exported.joined(separator: "\n") + "\n", .logsInsightsJSON, lines: exported.count)
@@ -214,13 +231,15 @@ struct CollectorShapeTests {
 
   @Test func linesThatOnlyLookLikeCollectorsStayPlain() throws {
     // A bracketed or braced continuation in a plain log, and a plain line after an aborted document.
-    let text = [
-      Self.failure, "[Container] not a document", "{not json either", Self.mainLoop,
-      "some-word another-word I0313 is not a stern line", "2024-03-13T12:34:56Z plain-token text",
-    ].joined(separator: "\n") + "\n"
+    let text =
+      [
+        Self.failure, "[Container] not a document", "{not json either", Self.mainLoop,
+        "some-word another-word I0313 is not a stern line", "2024-03-13T12:34:56Z plain-token text",
+      ].joined(separator: "\n") + "\n"
     let report = Fixtures.analyze(text)
     #expect(report.failures.count == 1)
     #expect(report.accounting.lines == 6)
-    #expect(report.formats.allSatisfy { $0 == .klogText || $0 == .kubectlTimestamps || $0 == .pasted }, "\(report.formats)")
+    #expect(
+      report.formats.allSatisfy { $0 == .klogText || $0 == .kubectlTimestamps || $0 == .pasted }, "\(report.formats)")
   }
 }

@@ -49,7 +49,9 @@ struct CollectorRecord {
         var message: [UInt8]?
         _ = inner.scan(object) { key, value, scanner in
           guard message == nil, case .string(let range) = value else { return }
-          if key.elementsEqual("message".utf8) || key.elementsEqual("log".utf8) { message = Array(scanner.bytes(range)) }
+          if key.elementsEqual("message".utf8) || key.elementsEqual("log".utf8) {
+            message = Array(scanner.bytes(range))
+          }
         }
         record = CollectorRecord(format: .cloudLogging, message: message ?? Array(object))
         record.messageIsJSON = message == nil

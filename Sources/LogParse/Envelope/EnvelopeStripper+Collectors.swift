@@ -145,8 +145,10 @@ extension EnvelopeStripper {
     guard rest.count >= 2, rest[0] == UInt8(ascii: "{") else { return nil }
     let next = rest[1]
     if next == UInt8(ascii: "}") { return 2 }
-    guard (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z"))
-      || next == UInt8(ascii: "_")
+    guard
+      (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
+        || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z"))
+        || next == UInt8(ascii: "_")
     else { return nil }
     var i = 1
     var inQuotes = false

@@ -45,7 +45,9 @@ struct EnvelopeStripper {
     currentLine = lineNumber
     deliveredSpan = (lineNumber, 1)
     var line = line
-    if let first = line.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || collectors.documents.isActive, unwrapDocument(line, body)
+    if let first = line.first,
+      first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || collectors.documents.isActive,
+      unwrapDocument(line, body)
     {
       return
     }

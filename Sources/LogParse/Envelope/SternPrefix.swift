@@ -34,8 +34,9 @@ struct SternPrefixes {
     while i < line.count, i - start < 254 {
       let b = line[i]
       if b == 0x20 { return i > start ? i : nil }
-      guard (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || isDigit(b) || b == UInt8(ascii: "-")
-        || b == UInt8(ascii: ".") || b == UInt8(ascii: "_")
+      guard
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || isDigit(b) || b == UInt8(ascii: "-")
+          || b == UInt8(ascii: ".") || b == UInt8(ascii: "_")
       else { return nil }
       i += 1
     }

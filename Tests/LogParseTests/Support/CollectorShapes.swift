@@ -52,7 +52,8 @@ struct CollectorShapes {
   func stampedLines(_ text: String) -> [(time: FullTime, line: String)] {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
-    var last = FullTime(epochMicroseconds: LogTime(month: 1, day: 1, microsecondOfDay: 0).epochMicroseconds(baseYear: year))
+    var last = FullTime(
+      epochMicroseconds: LogTime(month: 1, day: 1, microsecondOfDay: 0).epochMicroseconds(baseYear: year))
     var offset = 0
     var lastMonth = 0
     var stamped: [(FullTime, String)] = []
@@ -170,7 +171,9 @@ struct CollectorShapes {
           + "\"annotations\":{}}"
       ]
     case .sternPPExtJSON:
-      return ["{", "  \"pod\": \"\(Self.pod)\",", "  \"container\": \"\(Self.container)\",", "  \"message\": \(quoted)", "}"]
+      return [
+        "{", "  \"pod\": \"\(Self.pod)\",", "  \"container\": \"\(Self.container)\",", "  \"message\": \(quoted)", "}",
+      ]
     case .fluentBit:
       // The docker parser keeps the newline and Fluent Bit's kubernetes filter adds the pod's metadata.
       return [
@@ -180,7 +183,9 @@ struct CollectorShapes {
       // The CRI parser leaves no newline and marks the kubelet's partial lines with `_p`.
       let bytes = Array(line.utf8)
       guard bytes.count > 60 else {
-        return ["{\"date\":\(Self.seconds(time)),\"time\":\"\(time.rfc3339)\",\"stream\":\"stderr\",\"_p\":\"F\",\"log\":\(quoted),\(kubernetes)}"]
+        return [
+          "{\"date\":\(Self.seconds(time)),\"time\":\"\(time.rfc3339)\",\"stream\":\"stderr\",\"_p\":\"F\",\"log\":\(quoted),\(kubernetes)}"
+        ]
       }
       let cut = bytes.firstIndex { $0 == 0x20 }.map { max($0 + 1, 50) } ?? 50
       let head = String(decoding: bytes[0..<cut], as: UTF8.self)
@@ -213,7 +218,9 @@ struct CollectorShapes {
       ]
     case .lokiText:
       // logcli prints the time in seconds and trims the line.
-      return ["\(Self.secondTime(time)) {app=\"cluster-autoscaler\", pod=\"\(Self.pod)\"} \(line.trimmingCharacters(in: .whitespaces))"]
+      return [
+        "\(Self.secondTime(time)) {app=\"cluster-autoscaler\", pod=\"\(Self.pod)\"} \(line.trimmingCharacters(in: .whitespaces))"
+      ]
     case .lokiJSONL:
       return [
         "{\"labels\":{\"app\":\"cluster-autoscaler\",\"pod\":\"\(Self.pod)\"},\"line\":\(quoted),"
@@ -226,8 +233,10 @@ struct CollectorShapes {
 
   /// A JSON string literal.
   static func quote(_ text: String) throws -> String {
-    String(decoding: try JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), as: UTF8.self)
-      .dropFirst().dropLast().description
+    String(
+      decoding: try JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), as: UTF8.self
+    )
+    .dropFirst().dropLast().description
   }
 
   /// `2024-03-13T12:34:56.123456000Z`, stern's default timestamp.
