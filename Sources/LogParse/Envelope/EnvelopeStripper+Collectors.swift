@@ -34,11 +34,7 @@ extension EnvelopeStripper {
     case .record(let bytes, let span):
       deliveredSpan = span
       collectors.lineWeight = span.count
-      let trimmed = Self.trimmed(bytes)
-      if trimmed.first == UInt8(ascii: "{"), unwrapCollectorJSON(trimmed, nesting: 0, body) {
-      } else {
-        unwrapPayload(trimmed, envelopeTime: nil, body)
-      }
+      unwrapPayload(Self.trimmed(bytes), envelopeTime: nil, body)
       collectors.lineWeight = 1
     case .structure(let span):
       body(.text(UnsafeBufferPointer(start: nil, count: 0), envelopeTime: nil), span)

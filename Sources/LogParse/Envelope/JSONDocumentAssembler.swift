@@ -42,25 +42,26 @@ struct JSONDocumentAssembler {
   /// Lines the open document holds that were not passed on yet.
   func heldLines(currentLine: Int) -> Int { isActive ? max(0, currentLine - firstHeldLine + 1) : 0 }
 
-  /// Whether `line` may open a document: a line that starts with `[`, or with `{` and either does
-  /// not end with `}` (an object over several lines) or holds an `"events"` key (one line of many records).
+  /// Whether `line` may open a document.
+  ///
+  /// It opens one when it is `[` or `{` alone (a document printed over several lines), a whole
+  /// array, or a whole object with an `"events"` key (many records on one line). A line cut in
+  /// the middle of a record never opens one.
   static func opensDocument(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
     guard i < line.count else { return false }
     var end = line.count
     while end > i, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D { end -= 1 }
-    if line[i] == UInt8(ascii: "[") {
-      // `[` alone, or `[{`/`[]`: an array of records (not `[pod/…]`, `[2024-…]` or other brackets).
+    let first = line[i]
+    if end == i + 1 { return first == UInt8(ascii: "[") || first == UInt8(ascii: "{") }
+    if first == UInt8(ascii: "[") {
+      // `[{…}, …]` or `[]`: an array of records (not `[pod/…]`, `[2024-…]` or other brackets).
       var j = i + 1
       while j < end, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
-      return j == end || line[j] == UInt8(ascii: "{") || line[j] == UInt8(ascii: "]")
+      return line[end - 1] == UInt8(ascii: "]") && (line[j] == UInt8(ascii: "{") || line[j] == UInt8(ascii: "]"))
     }
-    guard line[i] == UInt8(ascii: "{") else { return false }
-    var j = i + 1
-    while j < end, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
-    guard j == end || line[j] == UInt8(ascii: "\"") else { return false }
-    if line[end - 1] != UInt8(ascii: "}") { return true }
+    guard first == UInt8(ascii: "{"), line[end - 1] == UInt8(ascii: "}") else { return false }
     return ByteSearch.offset(of: eventsKey, in: line) != nil
   }
 
