@@ -52,6 +52,13 @@ struct CollectorShapeTests {
         a + Self.later,
       ].joined(separator: "\n") + "\n"
     try expectJoinedFailure(text, .stern)
+    // stern's notices on its stderr, when both streams were kept, are skipped.
+    let notices =
+      "+ cluster-autoscaler-6b9f-abcde › cluster-autoscaler\n\u{1B}[32m+\u{1B}[0m kube-system "
+      + "\u{1B}[31mcluster-autoscaler-6b9f-fghij\u{1B}[0m › cluster-autoscaler\n" + text
+      + "- cluster-autoscaler-6b9f-fghij › cluster-autoscaler\n"
+    try expectJoinedFailure(notices, .stern)
+    #expect(Fixtures.analyze(notices).accounting.skipped == 3)
   }
 
   @Test func sternWithTimestampsNamespacesAndColour() throws {
@@ -227,6 +234,20 @@ struct CollectorShapeTests {
     let unterminated = Fixtures.analyze("[\n  {\n    \"textPayload\": \(try json(Self.mainLoop)),\n")
     #expect(unterminated.accounting.lines == 3)
     #expect(unterminated.accounting.malformed + unterminated.accounting.skipped == 3)
+  }
+
+  @Test func hostileDocumentsStayBounded() throws {
+    // Deep nesting on one line and over many lines, a document that never closes, brackets alone.
+    let deep = "[" + String(repeating: "[{\"a\":", count: 20_000) + "\n"
+    let lines = "{\n" + String(repeating: "[\n", count: 20_000) + String(repeating: "]\n", count: 19_000)
+    for text in [deep, lines, "[\n[\n{\n", "]\n}\n[\n]\n{\n}\n", "{\"events\":[{\"message\":1}]}\n"] {
+      let report = Fixtures.analyze(text)
+      let counts = report.accounting
+      #expect(counts.lines == text.split(separator: "\n").count)
+      #expect(
+        counts.records - counts.mergedRecords + counts.continuationLines + counts.malformed + counts.skipped
+          == counts.lines)
+    }
   }
 
   @Test func linesThatOnlyLookLikeCollectorsStayPlain() throws {

@@ -103,6 +103,13 @@ extension EnvelopeStripper {
   }
 
   private mutating func unwrapSternPlain(_ line: UnsafeBufferPointer<UInt8>, _ body: Deliver) -> Bool {
+    if SternPrefixes.isNotice(line) {
+      // `+ POD › CONTAINER` when stern starts tailing a container, `-` when it stops (its stderr).
+      formats.insert(.stern)
+      flushPartialAlone(body)
+      body(.text(UnsafeBufferPointer(start: nil, count: 0), envelopeTime: nil), deliveredSpan)
+      return true
+    }
     guard let length = collectors.stern.prefixLength(line) else { return false }
     formats.insert(.stern)
     var rest = UnsafeBufferPointer(rebasing: line[length...])

@@ -55,7 +55,9 @@ struct EnvelopeStripper {
       formats.insert(.kubectlPrefix)
       line = UnsafeBufferPointer(rebasing: line[prefixEnd...])
     }
-    if let first = line.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") || first == 0x1B,
+    if let first = line.first,
+      first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") || first == 0x1B || first == UInt8(ascii: "+")
+        || first == UInt8(ascii: "-"),
       unwrapStern(line, body)
     {
       return

@@ -56,6 +56,17 @@ struct SternPrefixes {
     return KlogHeaderParser.parse(rest) != nil
   }
 
+  /// Whether `line` is stern's notice that it starts (`+ POD › CONTAINER`) or stops (`-`) tailing a container.
+  static func isNotice(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard line.count > 8, line[0] == UInt8(ascii: "+") || line[0] == UInt8(ascii: "-"), line[1] == 0x20 else {
+      return false
+    }
+    return ByteSearch.offset(of: noticeArrow, in: line) != nil
+  }
+
+  /// ` › ` in UTF-8.
+  private static let noticeArrow: [UInt8] = [0x20, 0xE2, 0x80, 0xBA, 0x20]
+
   /// The length of stern's `--timestamps=short` time (`01-02 15:04:05 `) at the start of `rest`, or nil.
   static func shortTimeLength(_ rest: UnsafeBufferPointer<UInt8>) -> Int? {
     guard rest.count > 15, rest[2] == UInt8(ascii: "-"), rest[5] == 0x20, rest[8] == UInt8(ascii: ":"),
