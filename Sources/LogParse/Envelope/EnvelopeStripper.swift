@@ -1,35 +1,41 @@
 /// Removes the envelopes that collectors and kubectl wrap around klog lines.
 ///
-/// Recognised, in this order: `kubectl logs --prefix`, Docker json-file, CRI node files (with
-/// `P` partial lines joined), `kubectl logs --timestamps`, and CAS's own JSON logging. Paste damage
-/// is handled later, by the header parser. Each format seen is recorded in ``formats``.
+/// Recognised, in this order: JSON documents over several lines (``JSONDocumentAssembler``),
+/// `kubectl logs --prefix`, stern's prefix, Logs Insights CSV rows, Docker json-file and the other
+/// collectors' JSON records (``CollectorRecord``), CRI node files (with `P` partial lines joined),
+/// `kubectl logs --timestamps` and the text of `aws logs tail` and `logcli`, and CAS's own JSON
+/// logging. Paste damage is handled later, by the header parser. Each format seen is recorded in
+/// ``formats``.
 struct EnvelopeStripper {
   /// The envelopes seen so far.
-  private(set) var formats: Set<InputFormat> = []
+  var formats: Set<InputFormat> = []
   /// The longest joined partial line kept; longer joins are cut.
   let maximumLineLength: Int
-  private var outer = JSONLineScanner()
+  var outer = JSONLineScanner()
   private var nested = JSONLineScanner()
   private var inner = JSONLineScanner()
   private var partial: [UInt8] = []
-  private var partialTime: FullTime?
+  var partialTime: FullTime?
+  /// What the collectors' envelopes (stern, Fluent Bit, CloudWatch, Cloud Logging, Loki) keep between lines.
+  var collectors: CollectorState
   /// Physical lines held in ``partial`` and the line number of the first.
   private(set) var partialLines = 0
   private var partialFirstLine = 0
   /// The physical lines the line being delivered spans: its first line number and count.
-  private(set) var deliveredSpan = (first: 0, count: 1)
-  private var currentLine = 0
+  var deliveredSpan = (first: 0, count: 1)
+  var currentLine = 0
   private var messageBuffer: [UInt8] = []
   /// Envelope times outside the supported years and JSON numbers out of range, made null.
-  private(set) var outOfRangeValues = 0
+  var outOfRangeValues = 0
   private var fileBuffer: [UInt8] = []
 
   init(maximumLineLength: Int) {
     self.maximumLineLength = maximumLineLength
+    collectors = CollectorState(maximumLineLength: maximumLineLength)
   }
 
   /// Whether a partial line (CRI `P`, Docker without newline) is waiting to be completed.
-  var hasPartialLine: Bool { !partial.isEmpty }
+  var hasPartialLine: Bool { !partial.isEmpty || collectors.documents.isActive }
 
   /// Unwraps `line` and passes the result to `body`; `body` is not called while a partial line waits.
   mutating func unwrap(
@@ -39,11 +45,38 @@ struct EnvelopeStripper {
     currentLine = lineNumber
     deliveredSpan = (lineNumber, 1)
     var line = line
+    if let first = line.first,
+      first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || collectors.documents.isActive,
+      unwrapDocument(line, body)
+    {
+      return
+    }
     if let prefixEnd = kubectlPrefixEnd(line) {
       formats.insert(.kubectlPrefix)
       line = UnsafeBufferPointer(rebasing: line[prefixEnd...])
     }
-    if line.first == UInt8(ascii: "{"), unwrapDocker(line, body) { return }
+    if let first = line.first,
+      first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") || first == 0x1B || first == UInt8(ascii: "+")
+        || first == UInt8(ascii: "-"),
+      unwrapStern(line, body)
+    {
+      return
+    }
+    if collectors.insightsColumns != nil || line.first == UInt8(ascii: "@")
+      || (line.count > 1 && line[0] == UInt8(ascii: "\"") && line[1] == UInt8(ascii: "@")),
+      unwrapInsightsCSV(line, body)
+    {
+      return
+    }
+    if line.first == UInt8(ascii: "{"), unwrapCollectorJSON(line, nesting: 0, body) { return }
+    unwrapTimed(line, afterStern: false, body)
+  }
+
+  /// Unwraps a line that may open with an envelope time: CRI, `kubectl --timestamps`, `aws logs tail`, `logcli`.
+  mutating func unwrapTimed(
+    _ line: UnsafeBufferPointer<UInt8>, afterStern: Bool,
+    _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
+  ) {
     if let first = line.first, isDigit(first),
       let (parsedTime, length) = TimeText.parse(line, dateTimeSeparators: [0x54, 0x74]),
       length < line.count, line[length] == 0x20
@@ -62,7 +95,8 @@ struct EnvelopeStripper {
         return
       }
       flushPartialAlone(body)
-      formats.insert(.kubectlTimestamps)
+      if !afterStern, unwrapTimedCollector(rest, time: time, body) { return }
+      formats.insert(afterStern ? .stern : .kubectlTimestamps)
       unwrapPayload(rest, envelopeTime: time, body)
       return
     }
@@ -71,7 +105,7 @@ struct EnvelopeStripper {
   }
 
   /// Delivers a partial line whose end never came (the next line is not its continuation).
-  private mutating func flushPartialAlone(_ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
+  mutating func flushPartialAlone(_ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
     guard !partial.isEmpty else { return }
     let joined = partial
     let span = (partialFirstLine, partialLines)
@@ -85,15 +119,16 @@ struct EnvelopeStripper {
 
   /// Delivers a partial line left at the end of the input.
   mutating func finish(_ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
+    finishDocument(body)
     flushPartialAlone(body)
   }
 
-  private mutating func emitJoined(
-    _ content: UnsafeBufferPointer<UInt8>, time: FullTime?,
+  mutating func emitJoined(
+    _ content: UnsafeBufferPointer<UInt8>, time: FullTime?, nesting: Int = 0,
     _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
   ) {
     if partial.isEmpty {
-      unwrapPayload(content, envelopeTime: time, body)
+      unwrapPayload(content, envelopeTime: time, nesting: nesting, body)
       return
     }
     appendPartial(content)
@@ -102,52 +137,20 @@ struct EnvelopeStripper {
     deliveredSpan = (partialFirstLine, partialLines)
     partial = []
     partialLines = 0
-    joined.withUnsafeBufferPointer { unwrapPayload($0, envelopeTime: joinedTime, body) }
+    joined.withUnsafeBufferPointer { unwrapPayload($0, envelopeTime: joinedTime, nesting: nesting, body) }
   }
 
-  private mutating func appendPartial(_ content: UnsafeBufferPointer<UInt8>) {
+  mutating func appendPartial(_ content: UnsafeBufferPointer<UInt8>) {
     if partialLines == 0 { partialFirstLine = currentLine }
-    partialLines += 1
+    partialLines += collectors.lineWeight
     let room = maximumLineLength - partial.count
     guard room > 0 else { return }
     partial.append(contentsOf: UnsafeBufferPointer(rebasing: content[0..<min(room, content.count)]))
   }
 
-  /// Handles a Docker json-file line; false when the line is not one.
-  private mutating func unwrapDocker(
-    _ line: UnsafeBufferPointer<UInt8>, _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
-  ) -> Bool {
-    var logRange: Range<Int>?
-    var timeText: [UInt8]?
-    let valid = outer.scan(line) { key, value, scanner in
-      guard case .string(let range) = value else { return }
-      if key.elementsEqual("log".utf8) {
-        logRange = range
-      } else if key.elementsEqual("time".utf8) {
-        timeText = Array(scanner.bytes(range))
-      }
-    }
-    guard valid, let logRange else { return false }
-    let time = timeText.flatMap { envelopeTime($0) }
-    formats.insert(.dockerJSON)
-    var content = Array(outer.bytes(logRange))
-    let complete = content.last == 0x0A
-    if complete { content.removeLast() }
-    if content.last == 0x0D { content.removeLast() }
-    content.withUnsafeBufferPointer { buffer in
-      if complete {
-        emitJoined(buffer, time: time, body)
-      } else {
-        if partial.isEmpty { partialTime = time }
-        appendPartial(buffer)
-      }
-    }
-    return true
-  }
-
   /// Unwraps CAS JSON logging when `payload` is such a record, else passes it on as text.
-  private mutating func unwrapPayload(
-    _ payload: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?,
+  mutating func unwrapPayload(
+    _ payload: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, nesting: Int = 0,
     _ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void
   ) {
     if payload.first == UInt8(ascii: "{"), let structured = klogJSON(payload) {
@@ -158,6 +161,12 @@ struct EnvelopeStripper {
         record.message = message
         body(.structured(record, envelopeTime: envelopeTime), span)
       }
+      return
+    }
+    // A collector's record inside another's (Fluent Bit's inside a CloudWatch event), at most three deep.
+    if payload.first == UInt8(ascii: "{"), nesting < 3,
+      unwrapCollectorJSON(payload, nesting: nesting + 1, outerTime: envelopeTime, body)
+    {
       return
     }
     if payload.first == UInt8(ascii: "{"), unwrapJSONField(payload, envelopeTime: envelopeTime, body) { return }
@@ -294,7 +303,7 @@ struct EnvelopeStripper {
   }
 
   /// `time` when it lies in the supported years; otherwise nil, counted.
-  private mutating func supported(_ time: FullTime) -> FullTime? {
+  mutating func supported(_ time: FullTime) -> FullTime? {
     guard time.isSupported else {
       outOfRangeValues += 1
       return nil
@@ -303,7 +312,7 @@ struct EnvelopeStripper {
   }
 
   /// An envelope's RFC 3339 time, nil when it is not one or lies outside the supported years (counted).
-  private mutating func envelopeTime(_ bytes: some Collection<UInt8>) -> FullTime? {
+  mutating func envelopeTime(_ bytes: some Collection<UInt8>) -> FullTime? {
     guard let (time, _) = TimeText.parse(Array(bytes), dateTimeSeparators: [0x54, 0x74]) else { return nil }
     return supported(time)
   }

@@ -14,6 +14,26 @@ public enum InputFormat: String, CaseIterable, Hashable, Sendable, Comparable {
   case dockerJSON = "docker-json"
   /// A klog line inside another JSON record (`properties.log`, `log_s`, `message`): log exports.
   case jsonField = "json-field"
+  /// stern's default output (`POD CONTAINER MESSAGE`, with `--timestamps` or a namespace first).
+  case stern
+  /// stern `-o json` (`{"message":…,"podName":…,"containerName":…}`) and `-o extjson`/`ppextjson`.
+  case sternJSON = "stern-json"
+  /// Fluent Bit and CloudWatch Container Insights records (`{"log":…,"kubernetes":{…}}`), `_p`/`logtag` partials joined.
+  case fluentBit = "fluent-bit"
+  /// `aws logs filter-log-events` / `get-log-events` JSON (`events[].message`, pretty or compact).
+  case cloudWatchEvents = "cloudwatch-events"
+  /// `aws logs tail` text (`TIME LOG-STREAM MESSAGE`).
+  case cloudWatchTail = "cloudwatch-tail"
+  /// A CloudWatch Logs Insights CSV export (`@timestamp,@message` columns).
+  case logsInsightsCSV = "logs-insights-csv"
+  /// A CloudWatch Logs Insights JSON export (objects with `@timestamp` and `@message`).
+  case logsInsightsJSON = "logs-insights-json"
+  /// `gcloud logging read --format=json` (`textPayload` or `jsonPayload.message`), an array or NDJSON.
+  case cloudLogging = "cloud-logging"
+  /// Grafana Loki `logcli query` default output (`TIME {labels} LINE`).
+  case loki
+  /// Grafana Loki `logcli query -o jsonl` (`{"labels":…,"line":…,"timestamp":…}`).
+  case lokiJSONL = "loki-jsonl"
   /// Damage of pasted logs: prompts, indentation, quote marks, grep prefixes, elisions.
   case pasted
 

@@ -120,7 +120,10 @@ public struct Analyzer {
   public var accounting: LineAccounting {
     var counts = assembler.accounting
     counts.add(absorbedAccounting)
-    counts.held = stripper.partialLines + (assembler.isHoldingRecord ? 1 : 0)
+    counts.held =
+      stripper.partialLines + stripper.documentHeldLines + assembler.newestFirst.heldLines
+      + (assembler.isHoldingRecord ? 1 : 0)
+    counts.truncated += stripper.oversizedJSONRecords
     counts.truncatedFields += records.extractor.fieldCounts.truncated
     counts.outOfRangeValues += records.extractor.fieldCounts.outOfRange + stripper.outOfRangeValues
     return counts
@@ -170,6 +173,7 @@ public struct Analyzer {
   ) {
     lineNumber += 1
     assembler.noteLine()
+    assembler.newestFirst.newestFirstByDefault = stripper.collectors.newestFirstByDefault
     stripper.unwrap(line, lineNumber: lineNumber) { unwrapped, span in
       acceptUnwrapped(unwrapped, span, source, &assembler, &records, &events)
     }
@@ -197,7 +201,7 @@ public struct Analyzer {
   private static func flush(
     _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout EventApplier
   ) {
-    assembler.flush { record in records.handleJoiningWraps(record, &events) }
+    assembler.flushAll { record in records.handleJoiningWraps(record, &events) }
   }
 }
 

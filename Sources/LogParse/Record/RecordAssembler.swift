@@ -37,6 +37,8 @@ struct RecordAssembler {
   /// The length of the pending record's last physical line (a hard wrap cuts lines to one width).
   private var lastPhysicalLength = 0
   private let maximumRecordLength: Int
+  /// Continuation lines of newest-first input, held until their record's header.
+  var newestFirst = NewestFirstHold()
 
   init(maximumRecordLength: Int) {
     self.maximumRecordLength = maximumRecordLength
@@ -51,11 +53,54 @@ struct RecordAssembler {
   /// Accepts one unwrapped line and delivers any record it completes.
   ///
   /// `physicalLines` is how many input lines the runtime split it into (CRI and Docker partials);
-  /// the extra ones count as continuation lines of whatever the line becomes.
+  /// the extra ones count as continuation lines of whatever the line becomes. Zero means the line
+  /// shares a physical line already counted (one of several JSON records on one line): a record
+  /// it starts counts as merged.
   mutating func accept(
     _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Bool
   ) {
-    pendingExtraLines = max(0, physicalLines - 1)
+    guard case .text(let text, let time?) = line else {
+      releaseHeld(emit)
+      acceptNow(line, source: source, lineNumber: lineNumber, physicalLines: physicalLines, emit)
+      return
+    }
+    let isHeader = KlogHeaderParser.parse(text) != nil
+    switch newestFirst.decide(
+      text, time: time, isHeader: isHeader, source: source, lineNumber: lineNumber, physicalLines: physicalLines)
+    {
+    case .held:
+      return
+    case .pass(let reversed):
+      if !reversed { releaseHeld(emit) }
+      acceptNow(line, source: source, lineNumber: lineNumber, physicalLines: physicalLines, emit)
+      if reversed { releaseHeld(emit, reversed: true) }
+    }
+  }
+
+  /// Accepts the held lines of newest-first input, in arrival order or reversed.
+  mutating func releaseHeld(_ emit: (Record) -> Bool, reversed: Bool = false) {
+    guard !newestFirst.lines.isEmpty else { return }
+    var held = newestFirst.take()
+    if reversed { held.reverse() }
+    for line in held {
+      line.text.withUnsafeBufferPointer { text in
+        acceptNow(
+          .text(text, envelopeTime: line.time), source: line.source, lineNumber: line.lineNumber,
+          physicalLines: line.physicalLines, emit)
+      }
+    }
+  }
+
+  /// Delivers everything held: newest-first lines, then the record being assembled.
+  mutating func flushAll(_ emit: (Record) -> Bool) {
+    releaseHeld(emit)
+    flush(emit)
+  }
+
+  private mutating func acceptNow(
+    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int, _ emit: (Record) -> Bool
+  ) {
+    pendingExtraLines = max(-1, physicalLines - 1)
     switch line {
     case .structured(let structured, let envelopeTime):
       flush(emit)
@@ -211,7 +256,12 @@ struct RecordAssembler {
     hasPending = true
     pendingSource = source
     pendingFirstLine = lineNumber
-    pendingLineCount = 1 + pendingExtraLines
+    if pendingExtraLines < 0 {
+      accounting.mergedRecords += 1
+      pendingLineCount = 1
+    } else {
+      pendingLineCount = 1 + pendingExtraLines
+    }
     pendingSeverity = severity
     pendingTime = time
     // Reuse the buffers: no allocation per record in the steady state.
