@@ -175,6 +175,7 @@ extension CasLogs {
           if end != .stopped || timedOut || InputOptions.interrupted() || session.engine.isDecided { break }
           end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
         }
+        if !CommandInput.end(verdictCertain: timedOut || session.engine.isDecided) { allRead = false }
       } else {
         allRead = input.readAll(into: &analyzer).allRead
       }

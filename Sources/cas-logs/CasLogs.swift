@@ -24,12 +24,13 @@ struct CasLogs: ParsableCommand {
     Signals.install()
     do {
       // The files are taken out first: ArgumentParser's positional parsing is quadratic in their number.
-      let (arguments, files) = FileArguments.split(Array(CommandLine.arguments.dropFirst()))
+      let (arguments, files, childCommand) = FileArguments.split(Array(CommandLine.arguments.dropFirst()))
       var command = try parseAsRoot(arguments)
       if var reading = command as? any ReadsFiles, !files.isEmpty {
         reading.input.files = files + reading.input.files
         command = reading
       }
+      try CommandInput.startIfGiven(childCommand, for: command)
       try command.run()
     } catch let exit as ExitCode {
       Glibc.exit(exit.rawValue)

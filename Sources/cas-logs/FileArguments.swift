@@ -19,11 +19,13 @@ enum FileArguments {
     "--forbid-line", "--expect", "--then", "--forbid", "--timeout", "--junit", "--iteration",
   ]
 
-  /// `arguments` (without the program name) without the log files of a reading subcommand, and those
-  /// files in order; for any other subcommand, `arguments` unchanged and no files.
-  static func split(_ arguments: [String]) -> (parsed: [String], files: [String]) {
+  /// `arguments` (without the program name) without the log files of a reading subcommand, those
+  /// files in order, and the words after a `--` terminator (the command whose output is read,
+  /// ``CommandInput``; nil without a terminator); for any other subcommand, `arguments` unchanged.
+  static func split(_ arguments: [String]) -> (parsed: [String], files: [String], command: [String]?) {
     var parsed: [String] = []
     var files: [String] = []
+    var childCommand: [String]?
     parsed.reserveCapacity(arguments.count)
     var command: String?
     var index = 0
@@ -31,9 +33,9 @@ enum FileArguments {
       let argument = arguments[index]
       index += 1
       if argument == "--" {
-        // After the terminator everything is a file, for a reading command.
-        guard command.map(readingCommands.contains) ?? true else { return (arguments, []) }
-        files.append(contentsOf: arguments[index...])
+        // After the terminator comes the command whose output is read, for a reading command.
+        guard command.map(readingCommands.contains) ?? true else { return (arguments, [], nil) }
+        childCommand = Array(arguments[index...])
         break
       }
       if argument.hasPrefix("-") && argument != "-" {
@@ -47,7 +49,7 @@ enum FileArguments {
       if command == nil {
         if commands.contains(argument) {
           command = argument
-          guard readingCommands.contains(argument) else { return (arguments, []) }
+          guard readingCommands.contains(argument) else { return (arguments, [], nil) }
           parsed.append(argument)
           continue
         }
@@ -55,7 +57,7 @@ enum FileArguments {
       }
       files.append(argument)
     }
-    return (parsed, files)
+    return (parsed, files, childCommand)
   }
 }
 

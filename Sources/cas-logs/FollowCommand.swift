@@ -47,6 +47,7 @@ extension CasLogs {
           allRead = false
         case .endOfInput: break
         }
+        if !CommandInput.end() { allRead = false }
       } else {
         let read = input.readAll(into: &analyzer)
         allRead = read.allRead
