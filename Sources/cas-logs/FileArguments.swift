@@ -9,6 +9,8 @@ import ArgumentParser
 enum FileArguments {
   /// The subcommands whose positional arguments are log files.
   static let readingCommands: Set<String> = ["report", "follow", "assert"]
+  /// The short options that take a value as the next argument (`-o json`).
+  static let shortValueOptions: Set<String> = ["-o"]
   /// Every subcommand name (the first positional word is one, or the default `report` is meant).
   static let commands: Set<String> = readingCommands.union(["catalog", "help"])
 
@@ -40,7 +42,7 @@ enum FileArguments {
       }
       if argument.hasPrefix("-") && argument != "-" {
         parsed.append(argument)
-        if valueOptions.contains(argument), index < arguments.count {
+        if valueOptions.contains(argument) || shortValueOptions.contains(argument), index < arguments.count {
           parsed.append(arguments[index])
           index += 1
         }

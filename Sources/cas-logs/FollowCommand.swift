@@ -20,8 +20,7 @@ extension CasLogs {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text (one line per step) or ndjson (one JSON object per step).")
-    var format: Format = .text
+    @OptionGroup var formatOption: FollowFormatOptions
 
     @OptionGroup var loop: IterationOptions
 

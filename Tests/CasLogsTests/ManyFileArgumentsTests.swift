@@ -59,16 +59,22 @@ struct ManyFileArgumentsTests {
   @Test("the options that take a value are exactly those of the commands")
   func valueOptionsMatchTheCommands() {
     var shown: Set<String> = []
+    var shownShort: Set<String> = []
     for command in [CasLogs.Report.self, CasLogs.Follow.self, CasLogs.Assert.self] as [any ParsableCommand.Type] {
       let help = CasLogs.helpMessage(for: command, includeHidden: true, columns: 1000)
       for line in help.split(separator: "\n") {
         let words = line.split(separator: " ")
         for (index, word) in words.enumerated() where word.hasPrefix("--") && index + 1 < words.count {
           if words[index + 1].hasPrefix("<") { shown.insert(String(word)) }
+          // `-o, --format <format>`: the short name of a value option.
+          if index > 0, words[index - 1].hasSuffix(","), words[index + 1].hasPrefix("<") {
+            shownShort.insert(String(words[index - 1].dropLast()))
+          }
         }
       }
     }
     #expect(shown == FileArguments.valueOptions)
+    #expect(shownShort == FileArguments.shortValueOptions)
   }
 
   @Test("20,000 empty files are reported in seconds, not minutes", .timeLimit(.minutes(1)))
