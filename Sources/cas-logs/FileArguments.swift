@@ -19,6 +19,7 @@ enum FileArguments {
   static let valueOptions: Set<String> = [
     "--year", "--max-line-length", "--threads", "--pipe-wait", "--format", "--output", "--expect-line",
     "--forbid-line", "--expect", "--then", "--forbid", "--timeout", "--junit", "--iteration",
+    "--junit-suite",
   ]
 
   /// `arguments` (without the program name) without the log files of a reading subcommand, those
