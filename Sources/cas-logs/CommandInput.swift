@@ -42,12 +42,9 @@ enum CommandInput {
       return true
     }
     // The output ended: the command normally exits with it; one that lingers is ended, not waited for.
-    guard let termination = child.waitForExit(milliseconds: graceMilliseconds) else {
-      child.end(graceMilliseconds: graceMilliseconds)
-      return true
-    }
-    child.end(graceMilliseconds: graceMilliseconds)
-    if termination.succeeded { return true }
+    let exited = child.waitForExit(milliseconds: graceMilliseconds)
+    let termination = child.end(graceMilliseconds: graceMilliseconds)
+    if !exited || termination.succeeded { return true }
     let words = TerminalText.sanitize(Self.display(commandWords))
     let last = child.lastErrorLine().map { ": " + TerminalText.sanitize($0) } ?? " (it wrote nothing on stderr)"
     Diagnostics.error("input command '\(words)' \(termination)\(last)")

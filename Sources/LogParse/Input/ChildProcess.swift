@@ -125,13 +125,15 @@ public final class ChildProcess {
     errorTail.line(waitingMilliseconds: milliseconds)
   }
 
-  /// Waits up to `milliseconds` for the command to exit by itself, and reaps it; nil if it still runs.
-  public func waitForExit(milliseconds: Int32) -> Termination? {
-    if let termination { return termination }
+  /// Waits up to `milliseconds` for the command to exit by itself; whether it has.
+  ///
+  /// The command is not reaped here (``end(graceMilliseconds:)`` does that), so that its process
+  /// group's id cannot be reused before the group is killed.
+  public func waitForExit(milliseconds: Int32) -> Bool {
     var waited: Int32 = 0
     while true {
-      if reap(blocking: false) { return termination }
-      if waited >= milliseconds { return nil }
+      if hasExited() { return true }
+      if waited >= milliseconds { return false }
       usleep(10_000)
       waited += 10
     }
@@ -141,35 +143,47 @@ public final class ChildProcess {
   /// command; what ended it, which is the command's own exit when it had already exited.
   @discardableResult
   public func end(graceMilliseconds: Int32 = 2000) -> Termination {
-    if termination == nil, !reap(blocking: false) {
+    if termination == nil, !hasExited() {
       kill(-pid, SIGTERM)
       _ = waitForExit(milliseconds: graceMilliseconds)
     }
-    // Whatever of the group outlives the command (a member that ignores SIGTERM) is killed. (Whether
-    // members remain cannot be asked: a zombie waiting for its reaper still counts as one.)
-    kill(-pid, SIGKILL)
-    if termination == nil { _ = reap(blocking: true) }
+    // Whatever of the group outlives the command (a member that ignores SIGTERM) is killed, before the
+    // command is reaped: until then its pid, the group's id, cannot be given to another process.
+    // (Whether members remain cannot be asked: a zombie waiting for its reaper still counts as one.)
+    if termination == nil { kill(-pid, SIGKILL) }
+    reap()
     reader?.detach()
     reader = nil
     return termination ?? .signaled(SIGKILL)
   }
 
-  /// Reaps the command if it has exited (or, `blocking`, once it does); whether it was reaped.
-  private func reap(blocking: Bool) -> Bool {
+  /// Whether the command has exited (or was reaped), without reaping it.
+  private func hasExited() -> Bool {
     if termination != nil { return true }
+    var info = siginfo_t()
+    while true {
+      let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+      if result == 0 { return info.si_signo == SIGCHLD }
+      if errno == EINTR { continue }
+      // Not our child any more (ECHILD): nothing to wait for.
+      return true
+    }
+  }
+
+  /// Reaps the command, waiting for it to exit, and notes what ended it.
+  private func reap() {
+    if termination != nil { return }
     var status: Int32 = 0
     while true {
-      let result = waitpid(pid, &status, blocking ? 0 : WNOHANG)
+      let result = waitpid(pid, &status, 0)
       if result == pid { break }
-      if result == 0 { return false }
       if errno == EINTR { continue }
       // Not our child any more (ECHILD): nothing to reap, nothing known.
       termination = .signaled(SIGKILL)
-      return true
+      return
     }
     let signal = status & 0x7f
     termination = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
-    return true
   }
 
   /// A pipe whose two ends are closed on exec (the command gets copies of the write ends only).
