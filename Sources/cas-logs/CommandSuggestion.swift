@@ -20,7 +20,7 @@ enum CommandSuggestion {
     while index < arguments.count {
       let argument = arguments[index]
       index += 1
-      if argument == "--" { return nil }
+      if argument == "--" || FileArguments.parserValueOptions.contains(argument) { return nil }
       if argument.hasPrefix("-") && argument != "-" {
         if FileArguments.valueOptions.contains(argument) || FileArguments.shortValueOptions.contains(argument) {
           index += 1

@@ -11,6 +11,9 @@ enum FileArguments {
   static let readingCommands: Set<String> = ["report", "follow", "assert"]
   /// The short options that take a value as the next argument (`-o json`).
   static let shortValueOptions: Set<String> = ["-o"]
+  /// ArgumentParser's own options whose value is the next argument (`--generate-completion-script
+  /// zsh`): a command line with one is left whole to the parser.
+  static let parserValueOptions: Set<String> = ["--generate-completion-script"]
   /// Every subcommand name (the first positional word is one, or the default `report` is meant).
   static let commands: Set<String> = readingCommands.union(["catalog", "help"])
 
@@ -41,6 +44,7 @@ enum FileArguments {
         childCommand = Array(arguments[index...])
         break
       }
+      if parserValueOptions.contains(argument) { return (arguments, [], nil) }
       if argument.hasPrefix("-") && argument != "-" {
         parsed.append(argument)
         if valueOptions.contains(argument) || shortValueOptions.contains(argument), index < arguments.count {

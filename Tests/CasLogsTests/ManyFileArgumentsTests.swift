@@ -25,6 +25,7 @@ struct ManyFileArgumentsTests {
       (["follow", "--format", "ndjson"], ["follow", "--format", "ndjson"], []),
       (["catalog", "x"], ["catalog", "x"], []),
       (["help", "report"], ["help", "report"], []),
+      (["--generate-completion-script", "zsh"], ["--generate-completion-script", "zsh"], []),
     ])
   func splitsLikeTheParser(arguments: [String], parsed: [String], files: [String]) {
     let split = FileArguments.split(arguments)
