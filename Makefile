@@ -11,6 +11,12 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpcre2-dev; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq libpcre2-dev; fi; \
 	fi
+	@# python3 writes the man page of `make dist`.
+	@if ! command -v python3 >/dev/null 2>&1; then \
+	  echo "installing python3"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq python3; fi; \
+	fi
 	@# zlib1g-dev: the headers and libz.a, which the static link of `make dist` needs.
 	@if [ ! -f /usr/include/zlib.h ]; then \
 	  echo "installing zlib1g-dev"; \

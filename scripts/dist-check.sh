@@ -55,8 +55,16 @@ echo "dist-check: the tarball holds the binary, the plugin link, the man page an
 # 3. make install into a temporary prefix.
 prefix=$work/prefix
 make -C "$root" --no-print-directory install PREFIX="$prefix" >/dev/null
-page=$(MANWIDTH=100 man -l "$prefix/share/man/man1/cas-logs.1" 2>"$work/man.err")
-grep -q 'cas-logs assert' <<<"$page" || fail "the man page does not render: $(cat "$work/man.err")"
+manual=$prefix/share/man/man1/cas-logs.1
+if command -v man >/dev/null; then
+  page=$(MANWIDTH=100 man -l "$manual" 2>"$work/man.err") || true
+elif command -v groff >/dev/null; then
+  page=$(groff -man -Tutf8 "$manual" 2>"$work/man.err") || true
+else
+  page=$(cat "$manual")
+  echo "dist-check: neither man nor groff is installed: the man page's source is checked, not its rendering"
+fi
+grep -q 'cas.*logs assert' <<<"$page" || fail "the man page does not render: $(cat "$work/man.err" 2>/dev/null)"
 grep -q 'insufficient evidence' <<<"$page" || fail "the man page lacks the exit codes"
 if command -v groff >/dev/null; then
   warnings=$(groff -man -Tutf8 -ww -z "$prefix/share/man/man1/cas-logs.1" 2>&1)
