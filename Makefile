@@ -3,12 +3,25 @@ SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
 .PHONY: deps build demo test lint format release clean memory state census fuzz screenshot bench
+.PHONY: dist dist-check install
 
 deps:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null && [ ! -f /usr/include/pcre2.h ]; then \
 	  echo "installing libpcre2-dev"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpcre2-dev; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq libpcre2-dev; fi; \
+	fi
+	@# python3 writes the man page of `make dist`.
+	@if ! command -v python3 >/dev/null 2>&1; then \
+	  echo "installing python3"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq python3; fi; \
+	fi
+	@# zlib1g-dev: the headers and libz.a, which the static link of `make dist` needs.
+	@if [ ! -f /usr/include/zlib.h ]; then \
+	  echo "installing zlib1g-dev"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq zlib1g-dev; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq zlib1g-dev; fi; \
 	fi
 
 build: deps
@@ -73,3 +86,51 @@ screenshot: deps
 # The benchmark (release build, generated 100 MB and 1 GB logs in bench-data/); see BENCHMARKS.md.
 bench: deps
 	scripts/bench.sh
+
+# A release binary that needs no Swift toolchain: the Swift runtime, Foundation, PCRE2 and zlib
+# (libpcre2-8.a, libz.a) and the C library are linked in (-static-executable), so it runs on any
+# x86_64/arm64 Linux. DIST holds it with its man page (from the parser's own help, see
+# scripts/man-page.py) and bash/zsh/fish completions, as the tree `make install` copies, and a tarball.
+PREFIX ?= /usr/local
+DIST ?= .build-dist
+VERSION := $(shell sed -n 's/.*current = "\(.*\)".*/\1/p' Sources/LogParse/Support/CasLogsVersion.swift)
+ARCH := $(shell uname -m)
+DIST_NAME := cas-logs-$(VERSION)-linux-$(ARCH)
+DIST_TREE := $(DIST)/$(DIST_NAME)
+STATIC_FLAGS := -c release --product cas-logs --scratch-path $(DIST) --static-swift-stdlib -Xswiftc -static-executable
+
+dist: deps
+	$(SWIFT) build $(STATIC_FLAGS)
+	rm -rf $(DIST_TREE)
+	mkdir -p $(DIST_TREE)/bin $(DIST_TREE)/share/man/man1 $(DIST_TREE)/share/bash-completion/completions \
+	  $(DIST_TREE)/share/zsh/site-functions $(DIST_TREE)/share/fish/vendor_completions.d
+	cp "$$($(SWIFT) build $(STATIC_FLAGS) --show-bin-path)/cas-logs" $(DIST_TREE)/bin/cas-logs
+	strip $(DIST_TREE)/bin/cas-logs
+	ln -s cas-logs $(DIST_TREE)/bin/kubectl-cas_logs
+	python3 scripts/man-page.py $(DIST_TREE)/bin/cas-logs > $(DIST_TREE)/share/man/man1/cas-logs.1
+	$(DIST_TREE)/bin/cas-logs --generate-completion-script bash > $(DIST_TREE)/share/bash-completion/completions/cas-logs
+	$(DIST_TREE)/bin/cas-logs --generate-completion-script zsh > $(DIST_TREE)/share/zsh/site-functions/_cas-logs
+	$(DIST_TREE)/bin/cas-logs --generate-completion-script fish > $(DIST_TREE)/share/fish/vendor_completions.d/cas-logs.fish
+	tar -C $(DIST) -czf $(DIST)/$(DIST_NAME).tar.gz $(DIST_NAME)
+	@echo "$(DIST)/$(DIST_NAME).tar.gz"
+
+# Installs the tree of `make dist` under $(DESTDIR)$(PREFIX): bin/cas-logs, bin/kubectl-cas_logs
+# (so that `kubectl cas-logs …` runs it as a kubectl plugin), the man page and the completions.
+install: dist
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(DIST_TREE)/bin/cas-logs $(DESTDIR)$(PREFIX)/bin/cas-logs
+	ln -sf cas-logs $(DESTDIR)$(PREFIX)/bin/kubectl-cas_logs
+	install -m 644 $(DIST_TREE)/share/man/man1/cas-logs.1 $(DESTDIR)$(PREFIX)/share/man/man1/cas-logs.1
+	install -m 644 $(DIST_TREE)/share/bash-completion/completions/cas-logs \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cas-logs
+	install -m 644 $(DIST_TREE)/share/zsh/site-functions/_cas-logs $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cas-logs
+	install -m 644 $(DIST_TREE)/share/fish/vendor_completions.d/cas-logs.fish \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/cas-logs.fish
+
+# The static binary runs with no Swift toolchain on its library path, the tarball holds what it should,
+# and `make install` into a temporary prefix gives a working man page, completions and kubectl plugin
+# (see scripts/dist-check.sh).
+dist-check: dist
+	scripts/dist-check.sh $(DIST_TREE) $(DIST)/$(DIST_NAME).tar.gz

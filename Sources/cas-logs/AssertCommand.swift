@@ -65,6 +65,7 @@ extension CasLogs {
 
     @Option(help: "Also write the verdict as JUnit XML to this file (one testcase per expectation).")
     var junit: String?
+    @OptionGroup var junitSuite: JUnitSuiteOptions
 
     @Flag(
       help: """
@@ -129,7 +130,9 @@ extension CasLogs {
 
     /// Writes the JUnit file and the GitHub annotations and step summary, as asked.
     private func writeCIReports(_ verdict: AssertVerdict, report: LogParse.Report, seconds: Double) throws {
-      if let junit { try Output.file(JUnitRenderer.render(verdict, seconds: seconds), to: junit) }
+      if let junit {
+        try Output.file(JUnitRenderer.render(verdict, seconds: seconds, suiteName: junitSuite.name), to: junit)
+      }
       let underActions = ProcessEnvironment.value("GITHUB_ACTIONS") == "true"
       guard github || (underActions && !noGitHub) else { return }
       Output.standard(GitHubRenderer.annotations(verdict, report: report))
@@ -188,6 +191,7 @@ extension CasLogs {
           if end != .stopped || timedOut || InputOptions.interrupted() || session.engine.isDecided { break }
           end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
         }
+        if !CommandInput.end(verdictCertain: timedOut || session.engine.isDecided) { allRead = false }
       } else {
         allRead = input.readAll(into: &analyzer).allRead
       }

@@ -9,7 +9,8 @@ struct CasLogs: ParsableCommand {
     commandName: "cas-logs",
     abstract: "Turn Kubernetes Cluster Autoscaler logs into answers: episodes, timings, failures.",
     discussion: """
-      Exit codes: 0 success; 1 an assertion failed (assert); 2 usage, input or output error; \
+      Exit codes: 0 success; 1 an assertion failed or its --timeout passed (assert); 2 usage, input or \
+      output error (a mistyped subcommand, no input on a terminal, a command after -- that fails); \
       3 insufficient evidence (assert); 130/143 interrupted by SIGINT/SIGTERM (what was read is \
       reported, marked partial).
       """,
@@ -24,12 +25,15 @@ struct CasLogs: ParsableCommand {
     Signals.install()
     do {
       // The files are taken out first: ArgumentParser's positional parsing is quadratic in their number.
-      let (arguments, files) = FileArguments.split(Array(CommandLine.arguments.dropFirst()))
+      let (arguments, files, childCommand) = FileArguments.split(Array(CommandLine.arguments.dropFirst()))
+      try CommandSuggestion.check(Array(CommandLine.arguments.dropFirst()))
       var command = try parseAsRoot(arguments)
       if var reading = command as? any ReadsFiles, !files.isEmpty {
         reading.input.files = files + reading.input.files
         command = reading
       }
+      try NoInputHint.check(command, command: childCommand)
+      try CommandInput.startIfGiven(childCommand, for: command)
       try command.run()
     } catch let exit as ExitCode {
       Glibc.exit(exit.rawValue)

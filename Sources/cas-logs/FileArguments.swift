@@ -9,6 +9,11 @@ import ArgumentParser
 enum FileArguments {
   /// The subcommands whose positional arguments are log files.
   static let readingCommands: Set<String> = ["report", "follow", "assert"]
+  /// The short options that take a value as the next argument (`-o json`).
+  static let shortValueOptions: Set<String> = ["-o"]
+  /// ArgumentParser's own options whose value is the next argument (`--generate-completion-script
+  /// zsh`): a command line with one is left whole to the parser.
+  static let parserValueOptions: Set<String> = ["--generate-completion-script"]
   /// Every subcommand name (the first positional word is one, or the default `report` is meant).
   static let commands: Set<String> = readingCommands.union(["catalog", "help"])
 
@@ -19,13 +24,16 @@ enum FileArguments {
     "--forbid-line", "--expect", "--then", "--forbid", "--timeout", "--junit", "--iteration",
     // Report layout, colour and scope (LayoutOptions, ColorOptions, ScopeOptions).
     "--limit", "--color", "--since", "--until", "--node-group", "--node", "--pod", "--only",
+    "--junit-suite",
   ]
 
-  /// `arguments` (without the program name) without the log files of a reading subcommand, and those
-  /// files in order; for any other subcommand, `arguments` unchanged and no files.
-  static func split(_ arguments: [String]) -> (parsed: [String], files: [String]) {
+  /// `arguments` (without the program name) without the log files of a reading subcommand, those
+  /// files in order, and the words after a `--` terminator (the command whose output is read,
+  /// ``CommandInput``; nil without a terminator); for any other subcommand, `arguments` unchanged.
+  static func split(_ arguments: [String]) -> (parsed: [String], files: [String], command: [String]?) {
     var parsed: [String] = []
     var files: [String] = []
+    var childCommand: [String]?
     parsed.reserveCapacity(arguments.count)
     var command: String?
     var index = 0
@@ -33,14 +41,15 @@ enum FileArguments {
       let argument = arguments[index]
       index += 1
       if argument == "--" {
-        // After the terminator everything is a file, for a reading command.
-        guard command.map(readingCommands.contains) ?? true else { return (arguments, []) }
-        files.append(contentsOf: arguments[index...])
+        // After the terminator comes the command whose output is read, for a reading command.
+        guard command.map(readingCommands.contains) ?? true else { return (arguments, [], nil) }
+        childCommand = Array(arguments[index...])
         break
       }
+      if parserValueOptions.contains(argument) { return (arguments, [], nil) }
       if argument.hasPrefix("-") && argument != "-" {
         parsed.append(argument)
-        if valueOptions.contains(argument), index < arguments.count {
+        if valueOptions.contains(argument) || shortValueOptions.contains(argument), index < arguments.count {
           parsed.append(arguments[index])
           index += 1
         }
@@ -49,7 +58,7 @@ enum FileArguments {
       if command == nil {
         if commands.contains(argument) {
           command = argument
-          guard readingCommands.contains(argument) else { return (arguments, []) }
+          guard readingCommands.contains(argument) else { return (arguments, [], nil) }
           parsed.append(argument)
           continue
         }
@@ -57,7 +66,7 @@ enum FileArguments {
       }
       files.append(argument)
     }
-    return (parsed, files)
+    return (parsed, files, childCommand)
   }
 }
 

@@ -20,8 +20,7 @@ extension CasLogs {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text (one line per step) or ndjson (one JSON object per step).")
-    var format: Format = .text
+    @OptionGroup var formatOption: FollowFormatOptions
 
     @OptionGroup var loop: IterationOptions
     @OptionGroup var layout: LayoutOptions
@@ -56,6 +55,7 @@ extension CasLogs {
           allRead = false
         case .endOfInput: break
         }
+        if !CommandInput.end() { allRead = false }
       } else {
         let read = input.readAll(into: &analyzer)
         allRead = read.allRead

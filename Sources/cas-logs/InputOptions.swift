@@ -4,7 +4,13 @@ import LogParse
 
 /// The inputs shared by every subcommand: files (or stdin) and how to date them.
 struct InputOptions: ParsableArguments {
-  @Argument(help: "Log files, read in order; none or '-' reads standard input.")
+  @Argument(
+    help: """
+      Log files, read in order; none or '-' reads standard input. Or -- COMMAND [ARGS...]: run the command \
+      and read its standard output (e.g. -- kubectl logs -f -n kube-system deploy/cluster-autoscaler); \
+      cas-logs ends it (SIGTERM to its process group, SIGKILL 2s later) when done, and a command that cannot \
+      start or exits non-zero first is an input error (exit 2).
+      """)
   var files: [String] = []
 
   @Option(help: "The year of the log's first record (1970-9999), when neither envelopes nor messages show it.")
@@ -103,6 +109,7 @@ struct InputOptions: ParsableArguments {
           result.allRead = false
         }
         if end == .stopped { result.interruptedBy = Signals.pending }
+        if !CommandInput.end() { result.allRead = false }
         result.anyRead = true
         continue
       }

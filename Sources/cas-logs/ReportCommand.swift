@@ -18,18 +18,10 @@ extension CasLogs {
 
     @OptionGroup var input: InputOptions
 
-    @Option(
-      help: """
-        Output format: text, json (the JSON contract, schema version 1), markdown (GitHub tables) or html \
-        (one self-contained page with a timeline; use with --output).
-        """)
-    var format: Format = .text
+    @OptionGroup var destination: ReportOutputOptions
 
     @Flag(help: "With text output: also list the most frequent message shapes cas-logs did not recognise.")
     var unrecognized = false
-
-    @Option(help: "Write the report to this file (whole, via a temporary file) instead of stdout.")
-    var output: String?
 
     @OptionGroup var loop: IterationOptions
     @OptionGroup var layout: LayoutOptions

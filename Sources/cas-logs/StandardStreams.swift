@@ -22,4 +22,7 @@ enum StandardStreams {
       }
     }
   }
+
+  /// Notes that standard input now is a command's output (``CommandInput``), open whatever it was.
+  static func inputReplaced() { inputClosed = false }
 }

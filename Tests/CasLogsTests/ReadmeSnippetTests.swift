@@ -21,8 +21,9 @@ struct ReadmeSnippetTests {
     return joined.compactMap { line -> [String]? in
       guard let start = line.range(of: "cas-logs assert ") else { return nil }
       let words = shellWords(String(line[start.lowerBound...]))
-      // Keep only the options of cas-logs: drop file arguments shown in the README and anything after a pipe.
-      let options = Array(words.dropFirst(2).prefix { $0 != "|" }).filter { !$0.hasPrefix("SampleLogs/") }
+      // Keep only the options of cas-logs: drop file arguments shown in the README and anything after a
+      // pipe or the `--` of a command (the tests read the blog's logs instead).
+      let options = Array(words.dropFirst(2).prefix { $0 != "|" && $0 != "--" }).filter { !$0.hasPrefix("SampleLogs/") }
       return options.contains { $0.hasPrefix("--") } ? options : nil
     }
   }

@@ -1,16 +1,23 @@
 /// Renders an assert verdict as JUnit XML (GitLab `artifacts:reports:junit`, Jenkins).
 public enum JUnitRenderer {
+  /// The suite's name unless one is given.
+  public static let defaultSuiteName = "cas-logs assert"
+
   /// One `<testsuite>` with one `<testcase>` per expectation; failures carry the evidence.
-  public static func render(_ verdict: AssertVerdict, seconds: Double) -> String {
+  ///
+  /// The suite is named `suiteName`; with a name other than the default, its test cases' class name is
+  /// that name too (Jenkins groups test cases by class name, GitLab by suite).
+  public static func render(_ verdict: AssertVerdict, seconds: Double, suiteName: String = defaultSuiteName) -> String {
+    let className = escape(suiteName == defaultSuiteName ? "cas-logs.assert" : suiteName)
     let timedOut = verdict.timedOut
     let tests = verdict.results.count + (timedOut ? 1 : 0)
     let failures = verdict.results.filter { !$0.passed }.count + (timedOut ? 1 : 0)
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml += "<testsuites name=\"cas-logs\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
-    xml += "  <testsuite name=\"cas-logs assert\" tests=\"\(tests)\" failures=\"\(failures)\""
+    xml += "  <testsuite name=\"\(escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\""
     xml += " errors=\"0\" skipped=\"0\" time=\"\(String(format3(seconds)))\">\n"
     for result in verdict.results {
-      xml += "    <testcase classname=\"cas-logs.assert\" name=\"\(escape(result.assertion.label))\" time=\"0\""
+      xml += "    <testcase classname=\"\(className)\" name=\"\(escape(result.assertion.label))\" time=\"0\""
       if result.passed {
         xml += ">\n      <system-out>\(escape(result.detail))</system-out>\n    </testcase>\n"
         continue
@@ -24,7 +31,7 @@ public enum JUnitRenderer {
       xml += escape(text, inAttribute: false) + "</failure>\n    </testcase>\n"
     }
     if timedOut {
-      xml += "    <testcase classname=\"cas-logs.assert\" name=\"timeout\" time=\"0\">\n"
+      xml += "    <testcase classname=\"\(className)\" name=\"timeout\" time=\"0\">\n"
       xml += "      <failure message=\"the timeout passed before every expectation held\" type=\"timeout\"/>\n"
       xml += "    </testcase>\n"
     }
