@@ -195,6 +195,7 @@ extension CasLogs {
       Output.standard(AssertRenderer.text(verdict))
       let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
       try writeCIReports(verdict, report: report, seconds: elapsed)
+      if let reason = report.inputVerdict.reason, allRead || report.accounting.lines > 0 { Diagnostics.error(reason) }
       if !allRead { throw ExitCode(2) }
       if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
     }

@@ -181,18 +181,22 @@ public struct AssertionEngine {
       results.append(result)
     }
     // Nothing read proves nothing: neither an expectation nor a prohibition (an empty pipe from a
-    // failed `kubectl logs`, a binary file) is decided on input with no record. A timeout still fails.
-    if report.accounting.records == 0, !timedOut {
-      let lines = report.accounting.lines
-      let note =
-        lines == 0
-        ? "no input was read (0 lines): nothing can be proven"
-        : "no Cluster Autoscaler record was read (\(lines) lines, \(report.accounting.malformed) malformed): nothing can be proven"
+    // failed `kubectl logs`, a binary file, another program's log) is decided on input that was not
+    // read (``InputVerdict``). A timeout still fails.
+    if let reason = report.inputVerdict.reason, !timedOut {
+      let note = reason + ": nothing can be proven"
+      // A forbidden thing seen in the few records there were still fails; nothing else is decided.
+      var sawForbidden = false
       for index in results.indices {
+        if results[index].assertion.kind == .forbid, !results[index].passed, !results[index].undecided {
+          sawForbidden = true
+          continue
+        }
         results[index].passed = false
         results[index].missingEvidence = note
       }
-      return AssertVerdict(exitCode: 3, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)
+      return AssertVerdict(
+        exitCode: sawForbidden ? 1 : 3, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)
     }
     let failed = results.filter { !$0.passed }
     var exitCode: Int32 = 0

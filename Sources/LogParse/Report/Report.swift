@@ -40,6 +40,9 @@ public struct Report: Sendable {
   /// The signal (`SIGINT`, `SIGTERM`) that stopped the reading before the end of the input, or nil:
   /// when set, the report covers only what was read until then.
   public var interrupted: String? = nil
+  /// Whether the input was read as a Cluster Autoscaler log, and if not, what it looks like:
+  /// `report` exits 2 and `assert` 3 on input that was not read.
+  public var inputVerdict: InputVerdict = .read
 
   /// How many unrecognised records and distinct shapes there were, and whether every shape was kept.
   public var unrecognizedTotals = UnrecognizedShapes.Totals(records: 0, distinct: 0, distinctIsExact: true, kept: 0)
@@ -71,7 +74,7 @@ extension Analyzer {
     autoscaler.logFormat = logFormat
     // No banner named a version: the structured form at least says which releases wrote the log.
     if autoscaler.versions.isEmpty, let implied = logFormat.impliedVersions { autoscaler.versions = [implied] }
-    return Report(
+    var report = Report(
       sources: sources, accounting: accounting, recognized: recognized, unrecognized: unrecognized, formats: formats,
       firstTime: firstTime, lastTime: lastTime, year: year, verbosity: verbosity, autoscaler: autoscaler,
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
@@ -80,6 +83,8 @@ extension Analyzer {
       omitted: Omitted(builder), patternErrors: patternErrors, reorder: reorderStatistics,
       unrecognizedShapes: unrecognizedShapes.top(20),
       unrecognizedTotals: unrecognizedShapes.totals)
+    report.inputVerdict = inputVerdict
+    return report
   }
 }
 
