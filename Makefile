@@ -10,6 +10,11 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpcre2-dev; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq libpcre2-dev; fi; \
 	fi
+	@if ! pkg-config --exists zlib 2>/dev/null && [ ! -f /usr/include/zlib.h ]; then \
+	  echo "installing zlib1g-dev"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq zlib1g-dev; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq zlib1g-dev; fi; \
+	fi
 
 build: deps
 	$(SWIFT) build

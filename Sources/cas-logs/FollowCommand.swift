@@ -45,6 +45,9 @@ extension CasLogs {
         case .failed(let reason):
           Diagnostics.error("cannot read standard input: \(reason)")
           allRead = false
+        case .undecodable(let reason):
+          Diagnostics.error("cannot read standard input to its end: \(reason)")
+          allRead = false
         case .endOfInput: break
         }
       } else {

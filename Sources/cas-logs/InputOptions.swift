@@ -65,6 +65,9 @@ struct InputOptions: ParsableArguments {
     var allRead = true
     /// Whether at least one input could be read.
     var anyRead = false
+    /// Whether an input could not be read to its end because its gzip data is corrupt or
+    /// truncated (an input error for `report`, insufficient evidence for `assert`).
+    var undecodable = false
     /// The signal that stopped a read loop early, or nil when every input was read to its end (a
     /// signal that arrives only afterwards, while the report is rendered, leaves the report complete).
     var interruptedBy: Int32?
@@ -102,6 +105,10 @@ struct InputOptions: ParsableArguments {
           Diagnostics.error("cannot read standard input: \(reason)" + others)
           result.allRead = false
         }
+        if case .undecodable(let reason) = end {
+          Diagnostics.error("cannot read standard input to its end: \(reason)" + others)
+          result.undecodable = true
+        }
         if end == .stopped { result.interruptedBy = Signals.pending }
         result.anyRead = true
         continue
@@ -114,7 +121,12 @@ struct InputOptions: ParsableArguments {
         result.anyRead = true
       } catch {
         Diagnostics.error(error.description + others)
-        result.allRead = false
+        if case .undecodable = error {
+          result.undecodable = true
+          result.anyRead = true
+        } else {
+          result.allRead = false
+        }
       }
     }
     analyzer.finish()

@@ -62,11 +62,12 @@ extension CasLogs {
         throw ExitCode(2)
       }
       // Input that was not read as a log is not a clean (empty) report: say what it looks like.
+      // (Unless the only reason is an input error already reported.)
       if let reason = report.inputVerdict.reason {
-        if read.allRead || report.accounting.lines > 0 { Diagnostics.error(reason) }
+        if (read.allRead && !read.undecodable) || report.accounting.lines > 0 { Diagnostics.error(reason) }
         throw ExitCode(2)
       }
-      if !read.allRead { throw ExitCode(2) }
+      if !read.allRead || read.undecodable { throw ExitCode(2) }
     }
   }
 }

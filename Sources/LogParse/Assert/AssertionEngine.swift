@@ -198,11 +198,27 @@ public struct AssertionEngine {
       return AssertVerdict(
         exitCode: sawForbidden ? 1 : 3, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)
     }
+    // An input cut short (corrupt or truncated gzip): what was not read may hold what a --forbid
+    // forbids or an --expect expects, so neither passes on the absence of it.
+    if let incomplete = report.incompleteInput {
+      let note = "the input could not be read to its end (\(incomplete)): the rest may hold it"
+      for index in results.indices where !results[index].undecided && results[index].missingEvidence == nil {
+        if results[index].assertion.kind == .forbid, results[index].passed {
+          results[index].passed = false
+          results[index].missingEvidence = note
+        } else if results[index].assertion.kind == .expect, !results[index].passed {
+          results[index].missingEvidence = note
+        }
+      }
+    }
     let failed = results.filter { !$0.passed }
     var exitCode: Int32 = 0
     if timedOut || !failed.isEmpty {
+      // Unseeable: an unmet expectation this log cannot show, or a prohibition only the unread rest
+      // could break (a prohibition that gave up on a record is not: it fails).
       let onlyUnseeable =
-        !timedOut && failed.allSatisfy { $0.assertion.kind == .expect && $0.missingEvidence != nil }
+        !timedOut
+        && failed.allSatisfy { $0.missingEvidence != nil && ($0.assertion.kind == .expect || !$0.undecided) }
       exitCode = onlyUnseeable ? 3 : 1
     }
     return AssertVerdict(exitCode: exitCode, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)

@@ -30,10 +30,14 @@ public enum InputVerdict: Sendable, Hashable {
 
   /// The verdict on input with these counts whose first bytes are `sample`.
   ///
-  /// Not read: no line; lines but no record; or records none of which the catalogue recognised,
+  /// Not read: no line (`incompleteInput` says why, when the input could not be decoded); lines but no record; or records none of which the catalogue recognised,
   /// outnumbered by malformed lines (a foreign file with a few header-like lines).
-  static func classify(accounting: LineAccounting, recognized: Int, sample: [UInt8]) -> InputVerdict {
-    if accounting.lines == 0 { return .empty }
+  static func classify(
+    accounting: LineAccounting, recognized: Int, sample: [UInt8], incompleteInput: String? = nil
+  ) -> InputVerdict {
+    if accounting.lines == 0 {
+      return incompleteInput.map { .unreadable("0 lines read: the input is \($0)") } ?? .empty
+    }
     let records = accounting.records
     if records > 0 && (recognized > 0 || accounting.malformed <= malformedPerRecord * records) { return .read }
     let counts =

@@ -26,6 +26,11 @@ public struct Analyzer {
   var absorbedPatternErrors = 0
   /// The first bytes of the input (at most ``sampleBytes``), for ``InputVerdict`` to describe.
   var sample: [UInt8] = []
+  /// The decoder of the stream being read, kept between ``InputReader/readStream`` and
+  /// ``InputReader/continueStream``.
+  var streamDecoder: InputDecoder?
+  /// Why an input could not be read to its end (corrupt or truncated gzip data), if one could not.
+  public private(set) var incompleteInput: String?
   /// How much of the input's start is kept in ``sample``.
   static let sampleBytes = 4096
 
@@ -102,9 +107,15 @@ public struct Analyzer {
     sample.append(contentsOf: chunk.prefix(Self.sampleBytes - sample.count))
   }
 
+  /// Notes that the current input could not be read to its end, and why (the first reason is kept).
+  mutating func noteIncompleteInput(_ reason: String) {
+    if incompleteInput == nil { incompleteInput = reason }
+  }
+
   /// Whether the input was read as a log, and if not, what it looks like.
   public var inputVerdict: InputVerdict {
-    InputVerdict.classify(accounting: accounting, recognized: recognized, sample: sample)
+    InputVerdict.classify(
+      accounting: accounting, recognized: recognized, sample: sample, incompleteInput: incompleteInput)
   }
 
   /// Feeds a chunk held in an array.

@@ -43,6 +43,9 @@ public struct Report: Sendable {
   /// Whether the input was read as a Cluster Autoscaler log, and if not, what it looks like:
   /// `report` exits 2 and `assert` 3 on input that was not read.
   public var inputVerdict: InputVerdict = .read
+  /// Why an input could not be read to its end (corrupt or truncated gzip data), or nil: then a
+  /// `--forbid` cannot pass, as what was not read may hold the forbidden thing.
+  public var incompleteInput: String? = nil
 
   /// How many unrecognised records and distinct shapes there were, and whether every shape was kept.
   public var unrecognizedTotals = UnrecognizedShapes.Totals(records: 0, distinct: 0, distinctIsExact: true, kept: 0)
@@ -84,6 +87,7 @@ extension Analyzer {
       unrecognizedShapes: unrecognizedShapes.top(20),
       unrecognizedTotals: unrecognizedShapes.totals)
     report.inputVerdict = inputVerdict
+    report.incompleteInput = incompleteInput
     return report
   }
 }
