@@ -4,7 +4,11 @@ import LogParse
 
 /// The inputs shared by every subcommand: files (or stdin) and how to date them.
 struct InputOptions: ParsableArguments {
-  @Argument(help: "Log files, read in order; none or '-' reads standard input.")
+  @Argument(
+    help: """
+      Log files, read in order (the files of one rotated log, such as 0.log, 0.log.DATE and 0.log.DATE.gz, \
+      oldest first); gzip is inflated; none or '-' reads standard input.
+      """)
   var files: [String] = []
 
   @Option(help: "The year of the log's first record (1970-9999), when neither envelopes nor messages show it.")
@@ -88,7 +92,8 @@ struct InputOptions: ParsableArguments {
   func readAll(into analyzer: inout Analyzer) -> ReadResult {
     var result = ReadResult()
     let others = files.count > 1 ? " (the other files are still read)" : ""
-    for file in files.isEmpty ? ["-"] : files {
+    // The files of one rotated log are read oldest first, whatever order the shell gave them in.
+    for file in files.isEmpty ? ["-"] : RotatedSet.readingOrder(files) {
       if let signal = Signals.pending {
         // The inputs not yet read are left unread: what follows is partial.
         result.interruptedBy = signal
