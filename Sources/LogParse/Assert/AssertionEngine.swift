@@ -151,6 +151,17 @@ public struct AssertionEngine {
     }
   }
 
+  /// Whether more records could not change assertion `index`'s outcome: a line pattern that
+  /// matched, or an expression whose count condition gives the same answer for every larger count.
+  private func isFinal(_ index: Int) -> Bool {
+    switch assertions[index].target {
+    case .line: return firstLineMatch[index] != nil
+    case .expression(let expression):
+      return !ExpectationMatcher.countVaries(
+        expression, from: expressionMatches[index].count, to: CountValue.maximum + 1)
+    }
+  }
+
   /// Whether assertion `index`'s condition currently holds (for a prohibition: the forbidden thing happened).
   private func holds(_ index: Int) -> Bool {
     switch assertions[index].target {
@@ -182,40 +193,26 @@ public struct AssertionEngine {
     }
     // Nothing read proves nothing: neither an expectation nor a prohibition (an empty pipe from a
     // failed `kubectl logs`, a binary file, another program's log) is decided on input that was not
-    // read (``InputVerdict``). A timeout still fails.
+    // read (``InputVerdict``), nor on an input cut short (corrupt or truncated gzip), by the absence
+    // of something: only what more records could not change stands (a forbidden item seen, a
+    // `count>=N` reached, a line matched). A timeout still fails.
+    var unreadNote: String?
     if let reason = report.inputVerdict.reason, !timedOut {
-      let note = reason + ": nothing can be proven"
-      // A forbidden thing seen in the few records there were still fails; nothing else is decided.
-      var sawForbidden = false
-      for index in results.indices {
-        if results[index].assertion.kind == .forbid, !results[index].passed, !results[index].undecided {
-          sawForbidden = true
-          continue
-        }
-        results[index].passed = false
-        results[index].missingEvidence = note
-      }
-      return AssertVerdict(
-        exitCode: sawForbidden ? 1 : 3, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)
+      unreadNote = reason + ": nothing can be proven"
+    } else if let incomplete = report.incompleteInput {
+      unreadNote = "the input could not be read to its end (\(incomplete)): the rest may hold it"
     }
-    // An input cut short (corrupt or truncated gzip): what was not read may hold what a --forbid
-    // forbids or an --expect expects, so neither passes on the absence of it.
-    if let incomplete = report.incompleteInput {
-      let note = "the input could not be read to its end (\(incomplete)): the rest may hold it"
-      for index in results.indices where !results[index].undecided && results[index].missingEvidence == nil {
-        if results[index].assertion.kind == .forbid, results[index].passed {
-          results[index].passed = false
-          results[index].missingEvidence = note
-        } else if results[index].assertion.kind == .expect, !results[index].passed {
-          results[index].missingEvidence = note
-        }
+    if let unreadNote {
+      for index in results.indices where !results[index].undecided && !isFinal(index) {
+        results[index].passed = false
+        results[index].missingEvidence = unreadNote
       }
     }
     let failed = results.filter { !$0.passed }
     var exitCode: Int32 = 0
     if timedOut || !failed.isEmpty {
-      // Unseeable: an unmet expectation this log cannot show, or a prohibition only the unread rest
-      // could break (a prohibition that gave up on a record is not: it fails).
+      // Unseeable: an unmet expectation this log cannot show, or a prohibition only input that was
+      // not read could break (a prohibition that gave up on a record is not: it fails).
       let onlyUnseeable =
         !timedOut
         && failed.allSatisfy { $0.missingEvidence != nil && ($0.assertion.kind == .expect || !$0.undecided) }
