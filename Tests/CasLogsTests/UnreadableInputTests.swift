@@ -47,9 +47,12 @@ struct UnreadableInputTests {
     #expect(assert.exitCode == 3, "\(assert.summary)")
     #expect(assert.stdout.contains(item.reason) && assert.stdout.contains("nothing can be proven"), "\(assert.summary)")
     #expect(!assert.stdout.contains("PASS"), "\(assert.summary)")
-    // Standard input says the same.
-    let piped = try CLIRunner.run(["report"], stdin: Data(item.bytes))
-    #expect(piped.exitCode == 2 && piped.stderr.contains(item.reason), "\(piped.summary)")
+    // Standard input says the same, for report and follow.
+    for command in ["report", "follow"] {
+      let piped = try CLIRunner.run([command], stdin: Data(item.bytes))
+      #expect(piped.exitCode == 2 && piped.stderrLines.count == 1, "\(piped.summary)")
+      #expect(piped.stderr.contains(item.reason), "\(piped.summary)")
+    }
   }
 
   @Test func devNullSaysNoLinesWereRead() throws {
