@@ -17,7 +17,7 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq python3; fi; \
 	fi
-	@# zlib1g-dev: the headers and libz.a, which the static link of `make dist` needs.
+	@# zlib1g-dev: zlib's headers (the CZlib target) and libz.a (the static link of `make dist`).
 	@if [ ! -f /usr/include/zlib.h ]; then \
 	  echo "installing zlib1g-dev"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq zlib1g-dev; \

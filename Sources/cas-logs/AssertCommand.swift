@@ -164,6 +164,8 @@ extension CasLogs {
       }
       let loopFilter = loop.install(on: &analyzer)
       var allRead = true
+      // Corrupt or truncated gzip: what was read is judged, and what was not cannot let a --forbid pass.
+      var undecodable = false
       var timedOut = false
       if input.readsStandardInput {
         guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
@@ -188,12 +190,18 @@ extension CasLogs {
             Diagnostics.error("cannot read standard input: \(reason)")
             allRead = false
           }
+          if case .undecodable(let reason) = end {
+            Diagnostics.error("cannot read standard input to its end: \(reason)")
+            undecodable = true
+          }
           if end != .stopped || timedOut || InputOptions.interrupted() || session.engine.isDecided { break }
           end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
         }
         if !CommandInput.end(verdictCertain: timedOut || session.engine.isDecided) { allRead = false }
       } else {
-        allRead = input.readAll(into: &analyzer).allRead
+        let read = input.readAll(into: &analyzer)
+        allRead = read.allRead
+        undecodable = read.undecodable
       }
       analyzer.finish()
       if session.engine.hasExpressions { session.engine.evaluate(analyzer.report().scoped(scope)) }
@@ -212,6 +220,9 @@ extension CasLogs {
       Output.standard(AssertRenderer.text(verdict, style: colors.style()))
       let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
       try writeCIReports(verdict, report: report, seconds: elapsed)
+      if let reason = report.inputVerdict.reason, (allRead && !undecodable) || report.accounting.lines > 0 {
+        Diagnostics.error(reason)
+      }
       if !allRead { throw ExitCode(2) }
       if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
     }

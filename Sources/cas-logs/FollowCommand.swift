@@ -10,7 +10,8 @@ extension CasLogs {
       discussion: """
         Reads standard input as it arrives and prints one line per step the moment its record is \
         complete, then the report's summary at end of input or on Ctrl-C (exit 130) or SIGTERM (exit 143), \
-        marked partial when interrupted.
+        marked partial when interrupted. Input that holds no Cluster Autoscaler log ends with one line on \
+        stderr saying what it looks like, and exit 2.
         """)
 
     /// Output formats.
@@ -53,6 +54,9 @@ extension CasLogs {
         case .failed(let reason):
           Diagnostics.error("cannot read standard input: \(reason)")
           allRead = false
+        case .undecodable(let reason):
+          Diagnostics.error("cannot read standard input to its end: \(reason)")
+          allRead = false
         case .endOfInput: break
         }
         if !CommandInput.end() { allRead = false }
@@ -63,6 +67,7 @@ extension CasLogs {
       }
       analyzer.finish()
       if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: allRead) }
+      var report = analyzer.report()
       if format == .text {
         var report = analyzer.report().scoped(scope)
         // Partial only when the read stopped early: a signal while the summary is made leaves it complete.
@@ -70,6 +75,11 @@ extension CasLogs {
         Output.standard("--- summary\n" + TextReportRenderer.render(report, layout: layout.layout(style: style)))
       }
       if let signal = interruptedBy { throw ExitCode(128 + signal) }
+      // As for report: a stream that held no Cluster Autoscaler log is not a clean end.
+      if let reason = report.inputVerdict.reason {
+        if allRead || report.accounting.lines > 0 { Diagnostics.error(reason) }
+        throw ExitCode(2)
+      }
       if !allRead { throw ExitCode(2) }
     }
   }

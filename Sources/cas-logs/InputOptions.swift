@@ -6,8 +6,9 @@ import LogParse
 struct InputOptions: ParsableArguments {
   @Argument(
     help: """
-      Log files, read in order; none or '-' reads standard input. Or -- COMMAND [ARGS...]: run the command \
-      and read its standard output (e.g. -- kubectl logs -f -n kube-system deploy/cluster-autoscaler); \
+      Log files, read in order (the files of one rotated log, such as 0.log, 0.log.DATE and 0.log.DATE.gz, \
+      oldest first); gzip is inflated; none or '-' reads standard input. Or -- COMMAND [ARGS...]: run the \
+      command and read its standard output (e.g. -- kubectl logs -f -n kube-system deploy/cluster-autoscaler); \
       cas-logs ends it (SIGTERM to its process group, SIGKILL 2s later) when done, and a command that cannot \
       start or exits non-zero first is an input error (exit 2).
       """)
@@ -71,6 +72,9 @@ struct InputOptions: ParsableArguments {
     var allRead = true
     /// Whether at least one input could be read.
     var anyRead = false
+    /// Whether an input could not be read to its end because its gzip data is corrupt or
+    /// truncated (an input error for `report`, insufficient evidence for `assert`).
+    var undecodable = false
     /// The signal that stopped a read loop early, or nil when every input was read to its end (a
     /// signal that arrives only afterwards, while the report is rendered, leaves the report complete).
     var interruptedBy: Int32?
@@ -91,7 +95,8 @@ struct InputOptions: ParsableArguments {
   func readAll(into analyzer: inout Analyzer) -> ReadResult {
     var result = ReadResult()
     let others = files.count > 1 ? " (the other files are still read)" : ""
-    for file in files.isEmpty ? ["-"] : files {
+    // The files of one rotated log are read oldest first, whatever order the shell gave them in.
+    for file in files.isEmpty ? ["-"] : RotatedSet.readingOrder(files) {
       if let signal = Signals.pending {
         // The inputs not yet read are left unread: what follows is partial.
         result.interruptedBy = signal
@@ -108,6 +113,10 @@ struct InputOptions: ParsableArguments {
           Diagnostics.error("cannot read standard input: \(reason)" + others)
           result.allRead = false
         }
+        if case .undecodable(let reason) = end {
+          Diagnostics.error("cannot read standard input to its end: \(reason)" + others)
+          result.undecodable = true
+        }
         if end == .stopped { result.interruptedBy = Signals.pending }
         if !CommandInput.end() { result.allRead = false }
         result.anyRead = true
@@ -121,7 +130,12 @@ struct InputOptions: ParsableArguments {
         result.anyRead = true
       } catch {
         Diagnostics.error(error.description + others)
-        result.allRead = false
+        if case .undecodable = error {
+          result.undecodable = true
+          result.anyRead = true
+        } else {
+          result.allRead = false
+        }
       }
     }
     analyzer.finish()

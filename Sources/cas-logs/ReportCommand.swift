@@ -7,7 +7,8 @@ extension CasLogs {
     static let configuration = CommandConfiguration(
       abstract: "Rebuild every scale-up and scale-down episode of a log and report them.",
       discussion: """
-        Exit codes: 0 report written; 2 usage, input or output error (other files are still reported); \
+        Exit codes: 0 report written; 2 usage, input or output error (other files are still reported), or input \
+        that holds no Cluster Autoscaler log (one line on stderr says what it looks like); \
         130/143 interrupted by SIGINT/SIGTERM (the report of what was read, marked partial, is written).
         """)
 
@@ -58,7 +59,13 @@ extension CasLogs {
         )
         throw ExitCode(2)
       }
-      if !read.allRead { throw ExitCode(2) }
+      // Input that was not read as a log is not a clean (empty) report: say what it looks like.
+      // (Unless the only reason is an input error already reported.)
+      if let reason = report.inputVerdict.reason {
+        if (read.allRead && !read.undecodable) || report.accounting.lines > 0 { Diagnostics.error(reason) }
+        throw ExitCode(2)
+      }
+      if !read.allRead || read.undecodable { throw ExitCode(2) }
     }
   }
 }

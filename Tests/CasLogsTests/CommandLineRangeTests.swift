@@ -29,12 +29,21 @@ struct CommandLineRangeTests {
     "the limits themselves are accepted",
     arguments: [
       ["report", "--format", "json", "--year", "1970"], ["report", "--format", "json", "--year", "9999"],
-      ["assert", "--expect-line", "Upcoming", "--timeout", "8784h"], ["report", "--max-line-length", "16"],
-      ["report", "--pipe-wait", "0"],
+      ["assert", "--expect-line", "Upcoming", "--timeout", "8784h"], ["report", "--pipe-wait", "0"],
     ])
   func limitsAccepted(arguments: [String]) throws {
     let result = try CLIRunner.run(arguments + [try SampleLogs.path(SampleLogs.blogScaleUp)])
     #expect(result.exitCode == 0, "\(result.summary)")
+  }
+
+  /// The shortest line length is accepted, and lines cut that short hold no record: the one line
+  /// says they were cut, not that the option is wrong.
+  @Test func theShortestLineLengthIsAcceptedAndItsCutsAreNamed() throws {
+    let result = try CLIRunner.run(
+      ["report", "--max-line-length", "16", try SampleLogs.path(SampleLogs.blogScaleUp)])
+    #expect(result.exitCode == 2, "\(result.summary)")
+    #expect(result.stderrLines.count == 1, "\(result.summary)")
+    #expect(result.stderr.contains("cut at --max-line-length"), "\(result.summary)")
   }
 
   /// A huge `--threads` once exhausted the machine's process limit; it is capped at the usable cores.

@@ -85,7 +85,9 @@ struct ManyFileArgumentsTests {
     let started = ContinuousClock.now
     let result = try CLIRunner.run(["report"] + paths, timeLimit: .seconds(50))
     let elapsed = ContinuousClock.now - started
-    #expect(result.exitCode == 0, "\(result.summary)")
+    // Empty input is not a clean report: one line says so, and the exit code is 2.
+    #expect(result.exitCode == 2, "\(result.summary)")
+    #expect(result.stderrLines == ["cas-logs: error: 0 lines read: the input is empty"], "\(result.summary)")
     #expect(elapsed < .seconds(10), "20,000 empty files took \(elapsed)")
   }
 }

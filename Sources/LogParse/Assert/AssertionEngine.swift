@@ -151,6 +151,17 @@ public struct AssertionEngine {
     }
   }
 
+  /// Whether more records could not change assertion `index`'s outcome: a line pattern that
+  /// matched, or an expression whose count condition gives the same answer for every larger count.
+  private func isFinal(_ index: Int) -> Bool {
+    switch assertions[index].target {
+    case .line: return firstLineMatch[index] != nil
+    case .expression(let expression):
+      return !ExpectationMatcher.countVaries(
+        expression, from: expressionMatches[index].count, to: CountValue.maximum + 1)
+    }
+  }
+
   /// Whether assertion `index`'s condition currently holds (for a prohibition: the forbidden thing happened).
   private func holds(_ index: Int) -> Bool {
     switch assertions[index].target {
@@ -181,24 +192,30 @@ public struct AssertionEngine {
       results.append(result)
     }
     // Nothing read proves nothing: neither an expectation nor a prohibition (an empty pipe from a
-    // failed `kubectl logs`, a binary file) is decided on input with no record. A timeout still fails.
-    if report.accounting.records == 0, !timedOut {
-      let lines = report.accounting.lines
-      let note =
-        lines == 0
-        ? "no input was read (0 lines): nothing can be proven"
-        : "no Cluster Autoscaler record was read (\(lines) lines, \(report.accounting.malformed) malformed): nothing can be proven"
-      for index in results.indices {
+    // failed `kubectl logs`, a binary file, another program's log) is decided on input that was not
+    // read (``InputVerdict``), nor on an input cut short (corrupt or truncated gzip), by the absence
+    // of something: only what more records could not change stands (a forbidden item seen, a
+    // `count>=N` reached, a line matched). A timeout still fails.
+    var unreadNote: String?
+    if let reason = report.inputVerdict.reason, !timedOut {
+      unreadNote = reason + ": nothing can be proven"
+    } else if let incomplete = report.incompleteInput {
+      unreadNote = "the input could not be read to its end (\(incomplete)): the rest may hold it"
+    }
+    if let unreadNote {
+      for index in results.indices where !results[index].undecided && !isFinal(index) {
         results[index].passed = false
-        results[index].missingEvidence = note
+        results[index].missingEvidence = unreadNote
       }
-      return AssertVerdict(exitCode: 3, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)
     }
     let failed = results.filter { !$0.passed }
     var exitCode: Int32 = 0
     if timedOut || !failed.isEmpty {
+      // Unseeable: an unmet expectation this log cannot show, or a prohibition only input that was
+      // not read could break (a prohibition that gave up on a record is not: it fails).
       let onlyUnseeable =
-        !timedOut && failed.allSatisfy { $0.assertion.kind == .expect && $0.missingEvidence != nil }
+        !timedOut
+        && failed.allSatisfy { $0.missingEvidence != nil && ($0.assertion.kind == .expect || !$0.undecided) }
       exitCode = onlyUnseeable ? 3 : 1
     }
     return AssertVerdict(exitCode: exitCode, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)

@@ -16,6 +16,9 @@ public enum InputReader {
     case stopped
     /// Reading failed part-way; what came before was analysed.
     case failed(reason: String)
+    /// The input is gzip data that is corrupt or truncated; what came before was analysed, and the
+    /// report says the input is incomplete (``Report/incompleteInput``).
+    case undecodable(reason: String)
   }
 
   /// Reads the file at `path` to its end into `analyzer`, as a new source named `path`.
@@ -37,6 +40,11 @@ public enum InputReader {
     guard stat(path, &info) == 0 else { throw InputError.cannotOpen(path: path, reason: errnoText()) }
     let type = info.st_mode & S_IFMT
     if type == S_IFDIR { throw InputError.isDirectory(path: path) }
+    func thrown(_ end: StreamEnd) throws(InputError) -> StreamEnd {
+      if case .failed(let reason) = end { throw InputError.readFailed(path: path, reason: reason) }
+      if case .undecodable(let reason) = end { throw InputError.undecodable(path: path, reason: reason) }
+      return end
+    }
     let fd: Int32
     if type == S_IFIFO {
       switch FIFOOpener.open(path, waitMilliseconds: pipeWaitMilliseconds, shouldStop: shouldStop) {
@@ -53,7 +61,17 @@ public enum InputReader {
     analyzer.beginSource(path)
     defer { analyzer.endSource() }
     let isRegular = type == S_IFREG
-    if isRegular, analyzer.options.parseThreads > 1, analyzer.canParseSegments,
+    // Compressed data cannot be cut at byte offsets: a gzip file is inflated in one pass (its
+    // inflated bytes may still be parsed in segments, as a stream's are).
+    let isGzip = isRegular && startsWithGzipMagic(fd)
+    if isGzip, analyzer.options.parseThreads > 1, analyzer.canParseSegments {
+      return try thrown(
+        SegmentedStreamReader.read(
+          fd: fd, threads: analyzer.options.parseThreads, segmentBytes: analyzer.options.segmentBytes,
+          into: &analyzer, shouldStop: shouldStop))
+    }
+    var detectsGzip = true
+    if isRegular, !isGzip, analyzer.options.parseThreads > 1, analyzer.canParseSegments,
       let plan = SegmentedFileReader.plan(fd: fd, size: Int(info.st_size), segmentBytes: analyzer.options.segmentBytes)
     {
       let read = SegmentedFileReader.read(
@@ -62,13 +80,20 @@ public enum InputReader {
       if read.stopped { return .stopped }
       // Whatever was appended while the segments were read follows, read as a stream.
       _ = lseek(fd, off_t(plan.segments.last?.upperBound ?? 0), SEEK_SET)
+      detectsGzip = false
     }
     // A pipe or device may block: wait in slices so that a stop request is heard while it is quiet.
     let result = pump(
-      fd, into: &analyzer, idleMilliseconds: isRegular ? nil : stopCheckMilliseconds, flushesWhenIdle: false,
-      shouldStop: shouldStop)
-    if case .failed(let reason) = result { throw InputError.readFailed(path: path, reason: reason) }
-    return result
+      fd, into: &analyzer, decoder: InputDecoder(detectsGzip: detectsGzip),
+      idleMilliseconds: isRegular ? nil : stopCheckMilliseconds, flushesWhenIdle: false, shouldStop: shouldStop)
+    return try thrown(result)
+  }
+
+  /// Whether the regular file `fd` starts with gzip's magic bytes `1f 8b`.
+  static func startsWithGzipMagic(_ fd: Int32) -> Bool {
+    var magic: (UInt8, UInt8) = (0, 0)
+    let count = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 2, 0) }
+    return count == 2 && magic.0 == 0x1F && magic.1 == 0x8B
   }
 
   /// Reads a live stream (standard input) as it arrives, until it ends or `shouldStop` says so.
@@ -90,7 +115,9 @@ public enum InputReader {
       if end != .stopped { analyzer.endSource() }
       return end
     }
-    let end = pump(fd, into: &analyzer, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
+    let decoder = InputDecoder()
+    analyzer.streamDecoder = decoder
+    let end = pump(fd, into: &analyzer, decoder: decoder, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
     if end != .stopped { analyzer.endSource() }
     return end
   }
@@ -99,27 +126,41 @@ public enum InputReader {
   public static func continueStream(
     fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32 = 50, shouldStop: () -> Bool
   ) -> StreamEnd {
-    let end = pump(fd, into: &analyzer, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
+    let decoder = analyzer.streamDecoder ?? InputDecoder()
+    analyzer.streamDecoder = decoder
+    let end = pump(fd, into: &analyzer, decoder: decoder, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
     if end != .stopped { analyzer.endSource() }
     return end
   }
 
-  /// Reads `fd` into `analyzer` until it ends, fails or `shouldStop` says so (asked after every chunk).
+  /// Reads `fd` into `analyzer` through `decoder` until it ends, fails or `shouldStop` says so
+  /// (asked after every chunk).
   ///
   /// With `idleMilliseconds`, each read is preceded by a wait in slices of at most
   /// ``stopCheckMilliseconds``, `shouldStop` asked after each; once the input has been quiet for
   /// `idleMilliseconds` and with `flushesWhenIdle`, a record waiting for continuation lines is
-  /// delivered.
+  /// delivered. Bytes the decoder still holds (inflated gzip data) are fed before anything is read.
   static func pump(
-    _ fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32?, flushesWhenIdle: Bool = true,
-    shouldStop: () -> Bool
+    _ fd: Int32, into analyzer: inout Analyzer, decoder: InputDecoder, idleMilliseconds: Int32?,
+    flushesWhenIdle: Bool = true, shouldStop: () -> Bool
   ) -> StreamEnd {
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-    defer { buffer.deallocate() }
     // How long the input has been quiet, counted in slices, since the last data or idle flush.
     var quiet: Int32 = 0
+    if shouldStop() { return .stopped }
     while true {
-      if shouldStop() { return .stopped }
+      // What the decoder holds, asking after each piece.
+      var holdsBytes = true
+      while holdsBytes {
+        switch decoder.next() {
+        case .bytes(let bytes):
+          analyzer.feed(bytes)
+          if shouldStop() { return .stopped }
+        case .failed(let reason):
+          analyzer.noteIncompleteInput(reason)
+          return .undecodable(reason: reason)
+        case .needsRead: holdsBytes = false
+        }
+      }
       if let idle = idleMilliseconds {
         let slice = max(1, min(idle, stopCheckMilliseconds))
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -141,14 +182,23 @@ public enum InputReader {
           return .failed(reason: errnoText())
         }
       }
-      let count = read(fd, buffer.baseAddress, chunkSize)
+      let count = read(fd, decoder.readBuffer.baseAddress, decoder.readCapacity)
       if count < 0 {
-        if errno == EINTR || errno == EAGAIN { continue }
+        if errno == EINTR || errno == EAGAIN {
+          if shouldStop() { return .stopped }
+          continue
+        }
         return .failed(reason: errnoText())
       }
-      if count == 0 { return .endOfInput }
+      if count == 0 {
+        if let reason = decoder.finish({ analyzer.feed($0) }) {
+          analyzer.noteIncompleteInput(reason)
+          return .undecodable(reason: reason)
+        }
+        return .endOfInput
+      }
       quiet = 0
-      analyzer.feed(UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count))
+      decoder.supplied(count)
     }
   }
 

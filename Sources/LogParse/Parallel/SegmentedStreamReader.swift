@@ -18,8 +18,9 @@ enum SegmentedStreamReader {
     var buffer: [UInt8] = []
     var end = InputReader.StreamEnd.endOfInput
     var cutsFound = true
-    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: InputReader.chunkSize, alignment: 16)
-    defer { chunk.deallocate() }
+    // Gzip data is inflated here, on the reading thread, while the workers parse what came before.
+    let decoder = InputDecoder()
+    var ended = false
 
     /// The bytes before the next cut past `segmentBytes`, reading as needed; nil at the end, on a
     /// stop request, or when no cut comes within four segment sizes.
@@ -43,6 +44,16 @@ enum SegmentedStreamReader {
           end = .stopped
           return nil
         }
+        if ended { return nil }
+        switch decoder.next() {
+        case .bytes(let bytes):
+          buffer.append(contentsOf: bytes)
+          continue
+        case .failed(let reason):
+          end = .undecodable(reason: reason)
+          return nil
+        case .needsRead: break
+        }
         // Wait with a timeout, so that a stop request is heard even while the writer is quiet.
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, InputReader.stopCheckMilliseconds)
@@ -55,14 +66,18 @@ enum SegmentedStreamReader {
           end = .failed(reason: InputReader.errnoText())
           return nil
         }
-        let count = Glibc.read(fd, chunk.baseAddress, chunk.count)
+        let count = Glibc.read(fd, decoder.readBuffer.baseAddress, decoder.readCapacity)
         if count < 0, errno == EINTR || errno == EAGAIN { continue }
         if count < 0 {
           end = .failed(reason: InputReader.errnoText())
           return nil
         }
-        guard count > 0 else { return nil }
-        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+        guard count > 0 else {
+          ended = true
+          if let reason = decoder.finish({ buffer.append(contentsOf: $0) }) { end = .undecodable(reason: reason) }
+          return nil
+        }
+        decoder.supplied(count)
       }
     }
 
@@ -77,8 +92,9 @@ enum SegmentedStreamReader {
     // The rest starts at a cut, so the analyzer's own pipeline takes over from a clean state.
     analyzer.feed(buffer)
     if !cutsFound {
-      end = InputReader.pump(fd, into: &analyzer, idleMilliseconds: 1000, shouldStop: shouldStop)
+      end = InputReader.pump(fd, into: &analyzer, decoder: decoder, idleMilliseconds: 1000, shouldStop: shouldStop)
     }
+    if case .undecodable(let reason) = end { analyzer.noteIncompleteInput(reason) }
     return end
   }
 }

@@ -16,6 +16,8 @@ struct ParsedSegment: Sendable {
   var unrecognizedShapes: UnrecognizedShapes
   var patternErrors: Int
   var loops: LoopTracker
+  /// The segment's first bytes (``Analyzer/sample``).
+  var sample: [UInt8]
 }
 
 extension Analyzer {
@@ -47,7 +49,7 @@ extension Analyzer {
       years: assembler.years,
       recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
       lastTime: lastTime, cloudProvider: cloudProvider, unrecognizedShapes: unrecognizedShapes,
-      patternErrors: patternErrors, loops: records.loops)
+      patternErrors: patternErrors, loops: records.loops, sample: sample)
     events.sink.collected = []
     return segment
   }
@@ -67,6 +69,9 @@ extension Analyzer {
       return time
     }
     lineNumber += segment.accounting.lines
+    if sample.count < Self.sampleBytes {
+      segment.sample.withUnsafeBufferPointer { keepSample($0) }
+    }
     absorbedAccounting.add(segment.accounting)
     absorbedFormats.formUnion(segment.formats)
     absorbedPatternErrors += segment.patternErrors

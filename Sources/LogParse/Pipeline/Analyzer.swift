@@ -24,6 +24,15 @@ public struct Analyzer {
   var absorbedAccounting = LineAccounting()
   var absorbedFormats: Set<InputFormat> = []
   var absorbedPatternErrors = 0
+  /// The first bytes of the input (at most ``sampleBytes``), for ``InputVerdict`` to describe.
+  var sample: [UInt8] = []
+  /// The decoder of the stream being read, kept between ``InputReader/readStream`` and
+  /// ``InputReader/continueStream``.
+  var streamDecoder: InputDecoder?
+  /// Why an input could not be read to its end (corrupt or truncated gzip data), if one could not.
+  public private(set) var incompleteInput: String?
+  /// How much of the input's start is kept in ``sample``.
+  static let sampleBytes = 4096
 
   /// Creates an analyzer with `options`.
   public init(options: AnalyzerOptions) {
@@ -88,8 +97,25 @@ public struct Analyzer {
   /// Feeds the next chunk of the current source.
   public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
     if sources.isEmpty { sources.append("-") }
+    if sample.count < Self.sampleBytes { keepSample(chunk) }
     Self.feed(chunk, source, &splitter, &lineNumber, &stripper, &assembler, &records, &events)
     assembler.noteTruncated(splitter.truncatedLines)
+  }
+
+  /// Keeps the start of `chunk` in ``sample`` while it is short of ``sampleBytes``.
+  mutating func keepSample(_ chunk: UnsafeBufferPointer<UInt8>) {
+    sample.append(contentsOf: chunk.prefix(Self.sampleBytes - sample.count))
+  }
+
+  /// Notes that the current input could not be read to its end, and why (the first reason is kept).
+  mutating func noteIncompleteInput(_ reason: String) {
+    if incompleteInput == nil { incompleteInput = reason }
+  }
+
+  /// Whether the input was read as a log, and if not, what it looks like.
+  public var inputVerdict: InputVerdict {
+    InputVerdict.classify(
+      accounting: accounting, recognized: recognized, sample: sample, incompleteInput: incompleteInput)
   }
 
   /// Feeds a chunk held in an array.

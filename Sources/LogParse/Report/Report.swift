@@ -42,6 +42,12 @@ public struct Report: Sendable {
   public var interrupted: String? = nil
   /// The filters (`--since`, `--node-group`, …) this report was cut to, or nil for the whole input.
   public var scope: ReportScope? = nil
+  /// Whether the input was read as a Cluster Autoscaler log, and if not, what it looks like:
+  /// `report` exits 2 and `assert` 3 on input that was not read.
+  public var inputVerdict: InputVerdict = .read
+  /// Why an input could not be read to its end (corrupt or truncated gzip data), or nil: then a
+  /// `--forbid` cannot pass, as what was not read may hold the forbidden thing.
+  public var incompleteInput: String? = nil
 
   /// How many unrecognised records and distinct shapes there were, and whether every shape was kept.
   public var unrecognizedTotals = UnrecognizedShapes.Totals(records: 0, distinct: 0, distinctIsExact: true, kept: 0)
@@ -73,7 +79,7 @@ extension Analyzer {
     autoscaler.logFormat = logFormat
     // No banner named a version: the structured form at least says which releases wrote the log.
     if autoscaler.versions.isEmpty, let implied = logFormat.impliedVersions { autoscaler.versions = [implied] }
-    return Report(
+    var report = Report(
       sources: sources, accounting: accounting, recognized: recognized, unrecognized: unrecognized, formats: formats,
       firstTime: firstTime, lastTime: lastTime, year: year, verbosity: verbosity, autoscaler: autoscaler,
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
@@ -82,6 +88,9 @@ extension Analyzer {
       omitted: Omitted(builder), patternErrors: patternErrors, reorder: reorderStatistics,
       unrecognizedShapes: unrecognizedShapes.top(20),
       unrecognizedTotals: unrecognizedShapes.totals)
+    report.inputVerdict = inputVerdict
+    report.incompleteInput = incompleteInput
+    return report
   }
 }
 
