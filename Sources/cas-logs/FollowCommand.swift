@@ -67,9 +67,8 @@ extension CasLogs {
       }
       analyzer.finish()
       if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: allRead) }
-      var report = analyzer.report()
+      var report = analyzer.report().scoped(scope)
       if format == .text {
-        var report = analyzer.report().scoped(scope)
         // Partial only when the read stopped early: a signal while the summary is made leaves it complete.
         report.interrupted = interruptedBy.map(Signals.name(of:))
         Output.standard("--- summary\n" + TextReportRenderer.render(report, layout: layout.layout(style: style)))
