@@ -30,7 +30,7 @@ extension EpisodeBuilder {
         FailureClassifier.word(after: "for group ", in: message).map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }
         ?? FailureClassifier.word(after: "to group ", in: message)
       let failure = makeFailure(message, operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
-      failScaleUp(group: group ?? failure.nodeGroup, failure: failure, createIfMissing: true, context, &steps)
+      failScaleUp(group: group ?? failure.nodeGroup, failure: failure, inference: nil, context, &steps)
     case "ScaleUpTimedOut":
       if let group = FailureClassifier.word(after: "to group ", in: message) {
         applyScaleUp(.scaleUpTimedOut(group: group, seconds: nil), context, &steps)
@@ -129,13 +129,21 @@ extension EpisodeBuilder {
     let failure = makeFailure(
       detail.message, operation: detail.operation, nodeGroup: group, node: detail.node, fatal: detail.fatal, context)
     if detail.operation == .scaleUp {
-      failScaleUp(group: failure.nodeGroup, failure: failure, createIfMissing: false, context, &steps)
+      failScaleUp(group: failure.nodeGroup, failure: failure, inference: .failure, context, &steps)
       return
     }
-    record(failure)
-    if detail.operation == .scaleDown, let node = detail.node, let index = openScaleDowns[node] {
-      failScaleDown(index, failure, context)
+    let index = record(failure)
+    if let node = detail.node, detail.operation == .scaleDown || detail.operation == .unregisteredRemoval {
+      // A failure that names a node fails its removal, inferred when no removal line shows it.
+      let kind: ScaleDownKind = detail.operation == .unregisteredRemoval ? .unregistered : .drain
+      let down = failOrInferScaleDown(node: node, kind: kind, failure: failures[index], context)
+      steps.append(
+        step(
+          .failure, scaleDowns[down].id, node,
+          "scale-down of \(node) failed: \(failure.failureClass.rawValue) \(failure.code ?? "error")", context))
+      return
     }
+    if detail.operation == .unregisteredRemoval { failOpenUnregisteredScaleDowns(failures[index], context) }
     let what = detail.operation.map { " (\($0.rawValue))" } ?? ""
     steps.append(
       step(
@@ -144,17 +152,22 @@ extension EpisodeBuilder {
   }
 
   /// Records a scale-up failure and ends the open episode of its group as failed.
+  ///
+  /// Without an open one, the failure belongs to the attempt of the group that just failed, else it
+  /// shows a failed scale-up of its own (`inference` says how it is marked; nil: the event itself shows it).
   private mutating func failScaleUp(
-    group: String?, failure: Failure, createIfMissing: Bool, _ context: EventContext, _ steps: inout [EpisodeStep]
+    group: String?, failure: Failure, inference: EpisodeInference?, _ context: EventContext,
+    _ steps: inout [EpisodeStep]
   ) {
     let index = record(failure)
     var episodeId: String?
     if let group {
-      if openScaleUps[group]?.isEmpty ?? true, createIfMissing {
+      episodeId = failOrInferScaleUp(group: group, failure: failures[index], inference: inference, context)
+      if episodeId == nil {
         _ = newScaleUp(group: group, context)
         decision.podsConsumed = true
+        episodeId = closeScaleUps(group: group, outcome: .failed, seconds: nil, error: failures[index], context).last
       }
-      episodeId = closeScaleUps(group: group, outcome: .failed, seconds: nil, error: failures[index], context).last
     }
     let action = failure.action.map { " \($0)" } ?? ""
     steps.append(

@@ -106,7 +106,11 @@ extension EpisodeBuilder {
         if failure.failureClass == .other, let errorCode {
           failure.failureClass = FailureClassifier.classifyBackoff(errorClass: "", errorCode: errorCode)
         }
-        record(failure)
+        let failureIndex = record(failure)
+        if openBackoffs[group] == nil, errorCode != nil, openScaleUps[group]?.isEmpty ?? true {
+          // The first sight of a backoff with its cause: the scale-up that failed, if no line shows it.
+          failOrInferScaleUp(group: group, failure: failures[failureIndex], inference: .backoff, context)
+        }
       }
       if let index = openBackoffs[group] {
         backoffs[index].evidence.add(context)
@@ -208,9 +212,17 @@ extension EpisodeBuilder {
   }
 
   /// The episode planned for `group` in this loop (or the newest open one of that size), else a new one.
-  private mutating func plannedOrNewScaleUp(group: String, size: Int, _ context: EventContext) -> Int {
+  mutating func plannedOrNewScaleUp(group: String, size: Int, _ context: EventContext) -> Int {
     if let index = openScaleUps[group]?.last(where: { scaleUps[$0].to == size || scaleUps[$0].to == nil }) {
       scaleUps[index].evidence.add(context)
+      if scaleUps[index].to == nil { scaleUps[index].to = size }
+      return index
+    }
+    if let index = inferredScaleUp(group: group, size: size, near: context.time) {
+      // The resize line of a scale-up a failure, backoff or event showed first: the same attempt.
+      scaleUps[index].evidence.add(context)
+      scaleUps[index].inferredFrom = nil
+      scaleUps[index].fromEventOnly = false
       if scaleUps[index].to == nil { scaleUps[index].to = size }
       return index
     }
@@ -256,10 +268,18 @@ extension EpisodeBuilder {
   }
 
   /// A backoff ends the open episodes of its group that have not ended yet: failed, or timed out.
+  ///
+  /// Without an open one, a backoff with a failure code belongs to the attempt that just failed, else
+  /// it shows a failed scale-up of its own, inferred from the backoff (its cause only the code says).
   private mutating func applyBackoffToEpisodes(
     group: String, errorClass: String, errorCode: String, _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
-    guard let open = openScaleUps[group], !open.isEmpty else { return }
+    let hasOpen = !(openScaleUps[group]?.isEmpty ?? true)
+    if !hasOpen, let index = recentlyFailedScaleUp(group: group, near: context.time) {
+      scaleUps[index].evidence.add(context)
+      return
+    }
+    guard hasOpen || !errorCode.isEmpty else { return }
     let failureClass = FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode)
     var failure = makeFailure(
       "Scale-up of \(group) backed off: errorClass=\(errorClass); errorCode=\(errorCode)", operation: .scaleUp,
@@ -268,9 +288,10 @@ extension EpisodeBuilder {
     failure.code = errorCode.isEmpty ? nil : errorCode
     failure.nodeGroup = group
     let outcome: ScaleUpOutcome = failureClass == .timeout ? .timedOut : .failed
-    record(failure)
-    let ids = closeScaleUps(group: group, outcome: outcome, seconds: nil, error: failure, context)
-    if let id = ids.last {
+    let failureIndex = record(failure)
+    if let id = failOrInferScaleUp(
+      group: group, failure: failures[failureIndex], outcome: outcome, inference: .backoff, context)
+    {
       steps.append(
         step(.failure, id, group, "scale-up of \(group) failed: \(failureClass.rawValue) (\(errorCode))", context))
     }

@@ -63,6 +63,11 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   var revertErrorStorage: [Failure] = []
   /// Evidence lines.
   public var evidence: Evidence
+  /// What the episode was inferred from when no line of the log starts it (a failure or a backoff
+  /// naming the group, the resize line missing from an excerpt); nil when a line shows it.
+  public var inferredFrom: EpisodeInference?
+  /// Whether only a Kubernetes event has shown it so far (the line it echoes may follow).
+  var fromEventOnly = false
 
   /// Pods kept by name per episode; the rest are counted.
   public static let maximumPods = 50
@@ -147,9 +152,19 @@ public struct ScaleDownEpisode: Hashable, Sendable {
   public var error: Failure?
   /// Evidence lines.
   public var evidence: Evidence
+  /// What the episode was inferred from when no removal line shows it (a failure naming the node).
+  public var inferredFrom: EpisodeInference?
 
   /// Whether the episode has not ended yet.
   public var isOpen: Bool { outcome == .pending }
+}
+
+/// What an episode was inferred from, when the log has no line that starts it.
+public enum EpisodeInference: String, Hashable, Sendable {
+  /// A failure that names the node group (or the node).
+  case failure
+  /// A backoff of the node group with a failure code.
+  case backoff
 }
 
 /// A classified failure; repeats of the same failure are folded into one with a count.

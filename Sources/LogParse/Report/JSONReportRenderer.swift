@@ -140,6 +140,7 @@ public enum JSONReportRenderer {
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
     json.key("revertError")
     if let error = episode.revertError { writeFailure(error, report, &json) } else { json.null() }
+    json.field("inferredFrom", episode.inferredFrom?.rawValue)
     writeEvidence(episode.evidence, report, &json)
     writeIterations(episode.evidence, &json)
     json.endObject()
@@ -162,6 +163,7 @@ public enum JSONReportRenderer {
     json.field("outcome", episode.outcome.rawValue)
     json.key("error")
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
+    json.field("inferredFrom", episode.inferredFrom?.rawValue)
     writeEvidence(episode.evidence, report, &json)
     writeIterations(episode.evidence, &json)
     json.endObject()
