@@ -4,27 +4,12 @@ extension EpisodeBuilder {
     let message = event.message
     switch event.reason {
     case "ScaledUpGroup":
-      guard let (group, size) = groupAndSize(message) else { return }
-      if ByteSearch.contains(message, " size set to ") {
-        if let index = openScaleUps[group]?.last { scaleUps[index].evidence.add(context) }
-      } else {
-        applyScaleUp(.scaleUpRequested(group: group, size: size), context, &steps)
-      }
+      applyScaledUpGroup(message, context, &steps)
     case "TriggeredScaleUp":
       let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
-      for resize in PlanText.resizes(message) {
-        guard
-          let index = openScaleUps[resize.group]?.last ?? lastScaleUpByGroup[resize.group]
-        else { continue }
-        scaleUps[index].evidence.add(context)
-        if !scaleUps[index].triggeringPods.contains(pod) {
-          if scaleUps[index].triggeringPods.count < ScaleUpEpisode.maximumPods {
-            scaleUps[index].triggeringPods.append(pod)
-          }
-          scaleUps[index].triggeringPodCount = max(
-            scaleUps[index].triggeringPodCount, scaleUps[index].triggeringPods.count)
-        }
-      }
+      applyTriggeredScaleUp(pod: pod, message: message, context, &steps)
+    case "DeleteUnregistered", "DeleteUnregisteredFailed":
+      applyUnregisteredEvent(failed: event.reason == "DeleteUnregisteredFailed", message, context, &steps)
     case "FailedToScaleUpGroup", "ScaleUpFailed":
       let group =
         FailureClassifier.word(after: "for group ", in: message).map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }
@@ -73,11 +58,13 @@ extension EpisodeBuilder {
         failScaleDown(index, failure, context)
         steps.append(step(.failure, scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
       } else if ByteSearch.contains(message, "removed by cluster autoscaler") {
-        if let index = openScaleDowns[node] {
+        if openScaleDowns[node] == nil, let done = recentlyEndedScaleDown(node: node, near: context.time) {
+          scaleDowns[done].evidence.add(context)
+        } else {
+          // The event alone shows the removal when no line does (kind: drain, as for ScaleDownFailed).
+          let index = openOrNewScaleDown(node: node, kind: .drain, context)
           finishScaleDown(index, context)
           steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
-        } else if let done = lastScaleDownByNode[node] {
-          scaleDowns[done].evidence.add(context)
         }
       } else if let index = openScaleDowns[node] {
         scaleDowns[index].evidence.add(context)
@@ -164,7 +151,9 @@ extension EpisodeBuilder {
     if let group {
       episodeId = failOrInferScaleUp(group: group, failure: failures[index], inference: inference, context)
       if episodeId == nil {
-        _ = newScaleUp(group: group, context)
+        // The event is the only evidence so far; a resize line of the same moment joins it.
+        let created = newScaleUp(group: group, context)
+        scaleUps[created].fromEventOnly = true
         decision.podsConsumed = true
         episodeId = closeScaleUps(group: group, outcome: .failed, seconds: nil, error: failures[index], context).last
       }
@@ -179,20 +168,15 @@ extension EpisodeBuilder {
 
   /// The node named in a `Scale-down: …` event message.
   private func nodeName(inScaleDownMessage message: String) -> String? {
+    // 1.25+ quotes the name (`%q`).
     for marker in ["removing empty node ", "removing node ", "empty node ", "Scale-down: node "] {
-      if let name = FailureClassifier.word(after: marker, in: message) {
+      if let name = FailureClassifier.word(after: marker + "\"", in: message)
+        ?? FailureClassifier.word(after: marker, in: message)
+      {
         return name.trimmingCharacters("\"")
       }
     }
     return nil
-  }
-
-  /// The group and size of `Scale-up: setting group GROUP size to N …`.
-  private func groupAndSize(_ message: String) -> (String, Int)? {
-    guard let group = FailureClassifier.word(after: "group ", in: message),
-      let sizeText = FailureClassifier.word(after: " to ", in: message), let size = CountValue.parse(sizeText)
-    else { return nil }
-    return (group, size)
   }
 }
 

@@ -29,10 +29,12 @@ extension EpisodeBuilder {
     return index
   }
 
-  /// Ends the open scale-ups of `group` as failed with `failure` (recorded by the caller); else
-  /// folds the failure into the attempt that just failed; else, when `inference` says what shows
-  /// it, opens and fails a scale-up inferred from the failure (the resize line may be missing from
-  /// an excerpt). Returns the id of the episode the failure belongs to.
+  /// Gives a scale-up failure of `group` its episode; returns the id of that episode.
+  ///
+  /// The open scale-ups of the group end failed with `failure` (recorded by the caller); else the
+  /// failure folds into the attempt that just failed; else, when `inference` says what shows it, a
+  /// failed scale-up inferred from the failure opens and ends (the resize line may be missing from
+  /// an excerpt).
   @discardableResult
   mutating func failOrInferScaleUp(
     group: String, failure: Failure, outcome: ScaleUpOutcome = .failed, inference: EpisodeInference?,
@@ -69,9 +71,11 @@ extension EpisodeBuilder {
     return index
   }
 
-  /// Ends the open scale-down of `node` as failed with `failure` (recorded by the caller); else
-  /// folds the failure into the removal that just ended; else opens and fails a scale-down
-  /// inferred from the failure. Returns the episode's index.
+  /// Gives a removal failure of `node` its episode; returns the episode's index.
+  ///
+  /// The open scale-down of the node ends failed with `failure` (recorded by the caller); else the
+  /// failure folds into the removal that just ended; else a failed scale-down inferred from the
+  /// failure opens and ends.
   @discardableResult
   mutating func failOrInferScaleDown(
     node: String, kind: ScaleDownKind, failure: Failure, _ context: EventContext

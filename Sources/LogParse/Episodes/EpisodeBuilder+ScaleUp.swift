@@ -51,10 +51,21 @@ extension EpisodeBuilder {
       decision.evidence?.add(context)
       decision.planGroups = resizes.count > 1 ? resizes.map(\.group) : []
       for resize in resizes {
-        let index = newScaleUp(group: resize.group, context)
+        let index: Int
+        if let echoed = echoedScaleUp(group: resize.group, to: resize.to, near: context.time),
+          !scaleUps[echoed].hasPlan
+        {
+          // An event or resize line of this plan came first: the same scale-up, now with the loop's pods.
+          index = echoed
+          adoptDecision(index, context)
+        } else {
+          index = newScaleUp(group: resize.group, context)
+        }
         scaleUps[index].from = resize.from
         scaleUps[index].to = resize.to
         scaleUps[index].max = resize.max
+        scaleUps[index].hasPlan = true
+        scaleUps[index].fromEventOnly = false
         decision.plannedEpisodes.append(index)
         steps.append(
           step(

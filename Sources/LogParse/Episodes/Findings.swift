@@ -68,6 +68,8 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   public var inferredFrom: EpisodeInference?
   /// Whether only a Kubernetes event has shown it so far (the line it echoes may follow).
   var fromEventOnly = false
+  /// Whether a `Final scale-up plan` line shows it.
+  var hasPlan = false
 
   /// Pods kept by name per episode; the rest are counted.
   public static let maximumPods = 50
