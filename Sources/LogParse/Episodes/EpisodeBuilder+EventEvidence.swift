@@ -26,6 +26,7 @@ extension EpisodeBuilder {
       }
       fill(index, from: resize.from, to: resize.to, max: resize.max)
       addTriggeringPod(pod, to: index)
+      noteKnownSize(resize.to, of: resize.group)
     }
   }
 
@@ -37,6 +38,7 @@ extension EpisodeBuilder {
     else { return }
     let from = FailureClassifier.word(after: " instead of ", in: message).flatMap(CountValue.parse)
     let max = FailureClassifier.word(after: "(max: ", in: message).flatMap { CountValue.parse($0) }
+    noteKnownSize(size, of: group)
     let before = scaleUps.endIndex
     let index: Int
     if let echoed = echoedScaleUp(group: group, to: size, near: context.time) {

@@ -65,6 +65,7 @@ extension EpisodeBuilder {
         scaleUps[index].to = resize.to
         scaleUps[index].max = resize.max
         scaleUps[index].hasPlan = true
+        noteKnownSize(resize.to, of: resize.group)
         scaleUps[index].fromEventOnly = false
         decision.plannedEpisodes.append(index)
         steps.append(
@@ -74,11 +75,20 @@ extension EpisodeBuilder {
       }
       decision.podsConsumed = true
     case .scaleUpRequested(let group, let size):
+      noteKnownSize(size, of: group)
       let index = plannedOrNewScaleUp(group: group, size: size, context)
       scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.time
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
     case .cloudResize(let group, let size):
+      if isDecrease(group, to: size, at: context.time) {
+        // A group set back to a smaller size: the cloud call of a decrease, not a scale-up.
+        recordSizeDecrease(
+          group: group, from: knownSizes[group].flatMap { $0 > size ? $0 : nil }, to: size, reason: nil, context, &steps
+        )
+        return
+      }
+      noteKnownSize(size, of: group)
       let index = plannedOrNewScaleUp(group: group, size: size, context)
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "cloud: setting \(group) size to \(size)", context))

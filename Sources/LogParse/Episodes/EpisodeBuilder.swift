@@ -11,6 +11,8 @@ public struct EpisodeBuilder: Sendable {
   public internal(set) var backoffs = EpisodeList<Backoff>(capacity: maximumEpisodes)
   public internal(set) var blockedScaleDowns = EpisodeList<BlockedScaleDown>(capacity: maximumEpisodes)
   public internal(set) var noScaleUps = EpisodeList<NoScaleUp>(capacity: maximumEpisodes)
+  /// Target sizes set back (fixNodeGroupSizes, reverts, a cloud resize below the known size).
+  public internal(set) var sizeDecreases = EpisodeList<SizeDecrease>(capacity: maximumEpisodes)
   /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
   public internal(set) var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] = [:]
   public internal(set) var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] = [:]
@@ -37,6 +39,9 @@ public struct EpisodeBuilder: Sendable {
   var blockedIndex: [BlockKey: Int] = [:]
   var noScaleUpIndex: [String: Int] = [:]
   var openBackoffs: [String: Int] = [:]
+  /// The target size the log last showed, per group (for telling a decrease from a scale-up).
+  var knownSizes: [String: Int] = [:]
+  var lastSizeDecrease: [String: Int] = [:]
   var lastScaleUpByGroup: [String: Int] = [:]
   var lastScaleDownByNode: [String: Int] = [:]
   var scaleUpCount = 0
@@ -80,8 +85,10 @@ public struct EpisodeBuilder: Sendable {
       .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished,
       .scaleUpTimedOut,
       .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup,
-      .scaleUpSalvoIteration, .expanderFilteredAll:
+      .scaleUpSalvoIteration, .expanderFilteredAll, .noPodFitsGroup:
       applyScaleUp(event, context, &steps)
+    case .groupSizeDecreasing(let group, let from, let to):
+      recordSizeDecrease(group: group, from: from, to: to, reason: .fixNodeGroupSizes, context, &steps)
     case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
       .unregisteredNodeRemoval,
       .deletionTaintAdded, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .scaleDownBlocked:
@@ -202,6 +209,8 @@ public struct EpisodeBuilder: Sendable {
     noScaleUpIndex = noScaleUpIndex.filter { noScaleUps.isKept($0.value) }
     let backoffs = backoffs
     openBackoffs = openBackoffs.filter { backoffs.isKept($0.value) }
+    let decreases = sizeDecreases
+    lastSizeDecrease = lastSizeDecrease.filter { decreases.isKept($0.value) }
   }
 
   /// Remembers `index` under `key` in a bounded table.

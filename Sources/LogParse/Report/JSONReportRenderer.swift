@@ -47,6 +47,7 @@ public enum JSONReportRenderer {
     writeBackoffs(report, &json, sink)
     writeBlocked(report, &json, sink)
     writeNoScaleUps(report, &json, sink)
+    writeSizeDecreases(report, &json, sink)
     writeSummary(report, &json)
     json.endObject()
     sink(json.output + "\n")
@@ -241,6 +242,23 @@ public enum JSONReportRenderer {
     json.endArray()
   }
 
+  private static func writeSizeDecreases(_ report: Report, _ json: inout JSONWriter, _ sink: (String) -> Void) {
+    json.key("sizeDecreases")
+    json.beginArray()
+    for item in report.sizeDecreases {
+      json.beginObject()
+      json.field("nodeGroup", item.nodeGroup)
+      json.field("from", item.from)
+      json.field("to", item.to)
+      json.field("reason", item.reason?.rawValue)
+      json.field("at", report.rfc3339(item.at))
+      writeEvidence(item.evidence, report, &json)
+      json.endObject()
+      json.drain(to: sink)
+    }
+    json.endArray()
+  }
+
   private static func writeSummary(_ report: Report, _ json: inout JSONWriter) {
     let summary = ReportSummary(report)
     json.key("summary")
@@ -256,6 +274,7 @@ public enum JSONReportRenderer {
     json.field("backoffs", report.backoffs.count)
     json.field("blockedScaleDowns", report.blockedScaleDowns.count)
     json.field("noScaleUps", report.noScaleUps.count)
+    json.field("sizeDecreases", report.sizeDecreases.count)
     json.key("omitted")
     json.beginObject()
     json.field("scaleUps", report.omitted.scaleUps.values.reduce(0, +))
@@ -264,6 +283,7 @@ public enum JSONReportRenderer {
     json.field("backoffs", report.omitted.backoffs)
     json.field("blockedScaleDowns", report.omitted.blockedScaleDowns)
     json.field("noScaleUps", report.omitted.noScaleUps)
+    json.field("sizeDecreases", report.omitted.sizeDecreases)
     json.endObject()
     json.endObject()
   }

@@ -27,6 +27,8 @@ public struct Report: Sendable {
   public var backoffs: [Backoff]
   public var blockedScaleDowns: [BlockedScaleDown]
   public var noScaleUps: [NoScaleUp]
+  /// Node groups whose target size was set back (not scale-ups).
+  public var sizeDecreases: [SizeDecrease] = []
   /// Entries dropped from the lists above to keep memory bounded, with what they were.
   public var omitted: Omitted
   /// Records on which a catalogue pattern gave up (a PCRE2 limit hit): counted as unrecognised,
@@ -71,7 +73,7 @@ extension Analyzer {
     autoscaler.logFormat = logFormat
     // No banner named a version: the structured form at least says which releases wrote the log.
     if autoscaler.versions.isEmpty, let implied = logFormat.impliedVersions { autoscaler.versions = [implied] }
-    return Report(
+    var report = Report(
       sources: sources, accounting: accounting, recognized: recognized, unrecognized: unrecognized, formats: formats,
       firstTime: firstTime, lastTime: lastTime, year: year, verbosity: verbosity, autoscaler: autoscaler,
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
@@ -80,6 +82,8 @@ extension Analyzer {
       omitted: Omitted(builder), patternErrors: patternErrors, reorder: reorderStatistics,
       unrecognizedShapes: unrecognizedShapes.top(20),
       unrecognizedTotals: unrecognizedShapes.totals)
+    report.sizeDecreases = builder.sizeDecreases.elements
+    return report
   }
 }
 
@@ -91,6 +95,7 @@ public struct Omitted: Sendable {
   public var backoffs: Int
   public var blockedScaleDowns: Int
   public var noScaleUps: Int
+  public var sizeDecreases: Int
 
   /// The omissions of a builder's lists.
   init(_ builder: EpisodeBuilder) {
@@ -100,10 +105,12 @@ public struct Omitted: Sendable {
     backoffs = builder.backoffs.droppedCount
     blockedScaleDowns = builder.blockedScaleDowns.droppedCount
     noScaleUps = builder.noScaleUps.droppedCount
+    sizeDecreases = builder.sizeDecreases.droppedCount
   }
 
   /// Whether anything was left out.
   public var isEmpty: Bool {
-    scaleUps.isEmpty && scaleDowns.isEmpty && failures.isEmpty && backoffs + blockedScaleDowns + noScaleUps == 0
+    scaleUps.isEmpty && scaleDowns.isEmpty && failures.isEmpty
+      && backoffs + blockedScaleDowns + noScaleUps + sizeDecreases == 0
   }
 }
