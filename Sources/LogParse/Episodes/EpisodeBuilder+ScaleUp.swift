@@ -155,7 +155,14 @@ extension EpisodeBuilder {
       if decision.podReasons[pod] != nil || decision.podReasons.count < ScaleUpEpisode.maximumPods,
         !(decision.podReasons[pod]?.contains(entry) ?? false), (decision.podReasons[pod]?.count ?? 0) < 20
       {
+        if decision.podReasons[pod] == nil { decision.podReasonOrder.append(pod) }
         decision.podReasons[pod, default: []].append(entry)
+      }
+    case .noPodFitsGroup(let group):
+      beginDecision(context)
+      decision.evidence?.add(context)
+      if !decision.noFitGroups.contains(group), decision.noFitGroups.count < NoScaleUp.maximumReasons {
+        decision.noFitGroups.append(group)
       }
     case .noExpansionOptions:
       recordNoScaleUp(reason: "No expansion options", context, &steps)
@@ -178,6 +185,7 @@ extension EpisodeBuilder {
 
   /// Starts a loop's decision context when none is open.
   mutating func beginDecision(_ context: EventContext) {
+    decision.lastAt = context.time
     if decision.startedAt == nil {
       decision.startedAt = context.time
       decision.evidence = context.evidence
@@ -198,7 +206,7 @@ extension EpisodeBuilder {
       || context.time.day != started.day
       || context.time.microsecondOfDay - started.microsecondOfDay > EpisodeBuilder.decisionWindowMicroseconds
     {
-      decision.reset()
+      closeDecision()
     }
   }
 

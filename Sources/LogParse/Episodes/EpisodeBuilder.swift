@@ -60,7 +60,7 @@ public struct EpisodeBuilder: Sendable {
   public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: event) }
-    if noteIteration(context), !decisionOpensThisLoop { decision.reset() }
+    if noteIteration(context), !decisionOpensThisLoop { closeDecision() }
     if case .structured = context.loop { lastIdentifiedTime = context.time }
     switch event {
     case .processStarted(let version):
@@ -80,7 +80,7 @@ public struct EpisodeBuilder: Sendable {
       }
     case .mainLoopStarted:
       // With iterationIds the loop boundary is the change of id, noted above.
-      if case .structured = context.loop {} else { decision.reset() }
+      if case .structured = context.loop {} else { closeDecision() }
     case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
       .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished,
       .scaleUpTimedOut,
@@ -266,6 +266,12 @@ struct DecisionContext: Hashable, Sendable {
   var foundUnschedulable: Int?
   /// Why each pod (of the first few) fits no group: `GROUP: reason`.
   var podReasons: [String: [String]] = [:]
+  /// The pods of ``podReasons``, in the order the log named them.
+  var podReasonOrder: [String] = []
+  /// The groups no pod of the loop fits (`No pod can fit to GROUP`), capped.
+  var noFitGroups: [String] = []
+  /// The latest line of the decision.
+  var lastAt: LogTime?
   var plannedEpisodes: [Int] = []
 
   mutating func reset() { self = DecisionContext() }

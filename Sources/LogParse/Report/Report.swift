@@ -78,7 +78,7 @@ extension Analyzer {
       firstTime: firstTime, lastTime: lastTime, year: year, verbosity: verbosity, autoscaler: autoscaler,
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
       failures: builder.failures.elements, backoffs: builder.backoffs.elements,
-      blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUps.elements,
+      blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUpsAtEnd.elements,
       omitted: Omitted(builder), patternErrors: patternErrors, reorder: reorderStatistics,
       unrecognizedShapes: unrecognizedShapes.top(20),
       unrecognizedTotals: unrecognizedShapes.totals)
