@@ -126,6 +126,7 @@ extension EpisodeBuilder {
       scaleDowns[index].inferredFrom = nil
       return index
     }
+    noteActing(context)
     scaleDownCount += 1
     let candidacy = candidacies.removeValue(forKey: node)
     var evidence = candidacy?.evidence ?? context.evidence

@@ -212,6 +212,7 @@ extension EpisodeBuilder {
 
   /// Opens a new scale-up episode for `group` with the current loop's pods and decision evidence.
   mutating func newScaleUp(group: String, _ context: EventContext) -> Int {
+    noteActing(context)
     scaleUpCount += 1
     var evidence = decision.podEvidence ?? context.evidence
     if decision.podEvidence != nil, let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }

@@ -48,8 +48,12 @@ public struct EpisodeBuilder: Sendable {
   var scaleDownCount = 0
   /// The time of the latest record that carried an `iterationId`.
   var lastIdentifiedTime: LogTime?
-  /// Each source's structured loops (see ``noteIteration(_:)``); one entry per source.
+  /// Each process's structured loops (see ``noteIteration(_:)``); one entry per source and stream.
   var loopProcesses: [Int: LoopProcess] = [:]
+  /// The processes of interleaved logs, per source and stream (see ``EventContext/replica``).
+  var replicas: [Int: Replica] = [:]
+  /// Whether any line showed a process acting as the leader (loops, episodes).
+  var actingSeen = false
   /// Whether a new `iterationId` hash counted a restart the monotonic clock has not shown yet.
   var restartCountedByIteration = false
 
@@ -65,20 +69,17 @@ public struct EpisodeBuilder: Sendable {
     switch event {
     case .processStarted(let version):
       autoscaler.addVersion(version)
-      autoscaler.addStart(context.time)
-      noteStartCounted(context.source)
+      countStart(context.time, context)
+      noteStartCounted(context.replica)
       steps.append(step(.process, nil, nil, "Cluster Autoscaler \(version) started", context))
     case .leaseAcquiring:
       if noteStartSignal(context) {
         steps.append(step(.process, nil, nil, "process started (leader election)", context))
       }
     case .leaderElection(let acquired):
-      if acquired {
-        autoscaler.isLeader = true
-      } else if autoscaler.isLeader == nil {
-        autoscaler.isLeader = false
-      }
+      noteLeaderElection(acquired: acquired, context)
     case .mainLoopStarted:
+      noteActing(context)
       // With iterationIds the loop boundary is the change of id, noted above.
       if case .structured = context.loop {} else { closeDecision() }
     case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,

@@ -254,6 +254,9 @@ public struct AutoscalerInfo: Hashable, Sendable {
   public var lastStart: LogTime?
   public var cloudProvider: String?
   public var isLeader: Bool?
+  /// The processes of an interleaved log (kubectl `--prefix`), each with its own leadership and
+  /// starts; empty when the log is one process's stream.
+  public var replicas: [Replica] = []
   /// 1.37+: periods of graceful degradation (events `GracefulDegradationStarted` / `…Stopped`),
   /// oldest first: the last ``maximumGracefulDegradations``; ``gracefulDegradationCount`` counts them all.
   public var gracefulDegradations: [GracefulDegradation] = []

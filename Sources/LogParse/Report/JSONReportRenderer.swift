@@ -107,6 +107,18 @@ public enum JSONReportRenderer {
     json.field("startCount", report.autoscaler.startCount)
     json.field("cloudProvider", report.autoscaler.cloudProvider)
     json.field("isLeader", report.autoscaler.isLeader)
+    json.key("replicas")
+    json.beginArray()
+    for replica in report.autoscaler.replicas {
+      json.beginObject()
+      json.field("name", replica.name)
+      json.field("source", report.sources.indices.contains(replica.source) ? report.sources[replica.source] : "-")
+      json.field("isLeader", replica.isLeader)
+      json.field("startCount", replica.startCount)
+      json.field("starts", strings: replica.starts.map(report.rfc3339))
+      json.endObject()
+    }
+    json.endArray()
     json.key("gracefulDegradations")
     json.beginArray()
     for period in report.autoscaler.gracefulDegradations {

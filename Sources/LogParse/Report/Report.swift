@@ -69,6 +69,13 @@ extension Analyzer {
       envelope: envelopeBaseYear, message: builder.messageBaseYear, option: options.year, now: options.now,
       lastTime: lastTime)
     var autoscaler = builder.autoscaler
+    autoscaler.isLeader = builder.logShowsLeader
+    let names = streamNames
+    autoscaler.replicas = builder.replicaList.map { replica in
+      var named = replica
+      named.name = names.indices.contains(replica.stream - 1) ? names[replica.stream - 1] : nil
+      return named
+    }
     autoscaler.cloudProvider = autoscaler.cloudProvider ?? cloudProvider
     autoscaler.logFormat = logFormat
     // No banner named a version: the structured form at least says which releases wrote the log.

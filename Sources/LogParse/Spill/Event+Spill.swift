@@ -344,6 +344,7 @@ extension PendingEvent: Spillable {
     writer.int(context.lines.lowerBound)
     writer.int(context.lines.upperBound)
     writer.int(Int(context.severity.rawValue))
+    writer.int(Int(context.stream))
     switch context.loop {
     case nil: writer.int(0)
     case .ordinal(let n):
@@ -359,7 +360,8 @@ extension PendingEvent: Spillable {
   init?(unspilling reader: inout SpillReader) {
     guard let event = Event(unspilling: &reader), let time = reader.logTime(), let source = reader.int(),
       let lower = reader.int(), let upper = reader.int(), lower <= upper,
-      let severity = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(Severity.init(rawValue:))
+      let severity = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(Severity.init(rawValue:)),
+      let stream = reader.int().flatMap({ UInt16(exactly: $0) })
     else { return nil }
     let loop: LoopId?
     switch reader.int() {
@@ -374,6 +376,7 @@ extension PendingEvent: Spillable {
     }
     self.init(
       event: event,
-      context: EventContext(time: time, source: source, lines: lower...upper, severity: severity, loop: loop))
+      context: EventContext(
+        time: time, source: source, lines: lower...upper, severity: severity, loop: loop, stream: stream))
   }
 }
