@@ -20,6 +20,8 @@ public struct EpisodeBuilder: Sendable {
   public internal(set) var autoscaler = AutoscalerInfo()
   /// A base year proven by a full date inside a message (`unneeded since 2019-09-27 …`).
   public internal(set) var messageBaseYear: Int?
+  /// Per source, the base year its own first full date proves.
+  public internal(set) var messageBaseYearBySource: [Int: Int] = [:]
 
   /// Most entries kept in each per-node or per-key table before the oldest are dropped.
   public static let maximumTrackedKeys = 10_000
@@ -143,14 +145,22 @@ public struct EpisodeBuilder: Sendable {
   }
 
   /// Notes a full date from a message as evidence of the log's year.
+  ///
+  /// The first date of each source is also kept for that source alone (``messageBaseYearBySource``):
+  /// files from different times each resolve their own year.
   mutating func noteMessageDate(_ date: FullTime, _ context: EventContext) {
-    guard messageBaseYear == nil else { return }
+    guard messageBaseYear == nil || messageBaseYearBySource[context.source] == nil else { return }
     let (year, month, _) = date.date
     var recordYear = year
     let recordMonth = Int(context.time.month)
     if month - recordMonth >= 6 { recordYear += 1 }
     if recordMonth - month >= 6 { recordYear -= 1 }
-    messageBaseYear = recordYear - Int(context.time.yearOffset)
+    let base = recordYear - Int(context.time.yearOffset)
+    if messageBaseYear == nil { messageBaseYear = base }
+    if messageBaseYearBySource[context.source] == nil, messageBaseYearBySource.count < EpisodeBuilder.maximumTrackedKeys
+    {
+      messageBaseYearBySource[context.source] = base
+    }
   }
 
   /// Records a failure, folding it into an earlier identical one; returns its index.

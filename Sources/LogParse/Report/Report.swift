@@ -90,6 +90,8 @@ extension Analyzer {
       unrecognizedShapes: unrecognizedShapes.top(20),
       unrecognizedTotals: unrecognizedShapes.totals)
     report.sizeDecreases = builder.sizeDecreases.elements
+    // An envelope's full times date every record already; otherwise each file keeps the year it proves.
+    if envelopeBaseYear == nil { report.placeInSourceYears(builder.messageBaseYearBySource) }
     return report
   }
 }
