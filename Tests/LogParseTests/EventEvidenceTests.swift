@@ -148,4 +148,17 @@ struct EventEvidenceTests {
     _ = builder.apply(Self.triggered, Reducer.context(1, stepSeconds: 3600))
     #expect(builder.scaleUps.elements.count == 2)
   }
+
+  @Test func anEventLineWithItsMiddleElidedIsStillItsEvent() throws {
+    let report = Fixtures.analyze(
+      """
+      I0902 12:04:34.000000       1 executor.go:147] Scale-up: setting group ng-blue size to 3
+      I0902 12:04:34.087353       1 event_sink_logging_wrapper.go:48] Event(v1.ObjectReference{Kind:"Pod", \
+      Namespace:"shop", Name:"cart-5f7c" ... reason: 'TriggeredScaleUp' pod triggered scale-up: [{ng-blue 1->3 (max: 3)}]
+
+      """)
+    try #require(report.scaleUps.count == 1)
+    #expect(report.scaleUps[0].from == 1 && report.scaleUps[0].max == 3)
+    #expect(report.scaleUps[0].triggeringPods == ["shop/cart-5f7c"])
+  }
 }

@@ -75,4 +75,15 @@ struct PredicateNoScaleUpTests {
     #expect(report.noScaleUps[0].reasons.last == "No pod can fit to ng-cpu")
     #expect(report.noScaleUps[0].nodeGroup == "ng-cpu")
   }
+
+  @Test func groupsSkippedWithoutAScaleUpAreTheReasonPodsGotNone() throws {
+    let group = "https://www.googleapis.com/compute/v1/projects/p/zones/z-b/instanceGroups/pool-b"
+    let builder = Reducer.apply([.maxSizeReached(group: group), .groupNotReady(group: "pool-c", reason: "unhealthy")])
+    let entries = builder.noScaleUpsAtEnd.elements
+    try #require(entries.count == 1)
+    #expect(entries[0].reasons == ["\(group) (max size reached)", "pool-c (unhealthy)"])
+    #expect(entries[0].nodeGroup == nil)
+    let one = Reducer.apply([.maxSizeReached(group: group)]).noScaleUpsAtEnd.elements
+    #expect(one.first?.nodeGroup == group, "a group name with a colon is still the one group")
+  }
 }

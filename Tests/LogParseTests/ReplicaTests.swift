@@ -68,4 +68,11 @@ struct ReplicaTests {
     #expect(builder.autoscaler.startCount == 1)
     #expect(builder.replicaList.isEmpty)
   }
+
+  @Test func renewalsFailingWithoutALeaseAcquiredAreAStandby() {
+    let standby = Reducer.apply([.processStarted(version: "0.4.0"), .leadershipLost, .leadershipLost])
+    #expect(standby.logShowsLeader == false)
+    let leader = Reducer.apply([.leaderElection(acquired: true), .mainLoopStarted, .leadershipLost])
+    #expect(leader.logShowsLeader == true)
+  }
 }

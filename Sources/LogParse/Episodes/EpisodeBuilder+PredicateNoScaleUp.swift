@@ -22,17 +22,25 @@ extension EpisodeBuilder {
         subjects.append((named, reasons))
       }
     }
-    if !noFit.isEmpty {
+    // Groups the loop skipped (max size, not ready, backoff): the reason no group took its pods.
+    let skipped = decision.skipped.isEmpty ? [] : decision.skipped.descriptions
+    if !noFit.isEmpty || !skipped.isEmpty {
       for pod in decision.pods where !subjects.contains(where: { $0.pod == pod }) { subjects.append((pod, [])) }
-      for index in subjects.indices { subjects[index].reasons += noFit }
+      if subjects.isEmpty {
+        subjects.append((decision.podCount > 0 ? "\(decision.podCount) pods" : "unschedulable pods", []))
+      }
+      for index in subjects.indices { subjects[index].reasons += noFit + skipped }
     }
     guard !subjects.isEmpty else { return }
     var evidence = decision.podEvidence ?? decision.evidence ?? Evidence(source: 0, lines: 1...1)
     if decision.podEvidence != nil, let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
     let lastAt = decision.lastAt ?? startedAt
     for (pod, reasons) in subjects {
-      let groups = Set(reasons.compactMap(EpisodeBuilder.groupNamed(byReason:)))
-      let group = groups.count == 1 ? groups.first : nil
+      // The group that could not take the pod, when every reason names the same one.
+      let groups = Set(
+        reasons.compactMap(EpisodeBuilder.groupNamed(byReason:)) + decision.noFitGroups
+          + decision.skipped.skips.map(\.group))
+      let group = groups.count == 1 && decision.skipped.omitted == 0 ? groups.first : nil
       if let index = noScaleUpIndex[pod], noScaleUps.isKept(index) {
         noScaleUps[index].count += 1
         noScaleUps[index].lastAt = Swift.max(noScaleUps[index].lastAt, lastAt)
@@ -53,11 +61,11 @@ extension EpisodeBuilder {
     decision.podsConsumed = true
   }
 
-  /// The group a predicate reason names (`GROUP: reason`, `No pod can fit to GROUP`).
+  /// The group a predicate reason names (`GROUP: reason`); a group name may hold a `:` (a URL), not `: `.
   static func groupNamed(byReason reason: String) -> String? {
-    if reason.hasPrefix("No pod can fit to ") { return String(reason.dropFirst("No pod can fit to ".count)) }
-    guard let colon = reason.firstIndex(of: ":") else { return nil }
-    return String(reason[..<colon])
+    let bytes = Array(reason.utf8)
+    guard let end = bytes.withUnsafeBufferPointer({ ByteSearch.offset(of: [0x3A, 0x20], in: $0) }) else { return nil }
+    return String(decoding: bytes[..<end], as: UTF8.self)
   }
 
   /// The pods without a scale-up, counting those of the loop still open at the end of the log.

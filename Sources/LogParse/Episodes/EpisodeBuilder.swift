@@ -104,6 +104,10 @@ public struct EpisodeBuilder: Sendable {
       noteMessageDate(date, context)
       if let processStart { noteProcessStart(processStart, context) }
     case .leadershipLost:
+      // Old client-go logs `failed to renew lease` while a standby retries: without a lease it acquired, it waits.
+      if !(replicas[context.replica]?.acquired ?? (context.stream == 0 && autoscaler.isLeader == true)) {
+        noteLeaderElection(acquired: false, context)
+      }
       steps.append(step(.process, nil, nil, "leadership lost", context))
     case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .failedNodesDeleted, .groupNotReady,
       .similarPodsDoNotFitGroup, .scaleUpRevertFailed, .scaleUpCappedByQuota:
