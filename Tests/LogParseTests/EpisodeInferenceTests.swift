@@ -66,9 +66,13 @@ struct EpisodeInferenceTests {
     #expect(ups[0].error?.action == nil && ups[0].error?.principal == nil)
   }
 
-  @Test func aBackoffWithoutAFailureCodeInfersNothing() {
+  @Test func aBackoffWithoutAFailureCodeInfersAFailedScaleUpOfUnknownCause() throws {
+    // Pre-1.x backoff lines carry no errorClass or errorCode; CAS still starts one only on a failed scale-up.
     let builder = Reducer.apply([.backoffStarted(group: "ng-blue", until: nil, errorClass: "", errorCode: "")])
-    #expect(builder.scaleUps.elements.isEmpty)
+    let ups = builder.scaleUps.elements
+    try #require(ups.count == 1)
+    #expect(ups[0].inferredFrom == .backoff && ups[0].outcome == .failed)
+    #expect(ups[0].error?.failureClass == .other && ups[0].error?.code == nil)
     #expect(builder.backoffs.elements.count == 1)
   }
 

@@ -299,8 +299,9 @@ extension EpisodeBuilder {
 
   /// A backoff ends the open episodes of its group that have not ended yet: failed, or timed out.
   ///
-  /// Without an open one, a backoff with a failure code belongs to the attempt that just failed, else
-  /// it shows a failed scale-up of its own, inferred from the backoff (its cause only the code says).
+  /// Without an open one, a backoff belongs to the attempt that just failed, else it shows a failed
+  /// scale-up of its own, inferred from the backoff: CAS starts a backoff only when a scale-up
+  /// failed (every version), and its cause is only what the code says (none in pre-1.x forms).
   private mutating func applyBackoffToEpisodes(
     group: String, errorClass: String, errorCode: String, _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
@@ -309,7 +310,6 @@ extension EpisodeBuilder {
       scaleUps[index].evidence.add(context)
       return
     }
-    guard hasOpen || !errorCode.isEmpty else { return }
     let failureClass = FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode)
     var failure = makeFailure(
       "Scale-up of \(group) backed off: errorClass=\(errorClass); errorCode=\(errorCode)", operation: .scaleUp,
