@@ -54,6 +54,19 @@ struct AssertExitCodeTests {
     #expect(notes(result).isEmpty, "a NOTE although everything holds:\n\(result.summary)")
   }
 
+  @Test("a leader's scale-up beside a standby's lines, an unmet expectation: exit 1, not insufficient evidence")
+  func leaderBesideStandby() throws {
+    let leader = "[pod/cas-a/cluster-autoscaler] "
+    let standby = "[pod/cas-b/cluster-autoscaler] "
+    let lines = [
+      standby + CraftedLogs.standby[0], standby + CraftedLogs.standby[1],
+      leader + "I0313 12:00:13.000000       1 static_autoscaler.go:280] Starting main loop",
+      leader + "I0313 12:00:13.200000       1 executor.go:147] Scale-up: setting group ng-blue size to 4",
+    ]
+    let result = try runAssert(["--expect", "scale-up succeeded"], on: lines)
+    #expect(result.exitCode == 1, "\(result.summary)")
+  }
+
   @Test(
     "standby replica's log, --expect 'scale-up succeeded': exit 3, NOTE says read the leader's log",
     arguments: Delivery.allCases)

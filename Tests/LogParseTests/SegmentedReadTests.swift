@@ -109,7 +109,8 @@ struct SegmentedReadTests {
           structured
           ? time + "static_autoscaler.go:300] \"Found pods in the cluster\" iterationId=\"\(hash)-\(n)\" podsCount=3\n"
           : time + "static_autoscaler.go:280] Starting main loop\n"
-        text += time + "auto_scaling_groups.go:221] Setting asg ng-\(n % 7) size to \(n % 5 + 2)\n"
+        // Each group grows: a size below the one before would be a size decrease, not a scale-up.
+        text += time + "auto_scaling_groups.go:221] Setting asg ng-\(n % 7) size to \(n / 7 + 2)\n"
       }
       let report = try expectSameReports(Array(text.utf8), minimumSegments: 2)
       let last = structured ? "9a0b1c2d-1500" : "1500"

@@ -29,6 +29,22 @@ struct EnvelopeStripper {
   var outOfRangeValues = 0
   private var fileBuffer: [UInt8] = []
 
+  /// The pods of a kubectl `--prefix` log (`pod/NAME/CONTAINER`), in the order seen: stream `n` is
+  /// `streamNames[n - 1]`; stream 0 is a line without a prefix.
+  private(set) var streamNames: [String] = []
+  /// The most streams told apart; lines of further pods share the last stream.
+  static let maximumStreams = 256
+
+  /// The stream of `line`: its kubectl `--prefix` pod's number (1, 2, …), or 0 without a prefix.
+  mutating func stream(of line: UnsafeBufferPointer<UInt8>) -> UInt16 {
+    guard let end = kubectlPrefixEnd(line) else { return 0 }
+    let name = UnsafeBufferPointer(rebasing: line[1..<(end - 2)])
+    if let index = streamNames.firstIndex(where: { $0.utf8.elementsEqual(name) }) { return UInt16(index + 1) }
+    guard streamNames.count < EnvelopeStripper.maximumStreams else { return UInt16(streamNames.count) }
+    streamNames.append(String(decoding: name, as: UTF8.self))
+    return UInt16(streamNames.count)
+  }
+
   init(maximumLineLength: Int) {
     self.maximumLineLength = maximumLineLength
     collectors = CollectorState(maximumLineLength: maximumLineLength)

@@ -4,33 +4,18 @@ extension EpisodeBuilder {
     let message = event.message
     switch event.reason {
     case "ScaledUpGroup":
-      guard let (group, size) = groupAndSize(message) else { return }
-      if ByteSearch.contains(message, " size set to ") {
-        if let index = openScaleUps[group]?.last { scaleUps[index].evidence.add(context) }
-      } else {
-        applyScaleUp(.scaleUpRequested(group: group, size: size), context, &steps)
-      }
+      applyScaledUpGroup(message, context, &steps)
     case "TriggeredScaleUp":
       let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
-      for resize in PlanText.resizes(message) {
-        guard
-          let index = openScaleUps[resize.group]?.last ?? lastScaleUpByGroup[resize.group]
-        else { continue }
-        scaleUps[index].evidence.add(context)
-        if !scaleUps[index].triggeringPods.contains(pod) {
-          if scaleUps[index].triggeringPods.count < ScaleUpEpisode.maximumPods {
-            scaleUps[index].triggeringPods.append(pod)
-          }
-          scaleUps[index].triggeringPodCount = max(
-            scaleUps[index].triggeringPodCount, scaleUps[index].triggeringPods.count)
-        }
-      }
+      applyTriggeredScaleUp(pod: pod, message: message, context, &steps)
+    case "DeleteUnregistered", "DeleteUnregisteredFailed":
+      applyUnregisteredEvent(failed: event.reason == "DeleteUnregisteredFailed", message, context, &steps)
     case "FailedToScaleUpGroup", "ScaleUpFailed":
       let group =
         FailureClassifier.word(after: "for group ", in: message).map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }
         ?? FailureClassifier.word(after: "to group ", in: message)
       let failure = makeFailure(message, operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
-      failScaleUp(group: group ?? failure.nodeGroup, failure: failure, createIfMissing: true, context, &steps)
+      failScaleUp(group: group ?? failure.nodeGroup, failure: failure, inference: nil, context, &steps)
     case "ScaleUpTimedOut":
       if let group = FailureClassifier.word(after: "to group ", in: message) {
         applyScaleUp(.scaleUpTimedOut(group: group, seconds: nil), context, &steps)
@@ -73,11 +58,13 @@ extension EpisodeBuilder {
         failScaleDown(index, failure, context)
         steps.append(step(.failure, scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
       } else if ByteSearch.contains(message, "removed by cluster autoscaler") {
-        if let index = openScaleDowns[node] {
+        if openScaleDowns[node] == nil, let done = recentlyEndedScaleDown(node: node, near: context.time) {
+          scaleDowns[done].evidence.add(context)
+        } else {
+          // The event alone shows the removal when no line does (kind: drain, as for ScaleDownFailed).
+          let index = openOrNewScaleDown(node: node, kind: .drain, context)
           finishScaleDown(index, context)
           steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
-        } else if let done = lastScaleDownByNode[node] {
-          scaleDowns[done].evidence.add(context)
         }
       } else if let index = openScaleDowns[node] {
         scaleDowns[index].evidence.add(context)
@@ -129,13 +116,21 @@ extension EpisodeBuilder {
     let failure = makeFailure(
       detail.message, operation: detail.operation, nodeGroup: group, node: detail.node, fatal: detail.fatal, context)
     if detail.operation == .scaleUp {
-      failScaleUp(group: failure.nodeGroup, failure: failure, createIfMissing: false, context, &steps)
+      failScaleUp(group: failure.nodeGroup, failure: failure, inference: .failure, context, &steps)
       return
     }
-    record(failure)
-    if detail.operation == .scaleDown, let node = detail.node, let index = openScaleDowns[node] {
-      failScaleDown(index, failure, context)
+    let index = record(failure)
+    if let node = detail.node, detail.operation == .scaleDown || detail.operation == .unregisteredRemoval {
+      // A failure that names a node fails its removal, inferred when no removal line shows it.
+      let kind: ScaleDownKind = detail.operation == .unregisteredRemoval ? .unregistered : .drain
+      let down = failOrInferScaleDown(node: node, kind: kind, failure: failures[index], context)
+      steps.append(
+        step(
+          .failure, scaleDowns[down].id, node,
+          "scale-down of \(node) failed: \(failure.failureClass.rawValue) \(failure.code ?? "error")", context))
+      return
     }
+    if detail.operation == .unregisteredRemoval { failOpenUnregisteredScaleDowns(failures[index], context) }
     let what = detail.operation.map { " (\($0.rawValue))" } ?? ""
     steps.append(
       step(
@@ -144,17 +139,24 @@ extension EpisodeBuilder {
   }
 
   /// Records a scale-up failure and ends the open episode of its group as failed.
+  ///
+  /// Without an open one, the failure belongs to the attempt of the group that just failed, else it
+  /// shows a failed scale-up of its own (`inference` says how it is marked; nil: the event itself shows it).
   private mutating func failScaleUp(
-    group: String?, failure: Failure, createIfMissing: Bool, _ context: EventContext, _ steps: inout [EpisodeStep]
+    group: String?, failure: Failure, inference: EpisodeInference?, _ context: EventContext,
+    _ steps: inout [EpisodeStep]
   ) {
     let index = record(failure)
     var episodeId: String?
     if let group {
-      if openScaleUps[group]?.isEmpty ?? true, createIfMissing {
-        _ = newScaleUp(group: group, context)
+      episodeId = failOrInferScaleUp(group: group, failure: failures[index], inference: inference, context)
+      if episodeId == nil {
+        // The event is the only evidence so far; a resize line of the same moment joins it.
+        let created = newScaleUp(group: group, context)
+        scaleUps[created].fromEventOnly = true
         decision.podsConsumed = true
+        episodeId = closeScaleUps(group: group, outcome: .failed, seconds: nil, error: failures[index], context).last
       }
-      episodeId = closeScaleUps(group: group, outcome: .failed, seconds: nil, error: failures[index], context).last
     }
     let action = failure.action.map { " \($0)" } ?? ""
     steps.append(
@@ -166,20 +168,15 @@ extension EpisodeBuilder {
 
   /// The node named in a `Scale-down: …` event message.
   private func nodeName(inScaleDownMessage message: String) -> String? {
+    // 1.25+ quotes the name (`%q`).
     for marker in ["removing empty node ", "removing node ", "empty node ", "Scale-down: node "] {
-      if let name = FailureClassifier.word(after: marker, in: message) {
+      if let name = FailureClassifier.word(after: marker + "\"", in: message)
+        ?? FailureClassifier.word(after: marker, in: message)
+      {
         return name.trimmingCharacters("\"")
       }
     }
     return nil
-  }
-
-  /// The group and size of `Scale-up: setting group GROUP size to N …`.
-  private func groupAndSize(_ message: String) -> (String, Int)? {
-    guard let group = FailureClassifier.word(after: "group ", in: message),
-      let sizeText = FailureClassifier.word(after: " to ", in: message), let size = CountValue.parse(sizeText)
-    else { return nil }
-    return (group, size)
   }
 }
 

@@ -14,16 +14,17 @@ extension EpisodeBuilder {
   /// (or another start signal) after the previous loop already counted it.
   mutating func noteIteration(_ context: EventContext) -> Bool {
     guard case .structured(let id) = context.loop else { return false }
-    guard let known = loopProcesses[context.source] else {
-      loopProcesses[context.source] = LoopProcess(last: id)
+    noteActing(context)
+    guard let known = loopProcesses[context.replica] else {
+      loopProcesses[context.replica] = LoopProcess(last: id)
       return true
     }
     guard known.last != id else { return false }
     if known.last.process != id.process, !known.startCounted {
-      autoscaler.addStart(context.time)
+      countStart(context.time, context)
       restartCountedByIteration = true
     }
-    loopProcesses[context.source] = LoopProcess(last: id)
+    loopProcesses[context.replica] = LoopProcess(last: id)
     return true
   }
 
@@ -37,8 +38,8 @@ extension EpisodeBuilder {
     return last < started
   }
 
-  /// Notes that a start of `source`'s process was counted by a start signal.
-  mutating func noteStartCounted(_ source: Int) {
-    loopProcesses[source]?.startCounted = true
+  /// Notes that a start of `replica`'s process (``EventContext/replica``) was counted by a start signal.
+  mutating func noteStartCounted(_ replica: Int) {
+    loopProcesses[replica]?.startCounted = true
   }
 }

@@ -6,15 +6,16 @@ extension EpisodeBuilder {
   /// Notes a line every process writes once as it starts (the leader-election attempt); returns
   /// whether it is a start not yet counted (a banner a moment before already counts it).
   mutating func noteStartSignal(_ context: EventContext) -> Bool {
-    guard !isCountedStart(context.time) else { return false }
-    autoscaler.addStart(context.time)
-    noteStartCounted(context.source)
+    guard !isCountedStart(context.time, context) else { return false }
+    countStart(context.time, context)
+    noteStartCounted(context.replica)
     return true
   }
 
-  /// Whether a start at `time` is the last start counted (within the tolerance), seen again.
-  private func isCountedStart(_ time: LogTime) -> Bool {
-    guard let last = autoscaler.lastStart else { return false }
+  /// Whether a start at `time` is the last start counted for the process of `context` (within the
+  /// tolerance), seen again.
+  private func isCountedStart(_ time: LogTime, _ context: EventContext) -> Bool {
+    guard let last = lastStart(context) else { return false }
     return abs(last.epochMicroseconds(baseYear: 2000) - time.epochMicroseconds(baseYear: 2000))
       <= EpisodeBuilder.restartToleranceMicroseconds
   }
@@ -24,8 +25,15 @@ extension EpisodeBuilder {
   ///
   /// A restart already counted by its start-up banner is not counted again.
   mutating func noteProcessStart(_ start: FullTime, _ context: EventContext) {
-    defer { impliedProcessStart = start }
-    guard let previous = impliedProcessStart,
+    let previousStart = context.stream == 0 ? impliedProcessStart : replicas[context.replica]?.impliedProcessStart
+    defer {
+      if context.stream == 0 {
+        impliedProcessStart = start
+      } else {
+        updateReplica(context) { $0.impliedProcessStart = start }
+      }
+    }
+    guard let previous = previousStart,
       start.epochMicroseconds - previous.epochMicroseconds > EpisodeBuilder.restartToleranceMicroseconds
     else { return }
     // A new iterationId hash already counted this restart.
@@ -39,9 +47,9 @@ extension EpisodeBuilder {
     let time = LogTime(
       month: month, day: day, microsecondOfDay: start.microsecondOfDay, yearOffset: yearOffset,
       fractionDigits: min(start.fractionDigits, 6))
-    if !isCountedStart(time) {
-      autoscaler.addStart(time)
-      noteStartCounted(context.source)
+    if !isCountedStart(time, context) {
+      countStart(time, context)
+      noteStartCounted(context.replica)
     }
   }
 

@@ -120,6 +120,13 @@ extension EpisodeBuilder {
       scaleDowns[index].evidence.add(context)
       return index
     }
+    if let index = recentlyEndedScaleDown(node: node, near: context.time) {
+      // A line of a removal that already ended a moment ago (its event or failure came first).
+      scaleDowns[index].evidence.add(context)
+      scaleDowns[index].inferredFrom = nil
+      return index
+    }
+    noteActing(context)
     scaleDownCount += 1
     let candidacy = candidacies.removeValue(forKey: node)
     var evidence = candidacy?.evidence ?? context.evidence

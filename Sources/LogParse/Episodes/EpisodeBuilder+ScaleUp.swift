@@ -51,10 +51,22 @@ extension EpisodeBuilder {
       decision.evidence?.add(context)
       decision.planGroups = resizes.count > 1 ? resizes.map(\.group) : []
       for resize in resizes {
-        let index = newScaleUp(group: resize.group, context)
+        let index: Int
+        if let echoed = echoedScaleUp(group: resize.group, to: resize.to, near: context.time),
+          !scaleUps[echoed].hasPlan
+        {
+          // An event or resize line of this plan came first: the same scale-up, now with the loop's pods.
+          index = echoed
+          adoptDecision(index, context)
+        } else {
+          index = newScaleUp(group: resize.group, context)
+        }
         scaleUps[index].from = resize.from
         scaleUps[index].to = resize.to
         scaleUps[index].max = resize.max
+        scaleUps[index].hasPlan = true
+        noteKnownSize(resize.to, of: resize.group)
+        scaleUps[index].fromEventOnly = false
         decision.plannedEpisodes.append(index)
         steps.append(
           step(
@@ -63,11 +75,20 @@ extension EpisodeBuilder {
       }
       decision.podsConsumed = true
     case .scaleUpRequested(let group, let size):
+      noteKnownSize(size, of: group)
       let index = plannedOrNewScaleUp(group: group, size: size, context)
       scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.time
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
     case .cloudResize(let group, let size):
+      if isDecrease(group, to: size, at: context.time) {
+        // A group set back to a smaller size: the cloud call of a decrease, not a scale-up.
+        recordSizeDecrease(
+          group: group, from: knownSizes[group].flatMap { $0 > size ? $0 : nil }, to: size, reason: nil, context, &steps
+        )
+        return
+      }
+      noteKnownSize(size, of: group)
       let index = plannedOrNewScaleUp(group: group, size: size, context)
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "cloud: setting \(group) size to \(size)", context))
@@ -106,7 +127,11 @@ extension EpisodeBuilder {
         if failure.failureClass == .other, let errorCode {
           failure.failureClass = FailureClassifier.classifyBackoff(errorClass: "", errorCode: errorCode)
         }
-        record(failure)
+        let failureIndex = record(failure)
+        if openBackoffs[group] == nil, errorCode != nil, openScaleUps[group]?.isEmpty ?? true {
+          // The first sight of a backoff with its cause: the scale-up that failed, if no line shows it.
+          failOrInferScaleUp(group: group, failure: failures[failureIndex], inference: .backoff, context)
+        }
       }
       if let index = openBackoffs[group] {
         backoffs[index].evidence.add(context)
@@ -130,7 +155,14 @@ extension EpisodeBuilder {
       if decision.podReasons[pod] != nil || decision.podReasons.count < ScaleUpEpisode.maximumPods,
         !(decision.podReasons[pod]?.contains(entry) ?? false), (decision.podReasons[pod]?.count ?? 0) < 20
       {
+        if decision.podReasons[pod] == nil { decision.podReasonOrder.append(pod) }
         decision.podReasons[pod, default: []].append(entry)
+      }
+    case .noPodFitsGroup(let group):
+      beginDecision(context)
+      decision.evidence?.add(context)
+      if !decision.noFitGroups.contains(group), decision.noFitGroups.count < NoScaleUp.maximumReasons {
+        decision.noFitGroups.append(group)
       }
     case .noExpansionOptions:
       recordNoScaleUp(reason: "No expansion options", context, &steps)
@@ -153,6 +185,7 @@ extension EpisodeBuilder {
 
   /// Starts a loop's decision context when none is open.
   mutating func beginDecision(_ context: EventContext) {
+    decision.lastAt = context.time
     if decision.startedAt == nil {
       decision.startedAt = context.time
       decision.evidence = context.evidence
@@ -173,12 +206,13 @@ extension EpisodeBuilder {
       || context.time.day != started.day
       || context.time.microsecondOfDay - started.microsecondOfDay > EpisodeBuilder.decisionWindowMicroseconds
     {
-      decision.reset()
+      closeDecision()
     }
   }
 
   /// Opens a new scale-up episode for `group` with the current loop's pods and decision evidence.
   mutating func newScaleUp(group: String, _ context: EventContext) -> Int {
+    noteActing(context)
     scaleUpCount += 1
     var evidence = decision.podEvidence ?? context.evidence
     if decision.podEvidence != nil, let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
@@ -208,9 +242,17 @@ extension EpisodeBuilder {
   }
 
   /// The episode planned for `group` in this loop (or the newest open one of that size), else a new one.
-  private mutating func plannedOrNewScaleUp(group: String, size: Int, _ context: EventContext) -> Int {
+  mutating func plannedOrNewScaleUp(group: String, size: Int, _ context: EventContext) -> Int {
     if let index = openScaleUps[group]?.last(where: { scaleUps[$0].to == size || scaleUps[$0].to == nil }) {
       scaleUps[index].evidence.add(context)
+      if scaleUps[index].to == nil { scaleUps[index].to = size }
+      return index
+    }
+    if let index = inferredScaleUp(group: group, size: size, near: context.time) {
+      // The resize line of a scale-up a failure, backoff or event showed first: the same attempt.
+      scaleUps[index].evidence.add(context)
+      scaleUps[index].inferredFrom = nil
+      scaleUps[index].fromEventOnly = false
       if scaleUps[index].to == nil { scaleUps[index].to = size }
       return index
     }
@@ -256,10 +298,18 @@ extension EpisodeBuilder {
   }
 
   /// A backoff ends the open episodes of its group that have not ended yet: failed, or timed out.
+  ///
+  /// Without an open one, a backoff belongs to the attempt that just failed, else it shows a failed
+  /// scale-up of its own, inferred from the backoff: CAS starts a backoff only when a scale-up
+  /// failed (every version), and its cause is only what the code says (none in pre-1.x forms).
   private mutating func applyBackoffToEpisodes(
     group: String, errorClass: String, errorCode: String, _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
-    guard let open = openScaleUps[group], !open.isEmpty else { return }
+    let hasOpen = !(openScaleUps[group]?.isEmpty ?? true)
+    if !hasOpen, let index = recentlyFailedScaleUp(group: group, near: context.time) {
+      scaleUps[index].evidence.add(context)
+      return
+    }
     let failureClass = FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode)
     var failure = makeFailure(
       "Scale-up of \(group) backed off: errorClass=\(errorClass); errorCode=\(errorCode)", operation: .scaleUp,
@@ -268,9 +318,10 @@ extension EpisodeBuilder {
     failure.code = errorCode.isEmpty ? nil : errorCode
     failure.nodeGroup = group
     let outcome: ScaleUpOutcome = failureClass == .timeout ? .timedOut : .failed
-    record(failure)
-    let ids = closeScaleUps(group: group, outcome: outcome, seconds: nil, error: failure, context)
-    if let id = ids.last {
+    let failureIndex = record(failure)
+    if let id = failOrInferScaleUp(
+      group: group, failure: failures[failureIndex], outcome: outcome, inference: .backoff, context)
+    {
       steps.append(
         step(.failure, id, group, "scale-up of \(group) failed: \(failureClass.rawValue) (\(errorCode))", context))
     }

@@ -28,6 +28,11 @@ extension EpisodeBuilder {
       beginDecision(context)
       decision.evidence?.add(context)
     case .scaleUpReverted(let group, let delta):
+      let known = knownSizes[group] ?? lastScaleUpByGroup[group].flatMap { scaleUps[$0].to }
+      let (after, overflow) = (known ?? 0).subtractingReportingOverflow(delta)
+      recordSizeDecrease(
+        group: group, from: known, to: known == nil || overflow || after < 0 ? nil : after, reason: .scaleUpRevert,
+        context, &steps)
       guard let index = lastScaleUpByGroup[group] else { return }
       scaleUps[index].revertedNodes = delta
       scaleUps[index].revertedAt = context.time

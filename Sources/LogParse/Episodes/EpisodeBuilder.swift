@@ -11,6 +11,8 @@ public struct EpisodeBuilder: Sendable {
   public internal(set) var backoffs = EpisodeList<Backoff>(capacity: maximumEpisodes)
   public internal(set) var blockedScaleDowns = EpisodeList<BlockedScaleDown>(capacity: maximumEpisodes)
   public internal(set) var noScaleUps = EpisodeList<NoScaleUp>(capacity: maximumEpisodes)
+  /// Target sizes set back (fixNodeGroupSizes, reverts, a cloud resize below the known size).
+  public internal(set) var sizeDecreases = EpisodeList<SizeDecrease>(capacity: maximumEpisodes)
   /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
   public internal(set) var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] = [:]
   public internal(set) var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] = [:]
@@ -18,6 +20,8 @@ public struct EpisodeBuilder: Sendable {
   public internal(set) var autoscaler = AutoscalerInfo()
   /// A base year proven by a full date inside a message (`unneeded since 2019-09-27 …`).
   public internal(set) var messageBaseYear: Int?
+  /// Per source, the base year its own first full date proves.
+  public internal(set) var messageBaseYearBySource: [Int: Int] = [:]
 
   /// Most entries kept in each per-node or per-key table before the oldest are dropped.
   public static let maximumTrackedKeys = 10_000
@@ -37,14 +41,21 @@ public struct EpisodeBuilder: Sendable {
   var blockedIndex: [BlockKey: Int] = [:]
   var noScaleUpIndex: [String: Int] = [:]
   var openBackoffs: [String: Int] = [:]
+  /// The target size the log last showed, per group (for telling a decrease from a scale-up).
+  var knownSizes: [String: Int] = [:]
+  var lastSizeDecrease: [String: Int] = [:]
   var lastScaleUpByGroup: [String: Int] = [:]
   var lastScaleDownByNode: [String: Int] = [:]
   var scaleUpCount = 0
   var scaleDownCount = 0
   /// The time of the latest record that carried an `iterationId`.
   var lastIdentifiedTime: LogTime?
-  /// Each source's structured loops (see ``noteIteration(_:)``); one entry per source.
+  /// Each process's structured loops (see ``noteIteration(_:)``); one entry per source and stream.
   var loopProcesses: [Int: LoopProcess] = [:]
+  /// The processes of interleaved logs, per source and stream (see ``EventContext/replica``).
+  var replicas: [Int: Replica] = [:]
+  /// Whether any line showed a process acting as the leader (loops, episodes).
+  var actingSeen = false
   /// Whether a new `iterationId` hash counted a restart the monotonic clock has not shown yet.
   var restartCountedByIteration = false
 
@@ -55,33 +66,32 @@ public struct EpisodeBuilder: Sendable {
   public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: event) }
-    if noteIteration(context), !decisionOpensThisLoop { decision.reset() }
+    if noteIteration(context), !decisionOpensThisLoop { closeDecision() }
     if case .structured = context.loop { lastIdentifiedTime = context.time }
     switch event {
     case .processStarted(let version):
       autoscaler.addVersion(version)
-      autoscaler.addStart(context.time)
-      noteStartCounted(context.source)
+      countStart(context.time, context)
+      noteStartCounted(context.replica)
       steps.append(step(.process, nil, nil, "Cluster Autoscaler \(version) started", context))
     case .leaseAcquiring:
       if noteStartSignal(context) {
         steps.append(step(.process, nil, nil, "process started (leader election)", context))
       }
     case .leaderElection(let acquired):
-      if acquired {
-        autoscaler.isLeader = true
-      } else if autoscaler.isLeader == nil {
-        autoscaler.isLeader = false
-      }
+      noteLeaderElection(acquired: acquired, context)
     case .mainLoopStarted:
+      noteActing(context)
       // With iterationIds the loop boundary is the change of id, noted above.
-      if case .structured = context.loop {} else { decision.reset() }
+      if case .structured = context.loop {} else { closeDecision() }
     case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
       .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished,
       .scaleUpTimedOut,
       .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup,
-      .scaleUpSalvoIteration, .expanderFilteredAll:
+      .scaleUpSalvoIteration, .expanderFilteredAll, .noPodFitsGroup:
       applyScaleUp(event, context, &steps)
+    case .groupSizeDecreasing(let group, let from, let to):
+      recordSizeDecrease(group: group, from: from, to: to, reason: .fixNodeGroupSizes, context, &steps)
     case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
       .unregisteredNodeRemoval,
       .deletionTaintAdded, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .scaleDownBlocked:
@@ -94,6 +104,10 @@ public struct EpisodeBuilder: Sendable {
       noteMessageDate(date, context)
       if let processStart { noteProcessStart(processStart, context) }
     case .leadershipLost:
+      // Old client-go logs `failed to renew lease` while a standby retries: without a lease it acquired, it waits.
+      if !(replicas[context.replica]?.acquired ?? (context.stream == 0 && autoscaler.isLeader == true)) {
+        noteLeaderElection(acquired: false, context)
+      }
       steps.append(step(.process, nil, nil, "leadership lost", context))
     case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .failedNodesDeleted, .groupNotReady,
       .similarPodsDoNotFitGroup, .scaleUpRevertFailed, .scaleUpCappedByQuota:
@@ -135,14 +149,22 @@ public struct EpisodeBuilder: Sendable {
   }
 
   /// Notes a full date from a message as evidence of the log's year.
+  ///
+  /// The first date of each source is also kept for that source alone (``messageBaseYearBySource``):
+  /// files from different times each resolve their own year.
   mutating func noteMessageDate(_ date: FullTime, _ context: EventContext) {
-    guard messageBaseYear == nil else { return }
+    guard messageBaseYear == nil || messageBaseYearBySource[context.source] == nil else { return }
     let (year, month, _) = date.date
     var recordYear = year
     let recordMonth = Int(context.time.month)
     if month - recordMonth >= 6 { recordYear += 1 }
     if recordMonth - month >= 6 { recordYear -= 1 }
-    messageBaseYear = recordYear - Int(context.time.yearOffset)
+    let base = recordYear - Int(context.time.yearOffset)
+    if messageBaseYear == nil { messageBaseYear = base }
+    if messageBaseYearBySource[context.source] == nil, messageBaseYearBySource.count < EpisodeBuilder.maximumTrackedKeys
+    {
+      messageBaseYearBySource[context.source] = base
+    }
   }
 
   /// Records a failure, folding it into an earlier identical one; returns its index.
@@ -202,6 +224,8 @@ public struct EpisodeBuilder: Sendable {
     noScaleUpIndex = noScaleUpIndex.filter { noScaleUps.isKept($0.value) }
     let backoffs = backoffs
     openBackoffs = openBackoffs.filter { backoffs.isKept($0.value) }
+    let decreases = sizeDecreases
+    lastSizeDecrease = lastSizeDecrease.filter { decreases.isKept($0.value) }
   }
 
   /// Remembers `index` under `key` in a bounded table.
@@ -257,6 +281,12 @@ struct DecisionContext: Hashable, Sendable {
   var foundUnschedulable: Int?
   /// Why each pod (of the first few) fits no group: `GROUP: reason`.
   var podReasons: [String: [String]] = [:]
+  /// The pods of ``podReasons``, in the order the log named them.
+  var podReasonOrder: [String] = []
+  /// The groups no pod of the loop fits (`No pod can fit to GROUP`), capped.
+  var noFitGroups: [String] = []
+  /// The latest line of the decision.
+  var lastAt: LogTime?
   var plannedEpisodes: [Int] = []
 
   mutating func reset() { self = DecisionContext() }

@@ -59,15 +59,24 @@ public struct EventContext: Hashable, Sendable {
   public var severity: Severity
   /// The autoscaler loop the record belongs to, when the log shows loops.
   public var loop: LoopId?
+  /// The stream of an interleaved log (a kubectl `--prefix` pod) within the source, 0 when none.
+  public var stream: UInt16
 
   /// Creates a context.
-  public init(time: LogTime, source: Int, lines: ClosedRange<Int>, severity: Severity = .info, loop: LoopId? = nil) {
+  public init(
+    time: LogTime, source: Int, lines: ClosedRange<Int>, severity: Severity = .info, loop: LoopId? = nil,
+    stream: UInt16 = 0
+  ) {
     self.time = time
     self.source = source
     self.lines = lines
     self.severity = severity
     self.loop = loop
+    self.stream = stream
   }
+
+  /// The process the record came from: its source and, in an interleaved log, its stream.
+  var replica: Int { source << 16 | Int(stream) }
 
   /// Evidence holding just this record.
   var evidence: Evidence {

@@ -63,6 +63,13 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   var revertErrorStorage: [Failure] = []
   /// Evidence lines.
   public var evidence: Evidence
+  /// What the episode was inferred from when no line of the log starts it (a failure or a backoff
+  /// naming the group, the resize line missing from an excerpt); nil when a line shows it.
+  public var inferredFrom: EpisodeInference?
+  /// Whether only a Kubernetes event has shown it so far (the line it echoes may follow).
+  var fromEventOnly = false
+  /// Whether a `Final scale-up plan` line shows it.
+  var hasPlan = false
 
   /// Pods kept by name per episode; the rest are counted.
   public static let maximumPods = 50
@@ -147,9 +154,19 @@ public struct ScaleDownEpisode: Hashable, Sendable {
   public var error: Failure?
   /// Evidence lines.
   public var evidence: Evidence
+  /// What the episode was inferred from when no removal line shows it (a failure naming the node).
+  public var inferredFrom: EpisodeInference?
 
   /// Whether the episode has not ended yet.
   public var isOpen: Bool { outcome == .pending }
+}
+
+/// What an episode was inferred from, when the log has no line that starts it.
+public enum EpisodeInference: String, Hashable, Sendable {
+  /// A failure that names the node group (or the node).
+  case failure
+  /// A backoff of the node group with a failure code.
+  case backoff
 }
 
 /// A classified failure; repeats of the same failure are folded into one with a count.
@@ -237,6 +254,9 @@ public struct AutoscalerInfo: Hashable, Sendable {
   public var lastStart: LogTime?
   public var cloudProvider: String?
   public var isLeader: Bool?
+  /// The processes of an interleaved log (kubectl `--prefix`), each with its own leadership and
+  /// starts; empty when the log is one process's stream.
+  public var replicas: [Replica] = []
   /// 1.37+: periods of graceful degradation (events `GracefulDegradationStarted` / `…Stopped`),
   /// oldest first: the last ``maximumGracefulDegradations``; ``gracefulDegradationCount`` counts them all.
   public var gracefulDegradations: [GracefulDegradation] = []

@@ -13,12 +13,41 @@ public enum BlockReason: String, Hashable, Sendable, CaseIterable {
       let folded = UnsafeBufferPointer(buffer)
       return rules.first { ByteSearch.contains(folded, $0.needle) }?.reason ?? .other
     }
-    return (reason, podName(in: text))
+    return (reason, blockingPod(in: text, reason: reason))
+  }
+
+  /// The pod a reason names, where it names one: after `to move ` (a disruption budget), before
+  /// ` is not replicated`, inside `pods "NAME"` (an API refusal), else after the last `: `.
+  static func blockingPod(in text: String, reason: BlockReason) -> String? {
+    switch reason {
+    case .utilization, .minSize, .scaleDownDisabled, .noPlaceToMovePods: return nil
+    case .podDisruptionBudget:
+      if let pod = FailureClassifier.word(after: "to move ", in: text) { return pod.trimmingCharacters("\"") }
+    case .notReplicated:
+      let bytes = Array(text.utf8)
+      if let end = bytes.withUnsafeBufferPointer({ ByteSearch.offset(of: Array(" is not replicated".utf8), in: $0) }) {
+        let start = bytes[..<end].lastIndex(of: 0x20).map { $0 + 1 } ?? 0
+        if start < end {
+          return FieldLimit.capped(Substring(String(decoding: bytes[start..<end], as: UTF8.self)))
+            .trimmingCharacters("\"")
+        }
+      }
+    case .kubernetesApi:
+      return FailureClassifier.word(after: "pods \"", in: text)
+    default:
+      break
+    }
+    return podName(in: text)
   }
 
   /// Lower-case phrases and the reason each names, in the order they are tried.
   private static let rules: [(needle: [UInt8], reason: BlockReason)] =
     ([
+      // An API refusal while evaluating the node (listing its disruption budgets or pods) comes first.
+      ("is forbidden: ", .kubernetesApi),
+      ("cannot list resource", .kubernetesApi),
+      ("cannot get resource", .kubernetesApi),
+      ("unauthorized", .kubernetesApi),
       ("kube-system pod present", .kubeSystemPod),
       ("local storage present", .localStorage),
       ("not replicated", .notReplicated),

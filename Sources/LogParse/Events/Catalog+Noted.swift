@@ -34,14 +34,6 @@ extension Catalog {
         "I0313 12:00:00.000000       1 static_autoscaler.go:1021] ", "core/static_autoscaler.go:1021",
         [("nodesCount", .bare("2")), ("nodeGroupId", .string("eks-ng-a"))]
       ),
-      "loop.decreasingSize": (
-        StructuredForm("Decreasing size", keys: ["nodeGroupId", "targetSize", "size", "delta"]),
-        "I0313 12:00:00.000000       1 static_autoscaler.go:995] ", "core/static_autoscaler.go:995",
-        [
-          ("nodeGroupId", .string("eks-ng-a")), ("targetSize", .bare("3")), ("size", .bare("2")),
-          ("delta", .bare("-1")),
-        ]
-      ),
       "scaleUp.canBeScheduled": (
         StructuredForm(
           "Pods marked as unschedulable can be scheduled. Some pods could have been skipped due to exceeding pending pod batching timeout.",
@@ -187,10 +179,6 @@ extension Catalog {
     (
       "loop.removingUnregistered", "Removing ", 0, .prefix, "1.28–1.37, 1.38+ (structured)",
       [("1.28+", header + "static_autoscaler.go:870] Removing 2 unregistered nodes for node group eks-ng-a")]
-    ),
-    (
-      "loop.decreasingSize", "Decreasing size of ", 0, .prefix, "1.3–1.37, 1.38+ (structured)",
-      [("1.3+", header + "static_autoscaler.go:709] Decreasing size of eks-ng-a, expected=3 current=2 delta=-1")]
     ),
     (
       "scaleUp.canBeScheduled", "pods marked as unschedulable can be scheduled", 4, .anywhere,
@@ -404,10 +392,6 @@ extension Catalog {
     (
       "loop.unschedulableVeryNew", "Unschedulable pods are very new", 1, .prefix, "1.3+",
       [("1.3+", header + "static_autoscaler.go:558] Unschedulable pods are very new, waiting one iteration for more")]
-    ),
-    (
-      "scaleUp.noPodCanFit", "No pod can fit to ", 4, .prefix, "1.3+",
-      [("1.3+", header + "orchestrator.go:157] No pod can fit to eks-ng-a")]
     ),
     (
       "scaleUp.filteredDaemonSets", "daemon set pods, ", 4, .anywhere, "1.27+",

@@ -8,5 +8,5 @@ public enum Catalog {
   /// All entries, in matching order (the first entry whose pattern matches wins).
   public static let entries: [CatalogEntry] =
     scaleUpEntries + scaleDownEntries + blockedEntries + quotaEntries + recentEntries + failureEntries
-    + processEntries + notedEntries
+    + unregisteredFailureEntries + processEntries + sizeEvidenceEntries + notedEntries
 }

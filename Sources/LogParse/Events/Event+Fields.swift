@@ -38,6 +38,9 @@ extension Event {
       put("kind", "failedNodesDeleted")
       put("count", count)
       put("group", group)
+    case .groupSizeDecreasing(let group, let from, let to):
+      put("kind", "groupSizeDecreasing"); put("group", group); put("from", from); put("to", to)
+    case .noPodFitsGroup(let group): put("kind", "noPodFitsGroup"); put("group", group)
     case .scaleUpReverted(let group, let delta):
       put("kind", "scaleUpReverted"); put("group", group); put("delta", delta)
     case .backoffStarted(let group, let until, let errorClass, let errorCode):

@@ -103,6 +103,11 @@ public enum Event: Hashable, Sendable {
   /// `Only N nodes can be added to GROUP due to resource quotas` (1.35+; `cluster-wide limits` before) and
   /// `Capping scale-up of GROUP from A to B nodes due to quota` (1.36+): the group's scale-up was cut by quotas.
   indirect case scaleUpCappedByQuota(group: String, requested: Int?, cappedTo: Int)
+  /// `Decreasing size of GROUP, expected=E current=C delta=D`: the group's target size set back from
+  /// E to the C nodes that registered (fixNodeGroupSizes); not a scale-up.
+  indirect case groupSizeDecreasing(group: String, from: Int, to: Int)
+  /// `No pod can fit to GROUP`: none of the loop's unschedulable pods fits the group's template.
+  case noPodFitsGroup(group: String)
 }
 
 /// One group's resize in a scale-up plan: `{GROUP 4->5 (max: 8)}`.

@@ -78,5 +78,6 @@ enum PredicateText {
 /// The pattern of a Kubernetes event echoed into the log.
 enum EventText {
   static let pattern =
-    #"^Event\(v1\.ObjectReference\{Kind:"([^"]*)", Namespace:"([^"]*)", Name:"([^"]*)".*?\}\): type: '(\w+)' reason: '(\w+)' (.*)"#
+    // An excerpt may elide the middle (`Name:"web-1" ... reason: 'R' …`): the type is then unknown.
+    #"^Event\(v1\.ObjectReference\{Kind:"([^"]*)", Namespace:"([^"]*)", Name:"([^"]*)".*?(?:\}\): type: '(\w+)' |\s*\.\.\.\s*)reason: '(\w+)' (.*)"#
 }

@@ -169,6 +169,9 @@ public struct Analyzer {
   /// PCRE2 matches that hit a limit (their records count as unrecognised).
   public var patternErrors: Int { records.extractor.patternErrors + absorbedPatternErrors }
 
+  /// The streams of interleaved logs (kubectl `--prefix` pods), stream `n` at `n - 1`.
+  var streamNames: [String] { stripper.streamNames }
+
   /// The base year proven by an envelope time, if any.
   var envelopeBaseYear: Int? { assembler.years.envelopeBaseYear }
 
@@ -200,6 +203,7 @@ public struct Analyzer {
     lineNumber += 1
     assembler.noteLine()
     assembler.newestFirst.newestFirstByDefault = stripper.collectors.newestFirstByDefault
+    assembler.currentStream = stripper.stream(of: line)
     stripper.unwrap(line, lineNumber: lineNumber) { unwrapped, span in
       acceptUnwrapped(unwrapped, span, source, &assembler, &records, &events)
     }

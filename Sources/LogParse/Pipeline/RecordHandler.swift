@@ -70,7 +70,8 @@ struct RecordHandler {
       // restart) at its time: the builder sees it as a note.
       if loops.startedLoop {
         let context = EventContext(
-          time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop)
+          time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
+          stream: record.stream)
         events.push(
           PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), lastTime: lastTime,
           envelopeBaseYear: envelopeBaseYear)
@@ -84,7 +85,8 @@ struct RecordHandler {
       verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
     }
     let context = EventContext(
-      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop)
+      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
+      stream: record.stream)
     events.push(PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
   }
 }

@@ -35,6 +35,8 @@ public struct Record {
   var jsonIteration: IterationId?
   /// Whether the record came from CAS JSON logging with fields besides `ts`, `caller`, `msg`, `v`, `err`.
   var jsonHasFields = false
+  /// The stream of an interleaved log the record came from (a kubectl `--prefix` pod), 0 when none.
+  public var stream: UInt16 = 0
 
   /// The physical line numbers the record spans.
   public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }

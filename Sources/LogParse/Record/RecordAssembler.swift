@@ -27,6 +27,9 @@ struct RecordAssembler {
   private var pendingVerbosity: Int?
   private var pendingJSONIteration: IterationId?
   private var pendingJSONHasFields = false
+  private var pendingStream: UInt16 = 0
+  /// The stream of the line being accepted (a kubectl `--prefix` pod), set by the analyzer per line.
+  var currentStream: UInt16 = 0
   private var pendingMessage: [UInt8] = []
   private var pendingBraceDepth = 0
   /// Extra physical lines of the line being accepted (joined partials), added to a record it starts.
@@ -224,7 +227,7 @@ struct RecordAssembler {
               severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
               message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
               envelopeBaseYear: years.envelopeBaseYear, jsonIteration: pendingJSONIteration,
-              jsonHasFields: pendingJSONHasFields))
+              jsonHasFields: pendingJSONHasFields, stream: pendingStream))
         }
       }
     }
@@ -255,6 +258,7 @@ struct RecordAssembler {
   ) {
     hasPending = true
     pendingSource = source
+    pendingStream = currentStream
     pendingFirstLine = lineNumber
     if pendingExtraLines < 0 {
       accounting.mergedRecords += 1

@@ -48,6 +48,7 @@ public enum JSONReportRenderer {
     writeBackoffs(report, &json, sink)
     writeBlocked(report, &json, sink)
     writeNoScaleUps(report, &json, sink)
+    writeSizeDecreases(report, &json, sink)
     writeSummary(report, &json)
     json.endObject()
     sink(json.output + "\n")
@@ -107,6 +108,18 @@ public enum JSONReportRenderer {
     json.field("startCount", report.autoscaler.startCount)
     json.field("cloudProvider", report.autoscaler.cloudProvider)
     json.field("isLeader", report.autoscaler.isLeader)
+    json.key("replicas")
+    json.beginArray()
+    for replica in report.autoscaler.replicas {
+      json.beginObject()
+      json.field("name", replica.name)
+      json.field("source", report.sources.indices.contains(replica.source) ? report.sources[replica.source] : "-")
+      json.field("isLeader", replica.isLeader)
+      json.field("startCount", replica.startCount)
+      json.field("starts", strings: replica.starts.map(report.rfc3339))
+      json.endObject()
+    }
+    json.endArray()
     json.key("gracefulDegradations")
     json.beginArray()
     for period in report.autoscaler.gracefulDegradations {
@@ -141,6 +154,7 @@ public enum JSONReportRenderer {
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
     json.key("revertError")
     if let error = episode.revertError { writeFailure(error, report, &json) } else { json.null() }
+    json.field("inferredFrom", episode.inferredFrom?.rawValue)
     writeEvidence(episode.evidence, report, &json)
     writeIterations(episode.evidence, &json)
     json.endObject()
@@ -163,6 +177,7 @@ public enum JSONReportRenderer {
     json.field("outcome", episode.outcome.rawValue)
     json.key("error")
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
+    json.field("inferredFrom", episode.inferredFrom?.rawValue)
     writeEvidence(episode.evidence, report, &json)
     writeIterations(episode.evidence, &json)
     json.endObject()
@@ -240,6 +255,23 @@ public enum JSONReportRenderer {
     json.endArray()
   }
 
+  private static func writeSizeDecreases(_ report: Report, _ json: inout JSONWriter, _ sink: (String) -> Void) {
+    json.key("sizeDecreases")
+    json.beginArray()
+    for item in report.sizeDecreases {
+      json.beginObject()
+      json.field("nodeGroup", item.nodeGroup)
+      json.field("from", item.from)
+      json.field("to", item.to)
+      json.field("reason", item.reason?.rawValue)
+      json.field("at", report.rfc3339(item.at))
+      writeEvidence(item.evidence, report, &json)
+      json.endObject()
+      json.drain(to: sink)
+    }
+    json.endArray()
+  }
+
   private static func writeSummary(_ report: Report, _ json: inout JSONWriter) {
     let summary = ReportSummary(report)
     json.key("summary")
@@ -255,6 +287,7 @@ public enum JSONReportRenderer {
     json.field("backoffs", report.backoffs.count)
     json.field("blockedScaleDowns", report.blockedScaleDowns.count)
     json.field("noScaleUps", report.noScaleUps.count)
+    json.field("sizeDecreases", report.sizeDecreases.count)
     json.key("omitted")
     json.beginObject()
     json.field("scaleUps", report.omitted.scaleUps.values.reduce(0, +))
@@ -263,6 +296,7 @@ public enum JSONReportRenderer {
     json.field("backoffs", report.omitted.backoffs)
     json.field("blockedScaleDowns", report.omitted.blockedScaleDowns)
     json.field("noScaleUps", report.omitted.noScaleUps)
+    json.field("sizeDecreases", report.omitted.sizeDecreases)
     json.endObject()
     json.endObject()
   }

@@ -27,6 +27,8 @@ public struct Report: Sendable {
   public var backoffs: [Backoff]
   public var blockedScaleDowns: [BlockedScaleDown]
   public var noScaleUps: [NoScaleUp]
+  /// Node groups whose target size was set back (not scale-ups).
+  public var sizeDecreases: [SizeDecrease] = []
   /// Entries dropped from the lists above to keep memory bounded, with what they were.
   public var omitted: Omitted
   /// Records on which a catalogue pattern gave up (a PCRE2 limit hit): counted as unrecognised,
@@ -75,6 +77,13 @@ extension Analyzer {
       envelope: envelopeBaseYear, message: builder.messageBaseYear, option: options.year, now: options.now,
       lastTime: lastTime)
     var autoscaler = builder.autoscaler
+    autoscaler.isLeader = builder.logShowsLeader
+    let names = streamNames
+    autoscaler.replicas = builder.replicaList.map { replica in
+      var named = replica
+      named.name = names.indices.contains(replica.stream - 1) ? names[replica.stream - 1] : nil
+      return named
+    }
     autoscaler.cloudProvider = autoscaler.cloudProvider ?? cloudProvider
     autoscaler.logFormat = logFormat
     // No banner named a version: the structured form at least says which releases wrote the log.
@@ -84,12 +93,15 @@ extension Analyzer {
       firstTime: firstTime, lastTime: lastTime, year: year, verbosity: verbosity, autoscaler: autoscaler,
       scaleUps: builder.scaleUps.elements, scaleDowns: builder.scaleDowns.elements,
       failures: builder.failures.elements, backoffs: builder.backoffs.elements,
-      blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUps.elements,
+      blockedScaleDowns: builder.blockedScaleDowns.elements, noScaleUps: builder.noScaleUpsAtEnd.elements,
       omitted: Omitted(builder), patternErrors: patternErrors, reorder: reorderStatistics,
       unrecognizedShapes: unrecognizedShapes.top(20),
       unrecognizedTotals: unrecognizedShapes.totals)
     report.inputVerdict = inputVerdict
     report.incompleteInput = incompleteInput
+    report.sizeDecreases = builder.sizeDecreases.elements
+    // An envelope's full times date every record already; otherwise each file keeps the year it proves.
+    if envelopeBaseYear == nil { report.placeInSourceYears(builder.messageBaseYearBySource) }
     return report
   }
 }
@@ -102,6 +114,7 @@ public struct Omitted: Sendable {
   public var backoffs: Int
   public var blockedScaleDowns: Int
   public var noScaleUps: Int
+  public var sizeDecreases: Int
 
   /// The omissions of a builder's lists.
   init(_ builder: EpisodeBuilder) {
@@ -111,10 +124,12 @@ public struct Omitted: Sendable {
     backoffs = builder.backoffs.droppedCount
     blockedScaleDowns = builder.blockedScaleDowns.droppedCount
     noScaleUps = builder.noScaleUps.droppedCount
+    sizeDecreases = builder.sizeDecreases.droppedCount
   }
 
   /// Whether anything was left out.
   public var isEmpty: Bool {
-    scaleUps.isEmpty && scaleDowns.isEmpty && failures.isEmpty && backoffs + blockedScaleDowns + noScaleUps == 0
+    scaleUps.isEmpty && scaleDowns.isEmpty && failures.isEmpty
+      && backoffs + blockedScaleDowns + noScaleUps + sizeDecreases == 0
   }
 }

@@ -237,6 +237,13 @@ public enum TextReportRenderer {
     if let cloud = autoscaler.cloudProvider { parts.append("cloud \(cloud)") }
     if autoscaler.startCount > 0 { parts.append("\(autoscaler.startCount) process start(s)") }
     if let leader = autoscaler.isLeader { parts.append(leader ? "leader" : "standby replica") }
+    if !autoscaler.replicas.isEmpty {
+      let each = autoscaler.replicas.map { replica in
+        let role = replica.isLeader.map { $0 ? "leader" : "standby" } ?? "role unknown"
+        return "\(replica.name ?? "stream \(replica.stream)") (\(role), \(replica.startCount) start(s))"
+      }
+      parts.append("replicas " + each.joined(separator: "; "))
+    }
     if let last = autoscaler.gracefulDegradations.last {
       let count = autoscaler.gracefulDegradationCount
       parts.append("graceful degradation \(count) time(s)" + (last.stoppedAt == nil ? ", still degraded" : ""))

@@ -14,7 +14,9 @@ extension Event: Spillable {
       .scaleUpCapped, .scaleUpCappedToClusterMax, .cloudResizeDone, .noExpansionOptions, .leaderElection:
       return base
     case .podUnschedulable(let pod): return base + text(pod)
-    case .bestOption(let group), .maxSizeReached(let group): return base + text(group)
+    case .bestOption(let group), .maxSizeReached(let group), .noPodFitsGroup(let group),
+      .groupSizeDecreasing(let group, _, _):
+      return base + text(group)
     case .estimatedNodes(_, let group), .scaleUpRequested(let group, _), .cloudResize(let group, _),
       .scaleUpFinished(let group, _), .scaleUpTimedOut(let group, _), .failedNodesDeleted(_, let group),
       .scaleUpReverted(let group, _):
@@ -79,6 +81,9 @@ extension Event: Spillable {
       writer.int(18); writer.string(group); writer.optional(seconds) { $0.double($1) }
     case .failedNodesDeleted(let count, let group): writer.int(19); writer.int(count); writer.string(group)
     case .scaleUpReverted(let group, let delta): writer.int(20); writer.string(group); writer.int(delta)
+    case .groupSizeDecreasing(let group, let from, let to):
+      writer.int(48); writer.string(group); writer.int(from); writer.int(to)
+    case .noPodFitsGroup(let group): writer.int(49); writer.string(group)
     case .backoffStarted(let group, let until, let errorClass, let errorCode):
       writer.int(21)
       writer.string(group)
@@ -286,6 +291,10 @@ extension Event: Spillable {
     case 47:
       guard let group = text(), let requested = r.optional({ $0.int() }), let cappedTo = number() else { return nil }
       return .scaleUpCappedByQuota(group: group, requested: requested, cappedTo: cappedTo)
+    case 48:
+      guard let group = text(), let from = number(), let to = number() else { return nil }
+      return .groupSizeDecreasing(group: group, from: from, to: to)
+    case 49: return text().map { .noPodFitsGroup(group: $0) }
     default: return nil
     }
   }
@@ -335,6 +344,7 @@ extension PendingEvent: Spillable {
     writer.int(context.lines.lowerBound)
     writer.int(context.lines.upperBound)
     writer.int(Int(context.severity.rawValue))
+    writer.int(Int(context.stream))
     switch context.loop {
     case nil: writer.int(0)
     case .ordinal(let n):
@@ -350,7 +360,8 @@ extension PendingEvent: Spillable {
   init?(unspilling reader: inout SpillReader) {
     guard let event = Event(unspilling: &reader), let time = reader.logTime(), let source = reader.int(),
       let lower = reader.int(), let upper = reader.int(), lower <= upper,
-      let severity = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(Severity.init(rawValue:))
+      let severity = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(Severity.init(rawValue:)),
+      let stream = reader.int().flatMap({ UInt16(exactly: $0) })
     else { return nil }
     let loop: LoopId?
     switch reader.int() {
@@ -365,6 +376,7 @@ extension PendingEvent: Spillable {
     }
     self.init(
       event: event,
-      context: EventContext(time: time, source: source, lines: lower...upper, severity: severity, loop: loop))
+      context: EventContext(
+        time: time, source: source, lines: lower...upper, severity: severity, loop: loop, stream: stream))
   }
 }

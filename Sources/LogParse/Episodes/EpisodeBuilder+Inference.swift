@@ -1,0 +1,120 @@
+extension EpisodeBuilder {
+  /// How near in time two pieces of evidence of one step must be to count as the same step: a
+  /// failure and the backoff it starts, a Kubernetes event and the line it echoes (in either order).
+  static let echoWindowMicroseconds: Int64 = 60_000_000
+
+  /// Whether two log times lie within ``echoWindowMicroseconds`` of each other.
+  static func areNear(_ first: LogTime, _ second: LogTime) -> Bool {
+    let (difference, overflow) = first.epochMicroseconds(baseYear: 2000)
+      .subtractingReportingOverflow(second.epochMicroseconds(baseYear: 2000))
+    return !overflow && difference.magnitude <= UInt64(echoWindowMicroseconds)
+  }
+
+  /// Whether the scale-up at `index` has a time (decided, requested, ended) near `time`.
+  func scaleUp(_ index: Int, isNear time: LogTime) -> Bool {
+    guard scaleUps.isKept(index) else { return false }
+    let episode = scaleUps[index]
+    return [episode.decidedAt, episode.requestedAt, episode.endedAt].contains {
+      $0.map { EpisodeBuilder.areNear($0, time) } ?? false
+    }
+  }
+
+  /// The latest scale-up of `group`, ended as failed or timed out near `time`: the attempt a
+  /// further failure, backoff or event of the same moment belongs to.
+  func recentlyFailedScaleUp(group: String, near time: LogTime) -> Int? {
+    guard let index = lastScaleUpByGroup[group], scaleUps.isKept(index),
+      scaleUps[index].outcome == .failed || scaleUps[index].outcome == .timedOut,
+      let ended = scaleUps[index].endedAt, EpisodeBuilder.areNear(ended, time)
+    else { return nil }
+    return index
+  }
+
+  /// Gives a scale-up failure of `group` its episode; returns the id of that episode.
+  ///
+  /// The open scale-ups of the group end failed with `failure` (recorded by the caller); else the
+  /// failure folds into the attempt that just failed; else, when `inference` says what shows it, a
+  /// failed scale-up inferred from the failure opens and ends (the resize line may be missing from
+  /// an excerpt).
+  @discardableResult
+  mutating func failOrInferScaleUp(
+    group: String, failure: Failure, outcome: ScaleUpOutcome = .failed, inference: EpisodeInference?,
+    _ context: EventContext
+  ) -> String? {
+    if let open = openScaleUps[group], !open.isEmpty {
+      return closeScaleUps(group: group, outcome: outcome, seconds: nil, error: failure, context).last
+    }
+    if let index = recentlyFailedScaleUp(group: group, near: context.time) {
+      scaleUps[index].evidence.add(context)
+      if let known = scaleUps[index].error, EpisodeBuilder.isVague(known), !EpisodeBuilder.isVague(failure) {
+        scaleUps[index].error = failure
+      }
+      if inference == .failure, scaleUps[index].inferredFrom == .backoff { scaleUps[index].inferredFrom = .failure }
+      return scaleUps[index].id
+    }
+    guard let inference else { return nil }
+    let index = newScaleUp(group: group, context)
+    decision.podsConsumed = true
+    scaleUps[index].inferredFrom = inference
+    return closeScaleUps(group: group, outcome: outcome, seconds: nil, error: failure, context).last
+  }
+
+  /// Whether a failure names no cause a person can act on (a backoff's `cloudProviderError`).
+  static func isVague(_ failure: Failure) -> Bool {
+    failure.failureClass == .other || failure.failureClass == .cloudProvider
+  }
+
+  /// The latest scale-down of `node`, ended near `time`: the removal an echo of the same moment belongs to.
+  func recentlyEndedScaleDown(node: String, near time: LogTime) -> Int? {
+    guard let index = lastScaleDownByNode[node], scaleDowns.isKept(index), !scaleDowns[index].isOpen,
+      let ended = scaleDowns[index].endedAt, EpisodeBuilder.areNear(ended, time)
+    else { return nil }
+    return index
+  }
+
+  /// Gives a removal failure of `node` its episode; returns the episode's index.
+  ///
+  /// The open scale-down of the node ends failed with `failure` (recorded by the caller); else the
+  /// failure folds into the removal that just ended; else a failed scale-down inferred from the
+  /// failure opens and ends.
+  @discardableResult
+  mutating func failOrInferScaleDown(
+    node: String, kind: ScaleDownKind, failure: Failure, _ context: EventContext
+  ) -> Int {
+    if let index = openScaleDowns[node] {
+      failScaleDown(index, failure, context)
+      return index
+    }
+    if let index = recentlyEndedScaleDown(node: node, near: context.time) {
+      scaleDowns[index].evidence.add(context)
+      if let known = scaleDowns[index].error, EpisodeBuilder.isVague(known), !EpisodeBuilder.isVague(failure) {
+        scaleDowns[index].error = failure
+      }
+      return index
+    }
+    let index = openOrNewScaleDown(node: node, kind: kind, context)
+    scaleDowns[index].inferredFrom = .failure
+    failScaleDown(index, failure, context)
+    return index
+  }
+
+  /// A failure to remove unregistered nodes that names no node fails every open removal of an
+  /// unregistered node (of its group, when it names one).
+  mutating func failOpenUnregisteredScaleDowns(_ failure: Failure, _ context: EventContext) {
+    let open = openScaleDowns.values.filter {
+      scaleDowns[$0].kind == .unregistered
+        && (failure.nodeGroup == nil || scaleDowns[$0].nodeGroup == nil
+          || scaleDowns[$0].nodeGroup == failure.nodeGroup)
+    }
+    for index in open.sorted() { failScaleDown(index, failure, context) }
+  }
+
+  /// A scale-up of `group` near `time` that only a failure, backoff or event has shown, to size
+  /// `size` or to an unknown size: the one a resize line of the same moment belongs to.
+  func inferredScaleUp(group: String, size: Int?, near time: LogTime) -> Int? {
+    guard let index = lastScaleUpByGroup[group], scaleUps.isKept(index),
+      scaleUps[index].inferredFrom != nil || scaleUps[index].fromEventOnly,
+      size == nil || scaleUps[index].to == nil || scaleUps[index].to == size, scaleUp(index, isNear: time)
+    else { return nil }
+    return index
+  }
+}

@@ -1,0 +1,46 @@
+extension EpisodeBuilder {
+  /// Remembers the target size the log last showed for `group` (plans, resize lines, decreases).
+  mutating func noteKnownSize(_ size: Int, of group: String) {
+    if knownSizes[group] == nil, knownSizes.count >= EpisodeBuilder.maximumTrackedKeys {
+      knownSizes.removeAll(keepingCapacity: true)
+    }
+    knownSizes[group] = size
+  }
+
+  /// Whether a cloud resize of `group` to `size` sets the group back below the size the log last showed.
+  ///
+  /// A resize to the size a decrease of a moment before set is that decrease's cloud call.
+  func isDecrease(_ group: String, to size: Int, at time: LogTime) -> Bool {
+    if let index = lastSizeDecrease[group], sizeDecreases.isKept(index), sizeDecreases[index].to == size,
+      EpisodeBuilder.areNear(sizeDecreases[index].at, time)
+    {
+      return true
+    }
+    guard let known = knownSizes[group] else { return false }
+    return size < known
+  }
+
+  /// Records a target-size decrease of `group`, or adds a line to the one a moment before that it
+  /// echoes (a CAS line and the cloud provider's call, in either order).
+  mutating func recordSizeDecrease(
+    group: String, from: Int?, to: Int?, reason: SizeDecrease.Reason?, _ context: EventContext,
+    _ steps: inout [EpisodeStep]
+  ) {
+    if let index = lastSizeDecrease[group], sizeDecreases.isKept(index),
+      EpisodeBuilder.areNear(sizeDecreases[index].at, context.time),
+      sizeDecreases[index].to == nil || to == nil || sizeDecreases[index].to == to
+    {
+      sizeDecreases[index].evidence.add(context)
+      if sizeDecreases[index].from == nil { sizeDecreases[index].from = from }
+      if sizeDecreases[index].to == nil { sizeDecreases[index].to = to }
+      if sizeDecreases[index].reason == nil { sizeDecreases[index].reason = reason }
+    } else {
+      let decrease = SizeDecrease(
+        nodeGroup: group, from: from, to: to, reason: reason, at: context.time, evidence: context.evidence)
+      EpisodeBuilder.remember(add(decrease, to: \.sizeDecreases), group, in: &lastSizeDecrease)
+      let sizes = [from.map(String.init) ?? "?", to.map(String.init) ?? "?"].joined(separator: "->")
+      steps.append(step(.resize, nil, group, "target size of \(group) decreased \(sizes)", context))
+    }
+    if let to { noteKnownSize(to, of: group) }
+  }
+}
