@@ -125,6 +125,9 @@ extension Report {
       scope.overlaps(item.firstAt, item.lastAt, baseYear: year, logEnd: end)
         && scope.keepsNames(group: some(item.nodeGroup), node: nil, pod: [item.pod])
     }
+    report.sizeDecreases = sizeDecreases.filter { decrease in
+      scope.contains(decrease.at, baseYear: year) && scope.keepsNames(group: [decrease.nodeGroup], node: nil, pod: nil)
+    }
     report.omitted = Omitted()
     report.scope = scope
     return report
@@ -140,6 +143,7 @@ extension Omitted {
     backoffs = 0
     blockedScaleDowns = 0
     noScaleUps = 0
+    sizeDecreases = 0
   }
 }
 
