@@ -119,6 +119,9 @@ public struct Analyzer {
   /// Line counts so far.
   public var accounting: LineAccounting {
     var counts = assembler.accounting
+    counts.records -= records.notRecords
+    counts.continuationLines -= records.notRecordContinuations
+    counts.malformed += records.notRecords + records.notRecordContinuations
     counts.add(absorbedAccounting)
     counts.held = stripper.partialLines + (assembler.isHoldingRecord ? 1 : 0)
     counts.truncatedFields += records.extractor.fieldCounts.truncated
@@ -131,6 +134,7 @@ public struct Analyzer {
     var seen = stripper.formats.union(absorbedFormats)
     if assembler.sawKlogText { seen.insert(.klogText) }
     if assembler.sawPasted { seen.insert(.pasted) }
+    seen.formUnion(assembler.eventLines.formats)
     return seen.sorted()
   }
 

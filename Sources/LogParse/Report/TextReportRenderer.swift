@@ -48,7 +48,7 @@ public enum TextReportRenderer {
     for down in report.scaleDowns {
       var line = "  \(down.id)  \(safe(down.node))  \(down.kind.rawValue)  \(down.outcome.rawValue)"
       if let started = down.startedAt { line += "  started \(report.rfc3339(started))" }
-      if let started = down.startedAt, let drained = down.drainedAt {
+      if let started = down.startedAt?.known, let drained = down.drainedAt?.known {
         line += "  drained in \(formatSeconds(drained.seconds(since: started, baseYear: report.year.baseYear)))"
       }
       if let unneeded = down.unneededSeconds { line += "  unneeded \(formatSeconds(unneeded))" }
