@@ -69,6 +69,7 @@ struct EnvelopeTests {
             + "{\"log\":\(try jsonString(line)),\"stream\":\"stderr\",\"pod\":\"cluster-autoscaler-1\"}}")
       case .pasted: out.append("> " + line)
       case .klogText: out.append(line)
+      case .kubectlEvents, .kubectlDescribeEvents, .eventStream, .timeAndText: out.append(line)
       }
     }
     return out.joined(separator: "\n") + "\n"

@@ -35,7 +35,13 @@ struct KubectlEventRow {
   static func parse(_ line: UnsafeBufferPointer<UInt8>, namespaced: Bool) -> KubectlEventRow? {
     var tokens = Tokens(line)
     guard let first = tokens.next() else { return nil }
-    if isType(line, first) { return parseDescribe(line, type: first, &tokens) }
+    if isType(line, first) {
+      // A describe row; else a table row whose RFC 3339 LAST SEEN was read as an envelope's time.
+      let mark = tokens
+      if let row = parseDescribe(line, type: first, &tokens) { return row }
+      tokens = mark
+      return parseTable(line, type: first, &tokens)
+    }
     var token = first
     var namespace: Range<Int>?
     if !isAge(line, token), !isTime(line, token) {
@@ -46,8 +52,8 @@ struct KubectlEventRow {
       token = next
     }
     let time = isTime(line, token) ? TimeText.rfc3339(UnsafeBufferPointer(rebasing: line[token])) : nil
-    guard var next = tokens.next() else { return nil }
-    next = skipRepeatCount(line, after: next, &tokens) ?? next
+    skipRepeatCount(line, &tokens)
+    guard let next = tokens.next() else { return nil }
     if isType(line, next) {
       var row = parseTable(line, type: next, &tokens)
       row?.namespace = namespace
@@ -78,7 +84,7 @@ struct KubectlEventRow {
     guard let reason = tokens.next(), isReason(line, reason), let age = tokens.next(),
       isAge(line, age) || isTime(line, age)
     else { return nil }
-    _ = skipRepeatCount(line, after: age, &tokens)
+    skipRepeatCount(line, &tokens)
     let time = isTime(line, age) ? TimeText.rfc3339(UnsafeBufferPointer(rebasing: line[age])) : nil
     guard let source = sourceColumn(line, &tokens) else { return nil }
     return KubectlEventRow(
@@ -117,20 +123,17 @@ struct KubectlEventRow {
     return source.lowerBound..<host.upperBound
   }
 
-  /// After an age, a describe or `get events` `(x3 over 1h)`: skipped; returns the token after it.
-  private static func skipRepeatCount(
-    _ line: UnsafeBufferPointer<UInt8>, after token: Range<Int>, _ tokens: inout Tokens
-  ) -> Range<Int>? {
+  /// After an age, a describe or `get events` `(x3 over 1h)`: skipped when it is there.
+  private static func skipRepeatCount(_ line: UnsafeBufferPointer<UInt8>, _ tokens: inout Tokens) {
     let mark = tokens.position
-    guard let open = tokens.peekStart(), open < line.count, line[open] == UInt8(ascii: "(") else { return nil }
+    guard let open = tokens.peekStart(), line[open] == UInt8(ascii: "(") else { return }
     guard let times = tokens.next(), times.count >= 3, line[times.lowerBound + 1] == UInt8(ascii: "x"),
       let over = tokens.next(), line[over].elementsEqual("over".utf8), let age = tokens.next(),
       line[age.upperBound - 1] == UInt8(ascii: ")")
     else {
       tokens.position = mark
-      return nil
+      return
     }
-    return tokens.next()
   }
 
   /// The start of a wide row's `FIRST-SEEN COUNT NAME` tail and the NAME token, when the row ends so.

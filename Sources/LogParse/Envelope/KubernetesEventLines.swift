@@ -49,11 +49,13 @@ struct KubernetesEventLines {
     if start == 0 { noteDescribeContext(line) }
     if first == UInt8(ascii: "[") || isDigit(first) || first == UInt8(ascii: "<") || first == UInt8(ascii: "N")
       || first == UInt8(ascii: "W") || first == UInt8(ascii: "E") || first == UInt8(ascii: "T")
-      || first == UInt8(ascii: "L") || first == UInt8(ascii: "-") || (namespaced && sawTableHeader)
+      || first == UInt8(ascii: "L") || first == UInt8(ascii: "-") || first &- 0x61 < 26 || sawTableHeader
     {
       if let heading = readHeading(line) { return heading }
       if let row = KubectlEventRow.parse(line, namespaced: namespaced && sawTableHeader) {
         if let reading = accept(row, line, envelopeTime: envelopeTime) { return reading }
+      } else if mayBeCutRow(line, start: start) {
+        return .incomplete
       }
     }
     // A time and a text start the line; an indented one may be the continuation of a record.
@@ -69,9 +71,9 @@ struct KubernetesEventLines {
   }
 
   /// Joins the held row with `line` (the rest of a wrapped row: directly, as a terminal cuts,
-  /// else with a space); the event when the join is a complete row. The held row is let go either way.
+  /// else with a space); the event when the join is a complete row, which lets the held row go.
+  /// Otherwise the row stays held for ``releaseHeld()``.
   mutating func joinHeld(_ line: UnsafeBufferPointer<UInt8>) -> Reading? {
-    defer { held.removeAll(keepingCapacity: true) }
     for separator: [UInt8] in [[], [0x20]] {
       let joined = held + separator + line
       let reading = joined.withUnsafeBufferPointer { joined -> Reading? in
@@ -80,7 +82,10 @@ struct KubernetesEventLines {
         else { return nil }
         return accept(row, joined, envelopeTime: nil)
       }
-      if let reading, reading != .incomplete { return reading }
+      if let reading, reading != .incomplete {
+        held.removeAll(keepingCapacity: true)
+        return reading
+      }
     }
     return nil
   }
@@ -93,6 +98,15 @@ struct KubernetesEventLines {
       guard let row = KubectlEventRow.parse(line, namespaced: namespaced && sawTableHeader) else { return nil }
       return build(row, line, envelopeTime: nil)
     }
+  }
+
+  /// Whether a line that is no row may be the first piece of one a terminal wrapped: long, not
+  /// indented unless in a describe section, and opening with an age (or a type, in a describe section).
+  private func mayBeCutRow(_ line: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
+    guard line.count >= 60, start == 0 || inDescribe else { return false }
+    var tokens = Tokens(line)
+    guard let first = tokens.next(), tokens.next() != nil else { return false }
+    return KubectlEventRow.isAge(line, first) || (inDescribe && KubectlEventRow.isType(line, first))
   }
 
   /// The reading of a parsed row: an event, a row to hold, or nil when a row without a header is
