@@ -70,9 +70,10 @@ struct KubernetesEventLines {
     heldPlace = (source, lineNumber)
   }
 
-  /// Joins the held row with `line` (the rest of a wrapped row: directly, as a terminal cuts,
-  /// else with a space); the event when the join is a complete row, which lets the held row go.
-  /// Otherwise the row stays held for ``releaseHeld()``.
+  /// Joins the held row with `line`, the rest of a wrapped row; the event when the join is a row.
+  ///
+  /// The join is tried directly (a terminal cuts mid-token), then with a space. A successful join
+  /// lets the held row go; otherwise it stays held for ``releaseHeld()``.
   mutating func joinHeld(_ line: UnsafeBufferPointer<UInt8>) -> Reading? {
     for separator: [UInt8] in [[], [0x20]] {
       let joined = held + separator + line
