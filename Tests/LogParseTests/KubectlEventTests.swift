@@ -225,6 +225,13 @@ struct KubectlEventTests {
       #expect(report.formats == [.timeAndText])
       #expect((report.firstTime != nil) == text.hasPrefix("2024"), "\(text)")
     }
+    // A date in the text of a record without a date gives the log's year as it is.
+    let backoff =
+      "23:10:00.000 - Disabling scale-up for node group ng-blue until 2024-12-31 23:15:00.000000000 +0000 UTC "
+      + "m=+1232.8; errorClass=Other; errorCode=timeout"
+    let dated = Fixtures.analyze(backoff)
+    #expect(dated.backoffs.map(\.nodeGroup) == ["ng-blue"])
+    #expect(dated.year.baseYear == 2024)
     // A text the catalogue does not know stays a malformed line; an indented one is not taken.
     for text in ["08:15:02.125 - the backup finished", "  08:15:02.125 - Cluster is not ready for autoscaling"] {
       let report = Fixtures.analyze(text)
