@@ -187,6 +187,21 @@ struct KubectlEventTests {
     #expect(failure?["firstAt"] is NSNull)
   }
 
+  @Test func anEventWithoutTimeKeepsItsPlaceAmongTimedOnes() {
+    func recorder(_ time: String, _ reason: String) -> String {
+      "I0313 \(time).000000       1 event_sink_logging_wrapper.go:48] Event(v1.ObjectReference{Kind:\"ConfigMap\", "
+        + "Namespace:\"kube-system\", Name:\"cluster-autoscaler-status\", UID:\"1\", APIVersion:\"v1\", "
+        + "ResourceVersion:\"1\", FieldPath:\"\"}): type: 'Normal' reason: '\(reason)' Scale-up: setting group ng-\(reason) size to 4"
+    }
+    let text = [
+      recorder("12:00:00", "ScaledUpGroup"),
+      "5m    Normal   CreatedNodeGroup   configmap/cluster-autoscaler-status   NodeAutoprovisioning: created node group ng-x",
+      recorder("11:59:00", "ScaleDown"),
+    ].joined(separator: "\n")
+    // The klog lines are put in time order; the row stays after the line it followed.
+    #expect(events(text).map(\.event.reason) == ["ScaleDown", "ScaledUpGroup", "CreatedNodeGroup"])
+  }
+
   @Test func eventStreamOfASpawner() throws {
     let text = """
       2024-03-13T12:00:01Z [Normal] pod didn't trigger scale-up: 2 max node group size reached

@@ -208,8 +208,8 @@ struct RecordAssembler {
     pendingWrapLines < 3 && (60...200).contains(lastPhysicalLength) && text.count <= lastPhysicalLength
   }
 
-  /// Whether a record is waiting for possible continuation lines.
-  var isHoldingRecord: Bool { hasPending }
+  /// Whether a record is waiting for possible continuation lines (or an event row for its rest).
+  var isHoldingRecord: Bool { hasPending || eventLines.isHolding }
 
   mutating func start(
     source: Int, lineNumber: Int, severity: Severity, time: LogTime, file: UnsafeBufferPointer<UInt8>, sourceLine: Int,
