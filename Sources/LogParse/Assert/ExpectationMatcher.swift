@@ -44,7 +44,7 @@ enum ExpectationMatcher {
             case "instance": return test(condition, lenient, down.instanceId)
             case "pod": return down.evictedPods.contains { test(condition, lenient, $0) }
             case "within":
-              guard let start = down.startedAt, let end = down.endedAt else { return false }
+              guard let start = down.startedAt?.known, let end = down.endedAt?.known else { return false }
               return within(end.seconds(since: start, baseYear: report.year.baseYear), condition)
             default: return testFailure(condition, lenient, down.error)
             }

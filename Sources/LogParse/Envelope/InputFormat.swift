@@ -36,6 +36,14 @@ public enum InputFormat: String, CaseIterable, Hashable, Sendable, Comparable {
   case lokiJSONL = "loki-jsonl"
   /// Damage of pasted logs: prompts, indentation, quote marks, grep prefixes, elisions.
   case pasted
+  /// `kubectl get events` rows (every layout, with or without the header row).
+  case kubectlEvents = "kubectl-events"
+  /// The Events section of `kubectl describe` (a pod, a node, the status ConfigMap).
+  case kubectlDescribeEvents = "kubectl-describe-events"
+  /// An event stream printing `[Normal] message` after a time (JupyterHub's spawner).
+  case eventStream = "event-stream"
+  /// A time and a text the catalogue recognises, with no klog header (`12:06:28.000 - text`).
+  case timeAndText = "time-text"
 
   public static func < (lhs: InputFormat, rhs: InputFormat) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

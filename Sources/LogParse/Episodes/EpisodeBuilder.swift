@@ -156,7 +156,8 @@ public struct EpisodeBuilder: Sendable {
     guard messageBaseYear == nil || messageBaseYearBySource[context.source] == nil else { return }
     let (year, month, _) = date.date
     var recordYear = year
-    let recordMonth = Int(context.time.month)
+    // A record without a time (a kubectl event's age) dates nothing: the message's year is taken as is.
+    let recordMonth = context.time.isKnown ? Int(context.time.month) : month
     if month - recordMonth >= 6 { recordYear += 1 }
     if recordMonth - month >= 6 { recordYear -= 1 }
     let base = recordYear - Int(context.time.yearOffset)

@@ -87,7 +87,7 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   /// The duration CAS printed, else `endedAt - decidedAt`, given the base year.
   public func durationSeconds(baseYear: Int) -> Double? {
     if let printedDurationSeconds { return printedDurationSeconds }
-    guard let start = decidedAt, let end = endedAt else { return nil }
+    guard let start = decidedAt?.known, let end = endedAt?.known else { return nil }
     return end.seconds(since: start, baseYear: baseYear)
   }
 

@@ -145,6 +145,9 @@ public struct Analyzer {
   /// Line counts so far.
   public var accounting: LineAccounting {
     var counts = assembler.accounting
+    counts.records -= records.notRecords
+    counts.continuationLines -= records.notRecordContinuations
+    counts.malformed += records.notRecords + records.notRecordContinuations
     counts.add(absorbedAccounting)
     counts.held =
       stripper.partialLines + stripper.documentHeldLines + assembler.newestFirst.heldLines
@@ -160,6 +163,7 @@ public struct Analyzer {
     var seen = stripper.formats.union(absorbedFormats)
     if assembler.sawKlogText { seen.insert(.klogText) }
     if assembler.sawPasted { seen.insert(.pasted) }
+    seen.formUnion(assembler.eventLines.formats)
     return seen.sorted()
   }
 

@@ -2,6 +2,8 @@
 struct EventApplier {
   var reorder: ReorderBuffer<PendingEvent>
   var sink: EventSink
+  /// The time of the last event pushed that has one: where events without a time are ordered.
+  private var orderTime = LogTime.unknown
 
   init(options: AnalyzerOptions) {
     reorder = ReorderBuffer(window: options.reorderWindow, memoryLimit: options.reorderMemoryLimit)
@@ -14,7 +16,9 @@ struct EventApplier {
   mutating func push(_ item: consuming PendingEvent, lastTime: LogTime?, envelopeBaseYear: Int?) {
     sink.lastTime = lastTime
     sink.envelopeBaseYear = envelopeBaseYear
-    Self.push(item, &reorder, &sink)
+    // A record without a time keeps its place in line order: it waits at the last known time.
+    if item.context.time.isKnown { orderTime = item.context.time }
+    Self.push(item, at: orderTime, &reorder, &sink)
   }
 
   /// Applies every waiting event, in time order.
@@ -23,9 +27,9 @@ struct EventApplier {
   }
 
   private static func push(
-    _ item: consuming PendingEvent, _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
+    _ item: consuming PendingEvent, at time: LogTime, _ reorder: inout ReorderBuffer<PendingEvent>,
+    _ sink: inout EventSink
   ) {
-    let time = item.context.time
     reorder.push(item, at: time) { released in sink.apply(released.event, released.context) }
   }
 

@@ -96,7 +96,8 @@ public final class IterationFilter {
     var out = ""
     for line in found {
       let source = sources.indices.contains(line.source) ? sources[line.source] : "-"
-      var text = "\(source):\(line.line)  \(line.time.rfc3339(baseYear: baseYear))  \(line.meaning)  \(line.text)"
+      var text =
+        "\(source):\(line.line)  \(line.time.isKnown ? line.time.rfc3339(baseYear: baseYear) : "(time not logged)")  \(line.meaning)  \(line.text)"
       if line.extraLines > 0 { text += "  (+\(line.extraLines) lines)" }
       out += TerminalText.sanitize(text) + "\n"
     }

@@ -10,6 +10,10 @@ struct RecordHandler {
   /// Records mapped to an event, and well-formed records no catalogue entry matched.
   var recognized = 0
   var unrecognized = 0
+  /// Lines offered as records that the catalogue did not recognise (``Record/needsRecognition``):
+  /// counted as malformed, not as records.
+  var notRecords = 0
+  var notRecordContinuations = 0
   /// The lowest `--v` the log proves, if any line proves one.
   var verbosity: Int?
   /// The earliest and latest record times.
@@ -55,10 +59,17 @@ struct RecordHandler {
 
   /// Counts a record and passes its event, if it means one, to `events`.
   mutating func handle(_ record: Record, _ events: inout EventApplier) {
+    if record.needsRecognition, extractor.extract(record) == nil {
+      notRecords += 1
+      notRecordContinuations += record.lineCount - 1
+      return
+    }
     onRecord?(record)
     if let year = record.envelopeBaseYear { envelopeBaseYear = year }
-    if firstTime == nil || record.time < firstTime! { firstTime = record.time }
-    if lastTime == nil || lastTime! < record.time { lastTime = record.time }
+    if record.time.isKnown {
+      if firstTime == nil || record.time < firstTime! { firstTime = record.time }
+      if lastTime == nil || lastTime! < record.time { lastTime = record.time }
+    }
     if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
     if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
     guard let (event, entry) = extractor.extract(record) else {
@@ -81,7 +92,7 @@ struct RecordHandler {
     let loop = loops.loop(of: record, event: event)
     onRecordMeaning?(record, loop, event)
     recognized += 1
-    if record.severity == .info, record.verbosity == nil {
+    if record.severity == .info, record.verbosity == nil, !record.isRewritten {
       verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
     }
     let context = EventContext(

@@ -37,6 +37,12 @@ public struct Record {
   var jsonHasFields = false
   /// The stream of an interleaved log the record came from (a kubectl `--prefix` pod), 0 when none.
   public var stream: UInt16 = 0
+  /// Whether the record's message was rebuilt from another layout (a kubectl event row), so that
+  /// its severity says nothing about the `--v` level CAS ran at.
+  var isRewritten = false
+  /// Whether the line is a record only if the catalogue recognises its message (a time and a
+  /// text, with no klog header); otherwise it counts as malformed.
+  var needsRecognition = false
 
   /// The physical line numbers the record spans.
   public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }

@@ -9,7 +9,9 @@ import Glibc
 /// starts, on a skipped line, or on ``flush(_:)``.
 struct RecordAssembler {
   /// Line counts.
-  private(set) var accounting = LineAccounting()
+  var accounting = LineAccounting()
+  /// Kubernetes events pasted as kubectl prints them, and times before texts.
+  var eventLines = KubernetesEventLines()
   /// Whether any klog text header or paste damage was seen.
   private(set) var sawKlogText = false
   private(set) var sawPasted = false
@@ -19,7 +21,7 @@ struct RecordAssembler {
   private var hasPending = false
   private var pendingSource = 0
   private var pendingFirstLine = 0
-  private var pendingLineCount = 0
+  var pendingLineCount = 0
   private var pendingSeverity: Severity = .info
   private var pendingTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
   private var pendingFile: [UInt8] = []
@@ -30,15 +32,17 @@ struct RecordAssembler {
   private var pendingStream: UInt16 = 0
   /// The stream of the line being accepted (a kubectl `--prefix` pod), set by the analyzer per line.
   var currentStream: UInt16 = 0
+  var pendingIsRewritten = false
+  var pendingNeedsRecognition = false
   private var pendingMessage: [UInt8] = []
   private var pendingBraceDepth = 0
   /// Extra physical lines of the line being accepted (joined partials), added to a record it starts.
-  private var pendingExtraLines = 0
+  var pendingExtraLines = 0
   /// Lines that may continue the pending record's header line after a hard wrap, and how many.
   private var pendingWrap: [UInt8] = []
   private var pendingWrapLines = 0
   /// The length of the pending record's last physical line (a hard wrap cuts lines to one width).
-  private var lastPhysicalLength = 0
+  var lastPhysicalLength = 0
   private let maximumRecordLength: Int
   /// Continuation lines of newest-first input, held until their record's header.
   var newestFirst = NewestFirstHold()
@@ -186,6 +190,7 @@ struct RecordAssembler {
       lastPhysicalLength = text.count
       return
     }
+    if acceptEventLine(text, envelopeTime: envelopeTime, source: source, lineNumber: lineNumber, emit) { return }
     switch LineShape.classify(text) {
     case .blank:
       flush(emit)
@@ -214,6 +219,7 @@ struct RecordAssembler {
 
   /// Delivers the record being assembled, if any.
   mutating func flush(_ emit: (Record) -> Bool) {
+    if eventLines.isHolding { startHeldEventRow() }
     guard hasPending else { return }
     hasPending = false
     accounting.records += 1
@@ -227,7 +233,8 @@ struct RecordAssembler {
               severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
               message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
               envelopeBaseYear: years.envelopeBaseYear, jsonIteration: pendingJSONIteration,
-              jsonHasFields: pendingJSONHasFields, stream: pendingStream))
+              jsonHasFields: pendingJSONHasFields, stream: pendingStream, isRewritten: pendingIsRewritten,
+              needsRecognition: pendingNeedsRecognition))
         }
       }
     }
@@ -249,10 +256,10 @@ struct RecordAssembler {
     pendingWrapLines < 3 && (60...200).contains(lastPhysicalLength) && text.count <= lastPhysicalLength
   }
 
-  /// Whether a record is waiting for possible continuation lines.
-  var isHoldingRecord: Bool { hasPending }
+  /// Whether a record is waiting for possible continuation lines (or an event row for its rest).
+  var isHoldingRecord: Bool { hasPending || eventLines.isHolding }
 
-  private mutating func start(
+  mutating func start(
     source: Int, lineNumber: Int, severity: Severity, time: LogTime, file: UnsafeBufferPointer<UInt8>, sourceLine: Int,
     verbosity: Int?, message: UnsafeBufferPointer<UInt8>
   ) {
@@ -275,6 +282,8 @@ struct RecordAssembler {
     pendingVerbosity = verbosity
     pendingJSONIteration = nil
     pendingJSONHasFields = false
+    pendingIsRewritten = false
+    pendingNeedsRecognition = false
     pendingMessage.removeAll(keepingCapacity: pendingMessage.capacity <= 1 << 16)
     pendingBraceDepth = 0
     appendMessage(message)

@@ -62,7 +62,12 @@ public struct Report: Sendable {
   }
 
   /// An RFC 3339 string for a log time, using the resolved year.
-  public func rfc3339(_ time: LogTime) -> String { time.rfc3339(baseYear: year.baseYear) }
+  public func rfc3339(_ time: LogTime) -> String {
+    time.isKnown ? time.rfc3339(baseYear: year.baseYear) : "(time not logged)"
+  }
+
+  /// A time for the JSON report: RFC 3339, or nil (null) when the log gave none.
+  public func jsonTime(_ time: LogTime) -> String? { time.isKnown ? time.rfc3339(baseYear: year.baseYear) : nil }
 
   /// The source name of evidence.
   public func sourceName(_ evidence: Evidence) -> String {

@@ -25,7 +25,9 @@ struct TimelineLayout {
   init(_ report: Report) {
     baseYear = report.year.baseYear
     var times: [Int64] = []
-    func add(_ time: LogTime?) { if let time { times.append(time.epochMicroseconds(baseYear: report.year.baseYear)) } }
+    func add(_ time: LogTime?) {
+      if let time = time?.known { times.append(time.epochMicroseconds(baseYear: report.year.baseYear)) }
+    }
     add(report.firstTime)
     add(report.lastTime)
     for up in report.scaleUps {
@@ -110,7 +112,8 @@ struct TimelineLayout {
 
   /// The x position of a log time.
   func x(_ time: LogTime, width: Double) -> Double {
-    x(time.epochMicroseconds(baseYear: baseYear), width: width)
+    guard time.isKnown else { return 0 }
+    return x(time.epochMicroseconds(baseYear: baseYear), width: width)
   }
 
   /// Tick times for the axis: round steps giving about `count` ticks.
