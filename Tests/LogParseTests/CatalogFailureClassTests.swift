@@ -58,7 +58,7 @@ struct CatalogFailureClassTests {
     "failure.fixNodeGroupSizes#2": ["other", "-", "-", "worker-1", "-"],
     "failure.removeUnregistered#0": ["iam", "AccessDenied", "-", "eks-ng-a", "-"],
     "failure.scaleDown#0": ["other", "-", "-", "-", "-"],
-    "failure.emptyNodeDeletion#0": ["iam", "AccessDenied", "-", "-", "-"],
+    "failure.emptyNodeDeletion#0": ["iam", "AccessDenied", "-", "-", "ip-10-0-1-5"],
     "failure.targetSizes#0": ["throttling", "Throttling", "-", "-", "-"],
     "failure.nodeRegistry#0": ["throttling", "RequestLimitExceeded", "-", "-", "-"],
     "failure.cloudProviderConfig#0": ["iam", "AccessDenied", "-", "-", "-"],

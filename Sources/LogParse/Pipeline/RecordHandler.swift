@@ -61,7 +61,11 @@ struct RecordHandler {
     if lastTime == nil || lastTime! < record.time { lastTime = record.time }
     if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
     if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
-    guard let (event, entry) = extractor.extract(record) else {
+    let extracted = extractor.extract(record)
+    // A failure found by its shape: the record's only event, or one more beside an event that
+    // classified none (a fatal record's, an error inside a loop step's message).
+    let shaped = extracted.map(\.event.carriesFailure) == true ? nil : extractor.shapeFailure(record)
+    guard let (event, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
       let loop = loops.loop(of: record, event: nil)
       onRecordMeaning?(record, loop, nil)
       unrecognized += 1
@@ -80,12 +84,16 @@ struct RecordHandler {
     let loop = loops.loop(of: record, event: event)
     onRecordMeaning?(record, loop, event)
     recognized += 1
-    if record.severity == .info, record.verbosity == nil {
+    if entry >= 0, record.severity == .info, record.verbosity == nil {
       verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
     }
     let context = EventContext(
       time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop)
     events.push(PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
+    if extracted != nil, let shaped {
+      events.push(
+        PendingEvent(event: shaped, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
+    }
   }
 }
 

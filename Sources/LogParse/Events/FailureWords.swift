@@ -1,0 +1,184 @@
+/// Reads what a failure's message says around its error: the operation CAS was doing, and the
+/// node group and node it names.
+///
+/// Used when no catalogue entry states them (a failure found by its shape, an entry that leaves
+/// the operation open). Only failure messages are read, so the text is a `String`.
+enum FailureWords {
+  /// A failure of `message` with the operation, node group and node its words name.
+  static func detail(_ message: String, fatal: Bool) -> FailureDetail {
+    FailureDetail(
+      operation: operation(in: message), nodeGroup: nodeGroup(in: message), node: node(in: message), fatal: fatal,
+      message: message)
+  }
+
+  /// The words that tell each operation; the one found first in the message decides.
+  static let operationWords: [(String, FailureOperation)] = [
+    ("regenerat", .refresh), ("Regenerat", .refresh), ("refresh", .refresh), ("Refresh", .refresh),
+    ("escribe", .refresh), ("escribing", .refresh), ("looking up", .refresh), ("Looking up", .refresh),
+    ("fetch", .refresh), ("Fetch", .refresh), ("listing", .refresh), ("Listing", .refresh),
+    ("cannot list managed instance groups", .refresh), ("autodiscover", .refresh),
+    ("increas", .scaleUp), ("Increas", .scaleUp), ("desired capacity", .scaleUp), ("SetDesiredCapacity", .scaleUp),
+    ("size to ", .scaleUp),
+    ("set size", .scaleUp), ("etting size", .scaleUp), ("resize", .scaleUp), ("Resize", .scaleUp),
+    ("scale up", .scaleUp), ("scale-up", .scaleUp), ("Scale-up", .scaleUp), ("Scale up", .scaleUp),
+    ("scaleup", .scaleUp), ("ScaleUp", .scaleUp), ("CreateOrUpdate", .scaleUp), ("create server", .scaleUp),
+    ("creating server", .scaleUp), ("RunInstances", .scaleUp), ("CreateFleet", .scaleUp),
+    ("delet", .scaleDown), ("Delet", .scaleDown), ("terminat", .scaleDown), ("Terminat", .scaleDown),
+    ("drain", .scaleDown), ("Drain", .scaleDown), ("evict", .scaleDown), ("Evict", .scaleDown),
+    ("scale down", .scaleDown), ("scale-down", .scaleDown), ("Scale-down", .scaleDown), ("Scale down", .scaleDown),
+    ("DecreaseTargetSize", .scaleDown), ("removing node", .scaleDown), ("remove node", .scaleDown),
+  ]
+
+  /// The words that name the thing a start-up creates, after `create`/`creating`/`initializ`.
+  static let startupObjects = ["anager", "provider", "Provider", "cloud config", "config"]
+  /// The words that open a start-up step.
+  static let startupVerbs = ["to create ", "reating ", "to initialize ", "to build cloud", "open cloud provider"]
+
+  /// The operation the words around the error tell, or nil.
+  static func operation(in message: String) -> FailureOperation? {
+    var text = message
+    return text.withUTF8 { bytes -> FailureOperation? in
+      var best: (offset: Int, operation: FailureOperation)?
+      if let startup = startupOffset(bytes) { best = (startup, .startup) }
+      for (word, operation) in operationWords {
+        guard let offset = ByteSearch.offset(of: Array(word.utf8), in: bytes) else { continue }
+        if best == nil || offset < best!.offset { best = (offset, operation) }
+      }
+      return best?.operation
+    }
+  }
+
+  /// Where a start-up step (`Failed to create GCE Manager`, `creating cloud provider`) is named, or nil.
+  private static func startupOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    for verb in startupVerbs {
+      guard let offset = ByteSearch.offset(of: Array(verb.utf8), in: bytes) else { continue }
+      let end = min(bytes.count, offset + verb.utf8.count + 40)
+      let window = UnsafeBufferPointer(rebasing: bytes[offset..<end])
+      if verb == "open cloud provider"
+        || startupObjects.contains(where: { ByteSearch.contains(window, Array($0.utf8)) })
+      {
+        return offset
+      }
+    }
+    return nil
+  }
+
+  /// Markers followed by a node group's name.
+  static let groupMarkers = [
+    "autoScalingGroupName/", "virtualMachineScaleSets/", "delete nodes from group ", "for group ", "from group ",
+    "to group ", "node group ", "nodegroup ", "NodeGroup ", "node pool ", "nodepool ", "scale set ", "vmss ", "ASG ",
+    "asg ", "instance group ",
+  ]
+  /// Words after a marker that are not names (`node group sizes`, `ASG cache`).
+  static let notNames: Set<String> = [
+    "size", "sizes", "is", "was", "for", "with", "the", "a", "an", "and", "that", "not", "set", "id", "name", "of",
+    "in", "to", "from", "because", "due", "cache", "list", "names", "tags", "config", "configuration", "template",
+    "capacity", "info", "information", "%s", "%v", "has", "have", "does", "cannot", "can't", "failed", "size:",
+  ]
+
+  /// The node group the message names, or nil.
+  static func nodeGroup(in message: String) -> String? {
+    if let url = token(containing: "/instanceGroups/", in: message)
+      ?? token(containing: "/instanceGroupManagers/", in: message)
+    {
+      return url
+    }
+    for marker in groupMarkers {
+      var rest = Substring(message)
+      while let range = rest.firstRange(of: marker) {
+        rest = rest[range.upperBound...]
+        guard var name = FailureClassifier.word(after: "", in: String(rest)) else { continue }
+        name = name.trimmingCharacters("\"")
+        if let slash = name.firstIndex(of: "/") { name = String(name[..<slash]) }
+        if looksLikeName(name) { return name }
+      }
+    }
+    return nil
+  }
+
+  /// Whether a word after a marker is a name: not a common word, and marked as one by a digit,
+  /// `-`, `_` or `.` (`eks-ng-a`, `mig_1`, `pool.a`), as generated and chosen names are.
+  private static func looksLikeName(_ word: String) -> Bool {
+    guard !word.isEmpty, !notNames.contains(word), !word.hasPrefix("%") else { return false }
+    return word.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+  }
+
+  /// Provider id schemes a node may be named by.
+  static let providerIdSchemes = [
+    "aws:///", "gce://", "azure:///", "hcloud://", "digitalocean://", "openstack:///", "linode://", "vultr://",
+    "scaleway://", "civo://", "exoscale://", "ionos://", "equinixmetal://", "packet://", "brightbox://", "oci://",
+    "alicloud://", "kwok://", "clusterapi://",
+  ]
+
+  /// The node the message names, or nil: `node "NAME"`, an `ip-…` or `aks-…-vmss…` name, a provider id.
+  static func node(in message: String) -> String? {
+    for marker in ["nodes \"", "node \"", "node/"] {
+      if let name = FailureClassifier.word(after: marker, in: message)?.trimmingCharacters("\""), !name.isEmpty,
+        !notNames.contains(name)
+      {
+        return name
+      }
+    }
+    if let name = token(
+      startingWith: "ip-", in: message, where: { $0.count > 4 && $0.dropFirst(3).first?.isNumber == true })
+    {
+      return name
+    }
+    if let name = token(startingWith: "aks-", in: message, where: isScaleSetNode) { return name }
+    for scheme in providerIdSchemes {
+      if let id = token(startingWith: scheme, in: message, where: { $0.count > scheme.count }) { return id }
+    }
+    return nil
+  }
+
+  /// Whether `name` is an AKS node (`aks-pool-12345678-vmss00000a`), not its scale set (`…-vmss`).
+  private static func isScaleSetNode(_ name: String) -> Bool {
+    guard let range = name.firstRange(of: "-vmss") else { return false }
+    return name[range.upperBound...].count >= 6
+  }
+
+  /// The whitespace- or quote-delimited token that contains `marker`, cut to ``FieldLimit/maximumBytes``.
+  static func token(containing marker: String, in message: String) -> String? {
+    guard let range = message.firstRange(of: marker) else { return nil }
+    var start = range.lowerBound
+    while start > message.startIndex, !isStop(message[message.index(before: start)]) {
+      start = message.index(before: start)
+    }
+    var end = range.upperBound
+    while end < message.endIndex, !isStop(message[end]) { end = message.index(after: end) }
+    let token = message[start..<end].trimmingTrailingPunctuation
+    return token.isEmpty ? nil : FieldLimit.capped(token)
+  }
+
+  /// The first token that starts with `prefix` at a word start and satisfies `accept`.
+  static func token(startingWith prefix: String, in message: String, where accept: (String) -> Bool) -> String? {
+    var searchStart = message.startIndex
+    while let range = message[searchStart...].firstRange(of: prefix) {
+      searchStart = range.upperBound
+      if range.lowerBound > message.startIndex {
+        let before = message[message.index(before: range.lowerBound)]
+        if before.isLetter || before.isNumber || before == "-" || before == "." { continue }
+      }
+      var end = range.upperBound
+      while end < message.endIndex, !isStop(message[end]) { end = message.index(after: end) }
+      let token = FieldLimit.capped(message[range.lowerBound..<end].trimmingTrailingPunctuation)
+      if accept(token) { return token }
+    }
+    return nil
+  }
+
+  private static func isStop(_ character: Character) -> Bool {
+    character == " " || character == "\t" || character == "\n" || character == "\"" || character == "'"
+      || character == "," || character == "[" || character == "]" || character == "(" || character == ")"
+      || character == "{" || character == "}" || character == "\\"
+  }
+}
+
+extension Substring {
+  /// The text with trailing `.`, `:`, `;` dropped.
+  fileprivate var trimmingTrailingPunctuation: Substring {
+    var text = self
+    while let last = text.last, last == "." || last == ":" || last == ";" { text = text.dropLast() }
+    return text
+  }
+}
