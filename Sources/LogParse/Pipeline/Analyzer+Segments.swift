@@ -13,6 +13,7 @@ struct ParsedSegment: Sendable {
   var firstTime: LogTime?
   var lastTime: LogTime?
   var cloudProvider: String?
+  var firstMessageDate: MessageDate?
   var unrecognizedShapes: UnrecognizedShapes
   var patternErrors: Int
   var loops: LoopTracker
@@ -46,7 +47,8 @@ extension Analyzer {
       events: events.sink.collected, accounting: accounting, formats: formats,
       years: assembler.years,
       recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
-      lastTime: lastTime, cloudProvider: cloudProvider, unrecognizedShapes: unrecognizedShapes,
+      lastTime: lastTime, cloudProvider: cloudProvider, firstMessageDate: records.firstMessageDate,
+      unrecognizedShapes: unrecognizedShapes,
       patternErrors: patternErrors, loops: records.loops)
     events.sink.collected = []
     return segment
@@ -80,6 +82,10 @@ extension Analyzer {
       records.lastTime = last
     }
     if records.cloudProvider == nil { records.cloudProvider = segment.cloudProvider }
+    if records.firstMessageDate == nil, var date = segment.firstMessageDate {
+      date.recordTime = placed(date.recordTime)
+      records.firstMessageDate = date
+    }
     records.unrecognizedShapes.absorb(segment.unrecognizedShapes, source: source, lineOffset: lineOffset)
     // Each event is moved out of the segment, never copied (a copy retains its strings), and a
     // payload-free event is left in its place for the array to destroy.

@@ -21,6 +21,9 @@ struct RecordHandler {
   var unrecognizedShapes = UnrecognizedShapes()
   /// The base year an envelope time proved, as known from the records handled so far.
   var envelopeBaseYear: Int?
+  /// The first full date inside a recognised record's message, with the record's time: evidence of
+  /// the log's year from any message form, old ones too.
+  var firstMessageDate: MessageDate?
 
   /// Handles a record, first trying to rejoin lines a hard wrap cut from it; returns whether it did.
   ///
@@ -84,6 +87,9 @@ struct RecordHandler {
     let loop = loops.loop(of: record, event: event)
     onRecordMeaning?(record, loop, event)
     recognized += 1
+    if firstMessageDate == nil, let date = TimeText.firstDate(in: record.message) {
+      firstMessageDate = MessageDate(date: date, recordTime: record.time)
+    }
     if entry >= 0, record.severity == .info, record.verbosity == nil {
       verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
     }
@@ -117,5 +123,22 @@ enum CloudProviderHint {
     else { return nil }
     for (prefix, provider) in prefixes where file.starts(with: prefix.utf8) { return provider }
     return nil
+  }
+}
+
+/// A full date read inside a message, and the time of the record that holds it.
+struct MessageDate: Hashable, Sendable {
+  var date: FullTime
+  var recordTime: LogTime
+
+  /// The log's base year this date proves: the record's year, taken as the date's, corrected
+  /// across New Year when their months lie six or more apart.
+  var baseYear: Int {
+    let (year, month, _) = date.date
+    var recordYear = year
+    let recordMonth = Int(recordTime.month)
+    if month - recordMonth >= 6 { recordYear += 1 }
+    if recordMonth - month >= 6 { recordYear -= 1 }
+    return recordYear - Int(recordTime.yearOffset)
   }
 }
