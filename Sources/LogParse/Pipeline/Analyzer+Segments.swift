@@ -12,7 +12,7 @@ struct ParsedSegment: Sendable {
   var verbosity: Int?
   var firstTime: LogTime?
   var lastTime: LogTime?
-  var cloudProvider: String?
+  var cloudClue: CloudProviderClue
   var firstMessageDate: MessageDate?
   var unrecognizedShapes: UnrecognizedShapes
   var patternErrors: Int
@@ -47,7 +47,7 @@ extension Analyzer {
       events: events.sink.collected, accounting: accounting, formats: formats,
       years: assembler.years,
       recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
-      lastTime: lastTime, cloudProvider: cloudProvider, firstMessageDate: records.firstMessageDate,
+      lastTime: lastTime, cloudClue: records.cloudClue, firstMessageDate: records.firstMessageDate,
       unrecognizedShapes: unrecognizedShapes,
       patternErrors: patternErrors, loops: records.loops)
     events.sink.collected = []
@@ -81,7 +81,7 @@ extension Analyzer {
     if let last = segment.lastTime.map(placed), records.lastTime == nil || records.lastTime! < last {
       records.lastTime = last
     }
-    if records.cloudProvider == nil { records.cloudProvider = segment.cloudProvider }
+    records.cloudClue.absorb(segment.cloudClue)
     if records.firstMessageDate == nil, var date = segment.firstMessageDate {
       date.recordTime = placed(date.recordTime)
       records.firstMessageDate = date

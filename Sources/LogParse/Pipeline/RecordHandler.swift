@@ -15,8 +15,9 @@ struct RecordHandler {
   /// The earliest and latest record times.
   var firstTime: LogTime?
   var lastTime: LogTime?
-  /// The cloud provider the record's file names show, if any.
-  var cloudProvider: String?
+  /// The cloud provider the records' clues show, if any (``CloudProviderClue``).
+  var cloudClue = CloudProviderClue()
+  var cloudProvider: String? { cloudClue.provider }
   /// The shapes of unrecognised records, with counts and a sample each.
   var unrecognizedShapes = UnrecognizedShapes()
   /// The base year an envelope time proved, as known from the records handled so far.
@@ -62,7 +63,7 @@ struct RecordHandler {
     if let year = record.envelopeBaseYear { envelopeBaseYear = year }
     if firstTime == nil || record.time < firstTime! { firstTime = record.time }
     if lastTime == nil || lastTime! < record.time { lastTime = record.time }
-    if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
+    cloudClue.note(file: record.file, message: record.message)
     if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
     let extracted = extractor.extract(record)
     // A failure found by its shape: the record's only event, or one more beside an event that
@@ -105,40 +106,3 @@ struct RecordHandler {
 
 @available(*, unavailable)
 extension RecordHandler: Sendable {}
-
-/// Names the cloud provider from a record's source file.
-enum CloudProviderHint {
-  static let prefixes: [(String, String)] = [
-    ("aws_", "aws"), ("auto_scaling", "aws"), ("azure_", "azure"), ("gce_", "gce"), ("autoscaling_gce", "gce"),
-    ("clusterapi_", "clusterapi"), ("hetzner_", "hetzner"), ("alicloud_", "alicloud"), ("oci_", "oci"),
-    ("digitalocean_", "digitalocean"), ("kwok_", "kwok"),
-  ]
-
-  /// The provider a file name belongs to, or nil.
-  static func provider(file: UnsafeBufferPointer<UInt8>) -> String? {
-    guard let first = file.first,
-      first == UInt8(ascii: "a") || first == UInt8(ascii: "g") || first == UInt8(ascii: "c")
-        || first == UInt8(ascii: "h") || first == UInt8(ascii: "o") || first == UInt8(ascii: "d")
-        || first == UInt8(ascii: "k")
-    else { return nil }
-    for (prefix, provider) in prefixes where file.starts(with: prefix.utf8) { return provider }
-    return nil
-  }
-}
-
-/// A full date read inside a message, and the time of the record that holds it.
-struct MessageDate: Hashable, Sendable {
-  var date: FullTime
-  var recordTime: LogTime
-
-  /// The log's base year this date proves: the record's year, taken as the date's, corrected
-  /// across New Year when their months lie six or more apart.
-  var baseYear: Int {
-    let (year, month, _) = date.date
-    var recordYear = year
-    let recordMonth = Int(recordTime.month)
-    if month - recordMonth >= 6 { recordYear += 1 }
-    if recordMonth - month >= 6 { recordYear -= 1 }
-    return recordYear - Int(recordTime.yearOffset)
-  }
-}
