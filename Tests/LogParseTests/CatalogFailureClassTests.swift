@@ -21,6 +21,7 @@ struct CatalogFailureClassTests {
     ],
     "failure.azureUpdateCapacity#0": ["quota", "OperationNotAllowed", "-", "aks-pool-vmss", "-"],
     "failure.azureDeleteInstances#0": ["quota", "OperationNotAllowed", "-", "aks-pool-vmss", "-"],
+    "failure.aws.cannotProvision#0": ["capacity", "-", "-", "eks-gpu", "-"],
     "failure.aws.asgScalingFailed#0": ["capacity", "-", "-", "eks-gpu", "-"],
     "failure.aws.asgScalingFailed#1": ["capacity", "-", "-", "eks-gpu", "-"],
     "failure.aws.eksDescribeNodegroup#0": ["iam", "AccessDeniedException", "eks:DescribeNodegroup", "ng-a", "-"],

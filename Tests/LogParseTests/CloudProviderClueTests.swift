@@ -38,6 +38,9 @@ struct CloudProviderClueTests {
     ("utils.go", "node aws:///us-east-1a/i-0123456789abcdef0 is gone", "aws"),
     ("utils.go", "provider id gce://p/us-central1-a/gke-a-b-c is registered", "gce"),
     ("utils.go", "node with provider id hcloud://123456 is gone", "hetzner"),
+    ("utils.go", "Skipping aks-default-2193-vmss000000 - node group min size reached", "azure"),
+    ("builder.go", "Failed to create Hetzner manager: `HCLOUD_TOKEN` is not specified", "hetzner"),
+    ("builder.go", "Failed to create CloudStack Manager: no config", "cloudstack"),
     ("utils.go", "MachineDeployment md-0 of machinedeployments.cluster.x-k8s.io scaled", "clusterapi"),
   ])
   func messageNamesItsProvider(_ file: String, _ message: String, _ provider: String) {

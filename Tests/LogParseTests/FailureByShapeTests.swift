@@ -132,6 +132,16 @@ struct FailureByShapeTests {
       failureClass: .kubernetesApi, code: "forbidden", principal: "system:serviceaccount:kube-system:cluster-autoscaler"
     ),
     Expected(
+      name: "an error record no entry knows, without a known shape",
+      log:
+        "E0401 08:00:00.000000       1 azure_scale_set.go:155] failed to get information for VMSS: flex-mp-0, error: could not find vmss: flex-mp-0",
+      failureClass: .other, nodeGroup: "flex-mp-0"),
+    Expected(
+      name: "Azure token refresh that timed out is a credentials failure",
+      log:
+        "E0401 08:00:00.000000       1 azure_scale_set.go:569] Failed to get current size for vmss \"k8s-pool1-1234-vmss\": azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/x: StatusCode=0 -- Original Error: adal: Failed to execute the refresh request. Error = 'Post https://login.microsoftonline.com/t/oauth2/token: dial tcp: i/o timeout'",
+      failureClass: .credentials, code: "i/o timeout", operation: .refresh, nodeGroup: "k8s-pool1-1234-vmss"),
+    Expected(
       name: "AWS throttling inside an unknown warning",
       log:
         "W0401 08:00:00.000000       1 auto_scaling_groups.go:400] Scaling activities of eks-ng-1 not read: Throttling: Rate exceeded\n\tstatus code: 400, request id: 9a",

@@ -47,6 +47,8 @@ struct FailureWordsTests {
       "aks-sys-1-vmss"
     ),
     ("Failed to update capacity of vmss aks-user-2-vmss: 409", "aks-user-2-vmss"),
+    ("CreateOrUpdate for scale set \"k8s-pool-9-vmss\" failed: 409", "k8s-pool-9-vmss"),
+    ("failed to get information for VMSS: flex-mp-0, error: could not find it", "flex-mp-0"),
   ])
   func nodeGroupComesFromTheNames(_ message: String, _ group: String) {
     #expect(FailureWords.nodeGroup(in: message) == group)
@@ -67,6 +69,7 @@ struct FailureWordsTests {
     ("instance aks-user-31415-vmss00000b could not be deleted: 409", "aks-user-31415-vmss00000b"),
     ("no instance for aws:///us-east-1a/i-0123456789abcdef0: AccessDenied", "aws:///us-east-1a/i-0123456789abcdef0"),
     ("delete of gce://p/us-east1-b/gke-a-1 failed: googleapi: Error 403", "gce://p/us-east1-b/gke-a-1"),
+    ("Problem with empty node deletion: failed to delete pool-a-6b9f-x2k: Unable to update object", "pool-a-6b9f-x2k"),
   ])
   func nodeComesFromTheNames(_ message: String, _ node: String) {
     #expect(FailureWords.node(in: message) == node)
@@ -75,6 +78,8 @@ struct FailureWordsTests {
   @Test(arguments: [
     "Failed to update the capacity for vmss aks-np-1-vmss: 409",
     "slip-10-1 is not a node",
+    "failed to delete nodes from group eks-a: AccessDenied",
+    "failed to delete i-0abc123: AccessDenied",
   ])
   func scaleSetsAndLookalikesAreNoNode(_ message: String) {
     #expect(FailureWords.node(in: message) == nil)

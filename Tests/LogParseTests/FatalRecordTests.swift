@@ -31,6 +31,16 @@ struct FatalRecordTests {
     #expect(text.contains("Stopped: the autoscaler exited on a fatal error at "))
   }
 
+  /// Every provider writes `Failed to create NAME manager` with `klog.Fatalf`: fatal where the line lost its letter too.
+  @Test(arguments: [
+    "I0402 10:00:00.000000       1 hetzner_cloud_provider.go:200] Failed to create Hetzner manager: `HCLOUD_TOKEN` is not specified",
+    "I0402 10:00:00.000000       1 cloud_provider.go:200] failed to create scaleway cloud provider: missing token",
+  ])
+  func providerCreationIsFatalAtAnySeverity(_ line: String) throws {
+    let failure = try #require(Fixtures.analyze(line + "\n").failures.first)
+    #expect(failure.fatal && failure.operation == .startup)
+  }
+
   /// A fatal record with its goroutine dump is one failure, its lines all evidence.
   @Test func dumpAfterFatalRecordIsItsEvidence() throws {
     let log = """

@@ -101,6 +101,8 @@ public enum FailureClassifier {
           }
         }
       }
+      // A token that could not be refreshed is a credential failure, whatever broke the refresh.
+      if has(tokenRefreshMarker) { result.failureClass = .credentials }
       return result
     }
   }
@@ -120,6 +122,7 @@ public enum FailureClassifier {
       return .maxSize
     }
     if ByteSearch.contains(lower, "quota") { return .quota }
+    if ByteSearch.contains(lower, "cannot provision any more") { return .capacity }
     if ByteSearch.contains(lower, "outofresource") || ByteSearch.contains(lower, "capacity") { return .capacity }
     if ByteSearch.contains(lower, "timed out") || ByteSearch.contains(lower, "timeout") { return .timeout }
     return .other
@@ -129,6 +132,7 @@ public enum FailureClassifier {
     (bytes: Array($0.code.utf8), code: $0.code, failureClass: $0.failureClass)
   }
   private static let apiErrorMarker = Array("api error ".utf8)
+  private static let tokenRefreshMarker = Array("Failed to refresh the Token".utf8)
   private static let getCredentialsMarker = Array("get credentials".utf8)
   private static let assumeRoleMarker = Array("AssumeRoleWithWebIdentity".utf8)
   private static let notAuthorizedMarker = Array("is not authorized to perform".utf8)

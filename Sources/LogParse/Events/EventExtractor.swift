@@ -191,11 +191,15 @@ public struct EventExtractor {
   /// message and severity, or nil; for records whose event (if any) classified no failure.
   ///
   /// A fatal record is a failure whatever its text: the process exited after it.
-  public mutating func shapeFailure(_ record: Record) -> Event? {
+  /// An error record (`E`) no entry knows (`unknown`) is a failure too: CAS writes errors with `klog.Errorf`.
+  public mutating func shapeFailure(_ record: Record, unknown: Bool = false) -> Event? {
     var limited = false
     let shaped = shapeMatcher.matches(record.message) { limited = true }
     if limited { patternErrors += 1 }
-    guard shaped || record.severity == .fatal else { return nil }
+    guard
+      shaped || record.severity == .fatal || (unknown && record.severity == .error)
+        || FailureWords.isProviderCreation(record.message)
+    else { return nil }
     let message = withUnsafeMutablePointer(to: &fieldCounts) { Captures(subject: record.message, counts: $0).message }
     return .failure(FailureWords.detail(message, fatal: record.severity == .fatal))
   }

@@ -6,10 +6,29 @@
 enum FailureWords {
   /// A failure of `message` with the operation, node group and node its words name.
   static func detail(_ message: String, fatal: Bool) -> FailureDetail {
-    FailureDetail(
-      operation: operation(in: message), nodeGroup: nodeGroup(in: message), node: node(in: message), fatal: fatal,
-      message: message)
+    var text = message
+    let creation = text.withUTF8(isProviderCreation)
+    return FailureDetail(
+      operation: operation(in: message), nodeGroup: nodeGroup(in: message), node: node(in: message),
+      fatal: fatal || creation, message: message)
   }
+
+  /// Whether the message is a provider's `Failed to create NAME manager: …` or `… cloud provider: …`,
+  /// which every provider writes with `klog.Fatalf`: fatal even where the line lost its severity letter.
+  static func isProviderCreation(_ message: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard ByteSearch.hasPrefix(message, creationPrefix) || ByteSearch.hasPrefix(message, creationPrefixLower) else {
+      return false
+    }
+    let window = UnsafeBufferPointer(rebasing: message[0..<min(message.count, 64)])
+    guard let colon = memchrIndex(window, UInt8(ascii: ":")) else { return false }
+    let name = UnsafeBufferPointer(rebasing: window[0..<colon])
+    return ByteSearch.contains(name, creationManager) || ByteSearch.contains(name, creationProvider)
+  }
+
+  private static let creationPrefix = Array("Failed to create ".utf8)
+  private static let creationPrefixLower = Array("failed to create ".utf8)
+  private static let creationManager = Array("anager".utf8)
+  private static let creationProvider = Array("provider".utf8)
 
   /// The words that tell each operation; the one found first in the message decides.
   static let operationWords: [(String, FailureOperation)] = [
@@ -67,7 +86,7 @@ enum FailureWords {
   static let groupMarkers = [
     "autoScalingGroupName/", "virtualMachineScaleSets/", "delete nodes from group ", "for group ", "from group ",
     "to group ", "node group ", "nodegroup ", "NodeGroup ", "node pool ", "nodepool ", "scale set ", "vmss ", "ASG ",
-    "asg ", "instance group ",
+    "asg ", "instance group ", "Instance group ", "VMSS: ", "vmss: ",
   ]
   /// Words after a marker that are not names (`node group sizes`, `ASG cache`).
   static let notNames: Set<String> = [
@@ -87,7 +106,9 @@ enum FailureWords {
       var rest = Substring(message)
       while let range = rest.firstRange(of: marker) {
         rest = rest[range.upperBound...]
-        guard var name = FailureClassifier.word(after: "", in: String(rest)) else { continue }
+        // A quoted name (`scale set "aks-pool-vmss"`) is read inside its quotes.
+        let unquoted = rest.drop { $0 == "\"" || $0 == "`" || $0 == "'" }
+        guard var name = FailureClassifier.word(after: "", in: String(unquoted)) else { continue }
         name = name.trimmingCharacters("\"")
         if let slash = name.firstIndex(of: "/") { name = String(name[..<slash]) }
         if looksLikeName(name) { return name }
@@ -103,6 +124,11 @@ enum FailureWords {
     return word.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
   }
 
+  /// Markers followed by a node's name.
+  static let nodeMarkers = [
+    "failed to delete ", "delete node ", "deleting node ", "drain node ", "draining node ", "removing node ",
+  ]
+
   /// Provider id schemes a node may be named by.
   static let providerIdSchemes = [
     "aws:///", "gce://", "azure:///", "hcloud://", "digitalocean://", "openstack:///", "linode://", "vultr://",
@@ -115,6 +141,14 @@ enum FailureWords {
     for marker in ["nodes \"", "node \"", "node/"] {
       if let name = FailureClassifier.word(after: marker, in: message)?.trimmingCharacters("\""), !name.isEmpty,
         !notNames.contains(name)
+      {
+        return name
+      }
+    }
+    // `failed to delete NODE: …` (CAS up to 1.24), `draining node NODE`: a name-like word after the verb.
+    for marker in nodeMarkers {
+      if let name = FailureClassifier.word(after: marker, in: message)?.trimmingCharacters("\""), looksLikeName(name),
+        !name.hasPrefix("i-"), !name.contains("://")
       {
         return name
       }

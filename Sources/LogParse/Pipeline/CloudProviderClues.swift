@@ -25,7 +25,7 @@ struct CloudProviderClue: Hashable, Sendable {
     var best: (provider: String, strength: Int)?
     var groups = found
     while groups != 0 {
-      let clue = CloudProviderClues.messageClues[groups.trailingZeroBitCount]
+      let clue = CloudProviderClues.clueGroups[groups.trailingZeroBitCount]
       groups &= groups - 1
       if best == nil || clue.strength > best!.strength { best = (clue.provider, clue.strength) }
     }
@@ -96,15 +96,34 @@ enum CloudProviderClues {
       ("aliyuncs.com", "alicloud", 2), ("api.hetzner.cloud", "hetzner", 2), ("api.digitalocean.com", "digitalocean", 2),
       ("cluster.x-k8s.io", "clusterapi", 2), ("oraclecloud.com", "oci", 2), ("api.linode.com", "linode", 2),
       ("api.vultr.com", "vultr", 2), ("Magnum", "magnum", 2),
-      // Provider ids, weaker: another provider (Cluster API) may run on that cloud. Node names
-      // (`ip-….compute.internal`) name no provider: any provider's nodes may be named so.
+      // Providers' own names, as their start-up messages write them (`Failed to create Hetzner manager: …`).
+      ("Hetzner", "hetzner", 2), ("HCLOUD_", "hetzner", 2), ("DigitalOcean", "digitalocean", 2),
+      ("CloudStack", "cloudstack", 2), ("Civo ", "civo", 2), ("Vultr", "vultr", 2), ("OVHcloud", "ovhcloud", 2),
+      ("Tencentcloud", "tencentcloud", 2), ("Baiducloud", "baiducloud", 2), ("Bizflycloud", "bizflycloud", 2),
+      ("IonosCloud", "ionoscloud", 2), ("Kubemark", "kubemark", 2), ("Scaleway", "scaleway", 2),
+      ("scaleway cloud provider", "scaleway", 2), ("volcengine", "volcengine", 2), ("equinix metal", "equinixmetal", 2),
+      ("Utho ", "utho", 2), ("Linode", "linode", 2), ("Exoscale", "exoscale", 2),
+      // Provider ids, weaker: another provider (Cluster API) may run on that cloud. Node names like
+      // `ip-….compute.internal` name no provider: any provider's nodes on that cloud are named so.
       ("aws:///", "aws", 1), ("gce://", "gce", 1), ("azure:///", "azure", 1), ("hcloud://", "hetzner", 1),
+      // Scale sets and their nodes (`aks-pool-1-vmss`, `aks-pool-1-vmss000000`) exist only on Azure.
+      ("-vmss", "azure", 1),
       ("digitalocean://", "digitalocean", 1), ("linode://", "linode", 1), ("vultr://", "vultr", 1),
       ("scaleway://", "scaleway", 1), ("civo://", "civo", 1), ("exoscale://", "exoscale", 1),
       ("ionos://", "ionoscloud", 1), ("equinixmetal://", "equinixmetal", 1), ("brightbox://", "brightbox", 1),
       ("ocid1.instance", "oci", 1),
     ]
 
-  /// The message clues' literals, each its own group (at most 64).
-  static let messagePrefilter = LiteralPrefilter(groups: messageClues.map { [$0.literal] })
+  /// The clues grouped by provider and strength (one prefilter group each, at most 64), in order of first listing.
+  static let clueGroups: [(provider: String, strength: Int, literals: [String])] = messageClues.reduce(into: []) {
+    groups, clue in
+    if let index = groups.firstIndex(where: { $0.provider == clue.provider && $0.strength == clue.strength }) {
+      groups[index].literals.append(clue.literal)
+    } else {
+      groups.append((clue.provider, clue.strength, [clue.literal]))
+    }
+  }
+
+  /// The message clues' literals, one group per provider and strength.
+  static let messagePrefilter = LiteralPrefilter(groups: clueGroups.map(\.literals))
 }

@@ -68,7 +68,8 @@ struct RecordHandler {
     let extracted = extractor.extract(record)
     // A failure found by its shape: the record's only event, or one more beside an event that
     // classified none (a fatal record's, an error inside a loop step's message).
-    let shaped = extracted.map(\.event.carriesFailure) == true ? nil : extractor.shapeFailure(record)
+    let shaped =
+      extracted.map(\.event.carriesFailure) == true ? nil : extractor.shapeFailure(record, unknown: extracted == nil)
     guard let (event, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
       let loop = loops.loop(of: record, event: nil)
       onRecordMeaning?(record, loop, nil)
