@@ -163,3 +163,23 @@ extension Event {
     }
   }
 }
+
+extension Event {
+  /// Whether the event's message holds only names and numbers (`Pod P is unschedulable`,
+  /// `Scale-up: setting group G size to N`): no error text can be inside it, so its record is not
+  /// searched for one (unless it is fatal).
+  var isClosedMessage: Bool {
+    switch self {
+    case .processStarted, .leaseAcquiring, .mainLoopStarted, .podsFound, .podUnschedulable, .otherPodsUnschedulable,
+      .upcomingNodes, .bestOption, .estimatedNodes, .scaleUpCapped, .scaleUpCappedToClusterMax, .scaleUpSplit,
+      .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished, .scaleUpTimedOut,
+      .failedNodesDeleted, .scaleUpReverted, .maxSizeReached, .similarPodsDoNotFitGroup, .noExpansionOptions,
+      .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain, .deletionTaintAdded,
+      .unregisteredNodeRemoval, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .leaderElection,
+      .scaleUpSalvoIteration, .expanderFilteredAll, .scaleUpCappedByQuota:
+      return true
+    default:
+      return false
+    }
+  }
+}

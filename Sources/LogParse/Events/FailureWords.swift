@@ -59,13 +59,15 @@ enum FailureWords {
     return text.withUTF8 { bytes -> FailureOperation? in
       var best: (offset: Int, operation: FailureOperation)?
       if let startup = startupOffset(bytes) { best = (startup, .startup) }
-      for (word, operation) in operationWords {
-        guard let offset = ByteSearch.offset(of: Array(word.utf8), in: bytes) else { continue }
+      for (word, operation) in operationWordBytes {
+        guard let offset = ByteSearch.offset(of: word, in: bytes) else { continue }
         if best == nil || offset < best!.offset { best = (offset, operation) }
       }
       return best?.operation
     }
   }
+
+  private static let operationWordBytes = operationWords.map { (Array($0.0.utf8), $0.1) }
 
   /// Where a start-up step (`Failed to create GCE Manager`, `creating cloud provider`) is named, or nil.
   private static func startupOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -102,19 +104,49 @@ enum FailureWords {
     {
       return url
     }
-    for marker in groupMarkers {
-      var rest = Substring(message)
-      while let range = rest.firstRange(of: marker) {
-        rest = rest[range.upperBound...]
-        // A quoted name (`scale set "aks-pool-vmss"`) is read inside its quotes.
-        let unquoted = rest.drop { $0 == "\"" || $0 == "`" || $0 == "'" }
-        guard var name = FailureClassifier.word(after: "", in: String(unquoted)) else { continue }
-        name = name.trimmingCharacters("\"")
-        if let slash = name.firstIndex(of: "/") { name = String(name[..<slash]) }
-        if looksLikeName(name) { return name }
+    var text = message
+    return text.withUTF8 { bytes -> String? in
+      for marker in groupMarkerBytes {
+        var from = 0
+        while let found = ByteSearch.offset(of: marker, in: bytes, from: from) {
+          from = found + marker.count
+          // A quoted name (`scale set "aks-pool-vmss"`) is read inside its quotes.
+          var start = from
+          while start < bytes.count, bytes[start] == 0x22 || bytes[start] == 0x60 || bytes[start] == 0x27 { start += 1 }
+          guard var name = word(bytes, from: start, stopAtSlash: true) else { continue }
+          name = name.trimmingCharacters("\"")
+          if looksLikeName(name) { return name }
+        }
       }
+      return nil
     }
-    return nil
+  }
+
+  private static let groupMarkerBytes = groupMarkers.map { Array($0.utf8) }
+
+  /// The word of `bytes` from `start` (up to a space, comma, quote, or a `/` when `stopAtSlash`),
+  /// trailing punctuation dropped, cut to ``FieldLimit/maximumBytes``.
+  static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopAtSlash: Bool = false) -> String? {
+    var end = start
+    while end < bytes.count, !isWordStop(bytes[end]), !(stopAtSlash && bytes[end] == 0x2F) { end += 1 }
+    while end > start,
+      bytes[end - 1] == 0x2E || bytes[end - 1] == 0x3B || bytes[end - 1] == 0x29 || bytes[end - 1] == 0x3A
+    {
+      end -= 1
+    }
+    guard end > start else { return nil }
+    return cappedString(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+  }
+
+  private static func isWordStop(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2C || byte == 0x22 || byte == 0x27
+  }
+
+  /// `bytes` as a string, cut to ``FieldLimit/maximumBytes`` with the marker.
+  private static func cappedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let length = FieldLimit.cutLength(bytes, limit: FieldLimit.maximumBytes)
+    let kept = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+    return length < bytes.count ? kept + FieldLimit.marker : kept
   }
 
   /// Whether a word after a marker is a name: not a common word, and marked as one by a digit,
@@ -173,46 +205,51 @@ enum FailureWords {
 
   /// The whitespace- or quote-delimited token that contains `marker`, cut to ``FieldLimit/maximumBytes``.
   static func token(containing marker: String, in message: String) -> String? {
-    guard let range = message.firstRange(of: marker) else { return nil }
-    var start = range.lowerBound
-    while start > message.startIndex, !isStop(message[message.index(before: start)]) {
-      start = message.index(before: start)
+    var text = message
+    let needle = Array(marker.utf8)
+    return text.withUTF8 { bytes -> String? in
+      guard let found = ByteSearch.offset(of: needle, in: bytes) else { return nil }
+      var start = found
+      while start > 0, !isStop(bytes[start - 1]) { start -= 1 }
+      return tokenString(bytes, from: start, searchFrom: found + needle.count)
     }
-    var end = range.upperBound
-    while end < message.endIndex, !isStop(message[end]) { end = message.index(after: end) }
-    let token = message[start..<end].trimmingTrailingPunctuation
-    return token.isEmpty ? nil : FieldLimit.capped(token)
   }
 
   /// The first token that starts with `prefix` at a word start and satisfies `accept`.
   static func token(startingWith prefix: String, in message: String, where accept: (String) -> Bool) -> String? {
-    var searchStart = message.startIndex
-    while let range = message[searchStart...].firstRange(of: prefix) {
-      searchStart = range.upperBound
-      if range.lowerBound > message.startIndex {
-        let before = message[message.index(before: range.lowerBound)]
-        if before.isLetter || before.isNumber || before == "-" || before == "." { continue }
+    var text = message
+    let needle = Array(prefix.utf8)
+    return text.withUTF8 { bytes -> String? in
+      var from = 0
+      while let found = ByteSearch.offset(of: needle, in: bytes, from: from) {
+        from = found + needle.count
+        if found > 0 {
+          let before = bytes[found - 1]
+          if isAlphanumeric(before) || before == 0x2D || before == 0x2E { continue }
+        }
+        if let token = tokenString(bytes, from: found, searchFrom: from), accept(token) { return token }
       }
-      var end = range.upperBound
-      while end < message.endIndex, !isStop(message[end]) { end = message.index(after: end) }
-      let token = FieldLimit.capped(message[range.lowerBound..<end].trimmingTrailingPunctuation)
-      if accept(token) { return token }
+      return nil
     }
-    return nil
   }
 
-  private static func isStop(_ character: Character) -> Bool {
-    character == " " || character == "\t" || character == "\n" || character == "\"" || character == "'"
-      || character == "," || character == "[" || character == "]" || character == "(" || character == ")"
-      || character == "{" || character == "}" || character == "\\"
+  /// The token from `start` to the next stop at or after `searchFrom`, trailing `.`, `:`, `;` dropped.
+  private static func tokenString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, searchFrom: Int) -> String? {
+    var end = searchFrom
+    while end < bytes.count, !isStop(bytes[end]) { end += 1 }
+    while end > start, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x3A || bytes[end - 1] == 0x3B { end -= 1 }
+    guard end > start else { return nil }
+    return cappedString(UnsafeBufferPointer(rebasing: bytes[start..<end]))
   }
-}
 
-extension Substring {
-  /// The text with trailing `.`, `:`, `;` dropped.
-  fileprivate var trimmingTrailingPunctuation: Substring {
-    var text = self
-    while let last = text.last, last == "." || last == ":" || last == ";" { text = text.dropLast() }
-    return text
+  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  private static func isStop(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x20, 0x09, 0x0A, 0x22, 0x27, 0x2C, 0x5B, 0x5D, 0x28, 0x29, 0x7B, 0x7D, 0x5C: return true
+    default: return false
+    }
   }
 }

@@ -68,8 +68,10 @@ struct RecordHandler {
     let extracted = extractor.extract(record)
     // A failure found by its shape: the record's only event, or one more beside an event that
     // classified none (a fatal record's, an error inside a loop step's message).
-    let shaped =
-      extracted.map(\.event.carriesFailure) == true ? nil : extractor.shapeFailure(record, unknown: extracted == nil)
+    // (A message of names and numbers only is not searched, unless its record is fatal.)
+    let searched =
+      extracted.map { !$0.event.carriesFailure && (!$0.event.isClosedMessage || record.severity == .fatal) } ?? true
+    let shaped = searched ? extractor.shapeFailure(record, unknown: extracted == nil) : nil
     guard let (event, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
       let loop = loops.loop(of: record, event: nil)
       onRecordMeaning?(record, loop, nil)
