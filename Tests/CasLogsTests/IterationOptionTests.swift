@@ -50,7 +50,7 @@ struct IterationOptionTests {
     let result = try run(["report", "--year", "2025", "--iteration", "1f0c9a7e-42"], Self.structured)
     #expect(result.exitCode == 0, "\(result.summary)")
     var lines = expected(
-      Self.structured, [(3, "mainLoopStarted"), (4, "scaleUpRequested"), (5, "cloudResize"), (6, "unrecognised")])
+      Self.structured, [(3, "mainLoopStarted"), (4, "scaleUpRequested"), (5, "cloudResize"), (6, "failure")])
     // The escape byte in the err value is shown, not sent to the terminal.
     lines[3] = lines[3].replacingOccurrences(of: "\u{1B}", with: "\\x1b")
     #expect(result.stdoutLines == lines, "\(result.summary)")

@@ -112,12 +112,13 @@ extension EpisodeBuilder {
       if let until { noteMessageDate(until, context) }
       let newEntry =
         Backoff(
-          nodeGroup: group, at: context.time, until: until, errorClass: errorClass, errorCode: errorCode,
-          evidence: context.evidence)
+          nodeGroup: group, at: context.time, until: until, errorClass: errorClass.isEmpty ? nil : errorClass,
+          errorCode: errorCode.isEmpty ? nil : errorCode, evidence: context.evidence)
       EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       applyBackoffToEpisodes(group: group, errorClass: errorClass, errorCode: errorCode, context, &steps)
       let untilText = until.map { " until \($0.rfc3339)" } ?? ""
-      steps.append(step(.backoff, nil, group, "group \(group) in backoff\(untilText) (\(errorCode))", context))
+      let codeText = errorCode.isEmpty ? "" : " (\(errorCode))"
+      steps.append(step(.backoff, nil, group, "group \(group) in backoff\(untilText)\(codeText)", context))
     case .groupInBackoff(let group, let errorCode, let errorMessage):
       if let errorMessage {
         // 1.29+ repeats the error that started the backoff: often the only place a cause is logged.
@@ -311,9 +312,11 @@ extension EpisodeBuilder {
       return
     }
     let failureClass = FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode)
+    // CAS before 1.14 names no error class or code.
+    let named = errorClass.isEmpty && errorCode.isEmpty ? "" : ": errorClass=\(errorClass); errorCode=\(errorCode)"
     var failure = makeFailure(
-      "Scale-up of \(group) backed off: errorClass=\(errorClass); errorCode=\(errorCode)", operation: .scaleUp,
-      nodeGroup: group, node: nil, fatal: false, context)
+      "Scale-up of \(group) backed off\(named)", operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context
+    )
     failure.failureClass = failureClass
     failure.code = errorCode.isEmpty ? nil : errorCode
     failure.nodeGroup = group

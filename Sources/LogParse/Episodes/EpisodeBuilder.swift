@@ -241,9 +241,11 @@ public struct EpisodeBuilder: Sendable {
     _ context: EventContext
   ) -> Failure {
     let result = FailureClassifier.classify(message, fallbackGroup: nodeGroup)
+    // What no entry stated, the words around the error may.
     return Failure(
       failureClass: result.failureClass, code: result.code, action: result.action, principal: result.principal,
-      nodeGroup: result.nodeGroup, node: node, operation: operation, fatal: fatal,
+      nodeGroup: result.nodeGroup ?? FailureWords.nodeGroup(in: message), node: node ?? FailureWords.node(in: message),
+      operation: operation ?? FailureWords.operation(in: message), fatal: fatal,
       message: message, firstAt: context.time, lastAt: context.time, count: 1, evidence: context.evidence)
   }
 }

@@ -14,19 +14,37 @@ public enum FailureClassifier {
 
   /// Codes in the order they are tried; the first one present decides the class.
   static let codes: [(code: String, failureClass: FailureClass)] = [
+    // An unreachable endpoint is what to fix, whatever call (a credential one too) it broke.
+    ("no such host", .network), ("i/o timeout", .network), ("connection refused", .network),
+    ("connection reset by peer", .network), ("TLS handshake timeout", .network), ("Client.Timeout exceeded", .network),
+    ("network is unreachable", .network), ("no route to host", .network), ("request send failed", .network),
+    ("send request failed", .network), ("client connection lost", .network), ("context deadline exceeded", .network),
     ("WebIdentityErr", .credentials), ("NoCredentialProviders", .credentials), ("ExpiredToken", .credentials),
     ("InvalidClientTokenId", .credentials), ("SignatureDoesNotMatch", .credentials),
+    ("UnrecognizedClientException", .credentials), ("InvalidAuthenticationToken", .credentials),
+    ("AuthenticationFailed", .credentials), ("AuthFailure", .credentials), ("EC2RoleRequestError", .credentials),
+    ("SharedCredsLoad", .credentials), ("Authentication failed", .credentials), ("(unauthorized", .credentials),
+    ("the server has asked for the client to provide credentials", .credentials),
     ("AccessDeniedException", .iam), ("AccessDenied", .iam), ("UnauthorizedOperation", .iam),
-    ("AuthorizationFailed", .iam), ("PERMISSIONS_ERROR", .iam),
+    ("AuthorizationFailed", .iam), ("PERMISSIONS_ERROR", .iam), ("NotAuthorizedOrNotFound", .iam),
+    ("Forbidden.RAM", .iam), ("Request forbidden", .iam), ("(forbidden", .iam),
     ("ThrottlingException", .throttling), ("Throttling", .throttling), ("RequestLimitExceeded", .throttling),
-    ("TooManyRequests", .throttling),
+    ("TooManyRequests", .throttling), ("Too Many Requests", .throttling), ("EC2ThrottledException", .throttling),
+    ("rateLimitExceeded", .throttling), ("RateLimitExceeded", .throttling), ("rate_limit_exceeded", .throttling),
+    ("rate limiter Wait returned", .throttling),
     ("InsufficientInstanceCapacity", .capacity), ("placeholder-cannot-be-fulfilled", .capacity),
     ("ZONE_RESOURCE_POOL_EXHAUSTED_WITH_DETAILS", .capacity), ("ZONE_RESOURCE_POOL_EXHAUSTED", .capacity),
     ("RESOURCE_POOL_EXHAUSTED", .capacity), ("INSUFFICIENT_CAPACITY", .capacity),
-    ("SkuNotAvailable", .capacity), ("AllocationFailed", .capacity), ("OverconstrainedAllocationRequest", .capacity),
+    ("SkuNotAvailable", .capacity), ("ZonalAllocationFailed", .capacity), ("AllocationFailed", .capacity),
+    ("OverconstrainedZonalAllocationRequest", .capacity), ("OverconstrainedAllocationRequest", .capacity),
+    ("resource_unavailable", .capacity),
     ("QUOTA_EXCEEDED", .quota), ("QuotaExceeded", .quota), ("OperationNotAllowed", .quota),
+    ("VcpuLimitExceeded", .quota), ("InstanceLimitExceeded", .quota), ("resource_limit_exceeded", .quota),
+    ("server_limit_exceeded", .quota),
     ("IP_SPACE_EXHAUSTED", .cloudProvider),
-    ("ValidationError", .validation), ("InvalidParameterValue", .validation), ("InvalidParameter", .validation),
+    ("ValidationError", .validation), ("ValidationException", .validation), ("InvalidParameterValue", .validation),
+    ("InvalidParameterCombination", .validation), ("InvalidParameter", .validation), ("MissingParameter", .validation),
+    ("invalid_input", .validation), ("Bad request with", .validation),
   ]
 
   /// Classifies `message`; `fallbackGroup` names the group when the message does not.
@@ -36,7 +54,8 @@ public enum FailureClassifier {
       func has(_ needle: [UInt8]) -> Bool { ByteSearch.contains(text, needle) }
       var result = Result(failureClass: .other)
       if let entry = codeBytes.first(where: { has($0.bytes) }) {
-        result.code = entry.code
+        // Hetzner's codes are found with their parenthesis (`(forbidden)`), reported without.
+        result.code = entry.code.first == "(" ? String(entry.code.dropFirst()) : entry.code
         result.failureClass = entry.failureClass
       }
       if has(apiErrorMarker), let apiCode = word(after: "api error ", in: message) {
@@ -63,15 +82,27 @@ public enum FailureClassifier {
         (has(groupMarker) ? word(after: "autoScalingGroupName/", in: message) : nil)
         ?? (has(deleteFromGroupMarker) ? word(after: "delete nodes from group ", in: message) : nil)
         ?? fallbackGroup
+      if result.code == nil, let shaped = providerError(text) {
+        // A provider's own code (`Code="X"`, `ERROR CODE: X`, `(x)`) or only its HTTP status.
+        result.code = shaped.code
+        result.failureClass = shaped.failureClass
+      }
       if result.code == nil {
         let lower = message.lowercased()
         result.failureClass = fallbackClass(lower)
         if result.failureClass == .kubernetesApi {
-          result.code = ByteSearch.contains(lower, "forbidden") ? "forbidden" : "conflict"
-          // RBAC names the refused identity: `User "system:serviceaccount:kube-system:cluster-autoscaler" cannot list …`.
-          result.principal = word(after: "User \"", in: message).map { String($0.prefix { $0 != "\"" }) }
+          result.code =
+            ByteSearch.contains(lower, "forbidden")
+            ? "forbidden" : ByteSearch.contains(lower, "\" not found") ? "notFound" : "conflict"
+          // RBAC names the refused identity: `User "system:serviceaccount:kube-system:cluster-autoscaler" cannot list …`
+          // (its quotes escaped inside a structured record's `err="…"`).
+          result.principal = (word(after: "User \"", in: message) ?? word(after: "User \\\"", in: message)).map {
+            String($0.prefix { $0 != "\"" && $0 != "\\" })
+          }
         }
       }
+      // A token that could not be refreshed is a credential failure, whatever broke the refresh.
+      if has(tokenRefreshMarker) { result.failureClass = .credentials }
       return result
     }
   }
@@ -79,7 +110,9 @@ public enum FailureClassifier {
   /// The class of an error without a known code, from its wording.
   private static func fallbackClass(_ lower: String) -> FailureClass {
     // RBAC refusals, and conflicts (`Operation cannot be fulfilled on nodes "x": the object has been modified`).
-    if ByteSearch.contains(lower, "forbidden") || ByteSearch.contains(lower, "cannot be fulfilled") {
+    if ByteSearch.contains(lower, "forbidden") || ByteSearch.contains(lower, "cannot be fulfilled")
+      || ByteSearch.contains(lower, "the object has been modified") || ByteSearch.contains(lower, "\" not found")
+    {
       return .kubernetesApi
     }
     if ByteSearch.contains(lower, "rate exceeded") { return .throttling }
@@ -89,6 +122,7 @@ public enum FailureClassifier {
       return .maxSize
     }
     if ByteSearch.contains(lower, "quota") { return .quota }
+    if ByteSearch.contains(lower, "cannot provision any more") { return .capacity }
     if ByteSearch.contains(lower, "outofresource") || ByteSearch.contains(lower, "capacity") { return .capacity }
     if ByteSearch.contains(lower, "timed out") || ByteSearch.contains(lower, "timeout") { return .timeout }
     return .other
@@ -98,6 +132,7 @@ public enum FailureClassifier {
     (bytes: Array($0.code.utf8), code: $0.code, failureClass: $0.failureClass)
   }
   private static let apiErrorMarker = Array("api error ".utf8)
+  private static let tokenRefreshMarker = Array("Failed to refresh the Token".utf8)
   private static let getCredentialsMarker = Array("get credentials".utf8)
   private static let assumeRoleMarker = Array("AssumeRoleWithWebIdentity".utf8)
   private static let notAuthorizedMarker = Array("is not authorized to perform".utf8)

@@ -17,6 +17,8 @@ public enum ScaleDownKind: String, Hashable, Sendable {
 public enum FailureClass: String, Hashable, Sendable, CaseIterable {
   case iam, credentials, throttling, capacity, quota, validation, timeout, maxSize, kubernetesApi
   case cloudProvider, `internal`, other
+  /// The cloud or Kubernetes API could not be reached: DNS (`no such host`), connection refused, I/O timeout.
+  case network
 }
 
 /// A scale-up episode: one node group resize decision and what became of it.

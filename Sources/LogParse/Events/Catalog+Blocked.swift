@@ -174,7 +174,7 @@ extension Catalog {
     CatalogEntry(
       "scaleDown.utilizationTooBig", literal: "Node ",
       pattern:
-        #"^Node (\S+) (?:is not suitable for removal - (?:\w+ )?utilization too big \(([0-9.]+)\)|unremovable: \w+ requested \(([0-9.eE+-]+)% of allocatable\) is above)"#,
+        #"^Node (\S+) (?:is not suitable for removal - (?:[\w./-]+ )?utilization too big \(([0-9.]+)\)|unremovable: [\w./-]+ requested \(([0-9.eE+-]+)% of allocatable\) is above)"#,
       v: 4,
       versions:
         "1.3–1.17 (`utilization too big`), 1.18–1.28 (`cpu utilization too big`), 1.29+ (`unremovable: … above the threshold`)",
@@ -192,6 +192,13 @@ extension Catalog {
           [
             "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "utilization",
             "detail": "utilization 0.75 is above the scale-down threshold",
+          ]),
+        CatalogExample(
+          "1.29+",
+          "I0313 12:00:00.000000       1 eligibility.go:162] Node ip-10-0-9-9 unremovable: nvidia.com/gpu requested (100% of allocatable) is above the scale-down utilization threshold",
+          [
+            "kind": "scaleDownBlocked", "node": "ip-10-0-9-9", "reason": "utilization",
+            "detail": "utilization 1.0 is above the scale-down threshold",
           ]),
         CatalogExample(
           "1.29+",

@@ -87,6 +87,16 @@ extension Catalog {
       ]
     ) { c in .failure(FailureDetail(operation: .scaleDown, nodeGroup: c.text(1), fatal: false, message: c.message)) },
     CatalogEntry(
+      "failure.aws.cannotProvision", literal: "Instance group ",
+      pattern: #"^Instance group (\S+) cannot provision any more nodes"#, v: 0, versions: "1.24+ (AWS)",
+      examples: [
+        CatalogExample(
+          "1.24+",
+          "W0313 12:36:00.000000       1 auto_scaling_groups.go:453] Instance group eks-gpu cannot provision any more nodes!",
+          ["kind": "failure", "operation": "scaleUp", "nodeGroup": "eks-gpu", "fatal": "false"])
+      ]
+    ) { c in .failure(FailureDetail(operation: .scaleUp, nodeGroup: c.text(1), fatal: false, message: c.message)) },
+    CatalogEntry(
       "failure.aws.asgScalingFailed", literal: "ASG ", pattern: #"^ASG (\S+) scaling failed with "#, v: 0,
       versions: "1.24–1.34 (the activity printed over several lines), 1.35+ (`with description: …`)",
       examples: [

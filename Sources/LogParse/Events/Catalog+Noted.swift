@@ -108,7 +108,6 @@ extension Catalog {
     "scaleUp.podSchedulable": #"^Pod \S+ marked as unschedulable can be scheduled on "#,
     "scaleUp.podTooNew": #"^Pod \S+ is [0-9.]+ seconds old, too new to consider unschedulable"#,
     "scaleDown.softTaintsSkipped": #"^Skipped (?:adding|removing) soft taints on "#,
-    "cloud.aws.cannotProvision": #"^Instance group \S+ cannot provision any more nodes"#,
   ]
 
   private static let header = "I0313 12:00:00.000000       1 "
@@ -422,10 +421,6 @@ extension Catalog {
             + "auto_scaling_groups.go:480] Instance group eks-gpu has only 0 instances created while requested count is 1. Creating placeholder instances."
         )
       ]
-    ),
-    (
-      "cloud.aws.cannotProvision", "Instance group ", 0, .prefix, "1.24+ (AWS)",
-      [("1.24+", warning + "auto_scaling_groups.go:520] Instance group eks-gpu cannot provision any more nodes!")]
     ),
     (
       "cloud.gce.lastAttemptErrors", "Got GCE instance which is being created and has lastAttemptErrors", 4, .prefix,

@@ -3,9 +3,12 @@ extension Catalog {
   static let scaleDownEntries: [CatalogEntry] = [
     CatalogEntry(
       "scaleDown.utilization", literal: "Node ",
-      pattern: #"^Node (\S+) - (?:(\w+) )?(?:utilization ([0-9.eE+-]+)|requested is ([0-9.eE+-]+)% of allocatable)"#,
+      // The resource is any the node's utilization was decided by: `cpu`, `memory`, `nvidia.com/gpu`, an extended one.
+      pattern:
+        #"^Node (\S+) - (?:([\w./-]+) )?(?:utilization ([0-9.eE+-]+)|requested is ([0-9.eE+-]+)% of allocatable)"#,
       v: 4,
-      versions: "1.3–1.17 (`utilization`), 1.18–1.28 (`cpu utilization`), 1.29+ (`requested is X% of allocatable`)",
+      versions:
+        "1.3–1.17 (`utilization`), 1.18–1.28 (`cpu utilization`, a GPU node's `nvidia.com/gpu utilization`), 1.29+ (`requested is X% of allocatable`)",
       examples: [
         CatalogExample(
           "1.3–1.17",
@@ -18,9 +21,17 @@ extension Catalog {
           "1.18–1.28", "I0313 12:00:00.000000       1 eligibility.go:166] Node ip-10-0-1-5 - cpu utilization 0.312500",
           ["kind": "nodeUtilization", "node": "ip-10-0-1-5", "utilization": "0.3125"]),
         CatalogExample(
+          "1.18–1.28",
+          "I0313 12:00:00.000000       1 eligibility.go:166] Node ip-10-0-9-9 - nvidia.com/gpu utilization 0.500000",
+          ["kind": "nodeUtilization", "node": "ip-10-0-9-9", "utilization": "0.5"]),
+        CatalogExample(
           "1.29+",
           "I0313 12:00:00.000000       1 klogx.go:87] Node ip-10-0-1-5 - cpu requested is 31.25% of allocatable",
           ["kind": "nodeUtilization", "node": "ip-10-0-1-5", "utilization": "0.3125"]),
+        CatalogExample(
+          "1.29+",
+          "I0313 12:00:00.000000       1 klogx.go:87] Node ip-10-0-9-9 - nvidia.com/gpu requested is 75% of allocatable",
+          ["kind": "nodeUtilization", "node": "ip-10-0-9-9", "utilization": "0.75"]),
       ]
     ) { c in
       guard let value = c.double(3) ?? c.double(4).map({ $0 / 100 }) else { return nil }

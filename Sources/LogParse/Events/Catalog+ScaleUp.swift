@@ -249,11 +249,20 @@ extension Catalog {
     ) { c in c.int(2).map { .scaleUpReverted(group: c.text(1), delta: $0) } },
     CatalogEntry(
       "scaleUp.backoff", literal: "Disabling scale-up for node group ",
-      pattern: #"^Disabling scale-up for node group (\S+) until (.+?); errorClass=([^;\s]*); errorCode=(\S*)"#,
+      pattern: #"^Disabling scale-up for node group (\S+) until (.+?)(?:; errorClass=([^;\s]*); errorCode=(\S*)|\s*$)"#,
       structured: StructuredForm(
         "Disabling scale-up for node group", keys: ["nodeGroupId", .time("backoffUntil"), "errorClass", "errorCode"]),
-      v: 0, versions: "1.14 (`errorClass=99`), 1.15–1.37 (`errorClass=Other`), 1.38+ (structured)",
+      v: 0,
+      versions:
+        "0.6–1.13 (no error class or code), 1.14 (`errorClass=99`), 1.15–1.37 (`errorClass=Other`), 1.38+ (structured)",
       examples: [
+        CatalogExample(
+          "0.6–1.13",
+          "W0313 12:49:40.584456       1 clusterstate.go:223] Disabling scale-up for node group eks-ng-a until 2018-03-13 12:54:40.13918732 +0000 UTC",
+          [
+            "kind": "backoffStarted", "group": "eks-ng-a", "until": "2018-03-13T12:54:40.13918732Z", "errorClass": "",
+            "errorCode": "",
+          ]),
         CatalogExample(
           "1.14",
           "W0313 12:49:40.584456       1 clusterstate.go:255] Disabling scale-up for node group eks-ng-a until 2019-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682; errorClass=99; errorCode=timeout",

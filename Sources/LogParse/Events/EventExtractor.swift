@@ -20,6 +20,8 @@ public struct EventExtractor {
   private let literalBytes: [UInt8]
   private let literalStarts: [Int]
   private let matchers: [Matcher?]
+  /// The failure shapes' matchers (``FailureShapes``), run on records no entry classified as a failure.
+  private let shapeMatcher: FailureShapeMatcher
   /// Entries anchored at the message start, grouped by their literal's first byte: the entries
   /// starting with byte `b` are `prefixEntries[prefixStarts[b]..<prefixStarts[b + 1]]`.
   private let prefixEntries: [Int]
@@ -71,6 +73,7 @@ public struct EventExtractor {
       }
     }
     starts.append(bytes.count)
+    shapeMatcher = FailureShapeMatcher(settings: settings)
     literalBytes = bytes
     literalStarts = starts
     self.matchers = matchers
@@ -182,6 +185,23 @@ public struct EventExtractor {
       if let event { return (event, number) }
     }
     return nil
+  }
+
+  /// The failure a record carries by the shape of its error (``FailureShapes``), whatever its
+  /// message and severity, or nil; for records whose event (if any) classified no failure.
+  ///
+  /// A fatal record is a failure whatever its text: the process exited after it.
+  /// An error record (`E`) no entry knows (`unknown`) is a failure too: CAS writes errors with `klog.Errorf`.
+  public mutating func shapeFailure(_ record: Record, unknown: Bool = false) -> Event? {
+    var limited = false
+    let shaped = shapeMatcher.matches(record.message) { limited = true }
+    if limited { patternErrors += 1 }
+    guard
+      shaped || record.severity == .fatal || (unknown && record.severity == .error)
+        || FailureWords.isProviderCreation(record.message)
+    else { return nil }
+    let message = withUnsafeMutablePointer(to: &fieldCounts) { Captures(subject: record.message, counts: $0).message }
+    return .failure(FailureWords.detail(message, fatal: record.severity == .fatal))
   }
 
   /// `event`, a failure marked fatal when the record's severity is.

@@ -12,7 +12,8 @@ struct ParsedSegment: Sendable {
   var verbosity: Int?
   var firstTime: LogTime?
   var lastTime: LogTime?
-  var cloudProvider: String?
+  var cloudClue: CloudProviderClue
+  var firstMessageDate: MessageDate?
   var unrecognizedShapes: UnrecognizedShapes
   var patternErrors: Int
   var loops: LoopTracker
@@ -48,8 +49,8 @@ extension Analyzer {
       events: events.sink.collected, accounting: accounting, formats: formats,
       years: assembler.years,
       recognized: recognized, unrecognized: unrecognized, verbosity: verbosity, firstTime: firstTime,
-      lastTime: lastTime, cloudProvider: cloudProvider, unrecognizedShapes: unrecognizedShapes,
-      patternErrors: patternErrors, loops: records.loops, sample: sample)
+      lastTime: lastTime, cloudClue: records.cloudClue, firstMessageDate: records.firstMessageDate,
+      unrecognizedShapes: unrecognizedShapes, patternErrors: patternErrors, loops: records.loops, sample: sample)
     events.sink.collected = []
     return segment
   }
@@ -84,7 +85,11 @@ extension Analyzer {
     if let last = segment.lastTime.map(placed), records.lastTime == nil || records.lastTime! < last {
       records.lastTime = last
     }
-    if records.cloudProvider == nil { records.cloudProvider = segment.cloudProvider }
+    records.cloudClue.absorb(segment.cloudClue)
+    if records.firstMessageDate == nil, var date = segment.firstMessageDate {
+      date.recordTime = placed(date.recordTime)
+      records.firstMessageDate = date
+    }
     records.unrecognizedShapes.absorb(segment.unrecognizedShapes, source: source, lineOffset: lineOffset)
     // Each event is moved out of the segment, never copied (a copy retains its strings), and a
     // payload-free event is left in its place for the array to destroy.

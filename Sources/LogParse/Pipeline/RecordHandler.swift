@@ -19,12 +19,16 @@ struct RecordHandler {
   /// The earliest and latest record times.
   var firstTime: LogTime?
   var lastTime: LogTime?
-  /// The cloud provider the record's file names show, if any.
-  var cloudProvider: String?
+  /// The cloud provider the records' clues show, if any (``CloudProviderClue``).
+  var cloudClue = CloudProviderClue()
+  var cloudProvider: String? { cloudClue.provider }
   /// The shapes of unrecognised records, with counts and a sample each.
   var unrecognizedShapes = UnrecognizedShapes()
   /// The base year an envelope time proved, as known from the records handled so far.
   var envelopeBaseYear: Int?
+  /// The first full date inside a recognised record's message, with the record's time: evidence of
+  /// the log's year from any message form, old ones too.
+  var firstMessageDate: MessageDate?
 
   /// Handles a record, first trying to rejoin lines a hard wrap cut from it; returns whether it did.
   ///
@@ -70,9 +74,16 @@ struct RecordHandler {
       if firstTime == nil || record.time < firstTime! { firstTime = record.time }
       if lastTime == nil || lastTime! < record.time { lastTime = record.time }
     }
-    if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
+    cloudClue.note(file: record.file, message: record.message)
     if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
-    guard let (event, entry) = extractor.extract(record) else {
+    let extracted = extractor.extract(record)
+    // A failure found by its shape: the record's only event, or one more beside an event that
+    // classified none (a fatal record's, an error inside a loop step's message).
+    // (A message of names and numbers only is not searched, unless its record is fatal.)
+    let searched =
+      extracted.map { !$0.event.carriesFailure && (!$0.event.isClosedMessage || record.severity == .fatal) } ?? true
+    let shaped = searched ? extractor.shapeFailure(record, unknown: extracted == nil) : nil
+    guard let (event, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
       let loop = loops.loop(of: record, event: nil)
       onRecordMeaning?(record, loop, nil)
       unrecognized += 1
@@ -92,35 +103,22 @@ struct RecordHandler {
     let loop = loops.loop(of: record, event: event)
     onRecordMeaning?(record, loop, event)
     recognized += 1
-    if record.severity == .info, record.verbosity == nil, !record.isRewritten {
+    if firstMessageDate == nil, record.time.isKnown, let date = TimeText.firstDate(in: record.message) {
+      firstMessageDate = MessageDate(date: date, recordTime: record.time)
+    }
+    if entry >= 0, record.severity == .info, record.verbosity == nil, !record.isRewritten {
       verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
     }
     let context = EventContext(
       time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
       stream: record.stream)
     events.push(PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
+    if extracted != nil, let shaped {
+      events.push(
+        PendingEvent(event: shaped, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
+    }
   }
 }
 
 @available(*, unavailable)
 extension RecordHandler: Sendable {}
-
-/// Names the cloud provider from a record's source file.
-enum CloudProviderHint {
-  static let prefixes: [(String, String)] = [
-    ("aws_", "aws"), ("auto_scaling", "aws"), ("azure_", "azure"), ("gce_", "gce"), ("autoscaling_gce", "gce"),
-    ("clusterapi_", "clusterapi"), ("hetzner_", "hetzner"), ("alicloud_", "alicloud"), ("oci_", "oci"),
-    ("digitalocean_", "digitalocean"), ("kwok_", "kwok"),
-  ]
-
-  /// The provider a file name belongs to, or nil.
-  static func provider(file: UnsafeBufferPointer<UInt8>) -> String? {
-    guard let first = file.first,
-      first == UInt8(ascii: "a") || first == UInt8(ascii: "g") || first == UInt8(ascii: "c")
-        || first == UInt8(ascii: "h") || first == UInt8(ascii: "o") || first == UInt8(ascii: "d")
-        || first == UInt8(ascii: "k")
-    else { return nil }
-    for (prefix, provider) in prefixes where file.starts(with: prefix.utf8) { return provider }
-    return nil
-  }
-}

@@ -317,7 +317,22 @@ struct RecordAssembler {
     if pendingSeverity == .fatal || pendingBraceDepth > 0 { return true }
     guard let first = text.first else { return false }
     if first == UInt8(ascii: "}") || first == UInt8(ascii: "]") || first == UInt8(ascii: ")") { return true }
-    return startsWith(text, "caused by:") || startsWith(text, "status code:")
+    return startsWith(text, "caused by:") || startsWith(text, "status code:") || continuesProviderError(text)
+  }
+
+  /// Whether `text` is a line of a provider SDK's multi-line error: Alibaba's `SDK.ServerError`
+  /// (`ErrorCode: …`, `Recommend: …`, `RequestId: …`, `Message: …`) and the Azure SDK's
+  /// `ResponseError` (`RESPONSE 409: …`, `ERROR CODE: …`, rules of dashes).
+  private func continuesProviderError(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = text.first else { return false }
+    switch first {
+    case UInt8(ascii: "E"): return startsWith(text, "ErrorCode: ") || startsWith(text, "ERROR CODE: ")
+    case UInt8(ascii: "R"):
+      return startsWith(text, "Recommend: ") || startsWith(text, "RequestId: ") || startsWith(text, "RESPONSE ")
+    case UInt8(ascii: "M"): return startsWith(text, "Message: ")
+    case UInt8(ascii: "-"): return startsWith(text, "--------")
+    default: return false
+    }
   }
 }
 

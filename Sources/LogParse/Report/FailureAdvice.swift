@@ -32,6 +32,9 @@ public enum FailureAdvice {
       return "The cloud provider call failed: the error above (or the cloud's activity history) names the cause."
     case .internal:
       return "An error inside the autoscaler: see the message; restarts or upgrades may be needed."
+    case .network:
+      return "The autoscaler could not reach the API: check DNS, the network path and proxies from its pod to the "
+        + "endpoint the message names."
     case .other:
       return "See the message for the cause."
     }

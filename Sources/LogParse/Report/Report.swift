@@ -79,7 +79,8 @@ extension Analyzer {
   /// The report of everything analysed so far.
   public func report() -> Report {
     let year = YearResolver.resolve(
-      envelope: envelopeBaseYear, message: builder.messageBaseYear, option: options.year, now: options.now,
+      envelope: envelopeBaseYear, message: builder.messageBaseYear ?? records.firstMessageDate?.baseYear,
+      option: options.year, now: options.now,
       lastTime: lastTime)
     var autoscaler = builder.autoscaler
     autoscaler.isLeader = builder.logShowsLeader

@@ -106,6 +106,17 @@ public enum TextReportRenderer {
         "Note: \(proven). Scale-up completion (`finished successfully`), `Upcoming N nodes`, "
           + "unneeded nodes and `Terminating EC2 instance` are V(4) lines: run CAS with --v=4 to see them.")
     }
+    for failure in report.failures where failure.fatal {
+      // A fatal record ends the process: nothing after it in that process's log comes.
+      var line = "Stopped: the autoscaler exited on a fatal error at \(report.rfc3339(failure.lastAt))"
+      if failure.count > 1 {
+        line += " (the last of \(failure.count) exits, the first at \(report.rfc3339(failure.firstAt)))"
+      }
+      line += ": \(failure.failureClass.rawValue)" + (failure.code.map { " " + safe($0) } ?? "")
+      if let operation = failure.operation { line += " during \(operation.rawValue)" }
+      line += "  (\(safe(report.sourceName(failure.evidence))):\(failure.evidence.lines.last ?? 0))"
+      out.append(line)
+    }
     if report.autoscaler.isLeader == false {
       out.append("Warning: this log shows only a standby replica waiting for the lease; read the leader's log.")
     }

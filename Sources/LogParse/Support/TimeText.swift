@@ -100,3 +100,26 @@ public enum TimeText {
     return (time, offset)
   }
 }
+
+extension TimeText {
+  /// The first full date and time inside a message (`until 2020-05-06 17:20:54.59 +0000 UTC`,
+  /// `at 2024-03-13T12:00:00Z`), or nil; a date must not follow a digit.
+  static func firstDate(in message: UnsafeBufferPointer<UInt8>) -> FullTime? {
+    var start = 0
+    while start < message.count,
+      let found = memchrIndex(UnsafeBufferPointer(rebasing: message[start...]), UInt8(ascii: "-"))
+    {
+      let dash = start + found
+      start = dash + 1
+      guard dash >= 4, dash + 15 <= message.count else { continue }
+      if dash >= 5, isDigit(message[dash - 5]) { continue }
+      let candidate = UnsafeBufferPointer(rebasing: message[(dash - 4)...])
+      if let parsed = parse(candidate, dateTimeSeparators: [UInt8(ascii: " "), UInt8(ascii: "T")]),
+        parsed.time.isSupported
+      {
+        return parsed.time
+      }
+    }
+    return nil
+  }
+}
