@@ -80,7 +80,7 @@ struct CommandSuggestionTests {
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    #expect(text.hasPrefix("Scale-ups: 1"), "\(text)")
+    #expect(text.contains("Scale-ups: 1"), "\(text)")
     let missing = try CLIRunner.run(["missing.log"])
     #expect(missing.exitCode == 2)
     #expect(missing.stderr.contains("cannot open 'missing.log'"), "\(missing.summary)")

@@ -188,9 +188,10 @@ struct FailureByShapeTests {
 
       """
     let report = Fixtures.analyze(log)
-    // The scale-up failure and the backoff's repeat of it, each once; the QUOTA_EXCEEDED backoff is a backoff.
-    #expect(report.failures.map(\.code) == ["AccessDenied", "AccessDenied"])
-    #expect(report.failures.map(\.count) == [1, 1])
+    // The scale-up failure and the backoff's repeat of it, each once; the QUOTA_EXCEEDED backoff is a
+    // backoff, and the failed scale-up of mig-1 it proves (no resize line shows one) carries its code.
+    #expect(report.failures.map(\.code) == ["AccessDenied", "AccessDenied", "QUOTA_EXCEEDED"])
+    #expect(report.failures.map(\.count) == [1, 1, 1])
     #expect(report.backoffs.map(\.nodeGroup) == ["eks-ng-1", "mig-1"])
   }
 
