@@ -16,6 +16,17 @@ public enum InputFormat: String, CaseIterable, Hashable, Sendable, Comparable {
   case jsonField = "json-field"
   /// Damage of pasted logs: prompts, indentation, quote marks, grep prefixes, elisions.
   case pasted
+  /// Line numbers before the header: an editor's search results (`Line 123: `), `cat -n`, `nl`.
+  case lineNumberPrefix = "line-number-prefix"
+  /// A terminal UI's box border (`│ `, `| `) before the header.
+  case boxBorderPrefix = "box-border-prefix"
+  /// Quote marks (`"`, `'`, a backtick) before the header: a log quoted in a string or a chat.
+  case quotePrefix = "quote-prefix"
+  /// A time before the header that no envelope explains (an indented `kubectl --timestamps`
+  /// line, an aggregator's time); kept as the record's envelope time.
+  case timePrefix = "time-prefix"
+  /// A word before the header: a pod or container name, an aggregator's pod and container.
+  case namePrefix = "name-prefix"
 
   public static func < (lhs: InputFormat, rhs: InputFormat) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -20,7 +20,7 @@ extension EpisodeBuilder {
     }
     guard known.last != id else { return false }
     if known.last.process != id.process, !known.startCounted {
-      autoscaler.addStart(context.time)
+      autoscaler.addStart(context.time, known: context.hasTime)
       restartCountedByIteration = true
     }
     loopProcesses[context.source] = LoopProcess(last: id)

@@ -7,7 +7,7 @@ extension EpisodeBuilder {
   /// whether it is a start not yet counted (a banner a moment before already counts it).
   mutating func noteStartSignal(_ context: EventContext) -> Bool {
     guard !isCountedStart(context.time) else { return false }
-    autoscaler.addStart(context.time)
+    autoscaler.addStart(context.time, known: context.hasTime)
     noteStartCounted(context.source)
     return true
   }
@@ -54,7 +54,7 @@ extension EpisodeBuilder {
     if !started, let last = autoscaler.gracefulDegradations.indices.last,
       autoscaler.gracefulDegradations[last].stoppedAt == nil
     {
-      autoscaler.gracefulDegradations[last].stoppedAt = context.time
+      autoscaler.gracefulDegradations[last].stoppedAt = context.knownTime
     } else {
       // A stop without its start (the log began inside the period) is a period of its own.
       autoscaler.gracefulDegradationCount += 1
@@ -62,7 +62,8 @@ extension EpisodeBuilder {
         autoscaler.gracefulDegradations.removeFirst()
       }
       autoscaler.gracefulDegradations.append(
-        GracefulDegradation(startedAt: started ? context.time : nil, stoppedAt: started ? nil : context.time))
+        GracefulDegradation(
+          startedAt: started ? context.knownTime : nil, stoppedAt: started ? nil : context.knownTime))
     }
     let summary = started ? "graceful degradation started: \(message)" : "graceful degradation stopped"
     steps.append(step(.process, nil, nil, summary, context))

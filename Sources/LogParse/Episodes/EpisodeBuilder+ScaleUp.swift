@@ -29,12 +29,12 @@ extension EpisodeBuilder {
       steps.append(step(.upcoming, nil, nil, "upcoming \(count) nodes", context))
     case .bestOption(let group):
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.time
+      decision.decidedAt = decision.decidedAt ?? context.knownTime
       decision.bestOption = group
       decision.evidence?.add(context)
     case .estimatedNodes(let count, let group):
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.time
+      decision.decidedAt = decision.decidedAt ?? context.knownTime
       if decision.bestOption == nil { decision.bestOption = group }
       decision.estimate = count
       decision.evidence?.add(context)
@@ -47,7 +47,7 @@ extension EpisodeBuilder {
       decision.capping = capping
     case .scaleUpPlan(let resizes):
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.time
+      decision.decidedAt = decision.decidedAt ?? context.knownTime
       decision.evidence?.add(context)
       decision.planGroups = resizes.count > 1 ? resizes.map(\.group) : []
       for resize in resizes {
@@ -64,7 +64,7 @@ extension EpisodeBuilder {
       decision.podsConsumed = true
     case .scaleUpRequested(let group, let size):
       let index = plannedOrNewScaleUp(group: group, size: size, context)
-      scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.time
+      scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.knownTime
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
     case .cloudResize(let group, let size):
@@ -91,7 +91,7 @@ extension EpisodeBuilder {
       if let until { noteMessageDate(until, context) }
       let newEntry =
         Backoff(
-          nodeGroup: group, at: context.time, until: until, errorClass: errorClass, errorCode: errorCode,
+          nodeGroup: group, at: context.knownTime, until: until, errorClass: errorClass, errorCode: errorCode,
           evidence: context.evidence)
       EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       applyBackoffToEpisodes(group: group, errorClass: errorClass, errorCode: errorCode, context, &steps)
@@ -113,7 +113,8 @@ extension EpisodeBuilder {
       } else {
         let newEntry =
           Backoff(
-            nodeGroup: group, at: context.time, until: nil, errorClass: nil, errorCode: nil, evidence: context.evidence)
+            nodeGroup: group, at: context.knownTime, until: nil, errorClass: nil, errorCode: nil,
+            evidence: context.evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       }
       beginDecision(context)
@@ -155,6 +156,7 @@ extension EpisodeBuilder {
   mutating func beginDecision(_ context: EventContext) {
     if decision.startedAt == nil {
       decision.startedAt = context.time
+      decision.startedAtKnown = context.hasTime
       decision.evidence = context.evidence
     }
   }
@@ -185,7 +187,7 @@ extension EpisodeBuilder {
     if decision.podEvidence == nil, let decisionEvidence = decision.evidence { evidence = decisionEvidence }
     evidence.add(context)
     var episode = ScaleUpEpisode(id: "up-\(scaleUpCount)", nodeGroup: group, evidence: evidence)
-    episode.decidedAt = decision.decidedAt ?? context.time
+    episode.decidedAt = decision.decidedAt ?? context.knownTime
     if decision.bestOption == group || decision.bestOption == nil { episode.estimate = decision.estimate }
     if !decision.podsConsumed || decision.plannedEpisodes.count > 0 {
       episode.triggeringPods = decision.pods
@@ -230,7 +232,7 @@ extension EpisodeBuilder {
     guard let open = openScaleUps.removeValue(forKey: group), !open.isEmpty else { return [] }
     for index in open {
       scaleUps[index].outcome = outcome
-      scaleUps[index].endedAt = context.time
+      scaleUps[index].endedAt = context.knownTime
       scaleUps[index].error = error
       scaleUps[index].evidence.add(context)
     }
@@ -297,7 +299,7 @@ extension EpisodeBuilder {
       let reasons = reasons + podReasons
       if let index = noScaleUpIndex[pod] {
         noScaleUps[index].count += 1
-        noScaleUps[index].lastAt = context.time
+        noScaleUps[index].lastAt = context.knownTime ?? noScaleUps[index].lastAt
         noScaleUps[index].evidence.merge(evidence)
         for reason in reasons
         where !noScaleUps[index].reasons.contains(reason) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons
@@ -308,7 +310,8 @@ extension EpisodeBuilder {
         let newEntry =
           NoScaleUp(
             pod: pod, reasons: Array(reasons.prefix(NoScaleUp.maximumReasons)), nodeGroup: noScaleUpGroup,
-            firstAt: decision.startedAt ?? context.time, lastAt: context.time, count: 1, evidence: evidence)
+            firstAt: (decision.startedAtKnown ? decision.startedAt : nil) ?? context.knownTime,
+            lastAt: context.knownTime, count: 1, evidence: evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
       }
     }

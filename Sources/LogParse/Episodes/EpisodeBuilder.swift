@@ -60,7 +60,7 @@ public struct EpisodeBuilder: Sendable {
     switch event {
     case .processStarted(let version):
       autoscaler.addVersion(version)
-      autoscaler.addStart(context.time)
+      autoscaler.addStart(context.time, known: context.hasTime)
       noteStartCounted(context.source)
       steps.append(step(.process, nil, nil, "Cluster Autoscaler \(version) started", context))
     case .leaseAcquiring:
@@ -131,6 +131,7 @@ public struct EpisodeBuilder: Sendable {
   ) -> EpisodeStep {
     EpisodeStep(
       kind: kind, episodeId: episodeId, subject: subject, summary: summary, time: context.time,
+      hasTime: context.hasTime,
       source: context.source, line: context.lines.lowerBound)
   }
 
@@ -151,7 +152,9 @@ public struct EpisodeBuilder: Sendable {
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: failure) }
     if let index = failureIndex[failure.foldKey], failures.isKept(index) {
       failures[index].count += 1
-      failures[index].lastAt = max(failures[index].lastAt, failure.lastAt)
+      // A record whose time was not readable leaves the times as they were.
+      if let last = failure.lastAt { failures[index].lastAt = max(failures[index].lastAt ?? last, last) }
+      if failures[index].firstAt == nil { failures[index].firstAt = failure.firstAt }
       failures[index].evidence.merge(failure.evidence)
       return index
     }
@@ -219,7 +222,7 @@ public struct EpisodeBuilder: Sendable {
     return Failure(
       failureClass: result.failureClass, code: result.code, action: result.action, principal: result.principal,
       nodeGroup: result.nodeGroup, node: node, operation: operation, fatal: fatal,
-      message: message, firstAt: context.time, lastAt: context.time, count: 1, evidence: context.evidence)
+      message: message, firstAt: context.knownTime, lastAt: context.knownTime, count: 1, evidence: context.evidence)
   }
 }
 
@@ -240,6 +243,8 @@ struct DecisionContext: Hashable, Sendable {
   var bestOption: String?
   var estimate: Int?
   var startedAt: LogTime?
+  /// Whether ``startedAt`` was read from its record (else it only places the decision in time).
+  var startedAtKnown = true
   /// The first decision line (best option, estimate, plan): when the scale-up was decided.
   var decidedAt: LogTime?
   var evidence: Evidence?

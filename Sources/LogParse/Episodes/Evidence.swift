@@ -59,15 +59,25 @@ public struct EventContext: Hashable, Sendable {
   public var severity: Severity
   /// The autoscaler loop the record belongs to, when the log shows loops.
   public var loop: LoopId?
+  /// Whether the record's time was readable; when not, ``time`` only places it in time order
+  /// (``Record/hasTime``) and ``knownTime`` is nil.
+  public var hasTime: Bool
 
   /// Creates a context.
-  public init(time: LogTime, source: Int, lines: ClosedRange<Int>, severity: Severity = .info, loop: LoopId? = nil) {
+  public init(
+    time: LogTime, source: Int, lines: ClosedRange<Int>, severity: Severity = .info, loop: LoopId? = nil,
+    hasTime: Bool = true
+  ) {
     self.time = time
     self.source = source
     self.lines = lines
     self.severity = severity
     self.loop = loop
+    self.hasTime = hasTime
   }
+
+  /// The record's time when it was readable, else nil: what a finding may report.
+  public var knownTime: LogTime? { hasTime ? time : nil }
 
   /// Evidence holding just this record.
   var evidence: Evidence {

@@ -131,6 +131,7 @@ public struct Analyzer {
     var seen = stripper.formats.union(absorbedFormats)
     if assembler.sawKlogText { seen.insert(.klogText) }
     if assembler.sawPasted { seen.insert(.pasted) }
+    seen.formUnion(assembler.prefixFormats)
     return seen.sorted()
   }
 

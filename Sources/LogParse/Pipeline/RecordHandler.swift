@@ -22,43 +22,14 @@ struct RecordHandler {
   /// The base year an envelope time proved, as known from the records handled so far.
   var envelopeBaseYear: Int?
 
-  /// Handles a record, first trying to rejoin lines a hard wrap cut from it; returns whether it did.
-  ///
-  /// The pieces are joined directly (a terminal cuts mid-word), then with a space (a mail client
-  /// cuts at a space); a join is kept only when the catalogue recognises the result.
-  mutating func handleJoiningWraps(_ record: Record, _ events: inout EventApplier) -> Bool {
-    guard record.wrappedLines > 0 else {
-      handle(record, &events)
-      return false
-    }
-    for separator: UInt8? in [nil, 0x20] {
-      var joined = Array(record.message)
-      for piece in record.wrapped.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        if let separator { joined.append(separator) }
-        joined.append(contentsOf: piece)
-      }
-      let recognized = joined.withUnsafeBufferPointer { message -> Bool in
-        var candidate = record
-        candidate.message = message
-        candidate.lineCount += record.wrappedLines
-        candidate.wrapped = UnsafeBufferPointer(start: nil, count: 0)
-        candidate.wrappedLines = 0
-        guard extractor.extract(candidate) != nil else { return false }
-        handle(candidate, &events)
-        return true
-      }
-      if recognized { return true }
-    }
-    handle(record, &events)
-    return false
-  }
-
   /// Counts a record and passes its event, if it means one, to `events`.
   mutating func handle(_ record: Record, _ events: inout EventApplier) {
     onRecord?(record)
     if let year = record.envelopeBaseYear { envelopeBaseYear = year }
-    if firstTime == nil || record.time < firstTime! { firstTime = record.time }
-    if lastTime == nil || lastTime! < record.time { lastTime = record.time }
+    if record.hasTime {
+      if firstTime == nil || record.time < firstTime! { firstTime = record.time }
+      if lastTime == nil || lastTime! < record.time { lastTime = record.time }
+    }
     if cloudProvider == nil { cloudProvider = CloudProviderHint.provider(file: record.file) }
     if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
     guard let (event, entry) = extractor.extract(record) else {
@@ -70,7 +41,8 @@ struct RecordHandler {
       // restart) at its time: the builder sees it as a note.
       if loops.startedLoop {
         let context = EventContext(
-          time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop)
+          time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
+          hasTime: record.hasTime)
         events.push(
           PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), lastTime: lastTime,
           envelopeBaseYear: envelopeBaseYear)
@@ -84,7 +56,8 @@ struct RecordHandler {
       verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
     }
     let context = EventContext(
-      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop)
+      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
+      hasTime: record.hasTime)
     events.push(PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
   }
 }

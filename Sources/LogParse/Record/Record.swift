@@ -29,12 +29,23 @@ public struct Record {
   public var wrapped = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   /// How many physical lines ``wrapped`` holds.
   public var wrappedLines = 0
+  /// How many of the first lines of ``wrapped`` look cut at one width (60 to 200 columns).
+  var widthWrappedLines = 0
+  /// The length of the record's first physical line (after its envelope), for telling wraps apart.
+  var firstLineLength = 0
   /// The base year an envelope time has proven by this record, if any (see ``YearTracker``).
   var envelopeBaseYear: Int?
   /// The `iterationId` field of a CAS JSON logging record, if it has a valid one.
   var jsonIteration: IterationId?
   /// Whether the record came from CAS JSON logging with fields besides `ts`, `caller`, `msg`, `v`, `err`.
   var jsonHasFields = false
+  /// Whether the record's time was readable. When it was not (a redacted time, a line without a
+  /// header), ``time`` is only where the record stands in time order: the time of the last record
+  /// before it that had one. It is never reported as the record's time.
+  public var hasTime = true
+  /// Whether the record is a line without a header (a message pasted alone, or the text from
+  /// `file.go:123] ` on); the handler takes it only when it is recognised or reads as an error.
+  public var isHeaderless = false
 
   /// The physical line numbers the record spans.
   public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }

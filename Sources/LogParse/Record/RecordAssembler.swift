@@ -4,15 +4,27 @@ import Glibc
 ///
 /// A line with a header starts a record. A line without one continues the previous record when it
 /// looks like a continuation (indented, `caused by:`, a closing bracket, inside an open `{…}` struct,
-/// or anything after a fatal record); otherwise it is malformed. Blank lines, `...` elisions and
-/// shell prompts are skipped and end the record. The record is delivered when the next record
-/// starts, on a skipped line, or on ``flush(_:)``.
+/// or anything after a fatal record); otherwise it is held as a possible wrap of the record's line
+/// (the handler joins the pieces the catalogue recognises joined), and each piece left over is
+/// offered as a record without a header, which stays a malformed line when the handler does not
+/// take it. Blank lines, `...` elisions and shell prompts are skipped and end the record. The
+/// record is delivered when the next record starts, on a skipped line, or on ``flush(_:)``.
+///
+/// `emit` returns, for a record with a header, how many held pieces it joined; for a record
+/// without one (``Record/isHeaderless``), 1 when it was taken as a record and 0 when not.
 struct RecordAssembler {
   /// Line counts.
   private(set) var accounting = LineAccounting()
   /// Whether any klog text header or paste damage was seen.
   private(set) var sawKlogText = false
   private(set) var sawPasted = false
+  /// The kinds of prefix the header search stepped over (``LinePrefix``).
+  private(set) var prefixFormats: Set<InputFormat> = []
+  /// The form of the last header's prefix (``LinePrefix/shape(_:into:)``): a line without a header
+  /// that starts with one of that form loses it too (an editor's `Line 13: ` before a continuation).
+  private var prefixShape: [UInt8] = []
+  /// Whether the last header's prefix held a box border, so a right border closes the lines too.
+  private var prefixHasBorder = false
   /// The year tracker, fed every record's time.
   var years = YearTracker()
 
@@ -22,6 +34,10 @@ struct RecordAssembler {
   private var pendingLineCount = 0
   private var pendingSeverity: Severity = .info
   private var pendingTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
+  private var pendingHasTime = true
+  /// The time of the last record with a readable time: where a record without one stands in time
+  /// order (its place in the line order), never reported as its time.
+  private var lastKnownTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
   private var pendingFile: [UInt8] = []
   private var pendingSourceLine = 0
   private var pendingVerbosity: Int?
@@ -34,6 +50,12 @@ struct RecordAssembler {
   /// Lines that may continue the pending record's header line after a hard wrap, and how many.
   private var pendingWrap: [UInt8] = []
   private var pendingWrapLines = 0
+  /// Each held piece's first line number and physical line count.
+  private var pendingWrapSpans: [(first: Int, count: Int)] = []
+  /// How many of the first held pieces look cut at one width (60 to 200 columns, no longer than
+  /// the line before): the only ones a record the catalogue recognises alone may take.
+  private var pendingWidthWrapLines = 0
+  private var pendingFirstLineLength = 0
   /// The length of the pending record's last physical line (a hard wrap cuts lines to one width).
   private var lastPhysicalLength = 0
   private let maximumRecordLength: Int
@@ -53,13 +75,14 @@ struct RecordAssembler {
   /// `physicalLines` is how many input lines the runtime split it into (CRI and Docker partials);
   /// the extra ones count as continuation lines of whatever the line becomes.
   mutating func accept(
-    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Bool
+    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Int
   ) {
     pendingExtraLines = max(0, physicalLines - 1)
     switch line {
     case .structured(let structured, let envelopeTime):
       flush(emit)
       let time = years.stamp(structured.time ?? envelopeTime, fallback: nil)
+      lastKnownTime = time
       structured.file.withUnsafeBufferPointer { file in
         start(
           source: source, lineNumber: lineNumber, severity: structured.severity, time: time, file: file,
@@ -79,7 +102,7 @@ struct RecordAssembler {
   /// loop over a stack of pieces, so a line of any number of headers takes no stack depth.
   private mutating func acceptText(
     _ text: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, source: Int, lineNumber: Int,
-    _ emit: (Record) -> Bool
+    _ emit: (Record) -> Int
   ) {
     let header = KlogHeaderParser.parse(text)
     guard let header, let split = KlogHeaderParser.embeddedHeaderStart(text, messageStart: header.messageStart) else {
@@ -121,22 +144,53 @@ struct RecordAssembler {
   /// Accepts a line (or a piece of a merged one) that holds at most one header, `header` as parsed.
   private mutating func acceptPiece(
     _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader?, envelopeTime: FullTime?, source: Int, lineNumber: Int,
-    _ emit: (Record) -> Bool
+    _ emit: (Record) -> Int
   ) {
     if let header {
       flush(emit)
       sawKlogText = true
-      if header.pastedPrefixLength > 0 { sawPasted = true }
-      let klogTime = LogTime(
-        month: header.month, day: header.day, microsecondOfDay: header.microsecondOfDay,
-        fractionDigits: header.fractionDigits)
-      let time = years.stamp(envelopeTime, fallback: klogTime)
+      var envelopeTime = envelopeTime
+      var text = text
+      if header.pastedPrefixLength > 0 {
+        let prefixBytes = UnsafeBufferPointer(rebasing: text[..<header.pastedPrefixLength])
+        LinePrefix.shape(prefixBytes, into: &prefixShape)
+        if header.foundBySearch {
+          let prefix = LinePrefix(prefixBytes)
+          prefixFormats.formUnion(prefix.formats)
+          if envelopeTime == nil { envelopeTime = prefix.time }
+          prefixHasBorder = prefix.formats.contains(.boxBorderPrefix)
+          if prefixHasBorder { text = LinePrefix.withoutRightBorder(text) }
+        } else {
+          sawPasted = true
+          prefixHasBorder = false
+        }
+      } else if !prefixShape.isEmpty {
+        prefixShape.removeAll()
+        prefixHasBorder = false
+      }
+      let time: LogTime
+      if header.hasTime || envelopeTime != nil {
+        let klogTime = LogTime(
+          month: header.month, day: header.day, microsecondOfDay: header.microsecondOfDay,
+          fractionDigits: header.fractionDigits)
+        time = years.stamp(envelopeTime, fallback: header.hasTime ? klogTime : nil)
+        lastKnownTime = time
+      } else {
+        time = lastKnownTime
+      }
       start(
         source: source, lineNumber: lineNumber, severity: header.severity ?? .info, time: time,
         file: UnsafeBufferPointer(rebasing: text[header.fileRange]), sourceLine: header.sourceLine,
         verbosity: nil, message: UnsafeBufferPointer(rebasing: text[header.messageStart...]))
+      pendingHasTime = header.hasTime || envelopeTime != nil
+      pendingFirstLineLength = text.count
       lastPhysicalLength = text.count
       return
+    }
+    var text = text
+    if let length = LinePrefix.matchLength(text, shape: prefixShape) {
+      text = UnsafeBufferPointer(rebasing: text[length...])
+      if prefixHasBorder { text = LinePrefix.withoutRightBorder(text) }
     }
     switch LineShape.classify(text) {
     case .blank:
@@ -146,59 +200,121 @@ struct RecordAssembler {
       flush(emit)
       sawPasted = true
       accounting.skipped += 1 + pendingExtraLines
-    case .headerlessFragment:
+    case .headerlessFragment(let fragment):
       flush(emit)
-      accounting.malformed += 1 + pendingExtraLines
+      offerHeaderless(
+        text, fragment: fragment, source: source, lineNumber: lineNumber, lines: 1 + pendingExtraLines, emit)
     case .other(let startsIndented):
       if hasPending && pendingWrapLines == 0 && (startsIndented || continues(text)) {
         appendContinuation(text)
-      } else if hasPending && !startsIndented && mayBeHardWrapped(text) {
+      } else if hasPending && mayBeWrapped(text) {
         if !pendingWrap.isEmpty { pendingWrap.append(0x0A) }
         pendingWrap.append(contentsOf: text)
-        pendingWrapLines += 1 + pendingExtraLines
+        if pendingWrapLines == pendingWidthWrapLines, (60...200).contains(lastPhysicalLength),
+          text.count <= lastPhysicalLength
+        {
+          pendingWidthWrapLines += 1
+        }
+        pendingWrapLines += 1
+        pendingWrapSpans.append((lineNumber, 1 + pendingExtraLines))
         lastPhysicalLength = text.count
       } else {
         flush(emit)
-        accounting.malformed += 1 + pendingExtraLines
+        offerHeaderless(text, fragment: nil, source: source, lineNumber: lineNumber, lines: 1 + pendingExtraLines, emit)
       }
+    }
+  }
+
+  /// Offers a line without a header as a record of its own, with no time.
+  ///
+  /// People paste a message without its header, or the text from `file.go:123] ` on. The handler
+  /// takes it as a record when the catalogue recognises it (or it reads as an error); otherwise it
+  /// stays a malformed line.
+  private mutating func offerHeaderless(
+    _ text: UnsafeBufferPointer<UInt8>, fragment: HeaderlessFragment?, source: Int, lineNumber: Int, lines: Int,
+    _ emit: (Record) -> Int
+  ) {
+    let message = UnsafeBufferPointer(rebasing: text[(fragment?.messageStart ?? 0)...])
+    let file =
+      fragment.map { UnsafeBufferPointer(rebasing: text[$0.fileRange]) } ?? UnsafeBufferPointer(start: nil, count: 0)
+    var record = Record(
+      source: source, firstLine: lineNumber, lineCount: lines, severity: .info, time: lastKnownTime, file: file,
+      sourceLine: fragment?.sourceLine ?? 0,
+      message: UnsafeBufferPointer(rebasing: message[0..<min(message.count, maximumRecordLength)]),
+      verbosity: nil, envelopeBaseYear: years.envelopeBaseYear)
+    record.hasTime = false
+    record.isHeaderless = true
+    if emit(record) > 0 {
+      accounting.records += 1
+      accounting.untimedRecords += 1
+      accounting.continuationLines += lines - 1
+    } else {
+      accounting.malformed += lines
     }
   }
 
   /// Delivers the record being assembled, if any.
-  mutating func flush(_ emit: (Record) -> Bool) {
+  mutating func flush(_ emit: (Record) -> Int) {
     guard hasPending else { return }
     hasPending = false
     accounting.records += 1
+    if !pendingHasTime { accounting.untimedRecords += 1 }
     accounting.continuationLines += pendingLineCount - 1
-    let joinedWrap = pendingFile.withUnsafeBufferPointer { file in
+    let joinedPieces = pendingFile.withUnsafeBufferPointer { file in
       pendingMessage.withUnsafeBufferPointer { message in
         pendingWrap.withUnsafeBufferPointer { wrap in
-          emit(
-            Record(
-              source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
-              severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
-              message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
-              envelopeBaseYear: years.envelopeBaseYear, jsonIteration: pendingJSONIteration,
-              jsonHasFields: pendingJSONHasFields))
+          var record = Record(
+            source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
+            severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
+            message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
+            envelopeBaseYear: years.envelopeBaseYear, jsonIteration: pendingJSONIteration,
+            jsonHasFields: pendingJSONHasFields)
+          record.hasTime = pendingHasTime
+          record.widthWrappedLines = pendingWidthWrapLines
+          record.firstLineLength = pendingFirstLineLength
+          return emit(record)
         }
       }
     }
-    // Hard-wrapped pieces the record did not take stay what they looked like: malformed lines.
-    if joinedWrap {
-      accounting.continuationLines += pendingWrapLines
-    } else {
-      accounting.malformed += pendingWrapLines
-    }
+    // The pieces the record took are its continuation lines; each piece after them is offered as
+    // a record of its own, and stays a malformed line when it is none.
+    var pieceStart = 0
+    let spans = pendingWrapSpans
+    let wrap = pendingWrap
     pendingWrap.removeAll(keepingCapacity: true)
+    pendingWrapSpans.removeAll(keepingCapacity: true)
     pendingWrapLines = 0
+    pendingWidthWrapLines = 0
+    wrap.withUnsafeBufferPointer { bytes in
+      for (index, span) in spans.enumerated() {
+        let end =
+          memchrIndex(UnsafeBufferPointer(rebasing: bytes[pieceStart...]), 0x0A).map { pieceStart + $0 } ?? bytes.count
+        let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])
+        pieceStart = end + 1
+        if index < joinedPieces {
+          accounting.continuationLines += span.count
+          continue
+        }
+        let fragment: HeaderlessFragment?
+        if case .headerlessFragment(let found) = LineShape.classify(piece) { fragment = found } else { fragment = nil }
+        offerHeaderless(
+          piece, fragment: fragment, source: pendingSource, lineNumber: span.first, lines: span.count, emit)
+      }
+    }
   }
 
-  /// Whether an unindented line may be the rest of the previous line, cut by a hard wrap.
+  /// The most pieces and bytes a record holds as possible wraps of its header line.
+  static let maximumWrapPieces = 64
+  static let maximumWrapBytes = 4096
+
+  /// Whether a headerless line may be a piece of the previous record's line, cut by a wrap.
   ///
-  /// Terminals and mail clients wrap at one width (60 to 200 columns): the previous line is that
-  /// long and this one is no longer. At most three pieces are held.
-  private func mayBeHardWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    pendingWrapLines < 3 && (60...200).contains(lastPhysicalLength) && text.count <= lastPhysicalLength
+  /// Mail clients and narrow terminals wrap at spaces or at one width, sometimes indenting the
+  /// pieces; the handler keeps the pieces only while the joined text is what the catalogue
+  /// recognises. Bounded: at most ``maximumWrapPieces`` pieces and ``maximumWrapBytes`` bytes.
+  private func mayBeWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    pendingWrapLines < RecordAssembler.maximumWrapPieces
+      && pendingWrap.count + text.count < RecordAssembler.maximumWrapBytes
   }
 
   /// Whether a record is waiting for possible continuation lines.

@@ -58,7 +58,8 @@ public enum MarkdownReportRenderer {
       text += "|---|---|---|---|---|---|---|\n"
       for failure in report.failures {
         text += "| \(failure.failureClass.rawValue) | \(cell(failure.code ?? "")) | \(cell(failure.action ?? "")) "
-        text += "| \(cell(failure.nodeGroup ?? "")) | \(failure.count) | \(report.rfc3339(failure.firstAt)) "
+        text +=
+          "| \(cell(failure.nodeGroup ?? "")) | \(failure.count) | \(report.rfc3339(known: failure.firstAt) ?? "time unknown") "
         text += "| \(cell(FailureAdvice.advice(for: failure))) |\n"
       }
       text += "\n"
@@ -66,7 +67,8 @@ public enum MarkdownReportRenderer {
     if !report.backoffs.isEmpty {
       text += "### Backoffs\n\n| node group | from | until | error |\n|---|---|---|---|\n"
       for backoff in report.backoffs {
-        text += "| \(cell(backoff.nodeGroup)) | \(report.rfc3339(backoff.at)) | \(backoff.until?.rfc3339 ?? "") "
+        text +=
+          "| \(cell(backoff.nodeGroup)) | \(report.rfc3339(known: backoff.at) ?? "time unknown") | \(backoff.until?.rfc3339 ?? "") "
         text += "| \(cell("\(backoff.errorClass ?? "")/\(backoff.errorCode ?? "")")) |\n"
       }
       text += "\n"

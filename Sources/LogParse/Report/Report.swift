@@ -53,6 +53,8 @@ public struct Report: Sendable {
 
   /// An RFC 3339 string for a log time, using the resolved year.
   public func rfc3339(_ time: LogTime) -> String { time.rfc3339(baseYear: year.baseYear) }
+  /// A time that may be unknown (a record whose time was not readable): nil then.
+  public func rfc3339(known time: LogTime?) -> String? { time.map { $0.rfc3339(baseYear: year.baseYear) } }
 
   /// The source name of evidence.
   public func sourceName(_ evidence: Evidence) -> String {

@@ -72,8 +72,8 @@ public enum TextReportRenderer {
         if failure.fatal { line += "  FATAL" }
         line +=
           failure.count > 1
-          ? "  ×\(failure.count) \(report.rfc3339(failure.firstAt))…\(report.rfc3339(failure.lastAt))"
-          : "  at \(report.rfc3339(failure.firstAt))"
+          ? "  ×\(failure.count) \(report.rfc3339(known: failure.firstAt) ?? "time unknown")…\(report.rfc3339(known: failure.lastAt) ?? "time unknown")"
+          : "  at \(report.rfc3339(known: failure.firstAt) ?? "time unknown")"
         line += "  (\(safe(report.sourceName(failure.evidence))):\(failure.evidence.lines.first ?? 0))"
         out.append(line)
         out.append("    fix: " + safe(FailureAdvice.advice(for: failure)))
@@ -82,7 +82,7 @@ public enum TextReportRenderer {
     if !report.backoffs.isEmpty {
       out.append("Backoffs: \(report.backoffs.count)")
       for backoff in report.backoffs {
-        var line = "  \(safe(backoff.nodeGroup))  from \(report.rfc3339(backoff.at))"
+        var line = "  \(safe(backoff.nodeGroup))  from \(report.rfc3339(known: backoff.at) ?? "time unknown")"
         if let until = backoff.until { line += " until \(until.rfc3339)" }
         if let code = backoff.errorCode { line += "  \(safe(backoff.errorClass ?? "?"))/\(safe(code))" }
         out.append(line)
