@@ -6,7 +6,7 @@ extension EpisodeBuilder {
     let texts = reasons.map(\.text)
     if let index = noScaleUpIndex[pod], noScaleUps.isKept(index) {
       noScaleUps[index].count += 1
-      noScaleUps[index].lastAt = context.knownTime ?? noScaleUps[index].lastAt
+      noScaleUps[index].lastAt = context.knownTime
       noScaleUps[index].evidence.add(context)
       for text in texts
       where !noScaleUps[index].reasons.contains(text) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons {

@@ -84,7 +84,7 @@ extension EpisodeBuilder {
     let key = BlockKey(node: node, reason: reason, pod: pod)
     if let index = blockedIndex[key] {
       blockedScaleDowns[index].count += 1
-      blockedScaleDowns[index].lastAt = context.knownTime ?? blockedScaleDowns[index].lastAt
+      blockedScaleDowns[index].lastAt = context.knownTime
       blockedScaleDowns[index].evidence.add(context)
       return
     }

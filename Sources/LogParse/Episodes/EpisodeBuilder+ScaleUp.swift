@@ -29,12 +29,12 @@ extension EpisodeBuilder {
       steps.append(step(.upcoming, nil, nil, "upcoming \(count) nodes", context))
     case .bestOption(let group):
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.knownTime
+      decision.noteDecided(context)
       decision.bestOption = group
       decision.evidence?.add(context)
     case .estimatedNodes(let count, let group):
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.knownTime
+      decision.noteDecided(context)
       if decision.bestOption == nil { decision.bestOption = group }
       decision.estimate = count
       decision.evidence?.add(context)
@@ -47,7 +47,7 @@ extension EpisodeBuilder {
       decision.capping = capping
     case .scaleUpPlan(let resizes):
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.knownTime
+      decision.noteDecided(context)
       decision.evidence?.add(context)
       decision.planGroups = resizes.count > 1 ? resizes.map(\.group) : []
       for resize in resizes {
@@ -187,7 +187,7 @@ extension EpisodeBuilder {
     if decision.podEvidence == nil, let decisionEvidence = decision.evidence { evidence = decisionEvidence }
     evidence.add(context)
     var episode = ScaleUpEpisode(id: "up-\(scaleUpCount)", nodeGroup: group, evidence: evidence)
-    episode.decidedAt = decision.decidedAt ?? context.knownTime
+    episode.decidedAt = decision.decidedSeen ? decision.decidedAt : context.knownTime
     if decision.bestOption == group || decision.bestOption == nil { episode.estimate = decision.estimate }
     if !decision.podsConsumed || decision.plannedEpisodes.count > 0 {
       episode.triggeringPods = decision.pods
@@ -299,7 +299,7 @@ extension EpisodeBuilder {
       let reasons = reasons + podReasons
       if let index = noScaleUpIndex[pod] {
         noScaleUps[index].count += 1
-        noScaleUps[index].lastAt = context.knownTime ?? noScaleUps[index].lastAt
+        noScaleUps[index].lastAt = context.knownTime
         noScaleUps[index].evidence.merge(evidence)
         for reason in reasons
         where !noScaleUps[index].reasons.contains(reason) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons
@@ -310,7 +310,7 @@ extension EpisodeBuilder {
         let newEntry =
           NoScaleUp(
             pod: pod, reasons: Array(reasons.prefix(NoScaleUp.maximumReasons)), nodeGroup: noScaleUpGroup,
-            firstAt: (decision.startedAtKnown ? decision.startedAt : nil) ?? context.knownTime,
+            firstAt: decision.startedAt == nil ? context.knownTime : decision.startedAtKnown ? decision.startedAt : nil,
             lastAt: context.knownTime, count: 1, evidence: evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
       }

@@ -30,7 +30,7 @@ extension EpisodeBuilder {
     case .scaleUpReverted(let group, let delta):
       guard let index = lastScaleUpByGroup[group] else { return }
       scaleUps[index].revertedNodes = delta
-      scaleUps[index].revertedAt = context.knownTime ?? scaleUps[index].revertedAt
+      scaleUps[index].revertedAt = context.knownTime
       scaleUps[index].evidence.add(context)
       steps.append(
         step(

@@ -152,9 +152,8 @@ public struct EpisodeBuilder: Sendable {
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: failure) }
     if let index = failureIndex[failure.foldKey], failures.isKept(index) {
       failures[index].count += 1
-      // A record whose time was not readable leaves the times as they were.
-      if let last = failure.lastAt { failures[index].lastAt = max(failures[index].lastAt ?? last, last) }
-      if failures[index].firstAt == nil { failures[index].firstAt = failure.firstAt }
+      // The times are those of the first and the last record: null when that one had none.
+      failures[index].lastAt = failure.lastAt.map { max(failures[index].lastAt ?? $0, $0) }
       failures[index].evidence.merge(failure.evidence)
       return index
     }
@@ -245,6 +244,8 @@ struct DecisionContext: Hashable, Sendable {
   var startedAt: LogTime?
   /// Whether ``startedAt`` was read from its record (else it only places the decision in time).
   var startedAtKnown = true
+  /// Whether a decision line was seen: ``decidedAt`` is its time, null when it had none.
+  var decidedSeen = false
   /// The first decision line (best option, estimate, plan): when the scale-up was decided.
   var decidedAt: LogTime?
   var evidence: Evidence?
@@ -265,6 +266,13 @@ struct DecisionContext: Hashable, Sendable {
   var plannedEpisodes: [Int] = []
 
   mutating func reset() { self = DecisionContext() }
+
+  /// Notes a decision line: the first one's time (null when unreadable) is when it was decided.
+  mutating func noteDecided(_ context: EventContext) {
+    guard !decidedSeen else { return }
+    decidedSeen = true
+    decidedAt = context.knownTime
+  }
 }
 
 /// What makes two blocked scale-downs the same finding.
