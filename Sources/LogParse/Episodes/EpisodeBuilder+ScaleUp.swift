@@ -46,6 +46,8 @@ extension EpisodeBuilder {
       capping.cappedToNodes = cappedTo
       decision.capping = capping
     case .scaleUpPlan(let resizes):
+      // A loop makes one plan: a second one is the next loop's, even when no time tells so.
+      if decision.podsConsumed, !decision.plannedEpisodes.isEmpty { decision.reset() }
       beginDecision(context)
       decision.noteDecided(context)
       decision.evidence?.add(context)
@@ -157,6 +159,7 @@ extension EpisodeBuilder {
     if decision.startedAt == nil {
       decision.startedAt = context.time
       decision.startedAtKnown = context.hasTime
+      decision.windowStart = context.knownTime
       decision.evidence = context.evidence
     }
   }
@@ -170,7 +173,13 @@ extension EpisodeBuilder {
   }
 
   private mutating func expireDecisionIfStale(_ context: EventContext) {
-    guard let started = decision.startedAt else { return }
+    // Records without a time cannot leave the window; a decision opened by one starts its window
+    // at the first record with a time.
+    guard decision.startedAt != nil, context.hasTime else { return }
+    guard let started = decision.windowStart else {
+      decision.windowStart = context.time
+      return
+    }
     if context.time < started || context.time.yearOffset != started.yearOffset || context.time.month != started.month
       || context.time.day != started.day
       || context.time.microsecondOfDay - started.microsecondOfDay > EpisodeBuilder.decisionWindowMicroseconds

@@ -244,6 +244,8 @@ struct DecisionContext: Hashable, Sendable {
   var startedAt: LogTime?
   /// Whether ``startedAt`` was read from its record (else it only places the decision in time).
   var startedAtKnown = true
+  /// The first readable time of the decision's records: where its time window starts.
+  var windowStart: LogTime?
   /// Whether a decision line was seen: ``decidedAt`` is its time, null when it had none.
   var decidedSeen = false
   /// The first decision line (best option, estimate, plan): when the scale-up was decided.

@@ -19,8 +19,8 @@ extension RecordHandler {
   /// or it reads as an error (1), else refused (0). A record with a header that the catalogue
   /// does not recognise takes the lines after its first (continuation lines, then held pieces,
   /// ``Record/wrapped``) as pieces of that line while the joined text is what the catalogue
-  /// recognises: pieces are added one by one, in each ``WrapJoin`` manner; a held piece that is a
-  /// recognised message by itself ends the search, and the longest join of the first run of
+  /// recognises: pieces are added one by one, in each ``WrapJoin`` manner; once a join is
+  /// recognised, a held piece that is a recognised message by itself ends the search, and the longest join of the first run of
   /// recognised joins wins. A record recognised by itself only takes held pieces that look cut
   /// at one width (``Record/widthWrappedLines``), so that it does not swallow the lines after it.
   /// Returns how many held pieces it took; the rest are offered as records of their own.
@@ -42,20 +42,37 @@ extension RecordHandler {
     let recognizedAlone =
       !RecordHandler.isCutAtOneWidth(record, lines.dropFirst()) && extractor.extract(alone) != nil
     let wraps = record.wrapped.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(record.wrappedLines)
-    // A record recognised by itself keeps its continuation lines and takes only wrapped pieces
-    // that look cut at one width; any other record tries every following line as a piece.
-    let head: UnsafeBufferPointer<UInt8>
-    var pieces: [Slice<UnsafeBufferPointer<UInt8>>]
-    let continuation: Int
     if recognizedAlone {
-      head = record.message
-      pieces = Array(wraps.prefix(record.widthWrappedLines))
-      continuation = 0
-    } else {
-      head = UnsafeBufferPointer(rebasing: lines[0])
-      pieces = Array(lines.dropFirst()) + Array(wraps)
-      continuation = lines.count - 1
+      // A record recognised by itself keeps its lines, except those that look like pieces of a
+      // wrap of the line before, and takes only held pieces that look so too.
+      var widthPieces: [Slice<UnsafeBufferPointer<UInt8>>] = []
+      for (index, piece) in wraps.enumerated() {
+        // Pieces that look cut at one width, then the lines CAS continues a record with.
+        if index >= record.widthWrappedLines, !RecordHandler.isOwnLine(piece) { break }
+        if startsMessage(UnsafeBufferPointer(rebasing: piece), record) { break }
+        widthPieces.append(piece)
+      }
+      if record.wrapLikeContinuationLines != 0 || !widthPieces.isEmpty {
+        for join in RecordHandler.joinOrder(record, lines.dropFirst() + widthPieces) {
+          let rebuilt = RecordHandler.rebuild(record, lines, widthPieces, join)
+          let taken = rebuilt.withUnsafeBufferPointer { message -> Bool in
+            var candidate = alone
+            candidate.message = message
+            candidate.lineCount += widthPieces.count
+            guard extractor.extract(candidate) != nil else { return false }
+            handle(candidate, &events)
+            return true
+          }
+          if taken { return widthPieces.count }
+        }
+      }
+      handle(alone, &events)
+      return 0
     }
+    // Any other record tries every following line as a piece of its first.
+    let head = UnsafeBufferPointer(rebasing: lines[0])
+    var pieces = Array(lines.dropFirst()) + Array(wraps)
+    let continuation = lines.count - 1
     pieces = Array(pieces.prefix(RecordAssembler.maximumWrapPieces))
     var best: (count: Int, join: WrapJoin)?
     var joinedBytes = head.count
@@ -63,7 +80,7 @@ extension RecordHandler {
       let piece = UnsafeBufferPointer(rebasing: pieces[count - 1])
       joinedBytes += piece.count
       if joinedBytes > RecordAssembler.maximumWrapBytes * 2 { break }
-      if count > continuation, startsMessage(piece, record) { break }
+      if count > continuation, best != nil, startsMessage(piece, record) { break }
       var recognized: WrapJoin?
       for join in RecordHandler.joinOrder(record, pieces[0..<count]) where recognized == nil {
         if joinRecognized(record, head, pieces[0..<count], join) { recognized = join }
@@ -80,7 +97,7 @@ extension RecordHandler {
     }
     var joined = RecordHandler.join(head, pieces[0..<best.count], best.join)
     // Continuation lines after the pieces taken stay lines of the message.
-    for line in lines.dropFirst(1 + (recognizedAlone ? lines.count : best.count)) {
+    for line in lines.dropFirst(1 + best.count) {
       joined.append(0x0A)
       joined.append(contentsOf: line)
     }
@@ -125,7 +142,7 @@ extension RecordHandler {
   /// wrapped at spaces: joined by a space, except inside a hyphenated name or a URL. Pieces that
   /// all start with a blank are indented by the wrap: never joined as they are.
   static func joinOrder(_ record: Record, _ pieces: ArraySlice<Slice<UnsafeBufferPointer<UInt8>>>) -> [WrapJoin] {
-    let indented = pieces.allSatisfy { $0.first == 0x20 || $0.first == 0x09 }
+    let indented = pieces.allSatisfy { $0.first == 0x20 || isOwnLine($0) }
     switch (isCutAtOneWidth(record, pieces), indented) {
     case (true, true): return [.trimmed, .natural, .spaced]
     case (true, false): return [.asIs, .natural, .spaced]
@@ -134,13 +151,51 @@ extension RecordHandler {
     }
   }
 
+  /// The record's lines with each line that looks like a piece of a wrap (``Record/wrapLikeContinuationLines``)
+  /// joined to the line before, and `widthPieces` joined to the last; the other lines stay lines.
+  static func rebuild(
+    _ record: Record, _ lines: [Slice<UnsafeBufferPointer<UInt8>>], _ widthPieces: [Slice<UnsafeBufferPointer<UInt8>>],
+    _ join: WrapJoin
+  ) -> [UInt8] {
+    var groups: [[Slice<UnsafeBufferPointer<UInt8>>]] = []
+    for (index, line) in lines.enumerated() {
+      let wrapLike = index > 0 && index <= 64 && record.wrapLikeContinuationLines & (1 << UInt64(index - 1)) != 0
+      if wrapLike, !groups.isEmpty {
+        groups[groups.count - 1].append(line)
+      } else {
+        groups.append([line])
+      }
+    }
+    if !widthPieces.isEmpty { groups[groups.count - 1] += widthPieces }
+    var message: [UInt8] = []
+    for group in groups {
+      if !message.isEmpty { message.append(0x0A) }
+      message += RecordHandler.join(UnsafeBufferPointer(rebasing: group[0]), group.dropFirst(), join)
+    }
+    return message
+  }
+
   /// Whether `pieces` look cut at one width: at least two, every one but the last as long as the
   /// others and within an indentation (8 bytes) of the record's first line.
+  ///
+  /// A single piece looks cut at one width when the first line is as long as a common terminal
+  /// is wide (80, 100, 120, 132, 160 or 200 columns).
   static func isCutAtOneWidth(_ record: Record, _ pieces: ArraySlice<Slice<UnsafeBufferPointer<UInt8>>>) -> Bool {
-    let width = pieces.first?.count ?? 0
-    return pieces.count > 1 && abs(width - record.firstLineLength) <= 8
-      && pieces.dropLast().allSatisfy { $0.count == width }
+    // Lines of their own (`\tstatus code: …`) are no pieces; the piece before one may be short.
+    let own = pieces.map(isOwnLine)
+    let wraps = pieces.indices.filter { !own[$0 - pieces.startIndex] }
+    guard let first = wraps.first else { return false }
+    if wraps.count == 1 { return terminalWidths.contains(record.firstLineLength) }
+    let width = pieces[first].count
+    guard abs(width - record.firstLineLength) <= 8 else { return false }
+    return wraps.allSatisfy { index in
+      let ends = index == pieces.endIndex - 1 || own[index + 1 - pieces.startIndex]
+      return ends || pieces[index].count == width
+    }
   }
+
+  /// Common terminal widths.
+  private static let terminalWidths: Set<Int> = [80, 100, 120, 132, 160, 200]
 
   /// `head` and `pieces` joined in the manner `join`.
   static func join(
@@ -149,10 +204,16 @@ extension RecordHandler {
     func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     // A fixed-width cut keeps the text's own blanks: only the indentation all pieces share goes.
     let indentation =
-      join == .trimmed ? pieces.map { piece in piece.prefix(while: isBlank).count }.min() ?? 0 : 0
+      join == .trimmed ? pieces.filter { !isOwnLine($0) }.map { $0.prefix(while: isBlank).count }.min() ?? 0 : 0
     var joined = Array(head)
     for piece in pieces {
       var slice = piece[...]
+      // A line a CAS record continues itself with stays a line of its own.
+      if isOwnLine(piece) {
+        joined.append(0x0A)
+        joined.append(contentsOf: slice)
+        continue
+      }
       switch join {
       case .asIs:
         break
@@ -167,6 +228,14 @@ extension RecordHandler {
       joined.append(contentsOf: slice)
     }
     return joined
+  }
+
+  /// Whether `piece` is a line CAS continues a record with (`caused by:`, `status code:`,
+  /// tab-indented), never a piece of a wrap.
+  static func isOwnLine(_ piece: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    if piece.first == 0x09 { return true }
+    let rest = UnsafeBufferPointer(rebasing: piece.drop { $0 == 0x20 })
+    return startsWith(rest, "caused by:") || startsWith(rest, "status code:")
   }
 
   /// Whether a message without a header reads as an error (so it is a record even unrecognised).

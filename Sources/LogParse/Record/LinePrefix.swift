@@ -77,7 +77,7 @@ struct LinePrefix {
   }
 
   /// The form of a prefix, to recognise it on the neighbouring lines: its bytes with every run of
-  /// digits as one `0` (`Line 12: ` and `Line 9: ` have one form), trailing blanks dropped.
+  /// digits as one `0` (`Line 12: ` and `Line 9: ` have one form).
   static func shape(_ prefix: UnsafeBufferPointer<UInt8>, into shape: inout [UInt8]) {
     shape.removeAll(keepingCapacity: true)
     var previousIsDigit = false
@@ -86,14 +86,26 @@ struct LinePrefix {
       if !digit || !previousIsDigit { shape.append(digit ? UInt8(ascii: "0") : byte) }
       previousIsDigit = digit
     }
-    while let last = shape.last, last == 0x20 || last == 0x09 { shape.removeLast() }
-    // A prefix of blanks alone is indentation, which continuation lines have anyway.
-    if shape.isEmpty || !shape.contains(where: { $0 != 0x20 && $0 != 0x09 }) { shape.removeAll() }
   }
 
-  /// The length of a prefix of the form `shape` at the start of `line` (with the one blank that
-  /// separates it from the text; more is the text's own indentation), or nil when there is none.
+  /// The length of a prefix of the form `shape` at the start of `line`, or nil when there is
+  /// none; a line may end inside the prefix's trailing blanks (an editor trims them).
+  ///
+  /// A wrapped piece carries only the outer part of the prefix (`Line 14: ` but not the `# ` the
+  /// log had before its header): the longest such part, ending before a blank, is matched then.
   static func matchLength(_ line: UnsafeBufferPointer<UInt8>, shape: [UInt8]) -> Int? {
+    if let length = matchLength(line, shape: shape[...]) { return length }
+    var end = shape.count - 1
+    while end > 0 {
+      if shape[end] == 0x20, shape[end - 1] != 0x20, let length = matchLength(line, shape: shape[...end]) {
+        return length
+      }
+      end -= 1
+    }
+    return nil
+  }
+
+  private static func matchLength(_ line: UnsafeBufferPointer<UInt8>, shape: ArraySlice<UInt8>) -> Int? {
     guard !shape.isEmpty else { return nil }
     var i = 0
     for expected in shape {
@@ -101,12 +113,13 @@ struct LinePrefix {
         let start = i
         while i < line.count, isDigit(line[i]) { i += 1 }
         guard i > start else { return nil }
+      } else if i == line.count, expected == 0x20 || expected == 0x09 {
+        return i
       } else {
         guard i < line.count, line[i] == expected else { return nil }
         i += 1
       }
     }
-    if i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
     return i
   }
 
@@ -121,7 +134,8 @@ struct LinePrefix {
     } else {
       return text
     }
-    while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+    // The one blank between the text and the border; the text's own blanks stay.
+    if end > 0, text[end - 1] == 0x20 { end -= 1 }
     return UnsafeBufferPointer(rebasing: text[..<end])
   }
 }

@@ -31,6 +31,9 @@ public struct Record {
   public var wrappedLines = 0
   /// How many of the first lines of ``wrapped`` look cut at one width (60 to 200 columns).
   var widthWrappedLines = 0
+  /// Which continuation lines look like pieces of a wrap of the line before (bit i: the i + 1th
+  /// line after the first).
+  var wrapLikeContinuationLines: UInt64 = 0
   /// The length of the record's first physical line (after its envelope), for telling wraps apart.
   var firstLineLength = 0
   /// The base year an envelope time has proven by this record, if any (see ``YearTracker``).

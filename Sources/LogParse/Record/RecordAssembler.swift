@@ -56,6 +56,8 @@ struct RecordAssembler {
   /// the line before): the only ones a record the catalogue recognises alone may take.
   private var pendingWidthWrapLines = 0
   private var pendingFirstLineLength = 0
+  /// Which continuation lines (bit i: the line i + 1 after the first) look like pieces of a wrap.
+  private var pendingWrapLikeLines: UInt64 = 0
   /// The length of the pending record's last physical line (a hard wrap cuts lines to one width).
   private var lastPhysicalLength = 0
   private let maximumRecordLength: Int
@@ -183,8 +185,9 @@ struct RecordAssembler {
         file: UnsafeBufferPointer(rebasing: text[header.fileRange]), sourceLine: header.sourceLine,
         verbosity: nil, message: UnsafeBufferPointer(rebasing: text[header.messageStart...]))
       pendingHasTime = header.hasTime || envelopeTime != nil
-      pendingFirstLineLength = text.count
-      lastPhysicalLength = text.count
+      // Lengths of the text as the writer saw it, without the prefix of the paste.
+      pendingFirstLineLength = text.count - header.pastedPrefixLength
+      lastPhysicalLength = pendingFirstLineLength
       return
     }
     var text = text
@@ -210,11 +213,7 @@ struct RecordAssembler {
       } else if hasPending && mayBeWrapped(text) {
         if !pendingWrap.isEmpty { pendingWrap.append(0x0A) }
         pendingWrap.append(contentsOf: text)
-        if pendingWrapLines == pendingWidthWrapLines, (60...200).contains(lastPhysicalLength),
-          text.count <= lastPhysicalLength
-        {
-          pendingWidthWrapLines += 1
-        }
+        if pendingWrapLines == pendingWidthWrapLines, looksWrapped(text) { pendingWidthWrapLines += 1 }
         pendingWrapLines += 1
         pendingWrapSpans.append((lineNumber, 1 + pendingExtraLines))
         lastPhysicalLength = text.count
@@ -271,6 +270,7 @@ struct RecordAssembler {
             jsonHasFields: pendingJSONHasFields)
           record.hasTime = pendingHasTime
           record.widthWrappedLines = pendingWidthWrapLines
+          record.wrapLikeContinuationLines = pendingWrapLikeLines
           record.firstLineLength = pendingFirstLineLength
           return emit(record)
         }
@@ -317,6 +317,21 @@ struct RecordAssembler {
       && pendingWrap.count + text.count < RecordAssembler.maximumWrapBytes
   }
 
+  /// Whether `text`, after the pending record's last line, looks like a piece a wrap cut from it.
+  ///
+  /// Terminals and mail clients wrap at one width (60 to 200 columns): the line before is that
+  /// long and this one is not much longer than the record's first line. A line a CAS record
+  /// continues itself with (`caused by:`, `status code:`, tab-indented) is no piece.
+  private func looksWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard (60...200).contains(lastPhysicalLength), text.count <= max(pendingFirstLineLength, lastPhysicalLength) + 16,
+      text.first != 0x09
+    else { return false }
+    var start = 0
+    while start < text.count, text[start] == 0x20 { start += 1 }
+    let rest = UnsafeBufferPointer(rebasing: text[start...])
+    return !startsWith(rest, "caused by:") && !startsWith(rest, "status code:")
+  }
+
   /// Whether a record is waiting for possible continuation lines.
   var isHoldingRecord: Bool { hasPending }
 
@@ -339,10 +354,13 @@ struct RecordAssembler {
     pendingJSONHasFields = false
     pendingMessage.removeAll(keepingCapacity: pendingMessage.capacity <= 1 << 16)
     pendingBraceDepth = 0
+    pendingWrapLikeLines = 0
     appendMessage(message)
   }
 
   private mutating func appendContinuation(_ text: UnsafeBufferPointer<UInt8>) {
+    let index = pendingLineCount - 1
+    if index < 64, looksWrapped(text) { pendingWrapLikeLines |= 1 << UInt64(index) }
     lastPhysicalLength = text.count
     pendingLineCount += 1 + pendingExtraLines
     if pendingMessage.count < maximumRecordLength { pendingMessage.append(0x0A) }

@@ -53,6 +53,12 @@ enum Damage: String, CaseIterable, Sendable {
     return bytes[1...4].allSatisfy { $0 >= 48 && $0 <= 57 } && bytes[5] == 32 && bytes[8] == 58 && bytes[14] == 46
   }
 
+  /// Where a klog header starts in `line` (behind a prefix the log already had), or nil.
+  static func headerStart(_ line: String) -> Int? {
+    let bytes = Array(line.utf8.prefix(80))
+    return (0..<max(0, bytes.count - 22)).first { isHeader(String(decoding: bytes[$0...], as: UTF8.self)) }
+  }
+
   /// The lines grouped into records: a header line and the lines after it up to the next one.
   static func records(_ lines: [String]) -> [[String]] {
     var groups: [[String]] = []
@@ -80,8 +86,8 @@ enum Damage: String, CaseIterable, Sendable {
       // kubectl --timestamps stamps every line with the time it read it; a paste indents them.
       var stamp = "\(year)-01-01T00:00:00.000000000Z"
       return lines.map { line in
-        if Damage.isHeader(line) {
-          let bytes = Array(line.utf8)
+        if let start = Damage.headerStart(line) {
+          let bytes = Array(line.utf8.dropFirst(start))
           let month = String(decoding: bytes[1...2], as: UTF8.self)
           let day = String(decoding: bytes[3...4], as: UTF8.self)
           let time = String(decoding: bytes[6...20], as: UTF8.self)
@@ -181,7 +187,8 @@ enum Damage: String, CaseIterable, Sendable {
     while characters.count - start > width {
       // The last single space (no blank beside it) within the width, after the header.
       var cut = -1
-      var i = min(characters.count - 1, start + width)
+      // The first line keeps at least its header (a narrow terminal breaks after it).
+      var i = min(characters.count - 1, start + (start == 0 ? max(width, 60) : width))
       while i > start + 1 {
         if characters[i] == " ", characters[i - 1] != " ", i + 1 < characters.count, characters[i + 1] != " ",
           start > 0 || i > 46
