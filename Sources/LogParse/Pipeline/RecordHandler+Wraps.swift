@@ -178,14 +178,19 @@ extension RecordHandler {
   /// Whether `pieces` look cut at one width: at least two, every one but the last as long as the
   /// others and within an indentation (8 bytes) of the record's first line.
   ///
-  /// A single piece looks cut at one width when the first line is as long as a common terminal
-  /// is wide (80, 100, 120, 132, 160 or 200 columns).
+  /// A single piece looks cut at one width when the first line, with or without its prefix, is as
+  /// long as a common terminal is wide (80, 100, 120, 132, 160 or 200 columns).
   static func isCutAtOneWidth(_ record: Record, _ pieces: ArraySlice<Slice<UnsafeBufferPointer<UInt8>>>) -> Bool {
     // Lines of their own (`\tstatus code: …`) are no pieces; the piece before one may be short.
     let own = pieces.map(isOwnLine)
     let wraps = pieces.indices.filter { !own[$0 - pieces.startIndex] }
     guard let first = wraps.first else { return false }
-    if wraps.count == 1 { return terminalWidths.contains(record.firstLineLength) }
+    if wraps.count == 1 {
+      // The terminal cut the line as pasted (with its prefix), or the text inside a box with some
+      // of the indentation before it.
+      return terminalWidths.contains(record.firstLineLength + record.firstLinePrefixLength)
+        || (0...record.firstLinePrefixIndent).contains { terminalWidths.contains(record.firstLineLength + $0) }
+    }
     let width = pieces[first].count
     guard abs(width - record.firstLineLength) <= 8 else { return false }
     return wraps.allSatisfy { index in
@@ -232,11 +237,7 @@ extension RecordHandler {
 
   /// Whether `piece` is a line CAS continues a record with (`caused by:`, `status code:`,
   /// tab-indented), never a piece of a wrap.
-  static func isOwnLine(_ piece: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-    if piece.first == 0x09 { return true }
-    let rest = UnsafeBufferPointer(rebasing: piece.drop { $0 == 0x20 })
-    return startsWith(rest, "caused by:") || startsWith(rest, "status code:")
-  }
+  static func isOwnLine(_ piece: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { RecordAssembler.isOwnLine(piece) }
 
   /// Whether a message without a header reads as an error (so it is a record even unrecognised).
   static func readsAsError(_ message: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -244,5 +245,7 @@ extension RecordHandler {
   }
 
   /// Words that make a line without a header read as an error.
-  private static let errorWords = ["rror", "ailed", "denied", "Denied", "panic:"].map { Array($0.utf8) }
+  private static let errorWords = ["error", "Error", "ERROR", "failed", "Failed", "denied", "Denied", "panic:"].map {
+    Array($0.utf8)
+  }
 }

@@ -54,8 +54,9 @@ public enum KlogHeaderParser {
         searchFrom = bracket + 1
         continue
       }
-      // A header is at most ~50 bytes before its `] `: look for a severity letter after a blank.
-      var start = max(messageStart + 1, bracket - 64)
+      // A header ends in its `] ` well within 160 bytes (long file names such as
+      // `azure_container_service_pool.go` take 66): look for a severity letter after a blank.
+      var start = max(messageStart + 1, bracket - 160)
       while start < bracket {
         if Severity(rawValue: line[start]) != nil, line[start - 1] == 0x20 || line[start - 1] == 0x09,
           start + 5 < line.count, isDigit(line[start + 1]), isDigit(line[start + 4]), line[start + 5] == 0x20,

@@ -36,6 +36,10 @@ public struct Record {
   var wrapLikeContinuationLines: UInt64 = 0
   /// The length of the record's first physical line (after its envelope), for telling wraps apart.
   var firstLineLength = 0
+  /// The length of the prefix of a paste before it (``firstLineLength`` does not count it).
+  var firstLinePrefixLength = 0
+  /// The blanks that end that prefix (a paste's indentation inside a box border).
+  var firstLinePrefixIndent = 0
   /// The base year an envelope time has proven by this record, if any (see ``YearTracker``).
   var envelopeBaseYear: Int?
   /// The `iterationId` field of a CAS JSON logging record, if it has a valid one.

@@ -56,6 +56,8 @@ struct RecordAssembler {
   /// the line before): the only ones a record the catalogue recognises alone may take.
   private var pendingWidthWrapLines = 0
   private var pendingFirstLineLength = 0
+  private var pendingFirstLinePrefixLength = 0
+  private var pendingFirstLinePrefixIndent = 0
   /// Which continuation lines (bit i: the line i + 1 after the first) look like pieces of a wrap.
   private var pendingWrapLikeLines: UInt64 = 0
   /// The length of the pending record's last physical line (a hard wrap cuts lines to one width).
@@ -187,6 +189,13 @@ struct RecordAssembler {
       pendingHasTime = header.hasTime || envelopeTime != nil
       // Lengths of the text as the writer saw it, without the prefix of the paste.
       pendingFirstLineLength = text.count - header.pastedPrefixLength
+      pendingFirstLinePrefixLength = header.pastedPrefixLength
+      pendingFirstLinePrefixIndent = 0
+      while pendingFirstLinePrefixIndent < header.pastedPrefixLength,
+        text[header.pastedPrefixLength - 1 - pendingFirstLinePrefixIndent] == 0x20
+      {
+        pendingFirstLinePrefixIndent += 1
+      }
       lastPhysicalLength = pendingFirstLineLength
       return
     }
@@ -272,6 +281,8 @@ struct RecordAssembler {
           record.widthWrappedLines = pendingWidthWrapLines
           record.wrapLikeContinuationLines = pendingWrapLikeLines
           record.firstLineLength = pendingFirstLineLength
+          record.firstLinePrefixLength = pendingFirstLinePrefixLength
+          record.firstLinePrefixIndent = pendingFirstLinePrefixIndent
           return emit(record)
         }
       }
@@ -319,17 +330,24 @@ struct RecordAssembler {
 
   /// Whether `text`, after the pending record's last line, looks like a piece a wrap cut from it.
   ///
-  /// Terminals and mail clients wrap at one width (60 to 200 columns): the line before is that
-  /// long and this one is not much longer than the record's first line. A line a CAS record
+  /// Terminals and mail clients wrap at one width (60 to 200 columns): the line before is about
+  /// that long (from 40 bytes: a long token moves to the next line whole) and this one is not
+  /// much longer than the record's first line. A line a CAS record
   /// continues itself with (`caused by:`, `status code:`, tab-indented) is no piece.
   private func looksWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard (60...200).contains(lastPhysicalLength), text.count <= max(pendingFirstLineLength, lastPhysicalLength) + 16,
-      text.first != 0x09
+    guard (40...200).contains(lastPhysicalLength), text.count <= max(pendingFirstLineLength, lastPhysicalLength) + 16,
+      !RecordAssembler.isOwnLine(text[...])
     else { return false }
-    var start = 0
-    while start < text.count, text[start] == 0x20 { start += 1 }
-    let rest = UnsafeBufferPointer(rebasing: text[start...])
-    return !startsWith(rest, "caused by:") && !startsWith(rest, "status code:")
+    return true
+  }
+
+  /// Whether `line` is one a record continues itself with, never a piece of a wrap: tab-indented,
+  /// `caused by:`, `status code:`, or the ` >` that closes a multi-line value of klog's structured form.
+  static func isOwnLine(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    if line.first == 0x09 { return true }
+    let rest = UnsafeBufferPointer(rebasing: line.drop { $0 == 0x20 })
+    if line.first == 0x20, rest.first == UInt8(ascii: ">") { return true }
+    return startsWith(rest, "caused by:") || startsWith(rest, "status code:")
   }
 
   /// Whether a record is waiting for possible continuation lines.
