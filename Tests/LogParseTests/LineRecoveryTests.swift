@@ -97,6 +97,14 @@ struct LineRecoveryTests {
     #expect(!HTMLReportRenderer.render(report).isEmpty)
   }
 
+  @Test func anUnknownErrorWithoutAHeaderIsARecordAfterOthers() {
+    let error = "could not list pods: error from server: etcdserver timeout\n"
+    let report = Fixtures.analyze(resize + "\n" + error)
+    #expect(report.accounting.records == 2 && report.unrecognized == 1 && report.accounting.malformed == 0)
+    // Alone (another tool's output) it is no CAS record.
+    #expect(Fixtures.analyze(error).accounting.records == 0)
+  }
+
   @Test func anUnknownLineWithoutAHeaderStaysMalformed() {
     #expect(Fixtures.analyze("just some words\n").accounting.malformed == 1)
   }

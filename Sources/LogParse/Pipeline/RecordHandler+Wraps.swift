@@ -16,7 +16,7 @@ extension RecordHandler {
   /// Handles a record from the assembler; returns what the assembler needs to count it.
   ///
   /// A record without a header (``Record/isHeaderless``) is taken when the catalogue recognises it
-  /// or it reads as an error (1), else refused (0). A record with a header that the catalogue
+  /// or, after other records, it reads as an error (1), else refused (0). A record with a header that the catalogue
   /// does not recognise takes the lines after its first (continuation lines, then held pieces,
   /// ``Record/wrapped``) as pieces of that line while the joined text is what the catalogue
   /// recognises: pieces are added one by one, in each ``WrapJoin`` manner; once a join is
@@ -26,7 +26,9 @@ extension RecordHandler {
   /// Returns how many held pieces it took; the rest are offered as records of their own.
   mutating func handleJoiningWraps(_ record: Record, _ events: inout EventApplier) -> Int {
     if record.isHeaderless {
-      guard extractor.extract(record) != nil || RecordHandler.readsAsError(record.message) else { return 0 }
+      guard
+        extractor.extract(record) != nil || (record.followsRecords && RecordHandler.readsAsError(record.message))
+      else { return 0 }
       handle(record, &events)
       return 1
     }

@@ -53,6 +53,9 @@ public struct Record {
   /// Whether the record is a line without a header (a message pasted alone, or the text from
   /// `file.go:123] ` on); the handler takes it only when it is recognised or reads as an error.
   public var isHeaderless = false
+  /// Whether records came before it in its source, so that a line without a header reading as an
+  /// error is one of the log's (a lone `error:` line of another tool is no CAS record).
+  var followsRecords = false
 
   /// The physical line numbers the record spans.
   public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }

@@ -252,6 +252,7 @@ struct RecordAssembler {
       verbosity: nil, envelopeBaseYear: years.envelopeBaseYear)
     record.hasTime = false
     record.isHeaderless = true
+    record.followsRecords = accounting.records > 0
     if emit(record) > 0 {
       accounting.records += 1
       accounting.untimedRecords += 1
@@ -330,16 +331,29 @@ struct RecordAssembler {
 
   /// Whether `text`, after the pending record's last line, looks like a piece a wrap cut from it.
   ///
-  /// Terminals and mail clients wrap at one width (60 to 200 columns): the line before is about
-  /// that long (from 40 bytes: a long token moves to the next line whole) and this one is not
-  /// much longer than the record's first line. A line a CAS record
-  /// continues itself with (`caused by:`, `status code:`, tab-indented) is no piece.
+  /// Mail clients and terminals wrap at a common width W (72, 76, 78, 80, 100, 120, 132, 160 or
+  /// 200 columns): the line before is W long (a cut mid-token), or its next word would not have
+  /// fit in W (a wrap at a space). The line before is measured as written, with its prefix, or
+  /// inside a box border with some of the indentation before the header. A line a CAS record
+  /// continues itself with is no piece.
   private func looksWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard (40...200).contains(lastPhysicalLength), text.count <= max(pendingFirstLineLength, lastPhysicalLength) + 16,
-      !RecordAssembler.isOwnLine(text[...])
-    else { return false }
-    return true
+    guard lastPhysicalLength >= 40, !RecordAssembler.isOwnLine(text[...]) else { return false }
+    var word = 0
+    while word < text.count, text[word] == 0x20 { word += 1 }
+    let indentation = word
+    while word < text.count, text[word] != 0x20 { word += 1 }
+    let firstWord = word - indentation
+    func fits(_ length: Int) -> Bool {
+      RecordAssembler.wrapWidths.contains { width in
+        width == length || (length < width && width < length + 1 + firstWord)
+      }
+    }
+    if fits(lastPhysicalLength) || fits(lastPhysicalLength + pendingFirstLinePrefixLength) { return true }
+    return (1...max(1, pendingFirstLinePrefixIndent)).contains { fits(lastPhysicalLength + $0) }
   }
+
+  /// The widths mail clients and terminals wrap at.
+  static let wrapWidths = [72, 76, 78, 80, 100, 120, 132, 160, 200]
 
   /// Whether `line` is one a record continues itself with, never a piece of a wrap: tab-indented,
   /// `caused by:`, `status code:`, or the ` >` that closes a multi-line value of klog's structured form.

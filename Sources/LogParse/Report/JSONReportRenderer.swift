@@ -66,6 +66,7 @@ public enum JSONReportRenderer {
     json.field("truncated", counts.truncated)
     json.field("continuationLines", counts.continuationLines)
     json.field("mergedRecords", counts.mergedRecords)
+    json.field("untimedRecords", counts.untimedRecords)
     json.field("truncatedFields", counts.truncatedFields)
     json.field("outOfRangeValues", counts.outOfRangeValues)
     json.field("formats", strings: report.formats.map(\.rawValue))
