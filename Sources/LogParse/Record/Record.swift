@@ -46,9 +46,11 @@ public struct Record {
   var jsonIteration: IterationId?
   /// Whether the record came from CAS JSON logging with fields besides `ts`, `caller`, `msg`, `v`, `err`.
   var jsonHasFields = false
-  /// Whether the record's time was readable. When it was not (a redacted time, a line without a
-  /// header), ``time`` is only where the record stands in time order: the time of the last record
-  /// before it that had one. It is never reported as the record's time.
+  /// Whether the record's time was readable.
+  ///
+  /// When it was not (a redacted time, a line without a header), ``time`` is only where the
+  /// record stands in time order: the time of the last record before it that had one. It is never
+  /// reported as the record's time.
   public var hasTime = true
   /// Whether the record is a line without a header (a message pasted alone, or the text from
   /// `file.go:123] ` on); the handler takes it only when it is recognised or reads as an error.
