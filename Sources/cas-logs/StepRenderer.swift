@@ -14,14 +14,14 @@ enum StepRenderer {
     // Padding is computed on the plain name so that colour does not shift the columns.
     let pad = String(repeating: " ", count: max(0, 12 - step.kind.rawValue.count))
     let text = role == .failed ? style.paint(summary, .emphasis) : summary
-    let time = step.time.isKnown ? step.time.timeOfDay : "--:--:--.------"
+    let time = step.hasTime && step.time.isKnown ? step.time.timeOfDay : "--:--:--.------"
     return "\(time)  \(id) \(kind)\(pad) \(text)\n"
   }
 
   /// One JSON object per line.
   static func ndjson(_ step: EpisodeStep, baseYear: Int) -> String {
     var fields: [String] = []
-    fields.append("\"time\":" + (step.time.isKnown ? "\"\(step.time.rfc3339(baseYear: baseYear))\"" : "null"))
+    fields.append("\"time\":" + (step.hasTime && step.time.isKnown ? "\"\(step.time.rfc3339(baseYear: baseYear))\"" : "null"))
     fields.append("\"kind\":\"\(step.kind.rawValue)\"")
     fields.append("\"episode\":" + (step.episodeId.map { "\"\(JSONText.escape($0))\"" } ?? "null"))
     fields.append("\"subject\":" + (step.subject.map { "\"\(JSONText.escape($0))\"" } ?? "null"))

@@ -68,6 +68,11 @@ struct EnvelopeTests {
           "{\"TimeGenerated\":\"\(stamp(line))\",\"Category\":\"cluster-autoscaler\",\"properties\":"
             + "{\"log\":\(try jsonString(line)),\"stream\":\"stderr\",\"pod\":\"cluster-autoscaler-1\"}}")
       case .pasted: out.append("> " + line)
+      case .lineNumberPrefix: out.append("Line \(out.count + 1): " + line)
+      case .boxBorderPrefix: out.append("│ " + line + " │")
+      case .quotePrefix: out.append("\"" + line)
+      case .timePrefix: out.append("    " + stamp(line) + " " + line)
+      case .namePrefix: out.append("cluster-autoscaler-7d9f-x2b cluster-autoscaler " + line)
       case .klogText: out.append(line)
       default: out.append(line)  // The collectors' shapes: CollectorTests.
       }
@@ -77,6 +82,7 @@ struct EnvelopeTests {
 
   @Test(arguments: [
     InputFormat.kubectlPrefix, .kubectlTimestamps, .cri, .dockerJSON, .klogJSON, .jsonField, .pasted,
+    .lineNumberPrefix, .boxBorderPrefix, .quotePrefix, .timePrefix, .namePrefix,
   ])
   func sameEpisodesInEveryEnvelope(envelope: InputFormat) throws {
     let expected = summary(Fixtures.analyze(try plain()))
@@ -86,6 +92,12 @@ struct EnvelopeTests {
     #expect(summary(report) == expected)
     #expect(report.formats.contains(envelope))
     #expect(report.accounting.lines == wrapped.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+  }
+
+  @Test func anIndentedTimeBeforeTheHeaderGivesTheYear() throws {
+    let report = Fixtures.analyze(try wrap(.timePrefix))
+    #expect(report.year.source == .envelope && report.year.baseYear == 2019)
+    #expect(report.accounting.malformed == 0)
   }
 
   @Test func prefixAndTimestampsTogether() throws {

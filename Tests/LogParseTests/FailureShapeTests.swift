@@ -174,8 +174,8 @@ struct FailureShapeTests {
     let report = Fixtures.analyze(log)
     #expect(report.failures.count == 1)
     #expect(report.failures.first?.count == 360)
-    #expect(report.failures.first?.firstAt.description.hasPrefix("03-13 12:00:00") == true)
-    #expect(report.failures.first?.lastAt.description.hasPrefix("03-13 12:59:50") == true)
+    #expect(report.failures.first?.firstAt?.description.hasPrefix("03-13 12:00:00") == true)
+    #expect(report.failures.first?.lastAt?.description.hasPrefix("03-13 12:59:50") == true)
   }
 
   private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

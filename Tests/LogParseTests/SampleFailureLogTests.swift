@@ -77,7 +77,8 @@ struct SampleFailureLogTests {
     #expect(backoff.nodeGroup == group && backoff.errorClass == "Other" && backoff.errorCode == "cloudProviderError")
     #expect(sample.time(backoff.at) == "2020-05-06T17:10:54.715475Z")
     #expect(backoff.until?.rfc3339 == "2020-05-06T17:20:54.593474242Z")
-    let minutes = try #require(backoff.until).epochMicroseconds - backoff.at.epochMicroseconds(baseYear: 2020)
+    let minutes =
+      try #require(backoff.until).epochMicroseconds - (try #require(backoff.at)).epochMicroseconds(baseYear: 2020)
     #expect((minutes / 1_000_000 + 30) / 60 == 10)
     #expect(report.scaleDowns.isEmpty && sample.noProcessFacts)
   }

@@ -44,6 +44,17 @@ public enum InputFormat: String, CaseIterable, Hashable, Sendable, Comparable {
   case eventStream = "event-stream"
   /// A time and a text the catalogue recognises, with no klog header (`12:06:28.000 - text`).
   case timeAndText = "time-text"
+  /// Line numbers before the header: an editor's search results (`Line 123: `), `cat -n`, `nl`.
+  case lineNumberPrefix = "line-number-prefix"
+  /// A terminal UI's box border (`│ `, `| `) before the header.
+  case boxBorderPrefix = "box-border-prefix"
+  /// Quote marks (`"`, `'`, a backtick) before the header: a log quoted in a string or a chat.
+  case quotePrefix = "quote-prefix"
+  /// A time before the header that no envelope explains (an indented `kubectl --timestamps`
+  /// line, an aggregator's time); kept as the record's envelope time.
+  case timePrefix = "time-prefix"
+  /// A word before the header: a pod or container name, an aggregator's pod and container.
+  case namePrefix = "name-prefix"
 
   public static func < (lhs: InputFormat, rhs: InputFormat) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

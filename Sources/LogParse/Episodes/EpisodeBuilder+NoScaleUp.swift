@@ -6,7 +6,7 @@ extension EpisodeBuilder {
     let texts = reasons.map(\.text)
     if let index = noScaleUpIndex[pod], noScaleUps.isKept(index) {
       noScaleUps[index].count += 1
-      noScaleUps[index].lastAt = context.time
+      noScaleUps[index].lastAt = context.knownTime
       noScaleUps[index].evidence.add(context)
       for text in texts
       where !noScaleUps[index].reasons.contains(text) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons {
@@ -15,8 +15,8 @@ extension EpisodeBuilder {
     } else {
       let newEntry =
         NoScaleUp(
-          pod: pod, reasons: Array(texts.prefix(NoScaleUp.maximumReasons)), nodeGroup: nil, firstAt: context.time,
-          lastAt: context.time, count: 1,
+          pod: pod, reasons: Array(texts.prefix(NoScaleUp.maximumReasons)), nodeGroup: nil, firstAt: context.knownTime,
+          lastAt: context.knownTime, count: 1,
           evidence: context.evidence)
       EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
     }

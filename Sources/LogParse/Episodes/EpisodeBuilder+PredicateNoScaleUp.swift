@@ -43,7 +43,7 @@ extension EpisodeBuilder {
       let group = groups.count == 1 && decision.skipped.omitted == 0 ? groups.first : nil
       if let index = noScaleUpIndex[pod], noScaleUps.isKept(index) {
         noScaleUps[index].count += 1
-        noScaleUps[index].lastAt = Swift.max(noScaleUps[index].lastAt, lastAt)
+        noScaleUps[index].lastAt = .latest(noScaleUps[index].lastAt, lastAt)
         noScaleUps[index].evidence.merge(evidence)
         for reason in reasons
         where !noScaleUps[index].reasons.contains(reason) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons

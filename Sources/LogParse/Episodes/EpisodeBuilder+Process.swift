@@ -62,7 +62,7 @@ extension EpisodeBuilder {
     if !started, let last = autoscaler.gracefulDegradations.indices.last,
       autoscaler.gracefulDegradations[last].stoppedAt == nil
     {
-      autoscaler.gracefulDegradations[last].stoppedAt = context.time
+      autoscaler.gracefulDegradations[last].stoppedAt = context.knownTime
     } else {
       // A stop without its start (the log began inside the period) is a period of its own.
       autoscaler.gracefulDegradationCount += 1
@@ -70,7 +70,8 @@ extension EpisodeBuilder {
         autoscaler.gracefulDegradations.removeFirst()
       }
       autoscaler.gracefulDegradations.append(
-        GracefulDegradation(startedAt: started ? context.time : nil, stoppedAt: started ? nil : context.time))
+        GracefulDegradation(
+          startedAt: started ? context.knownTime : nil, stoppedAt: started ? nil : context.knownTime))
     }
     let summary = started ? "graceful degradation started: \(message)" : "graceful degradation stopped"
     steps.append(step(.process, nil, nil, summary, context))

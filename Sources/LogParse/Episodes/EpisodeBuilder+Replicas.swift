@@ -33,11 +33,11 @@ extension EpisodeBuilder {
 
   /// Counts a process start at `time` of the process of `context`, for the log and for its stream.
   mutating func countStart(_ time: LogTime, _ context: EventContext) {
-    autoscaler.addStart(time)
+    autoscaler.addStart(time, known: context.hasTime)
     updateReplica(context) { replica in
       replica.startCount += 1
       replica.lastStart = time
-      if replica.starts.count < AutoscalerInfo.maximumStarts { replica.starts.append(time) }
+      if context.hasTime, replica.starts.count < AutoscalerInfo.maximumStarts { replica.starts.append(time) }
     }
   }
 

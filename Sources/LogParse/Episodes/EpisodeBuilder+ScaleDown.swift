@@ -39,7 +39,7 @@ extension EpisodeBuilder {
     case .drainFinished(let node):
       let index = openOrNewScaleDown(node: node, kind: .drain, context)
       scaleDowns[index].kind = .drain
-      scaleDowns[index].drainedAt = scaleDowns[index].drainedAt ?? context.time
+      scaleDowns[index].drainedAt = scaleDowns[index].drainedAt ?? context.knownTime
       steps.append(step(.drained, scaleDowns[index].id, node, "all pods removed from \(node)", context))
     case .instanceTerminated(let instanceId):
       // The cloud terminates instances in the order the autoscaler asked: the oldest open removal.
@@ -84,12 +84,13 @@ extension EpisodeBuilder {
     let key = BlockKey(node: node, reason: reason, pod: pod)
     if let index = blockedIndex[key] {
       blockedScaleDowns[index].count += 1
-      blockedScaleDowns[index].lastAt = context.time
+      blockedScaleDowns[index].lastAt = context.knownTime
       blockedScaleDowns[index].evidence.add(context)
       return
     }
     let blocked = BlockedScaleDown(
-      node: node, reason: reason, detail: detail, pod: pod, firstAt: context.time, lastAt: context.time, count: 1,
+      node: node, reason: reason, detail: detail, pod: pod, firstAt: context.knownTime, lastAt: context.knownTime,
+      count: 1,
       evidence: context.evidence)
     let index = add(blocked, to: \.blockedScaleDowns)
     if blockedIndex.count >= EpisodeBuilder.maximumTrackedKeys { blockedIndex.removeAll(keepingCapacity: true) }
@@ -135,7 +136,7 @@ extension EpisodeBuilder {
     episode.utilization = candidacy?.utilization
     episode.unneededSince = candidacy?.unneededSince
     episode.unneededSeconds = candidacy?.unneededSeconds
-    episode.startedAt = context.time
+    episode.startedAt = context.knownTime
     let index = add(episode, to: \.scaleDowns)
     openScaleDowns[node] = index
     EpisodeBuilder.remember(index, node, in: &lastScaleDownByNode)
@@ -146,7 +147,7 @@ extension EpisodeBuilder {
   mutating func finishScaleDown(_ index: Int, _ context: EventContext) {
     guard scaleDowns[index].isOpen else { return }
     scaleDowns[index].outcome = .succeeded
-    scaleDowns[index].endedAt = context.time
+    scaleDowns[index].endedAt = context.knownTime
     scaleDowns[index].evidence.add(context)
     if openScaleDowns[scaleDowns[index].node] == index { openScaleDowns[scaleDowns[index].node] = nil }
   }
@@ -155,7 +156,7 @@ extension EpisodeBuilder {
   mutating func failScaleDown(_ index: Int, _ failure: Failure, _ context: EventContext) {
     guard scaleDowns[index].isOpen else { return }
     scaleDowns[index].outcome = .failed
-    scaleDowns[index].endedAt = context.time
+    scaleDowns[index].endedAt = context.knownTime
     scaleDowns[index].error = failure
     scaleDowns[index].evidence.add(context)
     if openScaleDowns[scaleDowns[index].node] == index { openScaleDowns[scaleDowns[index].node] = nil }

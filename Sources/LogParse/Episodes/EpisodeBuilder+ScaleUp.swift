@@ -29,12 +29,12 @@ extension EpisodeBuilder {
       steps.append(step(.upcoming, nil, nil, "upcoming \(count) nodes", context))
     case .bestOption(let group):
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.time
+      decision.noteDecided(context)
       decision.bestOption = group
       decision.evidence?.add(context)
     case .estimatedNodes(let count, let group):
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.time
+      decision.noteDecided(context)
       if decision.bestOption == nil { decision.bestOption = group }
       decision.estimate = count
       decision.evidence?.add(context)
@@ -46,8 +46,10 @@ extension EpisodeBuilder {
       capping.cappedToNodes = cappedTo
       decision.capping = capping
     case .scaleUpPlan(let resizes):
+      // A loop makes one plan: a second one is the next loop's, even when no time tells so.
+      if decision.podsConsumed, !decision.plannedEpisodes.isEmpty { decision.reset() }
       beginDecision(context)
-      decision.decidedAt = decision.decidedAt ?? context.time
+      decision.noteDecided(context)
       decision.evidence?.add(context)
       decision.planGroups = resizes.count > 1 ? resizes.map(\.group) : []
       for resize in resizes {
@@ -77,7 +79,7 @@ extension EpisodeBuilder {
     case .scaleUpRequested(let group, let size):
       noteKnownSize(size, of: group)
       let index = plannedOrNewScaleUp(group: group, size: size, context)
-      scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.time
+      scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.knownTime
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
     case .cloudResize(let group, let size):
@@ -112,7 +114,7 @@ extension EpisodeBuilder {
       if let until { noteMessageDate(until, context) }
       let newEntry =
         Backoff(
-          nodeGroup: group, at: context.time, until: until, errorClass: errorClass.isEmpty ? nil : errorClass,
+          nodeGroup: group, at: context.knownTime, until: until, errorClass: errorClass.isEmpty ? nil : errorClass,
           errorCode: errorCode.isEmpty ? nil : errorCode, evidence: context.evidence)
       EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       applyBackoffToEpisodes(group: group, errorClass: errorClass, errorCode: errorCode, context, &steps)
@@ -139,7 +141,8 @@ extension EpisodeBuilder {
       } else {
         let newEntry =
           Backoff(
-            nodeGroup: group, at: context.time, until: nil, errorClass: nil, errorCode: nil, evidence: context.evidence)
+            nodeGroup: group, at: context.knownTime, until: nil, errorClass: nil, errorCode: nil,
+            evidence: context.evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
       }
       beginDecision(context)
@@ -189,6 +192,8 @@ extension EpisodeBuilder {
     decision.lastAt = context.time
     if decision.startedAt == nil {
       decision.startedAt = context.time
+      decision.startedAtKnown = context.hasTime
+      decision.windowStart = context.knownTime
       decision.evidence = context.evidence
     }
   }
@@ -202,7 +207,13 @@ extension EpisodeBuilder {
   }
 
   private mutating func expireDecisionIfStale(_ context: EventContext) {
-    guard let started = decision.startedAt else { return }
+    // Records without a time cannot leave the window; a decision opened by one starts its window
+    // at the first record with a time.
+    guard decision.startedAt != nil, context.hasTime else { return }
+    guard let started = decision.windowStart else {
+      decision.windowStart = context.time
+      return
+    }
     if context.time < started || context.time.yearOffset != started.yearOffset || context.time.month != started.month
       || context.time.day != started.day
       || context.time.microsecondOfDay - started.microsecondOfDay > EpisodeBuilder.decisionWindowMicroseconds
@@ -220,7 +231,7 @@ extension EpisodeBuilder {
     if decision.podEvidence == nil, let decisionEvidence = decision.evidence { evidence = decisionEvidence }
     evidence.add(context)
     var episode = ScaleUpEpisode(id: "up-\(scaleUpCount)", nodeGroup: group, evidence: evidence)
-    episode.decidedAt = decision.decidedAt ?? context.time
+    episode.decidedAt = decision.decidedSeen ? decision.decidedAt : context.knownTime
     if decision.bestOption == group || decision.bestOption == nil { episode.estimate = decision.estimate }
     if !decision.podsConsumed || decision.plannedEpisodes.count > 0 {
       episode.triggeringPods = decision.pods
@@ -273,7 +284,7 @@ extension EpisodeBuilder {
     guard let open = openScaleUps.removeValue(forKey: group), !open.isEmpty else { return [] }
     for index in open {
       scaleUps[index].outcome = outcome
-      scaleUps[index].endedAt = context.time
+      scaleUps[index].endedAt = context.knownTime
       scaleUps[index].error = error
       scaleUps[index].evidence.add(context)
     }
@@ -351,7 +362,7 @@ extension EpisodeBuilder {
       let reasons = reasons + podReasons
       if let index = noScaleUpIndex[pod] {
         noScaleUps[index].count += 1
-        noScaleUps[index].lastAt = context.time
+        noScaleUps[index].lastAt = context.knownTime
         noScaleUps[index].evidence.merge(evidence)
         for reason in reasons
         where !noScaleUps[index].reasons.contains(reason) && noScaleUps[index].reasons.count < NoScaleUp.maximumReasons
@@ -362,7 +373,8 @@ extension EpisodeBuilder {
         let newEntry =
           NoScaleUp(
             pod: pod, reasons: Array(reasons.prefix(NoScaleUp.maximumReasons)), nodeGroup: noScaleUpGroup,
-            firstAt: decision.startedAt ?? context.time, lastAt: context.time, count: 1, evidence: evidence)
+            firstAt: decision.startedAt == nil ? context.knownTime : decision.startedAtKnown ? decision.startedAt : nil,
+            lastAt: context.knownTime, count: 1, evidence: evidence)
         EpisodeBuilder.remember(add(newEntry, to: \.noScaleUps), pod, in: &noScaleUpIndex)
       }
     }

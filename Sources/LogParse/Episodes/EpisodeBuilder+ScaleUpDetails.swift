@@ -35,7 +35,7 @@ extension EpisodeBuilder {
         context, &steps)
       guard let index = lastScaleUpByGroup[group] else { return }
       scaleUps[index].revertedNodes = delta
-      scaleUps[index].revertedAt = context.time
+      scaleUps[index].revertedAt = context.knownTime
       scaleUps[index].evidence.add(context)
       steps.append(
         step(

@@ -145,6 +145,7 @@ public struct EpisodeBuilder: Sendable {
   ) -> EpisodeStep {
     EpisodeStep(
       kind: kind, episodeId: episodeId, subject: subject, summary: summary, time: context.time,
+      hasTime: context.hasTime,
       source: context.source, line: context.lines.lowerBound)
   }
 
@@ -174,7 +175,8 @@ public struct EpisodeBuilder: Sendable {
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: failure) }
     if let index = failureIndex[failure.foldKey], failures.isKept(index) {
       failures[index].count += 1
-      failures[index].lastAt = max(failures[index].lastAt, failure.lastAt)
+      // The times are those of the first and the last record: null when that one had none.
+      failures[index].lastAt = failure.lastAt.map { max(failures[index].lastAt ?? $0, $0) }
       failures[index].evidence.merge(failure.evidence)
       return index
     }
@@ -246,7 +248,7 @@ public struct EpisodeBuilder: Sendable {
       failureClass: result.failureClass, code: result.code, action: result.action, principal: result.principal,
       nodeGroup: result.nodeGroup ?? FailureWords.nodeGroup(in: message), node: node ?? FailureWords.node(in: message),
       operation: operation ?? FailureWords.operation(in: message), fatal: fatal,
-      message: message, firstAt: context.time, lastAt: context.time, count: 1, evidence: context.evidence)
+      message: message, firstAt: context.knownTime, lastAt: context.knownTime, count: 1, evidence: context.evidence)
   }
 }
 
@@ -267,6 +269,12 @@ struct DecisionContext: Hashable, Sendable {
   var bestOption: String?
   var estimate: Int?
   var startedAt: LogTime?
+  /// Whether ``startedAt`` was read from its record (else it only places the decision in time).
+  var startedAtKnown = true
+  /// The first readable time of the decision's records: where its time window starts.
+  var windowStart: LogTime?
+  /// Whether a decision line was seen: ``decidedAt`` is its time, null when it had none.
+  var decidedSeen = false
   /// The first decision line (best option, estimate, plan): when the scale-up was decided.
   var decidedAt: LogTime?
   var evidence: Evidence?
@@ -293,6 +301,13 @@ struct DecisionContext: Hashable, Sendable {
   var plannedEpisodes: [Int] = []
 
   mutating func reset() { self = DecisionContext() }
+
+  /// Notes a decision line: the first one's time (null when unreadable) is when it was decided.
+  mutating func noteDecided(_ context: EventContext) {
+    guard !decidedSeen else { return }
+    decidedSeen = true
+    decidedAt = context.knownTime
+  }
 }
 
 /// What makes two blocked scale-downs the same finding.

@@ -14,8 +14,10 @@ public struct EpisodeStep: Hashable, Sendable {
   public var subject: String?
   /// One line for a person, without time or id.
   public var summary: String
-  /// When the record was written.
+  /// When the record was written (when ``hasTime``; else only its place in time order).
   public var time: LogTime
+  /// Whether the record's time was readable; a step without one prints no time.
+  public var hasTime = true
   /// Where it was read.
   public var source: Int
   public var line: Int

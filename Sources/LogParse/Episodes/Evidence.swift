@@ -61,11 +61,14 @@ public struct EventContext: Hashable, Sendable {
   public var loop: LoopId?
   /// The stream of an interleaved log (a kubectl `--prefix` pod) within the source, 0 when none.
   public var stream: UInt16
+  /// Whether the record's time was readable; when not, ``time`` only places it in time order
+  /// (``Record/hasTime``) and ``knownTime`` is nil.
+  public var hasTime: Bool
 
   /// Creates a context.
   public init(
     time: LogTime, source: Int, lines: ClosedRange<Int>, severity: Severity = .info, loop: LoopId? = nil,
-    stream: UInt16 = 0
+    stream: UInt16 = 0, hasTime: Bool = true
   ) {
     self.time = time
     self.source = source
@@ -73,10 +76,14 @@ public struct EventContext: Hashable, Sendable {
     self.severity = severity
     self.loop = loop
     self.stream = stream
+    self.hasTime = hasTime
   }
 
   /// The process the record came from: its source and, in an interleaved log, its stream.
   var replica: Int { source << 16 | Int(stream) }
+
+  /// The record's time when it was readable, else nil: what a finding may report.
+  public var knownTime: LogTime? { hasTime ? time : nil }
 
   /// Evidence holding just this record.
   var evidence: Evidence {

@@ -183,8 +183,8 @@ public struct Failure: Hashable, Sendable {
   public var fatal: Bool
   /// The whole record, continuation lines included.
   public var message: String
-  public var firstAt: LogTime
-  public var lastAt: LogTime
+  public var firstAt: LogTime?
+  public var lastAt: LogTime?
   public var count: Int
   public var evidence: Evidence
 
@@ -206,7 +206,7 @@ public struct Failure: Hashable, Sendable {
 /// A period a node group was in scale-up backoff.
 public struct Backoff: Hashable, Sendable {
   public var nodeGroup: String
-  public var at: LogTime
+  public var at: LogTime?
   public var until: FullTime?
   public var errorClass: String?
   public var errorCode: String?
@@ -219,8 +219,8 @@ public struct BlockedScaleDown: Hashable, Sendable {
   public var reason: BlockReason
   public var detail: String
   public var pod: String?
-  public var firstAt: LogTime
-  public var lastAt: LogTime
+  public var firstAt: LogTime?
+  public var lastAt: LogTime?
   public var count: Int
   public var evidence: Evidence
 }
@@ -231,8 +231,8 @@ public struct NoScaleUp: Hashable, Sendable {
   /// Every reason the log gives, each once (`max node group size reached`, a failing predicate …).
   public var reasons: [String]
   public var nodeGroup: String?
-  public var firstAt: LogTime
-  public var lastAt: LogTime
+  public var firstAt: LogTime?
+  public var lastAt: LogTime?
   public var count: Int
   public var evidence: Evidence
   /// For reasons a `NotTriggerScaleUp` event counted: how many node groups gave it, the last time.
@@ -275,11 +275,12 @@ public struct AutoscalerInfo: Hashable, Sendable {
   /// The most periods of graceful degradation listed.
   public static let maximumGracefulDegradations = 100
 
-  /// Counts a process start at `time` (listed while fewer than ``maximumStarts`` are).
-  mutating func addStart(_ time: LogTime) {
+  /// Counts a process start at `time` (listed while fewer than ``maximumStarts`` are, and only
+  /// when its record's time was readable: `known`).
+  mutating func addStart(_ time: LogTime, known: Bool = true) {
     startCount += 1
     lastStart = time
-    if starts.count < Self.maximumStarts { starts.append(time) }
+    if known, starts.count < Self.maximumStarts { starts.append(time) }
   }
 
   /// Lists a version the log names, once, while fewer than ``maximumVersions`` are listed.

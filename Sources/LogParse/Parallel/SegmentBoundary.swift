@@ -30,6 +30,6 @@ enum SegmentBoundary {
         || first == UInt8(ascii: "F"),
       let header = KlogHeaderParser.parse(line)
     else { return false }
-    return header.pastedPrefixLength == 0 && header.severity != nil
+    return header.pastedPrefixLength == 0 && header.severity != nil && header.hasTime
   }
 }

@@ -164,6 +164,7 @@ public struct Analyzer {
     if assembler.sawKlogText { seen.insert(.klogText) }
     if assembler.sawPasted { seen.insert(.pasted) }
     seen.formUnion(assembler.eventLines.formats)
+    seen.formUnion(assembler.prefixFormats)
     return seen.sorted()
   }
 

@@ -30,37 +30,6 @@ struct RecordHandler {
   /// the log's year from any message form, old ones too.
   var firstMessageDate: MessageDate?
 
-  /// Handles a record, first trying to rejoin lines a hard wrap cut from it; returns whether it did.
-  ///
-  /// The pieces are joined directly (a terminal cuts mid-word), then with a space (a mail client
-  /// cuts at a space); a join is kept only when the catalogue recognises the result.
-  mutating func handleJoiningWraps(_ record: Record, _ events: inout EventApplier) -> Bool {
-    guard record.wrappedLines > 0 else {
-      handle(record, &events)
-      return false
-    }
-    for separator: UInt8? in [nil, 0x20] {
-      var joined = Array(record.message)
-      for piece in record.wrapped.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        if let separator { joined.append(separator) }
-        joined.append(contentsOf: piece)
-      }
-      let recognized = joined.withUnsafeBufferPointer { message -> Bool in
-        var candidate = record
-        candidate.message = message
-        candidate.lineCount += record.wrappedLines
-        candidate.wrapped = UnsafeBufferPointer(start: nil, count: 0)
-        candidate.wrappedLines = 0
-        guard extractor.extract(candidate) != nil else { return false }
-        handle(candidate, &events)
-        return true
-      }
-      if recognized { return true }
-    }
-    handle(record, &events)
-    return false
-  }
-
   /// Counts a record and passes its event, if it means one, to `events`.
   mutating func handle(_ record: Record, _ events: inout EventApplier) {
     if record.needsRecognition, extractor.extract(record) == nil {
@@ -70,7 +39,7 @@ struct RecordHandler {
     }
     onRecord?(record)
     if let year = record.envelopeBaseYear { envelopeBaseYear = year }
-    if record.time.isKnown {
+    if record.hasTime {
       if firstTime == nil || record.time < firstTime! { firstTime = record.time }
       if lastTime == nil || lastTime! < record.time { lastTime = record.time }
     }
@@ -93,7 +62,7 @@ struct RecordHandler {
       if loops.startedLoop {
         let context = EventContext(
           time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
-          stream: record.stream)
+          stream: record.stream, hasTime: record.hasTime)
         events.push(
           PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), lastTime: lastTime,
           envelopeBaseYear: envelopeBaseYear)
@@ -111,7 +80,7 @@ struct RecordHandler {
     }
     let context = EventContext(
       time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
-      stream: record.stream)
+      stream: record.stream, hasTime: record.hasTime)
     events.push(PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
     if extracted != nil, let shaped {
       events.push(

@@ -18,8 +18,14 @@ public struct KlogHeader: Hashable, Sendable {
   public var sourceLine: Int
   /// Offset of the message's first byte.
   public var messageStart: Int
-  /// Bytes of paste damage stripped before the header (indentation, `# `, `> `, grep `-n`).
+  /// Bytes of paste damage stripped before the header (indentation, `# `, `> `, grep `-n`, or any
+  /// prefix the header search stepped over; see ``LinePrefix``).
   public var pastedPrefixLength: Int
+  /// Whether the time of day is readable; false when it was redacted (`XX:XX:XX.XXXXXX`): the
+  /// record then has no time (the month and day are kept as written, but never used alone).
+  public var hasTime = true
+  /// Whether the header was found by searching past an unknown prefix (``KlogHeaderParser/search(_:)``).
+  public var foundBySearch = false
 }
 
 /// Recognises klog text headers at fixed positions, tolerating the damage of pasted logs.
@@ -28,8 +34,8 @@ public enum KlogHeaderParser {
   public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> KlogHeader? {
     if let header = parse(line, at: 0) { return header }
     let prefix = pastedPrefixLength(line)
-    guard prefix > 0 else { return nil }
-    return parse(line, at: prefix)
+    if prefix > 0, let header = parse(line, at: prefix) { return header }
+    return search(line)
   }
 
   /// Where a second klog header starts inside a line whose message begins at `messageStart`, or nil.
@@ -48,8 +54,9 @@ public enum KlogHeaderParser {
         searchFrom = bracket + 1
         continue
       }
-      // A header is at most ~50 bytes before its `] `: look for a severity letter after a blank.
-      var start = max(messageStart + 1, bracket - 64)
+      // A header ends in its `] ` well within 160 bytes (long file names such as
+      // `azure_container_service_pool.go` take 66): look for a severity letter after a blank.
+      var start = max(messageStart + 1, bracket - 160)
       while start < bracket {
         if Severity(rawValue: line[start]) != nil, line[start - 1] == 0x20 || line[start - 1] == 0x09,
           start + 5 < line.count, isDigit(line[start + 1]), isDigit(line[start + 4]), line[start + 5] == 0x20,
@@ -116,7 +123,7 @@ public enum KlogHeaderParser {
     return (severity, month, day, Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + Int64(micros))
   }
 
-  private static func parse(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> KlogHeader? {
+  static func parse(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> KlogHeader? {
     if let time = standardTime(line, at: start) {
       return parseRest(
         line, at: start + 21, start: start, severity: time.severity, month: time.month, day: time.day,
@@ -131,8 +138,14 @@ public enum KlogHeaderParser {
     } else if !isDigit(line[start]) {
       return nil
     }
+    if let redacted = redactedTime(line, cursor: &cursor) {
+      return parseRest(
+        line, at: cursor.position, start: start, severity: severity, month: redacted.month, day: redacted.day,
+        microsecondOfDay: 0, fractionDigits: 0, hasTime: false)
+    }
+    // A paste may lose the space between date and time (`I092711:50:35.158391`).
     guard let month = cursor.number(2), let day = cursor.number(2), CivilDate.isValid(month: month, day: day),
-      cursor.skipSpaces() >= 1, let hour = cursor.number(2), hour < 24, cursor.expect(UInt8(ascii: ":")),
+      cursor.skipSpaces() >= 0, let hour = cursor.number(2), hour < 24, cursor.expect(UInt8(ascii: ":")),
       let minute = cursor.number(2), minute < 60, cursor.expect(UInt8(ascii: ":")), let second = cursor.number(2),
       second < 61
     else { return nil }
@@ -155,7 +168,7 @@ public enum KlogHeaderParser {
   @inline(__always)
   private static func parseRest(
     _ line: UnsafeBufferPointer<UInt8>, at position: Int, start: Int, severity: Severity?, month: Int, day: Int,
-    microsecondOfDay: Int64, fractionDigits: Int
+    microsecondOfDay: Int64, fractionDigits: Int, hasTime: Bool = true
   ) -> KlogHeader? {
     var cursor = HeaderCursor(line: line, position: position)
     guard cursor.skipSpaces() >= 1 else { return nil }
@@ -176,9 +189,58 @@ public enum KlogHeaderParser {
     return KlogHeader(
       severity: severity, month: month, day: day, microsecondOfDay: microsecondOfDay,
       fractionDigits: fractionDigits, fileRange: fileStart..<fileEnd, sourceLine: sourceLine,
-      messageStart: cursor.position, pastedPrefixLength: start)
+      messageStart: cursor.position, pastedPrefixLength: start, hasTime: hasTime)
+  }
+
+  /// A date and time with letters in place of digits (`0927 XX:XX:XX.XXXXXX`, `XXXX XX:XX:XX`), as
+  /// people redact pasted logs: the month and day when readable (else 1), with the cursor after the
+  /// time; nil when the time is readable or the shape is not a time at all.
+  private static func redactedTime(_ line: UnsafeBufferPointer<UInt8>, cursor: inout HeaderCursor) -> (
+    month: Int, day: Int
+  )? {
+    var probe = cursor
+    func isTimeByte(_ byte: UInt8) -> Bool { isDigit(byte) || isLetter(byte) }
+    var letters = 0
+    func take(_ count: Int) -> Bool {
+      guard probe.position + count <= line.count else { return false }
+      for offset in probe.position..<(probe.position + count) {
+        guard isTimeByte(line[offset]) else { return false }
+        if isLetter(line[offset]) { letters += 1 }
+      }
+      probe.position += count
+      return true
+    }
+    let dateStart = probe.position
+    guard take(4) else { return nil }
+    let dateLetters = letters
+    _ = probe.skipSpaces()
+    guard take(2), probe.expect(UInt8(ascii: ":")), take(2), probe.expect(UInt8(ascii: ":")), take(2) else {
+      return nil
+    }
+    if probe.expect(UInt8(ascii: ".")) {
+      while probe.position < line.count, isTimeByte(line[probe.position]) {
+        if isLetter(line[probe.position]) { letters += 1 }
+        probe.position += 1
+      }
+    }
+    guard letters > 0 else { return nil }
+    var month = 1
+    var day = 1
+    if dateLetters == 0 {
+      var date = HeaderCursor(line: line, position: dateStart)
+      if let m = date.number(2), let d = date.number(2), CivilDate.isValid(month: m, day: d) {
+        month = m
+        day = d
+      }
+    }
+    cursor = probe
+    return (month, day)
   }
 }
+
+/// Whether `byte` is an ASCII letter.
+@inline(__always)
+func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
 
 /// A position in a line and the few ways the header parser moves it.
 private struct HeaderCursor {

@@ -19,6 +19,8 @@ public struct LineAccounting: Hashable, Sendable {
   public var truncatedFields = 0
   /// Numbers and times out of range (durations clamped; sizes, counts, times and levels made null).
   public var outOfRangeValues = 0
+  /// Records whose time could not be read (redacted, or no header at all): their times are null.
+  public var untimedRecords = 0
   /// Lines still held (a partial CRI line or a record waiting for continuation lines).
   public var held = 0
 
@@ -37,5 +39,6 @@ public struct LineAccounting: Hashable, Sendable {
     held += other.held
     truncatedFields += other.truncatedFields
     outOfRangeValues += other.outOfRangeValues
+    untimedRecords += other.untimedRecords
   }
 }

@@ -29,6 +29,17 @@ public struct Record {
   public var wrapped = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   /// How many physical lines ``wrapped`` holds.
   public var wrappedLines = 0
+  /// How many of the first lines of ``wrapped`` look cut at one width (60 to 200 columns).
+  var widthWrappedLines = 0
+  /// Which continuation lines look like pieces of a wrap of the line before (bit i: the i + 1th
+  /// line after the first).
+  var wrapLikeContinuationLines: UInt64 = 0
+  /// The length of the record's first physical line (after its envelope), for telling wraps apart.
+  var firstLineLength = 0
+  /// The length of the prefix of a paste before it (``firstLineLength`` does not count it).
+  var firstLinePrefixLength = 0
+  /// The blanks that end that prefix (a paste's indentation inside a box border).
+  var firstLinePrefixIndent = 0
   /// The base year an envelope time has proven by this record, if any (see ``YearTracker``).
   var envelopeBaseYear: Int?
   /// The `iterationId` field of a CAS JSON logging record, if it has a valid one.
@@ -43,6 +54,18 @@ public struct Record {
   /// Whether the line is a record only if the catalogue recognises its message (a time and a
   /// text, with no klog header); otherwise it counts as malformed.
   var needsRecognition = false
+  /// Whether the record's time was readable.
+  ///
+  /// When it was not (a redacted time, a line without a header), ``time`` is only where the
+  /// record stands in time order: the time of the last record before it that had one. It is never
+  /// reported as the record's time.
+  public var hasTime = true
+  /// Whether the record is a line without a header (a message pasted alone, or the text from
+  /// `file.go:123] ` on); the handler takes it only when it is recognised or reads as an error.
+  public var isHeaderless = false
+  /// Whether records came before it in its source, so that a line without a header reading as an
+  /// error is one of the log's (a lone `error:` line of another tool is no CAS record).
+  var followsRecords = false
 
   /// The physical line numbers the record spans.
   public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }

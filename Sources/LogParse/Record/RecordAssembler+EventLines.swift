@@ -4,7 +4,7 @@ extension RecordAssembler {
   /// Accepts a line with no klog header if it is one of these; returns whether it was.
   mutating func acceptEventLine(
     _ text: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, source: Int, lineNumber: Int,
-    _ emit: (Record) -> Bool
+    _ emit: (Record) -> Int
   ) -> Bool {
     if eventLines.isHolding {
       let place = eventLines.heldPlace

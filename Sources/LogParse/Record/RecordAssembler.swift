@@ -4,9 +4,14 @@ import Glibc
 ///
 /// A line with a header starts a record. A line without one continues the previous record when it
 /// looks like a continuation (indented, `caused by:`, a closing bracket, inside an open `{…}` struct,
-/// or anything after a fatal record); otherwise it is malformed. Blank lines, `...` elisions and
-/// shell prompts are skipped and end the record. The record is delivered when the next record
-/// starts, on a skipped line, or on ``flush(_:)``.
+/// or anything after a fatal record); otherwise it is held as a possible wrap of the record's line
+/// (the handler joins the pieces the catalogue recognises joined), and each piece left over is
+/// offered as a record without a header, which stays a malformed line when the handler does not
+/// take it. Blank lines, `...` elisions and shell prompts are skipped and end the record. The
+/// record is delivered when the next record starts, on a skipped line, or on ``flush(_:)``.
+///
+/// `emit` returns, for a record with a header, how many held pieces it joined; for a record
+/// without one (``Record/isHeaderless``), 1 when it was taken as a record and 0 when not.
 struct RecordAssembler {
   /// Line counts.
   var accounting = LineAccounting()
@@ -15,6 +20,13 @@ struct RecordAssembler {
   /// Whether any klog text header or paste damage was seen.
   private(set) var sawKlogText = false
   private(set) var sawPasted = false
+  /// The kinds of prefix the header search stepped over (``LinePrefix``).
+  private(set) var prefixFormats: Set<InputFormat> = []
+  /// The form of the last header's prefix (``LinePrefix/shape(_:into:)``): a line without a header
+  /// that starts with one of that form loses it too (an editor's `Line 13: ` before a continuation).
+  private var prefixShape: [UInt8] = []
+  /// Whether the last header's prefix held a box border, so a right border closes the lines too.
+  private var prefixHasBorder = false
   /// The year tracker, fed every record's time.
   var years = YearTracker()
 
@@ -24,6 +36,10 @@ struct RecordAssembler {
   var pendingLineCount = 0
   private var pendingSeverity: Severity = .info
   private var pendingTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
+  private var pendingHasTime = true
+  /// The time of the last record with a readable time: where a record without one stands in time
+  /// order (its place in the line order), never reported as its time.
+  private var lastKnownTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
   private var pendingFile: [UInt8] = []
   private var pendingSourceLine = 0
   private var pendingVerbosity: Int?
@@ -41,6 +57,16 @@ struct RecordAssembler {
   /// Lines that may continue the pending record's header line after a hard wrap, and how many.
   private var pendingWrap: [UInt8] = []
   private var pendingWrapLines = 0
+  /// Each held piece's first line number and physical line count.
+  private var pendingWrapSpans: [(first: Int, count: Int)] = []
+  /// How many of the first held pieces look cut at one width (60 to 200 columns, no longer than
+  /// the line before): the only ones a record the catalogue recognises alone may take.
+  private var pendingWidthWrapLines = 0
+  private var pendingFirstLineLength = 0
+  private var pendingFirstLinePrefixLength = 0
+  private var pendingFirstLinePrefixIndent = 0
+  /// Which continuation lines (bit i: the line i + 1 after the first) look like pieces of a wrap.
+  private var pendingWrapLikeLines: UInt64 = 0
   /// The length of the pending record's last physical line (a hard wrap cuts lines to one width).
   var lastPhysicalLength = 0
   private let maximumRecordLength: Int
@@ -64,7 +90,7 @@ struct RecordAssembler {
   /// shares a physical line already counted (one of several JSON records on one line): a record
   /// it starts counts as merged.
   mutating func accept(
-    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Bool
+    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int = 1, _ emit: (Record) -> Int
   ) {
     guard case .text(let text, let time?) = line else {
       releaseHeld(emit)
@@ -85,7 +111,7 @@ struct RecordAssembler {
   }
 
   /// Accepts the held lines of newest-first input, in arrival order or reversed.
-  mutating func releaseHeld(_ emit: (Record) -> Bool, reversed: Bool = false) {
+  mutating func releaseHeld(_ emit: (Record) -> Int, reversed: Bool = false) {
     guard !newestFirst.lines.isEmpty else { return }
     var held = newestFirst.take()
     if reversed { held.reverse() }
@@ -99,19 +125,20 @@ struct RecordAssembler {
   }
 
   /// Delivers everything held: newest-first lines, then the record being assembled.
-  mutating func flushAll(_ emit: (Record) -> Bool) {
+  mutating func flushAll(_ emit: (Record) -> Int) {
     releaseHeld(emit)
     flush(emit)
   }
 
   private mutating func acceptNow(
-    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int, _ emit: (Record) -> Bool
+    _ line: UnwrappedLine, source: Int, lineNumber: Int, physicalLines: Int, _ emit: (Record) -> Int
   ) {
     pendingExtraLines = max(-1, physicalLines - 1)
     switch line {
     case .structured(let structured, let envelopeTime):
       flush(emit)
       let time = years.stamp(structured.time ?? envelopeTime, fallback: nil)
+      lastKnownTime = time
       structured.file.withUnsafeBufferPointer { file in
         start(
           source: source, lineNumber: lineNumber, severity: structured.severity, time: time, file: file,
@@ -131,7 +158,7 @@ struct RecordAssembler {
   /// loop over a stack of pieces, so a line of any number of headers takes no stack depth.
   private mutating func acceptText(
     _ text: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, source: Int, lineNumber: Int,
-    _ emit: (Record) -> Bool
+    _ emit: (Record) -> Int
   ) {
     let header = KlogHeaderParser.parse(text)
     guard let header, let split = KlogHeaderParser.embeddedHeaderStart(text, messageStart: header.messageStart) else {
@@ -173,22 +200,61 @@ struct RecordAssembler {
   /// Accepts a line (or a piece of a merged one) that holds at most one header, `header` as parsed.
   private mutating func acceptPiece(
     _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader?, envelopeTime: FullTime?, source: Int, lineNumber: Int,
-    _ emit: (Record) -> Bool
+    _ emit: (Record) -> Int
   ) {
     if let header {
       flush(emit)
       sawKlogText = true
-      if header.pastedPrefixLength > 0 { sawPasted = true }
-      let klogTime = LogTime(
-        month: header.month, day: header.day, microsecondOfDay: header.microsecondOfDay,
-        fractionDigits: header.fractionDigits)
-      let time = years.stamp(envelopeTime, fallback: klogTime)
+      var envelopeTime = envelopeTime
+      var text = text
+      if header.pastedPrefixLength > 0 {
+        let prefixBytes = UnsafeBufferPointer(rebasing: text[..<header.pastedPrefixLength])
+        LinePrefix.shape(prefixBytes, into: &prefixShape)
+        if header.foundBySearch {
+          let prefix = LinePrefix(prefixBytes)
+          prefixFormats.formUnion(prefix.formats)
+          if envelopeTime == nil { envelopeTime = prefix.time }
+          prefixHasBorder = prefix.formats.contains(.boxBorderPrefix)
+          if prefixHasBorder { text = LinePrefix.withoutRightBorder(text) }
+        } else {
+          sawPasted = true
+          prefixHasBorder = false
+        }
+      } else if !prefixShape.isEmpty {
+        prefixShape.removeAll()
+        prefixHasBorder = false
+      }
+      let time: LogTime
+      if header.hasTime || envelopeTime != nil {
+        let klogTime = LogTime(
+          month: header.month, day: header.day, microsecondOfDay: header.microsecondOfDay,
+          fractionDigits: header.fractionDigits)
+        time = years.stamp(envelopeTime, fallback: header.hasTime ? klogTime : nil)
+        lastKnownTime = time
+      } else {
+        time = lastKnownTime
+      }
       start(
         source: source, lineNumber: lineNumber, severity: header.severity ?? .info, time: time,
         file: UnsafeBufferPointer(rebasing: text[header.fileRange]), sourceLine: header.sourceLine,
         verbosity: nil, message: UnsafeBufferPointer(rebasing: text[header.messageStart...]))
-      lastPhysicalLength = text.count
+      pendingHasTime = header.hasTime || envelopeTime != nil
+      // Lengths of the text as the writer saw it, without the prefix of the paste.
+      pendingFirstLineLength = text.count - header.pastedPrefixLength
+      pendingFirstLinePrefixLength = header.pastedPrefixLength
+      pendingFirstLinePrefixIndent = 0
+      while pendingFirstLinePrefixIndent < header.pastedPrefixLength,
+        text[header.pastedPrefixLength - 1 - pendingFirstLinePrefixIndent] == 0x20
+      {
+        pendingFirstLinePrefixIndent += 1
+      }
+      lastPhysicalLength = pendingFirstLineLength
       return
+    }
+    var text = text
+    if let length = LinePrefix.matchLength(text, shape: prefixShape) {
+      text = UnsafeBufferPointer(rebasing: text[length...])
+      if prefixHasBorder { text = LinePrefix.withoutRightBorder(text) }
     }
     if acceptEventLine(text, envelopeTime: envelopeTime, source: source, lineNumber: lineNumber, emit) { return }
     switch LineShape.classify(text) {
@@ -199,61 +265,159 @@ struct RecordAssembler {
       flush(emit)
       sawPasted = true
       accounting.skipped += 1 + pendingExtraLines
-    case .headerlessFragment:
+    case .headerlessFragment(let fragment):
       flush(emit)
-      accounting.malformed += 1 + pendingExtraLines
+      offerHeaderless(
+        text, fragment: fragment, source: source, lineNumber: lineNumber, lines: 1 + pendingExtraLines, emit)
     case .other(let startsIndented):
       if hasPending && pendingWrapLines == 0 && (startsIndented || continues(text)) {
         appendContinuation(text)
-      } else if hasPending && !startsIndented && mayBeHardWrapped(text) {
+      } else if hasPending && mayBeWrapped(text) {
         if !pendingWrap.isEmpty { pendingWrap.append(0x0A) }
         pendingWrap.append(contentsOf: text)
-        pendingWrapLines += 1 + pendingExtraLines
+        if pendingWrapLines == pendingWidthWrapLines, looksWrapped(text) { pendingWidthWrapLines += 1 }
+        pendingWrapLines += 1
+        pendingWrapSpans.append((lineNumber, 1 + pendingExtraLines))
         lastPhysicalLength = text.count
       } else {
         flush(emit)
-        accounting.malformed += 1 + pendingExtraLines
+        offerHeaderless(text, fragment: nil, source: source, lineNumber: lineNumber, lines: 1 + pendingExtraLines, emit)
       }
+    }
+  }
+
+  /// Offers a line without a header as a record of its own, with no time.
+  ///
+  /// People paste a message without its header, or the text from `file.go:123] ` on. The handler
+  /// takes it as a record when the catalogue recognises it (or it reads as an error); otherwise it
+  /// stays a malformed line.
+  private mutating func offerHeaderless(
+    _ text: UnsafeBufferPointer<UInt8>, fragment: HeaderlessFragment?, source: Int, lineNumber: Int, lines: Int,
+    _ emit: (Record) -> Int
+  ) {
+    let message = UnsafeBufferPointer(rebasing: text[(fragment?.messageStart ?? 0)...])
+    let file =
+      fragment.map { UnsafeBufferPointer(rebasing: text[$0.fileRange]) } ?? UnsafeBufferPointer(start: nil, count: 0)
+    var record = Record(
+      source: source, firstLine: lineNumber, lineCount: lines, severity: .info, time: lastKnownTime, file: file,
+      sourceLine: fragment?.sourceLine ?? 0,
+      message: UnsafeBufferPointer(rebasing: message[0..<min(message.count, maximumRecordLength)]),
+      verbosity: nil, envelopeBaseYear: years.envelopeBaseYear)
+    record.hasTime = false
+    record.isHeaderless = true
+    record.followsRecords = accounting.records > 0
+    if emit(record) > 0 {
+      accounting.records += 1
+      accounting.untimedRecords += 1
+      accounting.continuationLines += lines - 1
+    } else {
+      accounting.malformed += lines
     }
   }
 
   /// Delivers the record being assembled, if any.
-  mutating func flush(_ emit: (Record) -> Bool) {
+  mutating func flush(_ emit: (Record) -> Int) {
     if eventLines.isHolding { startHeldEventRow() }
     guard hasPending else { return }
     hasPending = false
     accounting.records += 1
+    if !pendingHasTime { accounting.untimedRecords += 1 }
     accounting.continuationLines += pendingLineCount - 1
-    let joinedWrap = pendingFile.withUnsafeBufferPointer { file in
+    let joinedPieces = pendingFile.withUnsafeBufferPointer { file in
       pendingMessage.withUnsafeBufferPointer { message in
         pendingWrap.withUnsafeBufferPointer { wrap in
-          emit(
-            Record(
-              source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
-              severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
-              message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
-              envelopeBaseYear: years.envelopeBaseYear, jsonIteration: pendingJSONIteration,
-              jsonHasFields: pendingJSONHasFields, stream: pendingStream, isRewritten: pendingIsRewritten,
-              needsRecognition: pendingNeedsRecognition))
+          var record = Record(
+            source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
+            severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
+            message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
+            envelopeBaseYear: years.envelopeBaseYear, jsonIteration: pendingJSONIteration,
+            jsonHasFields: pendingJSONHasFields, stream: pendingStream, isRewritten: pendingIsRewritten,
+            needsRecognition: pendingNeedsRecognition)
+          // An event row's age or a time of day gives no time at all (``LogTime/unknown``).
+          record.hasTime = pendingHasTime && pendingTime.isKnown
+          record.widthWrappedLines = pendingWidthWrapLines
+          record.wrapLikeContinuationLines = pendingWrapLikeLines
+          record.firstLineLength = pendingFirstLineLength
+          record.firstLinePrefixLength = pendingFirstLinePrefixLength
+          record.firstLinePrefixIndent = pendingFirstLinePrefixIndent
+          return emit(record)
         }
       }
     }
-    // Hard-wrapped pieces the record did not take stay what they looked like: malformed lines.
-    if joinedWrap {
-      accounting.continuationLines += pendingWrapLines
-    } else {
-      accounting.malformed += pendingWrapLines
-    }
+    // The pieces the record took are its continuation lines; each piece after them is offered as
+    // a record of its own, and stays a malformed line when it is none.
+    var pieceStart = 0
+    let spans = pendingWrapSpans
+    let wrap = pendingWrap
     pendingWrap.removeAll(keepingCapacity: true)
+    pendingWrapSpans.removeAll(keepingCapacity: true)
     pendingWrapLines = 0
+    pendingWidthWrapLines = 0
+    wrap.withUnsafeBufferPointer { bytes in
+      for (index, span) in spans.enumerated() {
+        let end =
+          memchrIndex(UnsafeBufferPointer(rebasing: bytes[pieceStart...]), 0x0A).map { pieceStart + $0 } ?? bytes.count
+        let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])
+        pieceStart = end + 1
+        if index < joinedPieces {
+          accounting.continuationLines += span.count
+          continue
+        }
+        let fragment: HeaderlessFragment?
+        if case .headerlessFragment(let found) = LineShape.classify(piece) { fragment = found } else { fragment = nil }
+        offerHeaderless(
+          piece, fragment: fragment, source: pendingSource, lineNumber: span.first, lines: span.count, emit)
+      }
+    }
   }
 
-  /// Whether an unindented line may be the rest of the previous line, cut by a hard wrap.
+  /// The most pieces and bytes a record holds as possible wraps of its header line.
+  static let maximumWrapPieces = 64
+  static let maximumWrapBytes = 4096
+
+  /// Whether a headerless line may be a piece of the previous record's line, cut by a wrap.
   ///
-  /// Terminals and mail clients wrap at one width (60 to 200 columns): the previous line is that
-  /// long and this one is no longer. At most three pieces are held.
-  private func mayBeHardWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    pendingWrapLines < 3 && (60...200).contains(lastPhysicalLength) && text.count <= lastPhysicalLength
+  /// Mail clients and narrow terminals wrap at spaces or at one width, sometimes indenting the
+  /// pieces; the handler keeps the pieces only while the joined text is what the catalogue
+  /// recognises. Bounded: at most ``maximumWrapPieces`` pieces and ``maximumWrapBytes`` bytes.
+  private func mayBeWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    pendingWrapLines < RecordAssembler.maximumWrapPieces
+      && pendingWrap.count + text.count < RecordAssembler.maximumWrapBytes
+  }
+
+  /// Whether `text`, after the pending record's last line, looks like a piece a wrap cut from it.
+  ///
+  /// Mail clients and terminals wrap at a common width W (72, 76, 78, 80, 100, 120, 132, 160 or
+  /// 200 columns): the line before is W long (a cut mid-token), or its next word would not have
+  /// fit in W (a wrap at a space). The line before is measured as written, with its prefix, or
+  /// inside a box border with some of the indentation before the header. A line a CAS record
+  /// continues itself with is no piece.
+  private func looksWrapped(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard lastPhysicalLength >= 40, !RecordAssembler.isOwnLine(text[...]) else { return false }
+    var word = 0
+    while word < text.count, text[word] == 0x20 { word += 1 }
+    let indentation = word
+    while word < text.count, text[word] != 0x20 { word += 1 }
+    let firstWord = word - indentation
+    func fits(_ length: Int) -> Bool {
+      RecordAssembler.wrapWidths.contains { width in
+        width == length || (length < width && width < length + 1 + firstWord)
+      }
+    }
+    if fits(lastPhysicalLength) || fits(lastPhysicalLength + pendingFirstLinePrefixLength) { return true }
+    return (1...max(1, pendingFirstLinePrefixIndent)).contains { fits(lastPhysicalLength + $0) }
+  }
+
+  /// The widths mail clients and terminals wrap at.
+  static let wrapWidths = [72, 76, 78, 80, 100, 120, 132, 160, 200]
+
+  /// Whether `line` is one a record continues itself with, never a piece of a wrap: tab-indented,
+  /// `caused by:`, `status code:`, or the ` >` that closes a multi-line value of klog's structured form.
+  static func isOwnLine(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    if line.first == 0x09 { return true }
+    let rest = UnsafeBufferPointer(rebasing: line.drop { $0 == 0x20 })
+    if line.first == 0x20, rest.first == UInt8(ascii: ">") { return true }
+    return startsWith(rest, "caused by:") || startsWith(rest, "status code:")
   }
 
   /// Whether a record is waiting for possible continuation lines (or an event row for its rest).
@@ -286,10 +450,13 @@ struct RecordAssembler {
     pendingNeedsRecognition = false
     pendingMessage.removeAll(keepingCapacity: pendingMessage.capacity <= 1 << 16)
     pendingBraceDepth = 0
+    pendingWrapLikeLines = 0
     appendMessage(message)
   }
 
   private mutating func appendContinuation(_ text: UnsafeBufferPointer<UInt8>) {
+    let index = pendingLineCount - 1
+    if index < 64, looksWrapped(text) { pendingWrapLikeLines |= 1 << UInt64(index) }
     lastPhysicalLength = text.count
     pendingLineCount += 1 + pendingExtraLines
     if pendingMessage.count < maximumRecordLength { pendingMessage.append(0x0A) }

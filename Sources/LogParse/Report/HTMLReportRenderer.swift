@@ -103,13 +103,14 @@ public enum HTMLReportRenderer {
     ) { failure in
       [
         failure.failureClass.rawValue, failure.code ?? "", failure.action ?? "", failure.nodeGroup ?? "",
-        String(failure.count), report.rfc3339(failure.firstAt), FailureAdvice.advice(for: failure),
+        String(failure.count), report.rfc3339(known: failure.firstAt) ?? "time unknown",
+        FailureAdvice.advice(for: failure),
         lines(failure.evidence, report),
       ]
     }
     html += table("Backoffs", ["node group", "from", "until", "error", "lines"], report.backoffs) { backoff in
       [
-        backoff.nodeGroup, report.rfc3339(backoff.at), backoff.until?.rfc3339 ?? "",
+        backoff.nodeGroup, report.rfc3339(known: backoff.at) ?? "time unknown", backoff.until?.rfc3339 ?? "",
         "\(backoff.errorClass ?? "")/\(backoff.errorCode ?? "")", lines(backoff.evidence, report),
       ]
     }

@@ -84,7 +84,7 @@ public enum MarkdownReportRenderer {
           + (failure.groups.count > 3 ? " +\(failure.groups.count - 3) more" : "")
       let first = failure.first
       return "| \(first.failureClass.rawValue) | \(cell(first.code ?? "")) | \(cell(first.action ?? "")) "
-        + "| \(cell(groups)) | \(failure.count) | \(report.rfc3339(failure.firstAt)) "
+        + "| \(cell(groups)) | \(failure.count) | \(report.rfc3339(known: failure.firstAt) ?? "time unknown") "
         + "| \(failure.adviceRepeated ? "as above" : cell(failure.advice)) |\n"
     }
     let backoffs = Array(report.backoffs.reversed())
@@ -93,7 +93,7 @@ public enum MarkdownReportRenderer {
       count: backoffs.count, shown: layout.shown(backoffs.count)
     ) { index in
       let backoff = backoffs[index]
-      return "| \(cell(backoff.nodeGroup)) | \(report.rfc3339(backoff.at)) | \(backoff.until?.rfc3339 ?? "") "
+      return "| \(cell(backoff.nodeGroup)) | \(report.rfc3339(known: backoff.at) ?? "time unknown") | \(backoff.until?.rfc3339 ?? "") "
         + "| \(cell("\(backoff.errorClass ?? "")/\(backoff.errorCode ?? "")")) |\n"
     }
     let blocked = report.blockedScaleDowns

@@ -68,6 +68,8 @@ public struct Report: Sendable {
 
   /// A time for the JSON report: RFC 3339, or nil (null) when the log gave none.
   public func jsonTime(_ time: LogTime) -> String? { time.isKnown ? time.rfc3339(baseYear: year.baseYear) : nil }
+  /// A time that may be unknown (a record whose time was not readable, an event row's age): nil then.
+  public func rfc3339(known time: LogTime?) -> String? { time.flatMap(jsonTime) }
 
   /// The source name of evidence.
   public func sourceName(_ evidence: Evidence) -> String {

@@ -12,8 +12,8 @@ public struct ReportDigest: Sendable {
     public var groups: [String]
     /// Distinct nodes the folded findings named, in order of first appearance.
     public var nodes: [String]
-    public var firstAt: LogTime
-    public var lastAt: LogTime
+    public var firstAt: LogTime?
+    public var lastAt: LogTime?
     /// What to fix, and whether an earlier folded failure already printed the same advice.
     public var advice: String
     public var adviceRepeated: Bool
@@ -99,8 +99,8 @@ public struct ReportDigest: Sendable {
       if let found = index[key] {
         position = found
         folded[position].count += failure.count
-        folded[position].firstAt = min(folded[position].firstAt, failure.firstAt)
-        folded[position].lastAt = max(folded[position].lastAt, failure.lastAt)
+        folded[position].firstAt = .earliest(folded[position].firstAt, failure.firstAt)
+        folded[position].lastAt = .latest(folded[position].lastAt, failure.lastAt)
       } else {
         position = folded.count
         index[key] = position

@@ -115,7 +115,7 @@ extension Report {
         && scope.keepsNames(group: some(failure.nodeGroup), node: some(failure.node), pod: nil)
     }
     report.backoffs = backoffs.filter { backoff in
-      scope.contains(backoff.at, baseYear: year) && scope.keepsNames(group: [backoff.nodeGroup], node: nil, pod: nil)
+      scope.overlaps(backoff.at, backoff.at, baseYear: year, logEnd: nil) && scope.keepsNames(group: [backoff.nodeGroup], node: nil, pod: nil)
     }
     report.blockedScaleDowns = blockedScaleDowns.filter { blocked in
       scope.overlaps(blocked.firstAt, blocked.lastAt, baseYear: year, logEnd: end)

@@ -21,8 +21,8 @@ extension Report {
     }
     func shiftedFailure(_ failure: Failure) -> Failure {
       var moved = failure
-      moved.firstAt = shifted(failure.firstAt, failure.evidence.source)
-      moved.lastAt = shifted(failure.lastAt, failure.evidence.source)
+      moved.firstAt = failure.firstAt.map { shifted($0, failure.evidence.source) }
+      moved.lastAt = failure.lastAt.map { shifted($0, failure.evidence.source) }
       return moved
     }
     scaleUps = scaleUps.map { up in
@@ -48,19 +48,19 @@ extension Report {
     failures = failures.map(shiftedFailure)
     backoffs = backoffs.map { backoff in
       var moved = backoff
-      moved.at = shifted(backoff.at, backoff.evidence.source)
+      moved.at = backoff.at.map { shifted($0, backoff.evidence.source) }
       return moved
     }
     blockedScaleDowns = blockedScaleDowns.map { blocked in
       var moved = blocked
-      moved.firstAt = shifted(blocked.firstAt, blocked.evidence.source)
-      moved.lastAt = shifted(blocked.lastAt, blocked.evidence.source)
+      moved.firstAt = blocked.firstAt.map { shifted($0, blocked.evidence.source) }
+      moved.lastAt = blocked.lastAt.map { shifted($0, blocked.evidence.source) }
       return moved
     }
     noScaleUps = noScaleUps.map { item in
       var moved = item
-      moved.firstAt = shifted(item.firstAt, item.evidence.source)
-      moved.lastAt = shifted(item.lastAt, item.evidence.source)
+      moved.firstAt = item.firstAt.map { shifted($0, item.evidence.source) }
+      moved.lastAt = item.lastAt.map { shifted($0, item.evidence.source) }
       return moved
     }
     sizeDecreases = sizeDecreases.map { item in

@@ -60,7 +60,7 @@ public enum TextReportRenderer {
       out.append("Backoffs: \(report.backoffs.count)")
       // Newest first: the last backoffs are the ones still in force.
       for backoff in report.backoffs.reversed().prefix(layout.shown(report.backoffs.count)) {
-        var line = "  \(safe(backoff.nodeGroup))  from \(report.rfc3339(backoff.at))"
+        var line = "  \(safe(backoff.nodeGroup))  from \(report.rfc3339(known: backoff.at) ?? "time unknown")"
         if let until = backoff.until { line += " until \(until.rfc3339)" }
         if let code = backoff.errorCode { line += "  \(safe(backoff.errorClass ?? "?"))/\(safe(code))" }
         out.append(line)
@@ -108,9 +108,9 @@ public enum TextReportRenderer {
     }
     for failure in report.failures where failure.fatal {
       // A fatal record ends the process: nothing after it in that process's log comes.
-      var line = "Stopped: the autoscaler exited on a fatal error at \(report.rfc3339(failure.lastAt))"
+      var line = "Stopped: the autoscaler exited on a fatal error at \(report.rfc3339(known: failure.lastAt) ?? "an unknown time")"
       if failure.count > 1 {
-        line += " (the last of \(failure.count) exits, the first at \(report.rfc3339(failure.firstAt)))"
+        line += " (the last of \(failure.count) exits, the first at \(report.rfc3339(known: failure.firstAt) ?? "an unknown time")))"
       }
       line += ": \(failure.failureClass.rawValue)" + (failure.code.map { " " + safe($0) } ?? "")
       if let operation = failure.operation { line += " during \(operation.rawValue)" }
@@ -226,8 +226,9 @@ public enum TextReportRenderer {
     if failure.fatal { line += "  " + style.paint("FATAL", .failed) }
     line +=
       folded.count > 1
-      ? "  ×\(folded.count) \(report.rfc3339(folded.firstAt))…\(report.rfc3339(folded.lastAt))"
-      : "  at \(report.rfc3339(folded.firstAt))"
+      ? "  ×\(folded.count) \(report.rfc3339(known: folded.firstAt) ?? "time unknown")…"
+        + (report.rfc3339(known: folded.lastAt) ?? "time unknown")
+      : "  at \(report.rfc3339(known: folded.firstAt) ?? "time unknown")"
     line += "  (\(safe(report.sourceName(failure.evidence))):\(failure.evidence.lines.first ?? 0))"
     if folded.adviceRepeated { line += "  fix as above" }
     return line

@@ -27,8 +27,10 @@ enum TimelineSVG {
       svg += "<g class=\"lane\"><line x1=\"0\" y1=\"\(f(top + laneHeight))\" x2=\"\(Int(width))\" "
       svg += "y2=\"\(f(top + laneHeight))\"/><text class=\"lane-title\" x=\"4\" y=\"\(f(top + 17))\">"
       svg += "\(e(clip(lane.title, 34)))<title>\(e(lane.title))</title></text>"
+      // A finding whose time was not readable has no place on the timeline.
       for backoff in lane.backoffs {
-        let x0 = labelWidth + layout.x(backoff.at, width: plot)
+        guard let at = backoff.at else { continue }
+        let x0 = labelWidth + layout.x(at, width: plot)
         let x1 = labelWidth + (backoff.until.map { layout.x($0.epochMicroseconds, width: plot) } ?? plot)
         svg += "<rect class=\"backoff\" x=\"\(f(x0))\" y=\"\(f(top + 2))\" width=\"\(f(max(2, x1 - x0)))\" "
         svg += "height=\"\(f(laneHeight - 4))\"><title>backoff \(e(backoff.errorCode ?? "")) until "
@@ -43,8 +45,9 @@ enum TimelineSVG {
         }
       }
       for blocked in lane.blocked {
-        let x0 = labelWidth + layout.x(blocked.firstAt, width: plot)
-        let x1 = labelWidth + layout.x(blocked.lastAt, width: plot)
+        guard let first = blocked.firstAt, let last = blocked.lastAt else { continue }
+        let x0 = labelWidth + layout.x(first, width: plot)
+        let x1 = labelWidth + layout.x(last, width: plot)
         svg += "<rect class=\"blocked\" x=\"\(f(x0))\" y=\"\(f(top + 5))\" width=\"\(f(max(3, x1 - x0)))\" "
         svg += "height=\"\(f(laneHeight - 10))\"><title>cannot be removed: \(e(blocked.reason.rawValue))"
         svg += "\(blocked.pod.map { " (pod \(e($0)))" } ?? "") ×\(blocked.count)</title></rect>"
@@ -63,7 +66,8 @@ enum TimelineSVG {
           top: top, layout: layout, label: "\(down.kind.rawValue) \(mark(down.outcome.rawValue))", detail: detail)
       }
       for failure in lane.failures {
-        let x = labelWidth + layout.x(failure.firstAt, width: plot)
+        guard let first = failure.firstAt else { continue }
+        let x = labelWidth + layout.x(first, width: plot)
         let y = top + laneHeight / 2
         svg +=
           "<path class=\"failure\" d=\"M\(f(x)) \(f(y - 6))l6 6-6 6-6-6z\"><title>\(e(failure.failureClass.rawValue)) "

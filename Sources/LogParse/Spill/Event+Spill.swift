@@ -343,7 +343,8 @@ extension PendingEvent: Spillable {
     writer.int(context.source)
     writer.int(context.lines.lowerBound)
     writer.int(context.lines.upperBound)
-    writer.int(Int(context.severity.rawValue))
+    // A record without a readable time is marked in the severity's ninth bit.
+    writer.int(Int(context.severity.rawValue) | (context.hasTime ? 0 : 0x100))
     writer.int(Int(context.stream))
     switch context.loop {
     case nil: writer.int(0)
@@ -359,8 +360,8 @@ extension PendingEvent: Spillable {
 
   init?(unspilling reader: inout SpillReader) {
     guard let event = Event(unspilling: &reader), let time = reader.logTime(), let source = reader.int(),
-      let lower = reader.int(), let upper = reader.int(), lower <= upper,
-      let severity = reader.int().flatMap({ UInt8(exactly: $0) }).flatMap(Severity.init(rawValue:)),
+      let lower = reader.int(), let upper = reader.int(), lower <= upper, let severityField = reader.int(),
+      (0...0x1FF).contains(severityField), let severity = Severity(rawValue: UInt8(severityField & 0xFF)),
       let stream = reader.int().flatMap({ UInt16(exactly: $0) })
     else { return nil }
     let loop: LoopId?
@@ -377,6 +378,7 @@ extension PendingEvent: Spillable {
     self.init(
       event: event,
       context: EventContext(
-        time: time, source: source, lines: lower...upper, severity: severity, loop: loop, stream: stream))
+        time: time, source: source, lines: lower...upper, severity: severity, loop: loop, stream: stream,
+        hasTime: severityField & 0x100 == 0))
   }
 }
