@@ -10,7 +10,7 @@ struct LineRecoveryTests {
 
   @Test(arguments: [
     ("Line 12: ", InputFormat.lineNumberPrefix), ("   12\t", .lineNumberPrefix), ("│ ", .boxBorderPrefix),
-    ("\"", .quotePrefix), ("cluster-autoscaler-6d7c9b-x2k4p cluster-autoscaler ", .namePrefix),
+    ("\"", .quotePrefix), ("cluster-autoscaler-6d7c9b-x2k4p cluster-autoscaler ", .stern),
     ("kube-system/cluster-autoscaler-6d7c9b-x2k4p[cluster-autoscaler]: ", .namePrefix),
     ("    2019-09-27T11:50:35.200000Z ", .timePrefix),
   ])

@@ -10,14 +10,14 @@ extension EpisodeBuilder {
   ) {
     for resize in PlanText.resizes(message) {
       let index: Int
-      if let echoed = echoedScaleUp(group: resize.group, to: resize.to, near: context.time) {
+      if let echoed = echoedScaleUp(group: resize.group, to: resize.to, near: context.knownTime) {
         index = echoed
         scaleUps[index].evidence.add(context)
       } else {
         index = newScaleUp(group: resize.group, context)
         scaleUps[index].triggeringPods = []
         scaleUps[index].triggeringPodCount = 0
-        scaleUps[index].decidedAt = context.time
+        scaleUps[index].decidedAt = context.knownTime
         scaleUps[index].fromEventOnly = true
         steps.append(
           step(
@@ -41,12 +41,12 @@ extension EpisodeBuilder {
     noteKnownSize(size, of: group)
     let before = scaleUps.endIndex
     let index: Int
-    if let echoed = echoedScaleUp(group: group, to: size, near: context.time) {
+    if let echoed = echoedScaleUp(group: group, to: size, near: context.knownTime) {
       index = echoed
       scaleUps[index].evidence.add(context)
     } else {
       index = plannedOrNewScaleUp(group: group, size: size, context)
-      scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.time
+      scaleUps[index].requestedAt = scaleUps[index].requestedAt ?? context.knownTime
       if index >= before { scaleUps[index].fromEventOnly = true }
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
@@ -80,7 +80,7 @@ extension EpisodeBuilder {
 
   /// The scale-up an echo of `group` to `to` belongs to: an open one to that size (or to a size not
   /// known yet), else the group's latest one to that size shown near `time`.
-  func echoedScaleUp(group: String, to size: Int, near time: LogTime) -> Int? {
+  func echoedScaleUp(group: String, to size: Int, near time: LogTime?) -> Int? {
     if let open = openScaleUps[group]?.last(where: { scaleUps[$0].to == size || scaleUps[$0].to == nil }) {
       return open
     }

@@ -58,7 +58,7 @@ extension EpisodeBuilder {
         failScaleDown(index, failure, context)
         steps.append(step(.failure, scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
       } else if ByteSearch.contains(message, "removed by cluster autoscaler") {
-        if openScaleDowns[node] == nil, let done = recentlyEndedScaleDown(node: node, near: context.time) {
+        if openScaleDowns[node] == nil, let done = recentlyEndedScaleDown(node: node, near: context.knownTime) {
           scaleDowns[done].evidence.add(context)
         } else {
           // The event alone shows the removal when no line does (kind: drain, as for ScaleDownFailed).

@@ -3,28 +3,30 @@ extension EpisodeBuilder {
   /// failure and the backoff it starts, a Kubernetes event and the line it echoes (in either order).
   static let echoWindowMicroseconds: Int64 = 60_000_000
 
-  /// Whether two log times lie within ``echoWindowMicroseconds`` of each other.
-  static func areNear(_ first: LogTime, _ second: LogTime) -> Bool {
+  /// Whether two log times lie within ``echoWindowMicroseconds`` of each other; a time the log
+  /// does not give (a redacted header, a line without one) is near any: line order placed it.
+  static func areNear(_ first: LogTime?, _ second: LogTime?) -> Bool {
+    guard let first, let second else { return true }
     let (difference, overflow) = first.epochMicroseconds(baseYear: 2000)
       .subtractingReportingOverflow(second.epochMicroseconds(baseYear: 2000))
     return !overflow && difference.magnitude <= UInt64(echoWindowMicroseconds)
   }
 
   /// Whether the scale-up at `index` has a time (decided, requested, ended) near `time`.
-  func scaleUp(_ index: Int, isNear time: LogTime) -> Bool {
+  func scaleUp(_ index: Int, isNear time: LogTime?) -> Bool {
     guard scaleUps.isKept(index) else { return false }
     let episode = scaleUps[index]
-    return [episode.decidedAt, episode.requestedAt, episode.endedAt].contains {
-      $0.map { EpisodeBuilder.areNear($0, time) } ?? false
-    }
+    let times = [episode.decidedAt, episode.requestedAt, episode.endedAt].compactMap { $0 }
+    guard time != nil, !times.isEmpty else { return true }
+    return times.contains { EpisodeBuilder.areNear($0, time) }
   }
 
   /// The latest scale-up of `group`, ended as failed or timed out near `time`: the attempt a
   /// further failure, backoff or event of the same moment belongs to.
-  func recentlyFailedScaleUp(group: String, near time: LogTime) -> Int? {
+  func recentlyFailedScaleUp(group: String, near time: LogTime?) -> Int? {
     guard let index = lastScaleUpByGroup[group], scaleUps.isKept(index),
       scaleUps[index].outcome == .failed || scaleUps[index].outcome == .timedOut,
-      let ended = scaleUps[index].endedAt, EpisodeBuilder.areNear(ended, time)
+      EpisodeBuilder.areNear(scaleUps[index].endedAt, time)
     else { return nil }
     return index
   }
@@ -43,7 +45,7 @@ extension EpisodeBuilder {
     if let open = openScaleUps[group], !open.isEmpty {
       return closeScaleUps(group: group, outcome: outcome, seconds: nil, error: failure, context).last
     }
-    if let index = recentlyFailedScaleUp(group: group, near: context.time) {
+    if let index = recentlyFailedScaleUp(group: group, near: context.knownTime) {
       scaleUps[index].evidence.add(context)
       if let known = scaleUps[index].error, EpisodeBuilder.isVague(known), !EpisodeBuilder.isVague(failure) {
         scaleUps[index].error = failure
@@ -64,9 +66,9 @@ extension EpisodeBuilder {
   }
 
   /// The latest scale-down of `node`, ended near `time`: the removal an echo of the same moment belongs to.
-  func recentlyEndedScaleDown(node: String, near time: LogTime) -> Int? {
+  func recentlyEndedScaleDown(node: String, near time: LogTime?) -> Int? {
     guard let index = lastScaleDownByNode[node], scaleDowns.isKept(index), !scaleDowns[index].isOpen,
-      let ended = scaleDowns[index].endedAt, EpisodeBuilder.areNear(ended, time)
+      EpisodeBuilder.areNear(scaleDowns[index].endedAt, time)
     else { return nil }
     return index
   }
@@ -84,7 +86,7 @@ extension EpisodeBuilder {
       failScaleDown(index, failure, context)
       return index
     }
-    if let index = recentlyEndedScaleDown(node: node, near: context.time) {
+    if let index = recentlyEndedScaleDown(node: node, near: context.knownTime) {
       scaleDowns[index].evidence.add(context)
       if let known = scaleDowns[index].error, EpisodeBuilder.isVague(known), !EpisodeBuilder.isVague(failure) {
         scaleDowns[index].error = failure
@@ -110,7 +112,7 @@ extension EpisodeBuilder {
 
   /// A scale-up of `group` near `time` that only a failure, backoff or event has shown, to size
   /// `size` or to an unknown size: the one a resize line of the same moment belongs to.
-  func inferredScaleUp(group: String, size: Int?, near time: LogTime) -> Int? {
+  func inferredScaleUp(group: String, size: Int?, near time: LogTime?) -> Int? {
     guard let index = lastScaleUpByGroup[group], scaleUps.isKept(index),
       scaleUps[index].inferredFrom != nil || scaleUps[index].fromEventOnly,
       size == nil || scaleUps[index].to == nil || scaleUps[index].to == size, scaleUp(index, isNear: time)

@@ -121,7 +121,7 @@ extension EpisodeBuilder {
       scaleDowns[index].evidence.add(context)
       return index
     }
-    if let index = recentlyEndedScaleDown(node: node, near: context.time) {
+    if let index = recentlyEndedScaleDown(node: node, near: context.knownTime) {
       // A line of a removal that already ended a moment ago (its event or failure came first).
       scaleDowns[index].evidence.add(context)
       scaleDowns[index].inferredFrom = nil

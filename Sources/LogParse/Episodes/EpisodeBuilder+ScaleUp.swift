@@ -54,7 +54,7 @@ extension EpisodeBuilder {
       decision.planGroups = resizes.count > 1 ? resizes.map(\.group) : []
       for resize in resizes {
         let index: Int
-        if let echoed = echoedScaleUp(group: resize.group, to: resize.to, near: context.time),
+        if let echoed = echoedScaleUp(group: resize.group, to: resize.to, near: context.knownTime),
           !scaleUps[echoed].hasPlan
         {
           // An event or resize line of this plan came first: the same scale-up, now with the loop's pods.
@@ -83,7 +83,7 @@ extension EpisodeBuilder {
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
     case .cloudResize(let group, let size):
-      if isDecrease(group, to: size, at: context.time) {
+      if isDecrease(group, to: size, at: context.knownTime) {
         // A group set back to a smaller size: the cloud call of a decrease, not a scale-up.
         recordSizeDecrease(
           group: group, from: knownSizes[group].flatMap { $0 > size ? $0 : nil }, to: size, reason: nil, context, &steps
@@ -260,7 +260,7 @@ extension EpisodeBuilder {
       if scaleUps[index].to == nil { scaleUps[index].to = size }
       return index
     }
-    if let index = inferredScaleUp(group: group, size: size, near: context.time) {
+    if let index = inferredScaleUp(group: group, size: size, near: context.knownTime) {
       // The resize line of a scale-up a failure, backoff or event showed first: the same attempt.
       scaleUps[index].evidence.add(context)
       scaleUps[index].inferredFrom = nil
@@ -318,7 +318,7 @@ extension EpisodeBuilder {
     group: String, errorClass: String, errorCode: String, _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
     let hasOpen = !(openScaleUps[group]?.isEmpty ?? true)
-    if !hasOpen, let index = recentlyFailedScaleUp(group: group, near: context.time) {
+    if !hasOpen, let index = recentlyFailedScaleUp(group: group, near: context.knownTime) {
       scaleUps[index].evidence.add(context)
       return
     }

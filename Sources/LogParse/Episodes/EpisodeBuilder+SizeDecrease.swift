@@ -10,7 +10,7 @@ extension EpisodeBuilder {
   /// Whether a cloud resize of `group` to `size` sets the group back below the size the log last showed.
   ///
   /// A resize to the size a decrease of a moment before set is that decrease's cloud call.
-  func isDecrease(_ group: String, to size: Int, at time: LogTime) -> Bool {
+  func isDecrease(_ group: String, to size: Int, at time: LogTime?) -> Bool {
     if let index = lastSizeDecrease[group], sizeDecreases.isKept(index), sizeDecreases[index].to == size,
       EpisodeBuilder.areNear(sizeDecreases[index].at, time)
     {
@@ -27,7 +27,7 @@ extension EpisodeBuilder {
     _ steps: inout [EpisodeStep]
   ) {
     if let index = lastSizeDecrease[group], sizeDecreases.isKept(index),
-      EpisodeBuilder.areNear(sizeDecreases[index].at, context.time),
+      EpisodeBuilder.areNear(sizeDecreases[index].at, context.knownTime),
       sizeDecreases[index].to == nil || to == nil || sizeDecreases[index].to == to
     {
       sizeDecreases[index].evidence.add(context)
@@ -36,7 +36,7 @@ extension EpisodeBuilder {
       if sizeDecreases[index].reason == nil { sizeDecreases[index].reason = reason }
     } else {
       let decrease = SizeDecrease(
-        nodeGroup: group, from: from, to: to, reason: reason, at: context.time, evidence: context.evidence)
+        nodeGroup: group, from: from, to: to, reason: reason, at: context.knownTime, evidence: context.evidence)
       EpisodeBuilder.remember(add(decrease, to: \.sizeDecreases), group, in: &lastSizeDecrease)
       let sizes = [from.map(String.init) ?? "?", to.map(String.init) ?? "?"].joined(separator: "->")
       steps.append(step(.resize, nil, group, "target size of \(group) decreased \(sizes)", context))

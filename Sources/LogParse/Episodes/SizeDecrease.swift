@@ -20,8 +20,8 @@ public struct SizeDecrease: Hashable, Sendable {
   public var to: Int?
   /// Why, when a CAS line says; nil when only the cloud provider's resize line shows the decrease.
   public var reason: Reason?
-  /// When it was logged.
-  public var at: LogTime
+  /// When it was logged; nil when the record's time was not readable.
+  public var at: LogTime?
   /// Evidence lines.
   public var evidence: Evidence
 }

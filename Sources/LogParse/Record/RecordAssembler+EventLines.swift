@@ -25,6 +25,9 @@ extension RecordAssembler {
       flush(emit)
       startRewritten(severity: severity, time: time, source: source, lineNumber: lineNumber)
     case .text(let time):
+      // After a klog record, a time and a text is more likely a piece of its wrap (a message that
+      // quotes a date, cut before it) than a record of another layout: the wrap rules decide.
+      if hasPending && !pendingIsRewritten { return false }
       flush(emit)
       startRewritten(severity: .info, time: time, source: source, lineNumber: lineNumber)
       pendingNeedsRecognition = true

@@ -30,7 +30,7 @@ struct RecordAssembler {
   /// The year tracker, fed every record's time.
   var years = YearTracker()
 
-  private var hasPending = false
+  var hasPending = false
   private var pendingSource = 0
   private var pendingFirstLine = 0
   var pendingLineCount = 0

@@ -265,7 +265,7 @@ public enum JSONReportRenderer {
       json.field("from", item.from)
       json.field("to", item.to)
       json.field("reason", item.reason?.rawValue)
-      json.field("at", report.rfc3339(item.at))
+      json.field("at", report.rfc3339(known: item.at))
       writeEvidence(item.evidence, report, &json)
       json.endObject()
       json.drain(to: sink)

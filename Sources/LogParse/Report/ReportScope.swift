@@ -126,7 +126,7 @@ extension Report {
         && scope.keepsNames(group: some(item.nodeGroup), node: nil, pod: [item.pod])
     }
     report.sizeDecreases = sizeDecreases.filter { decrease in
-      scope.contains(decrease.at, baseYear: year) && scope.keepsNames(group: [decrease.nodeGroup], node: nil, pod: nil)
+      scope.overlaps(decrease.at, decrease.at, baseYear: year, logEnd: nil) && scope.keepsNames(group: [decrease.nodeGroup], node: nil, pod: nil)
     }
     report.omitted = Omitted()
     report.scope = scope

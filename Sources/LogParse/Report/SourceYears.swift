@@ -65,7 +65,7 @@ extension Report {
     }
     sizeDecreases = sizeDecreases.map { item in
       var moved = item
-      moved.at = shifted(item.at, item.evidence.source)
+      moved.at = item.at.map { shifted($0, item.evidence.source) }
       return moved
     }
     autoscaler.replicas = autoscaler.replicas.map { replica in
