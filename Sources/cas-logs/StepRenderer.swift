@@ -21,7 +21,8 @@ enum StepRenderer {
   /// One JSON object per line.
   static func ndjson(_ step: EpisodeStep, baseYear: Int) -> String {
     var fields: [String] = []
-    fields.append("\"time\":" + (step.hasTime && step.time.isKnown ? "\"\(step.time.rfc3339(baseYear: baseYear))\"" : "null"))
+    fields.append(
+      "\"time\":" + (step.hasTime && step.time.isKnown ? "\"\(step.time.rfc3339(baseYear: baseYear))\"" : "null"))
     fields.append("\"kind\":\"\(step.kind.rawValue)\"")
     fields.append("\"episode\":" + (step.episodeId.map { "\"\(JSONText.escape($0))\"" } ?? "null"))
     fields.append("\"subject\":" + (step.subject.map { "\"\(JSONText.escape($0))\"" } ?? "null"))

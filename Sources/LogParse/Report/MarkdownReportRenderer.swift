@@ -93,7 +93,8 @@ public enum MarkdownReportRenderer {
       count: backoffs.count, shown: layout.shown(backoffs.count)
     ) { index in
       let backoff = backoffs[index]
-      return "| \(cell(backoff.nodeGroup)) | \(report.rfc3339(known: backoff.at) ?? "time unknown") | \(backoff.until?.rfc3339 ?? "") "
+      return
+        "| \(cell(backoff.nodeGroup)) | \(report.rfc3339(known: backoff.at) ?? "time unknown") | \(backoff.until?.rfc3339 ?? "") "
         + "| \(cell("\(backoff.errorClass ?? "")/\(backoff.errorCode ?? "")")) |\n"
     }
     let blocked = report.blockedScaleDowns

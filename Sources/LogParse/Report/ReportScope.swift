@@ -115,7 +115,8 @@ extension Report {
         && scope.keepsNames(group: some(failure.nodeGroup), node: some(failure.node), pod: nil)
     }
     report.backoffs = backoffs.filter { backoff in
-      scope.overlaps(backoff.at, backoff.at, baseYear: year, logEnd: nil) && scope.keepsNames(group: [backoff.nodeGroup], node: nil, pod: nil)
+      scope.overlaps(backoff.at, backoff.at, baseYear: year, logEnd: nil)
+        && scope.keepsNames(group: [backoff.nodeGroup], node: nil, pod: nil)
     }
     report.blockedScaleDowns = blockedScaleDowns.filter { blocked in
       scope.overlaps(blocked.firstAt, blocked.lastAt, baseYear: year, logEnd: end)
@@ -126,7 +127,8 @@ extension Report {
         && scope.keepsNames(group: some(item.nodeGroup), node: nil, pod: [item.pod])
     }
     report.sizeDecreases = sizeDecreases.filter { decrease in
-      scope.overlaps(decrease.at, decrease.at, baseYear: year, logEnd: nil) && scope.keepsNames(group: [decrease.nodeGroup], node: nil, pod: nil)
+      scope.overlaps(decrease.at, decrease.at, baseYear: year, logEnd: nil)
+        && scope.keepsNames(group: [decrease.nodeGroup], node: nil, pod: nil)
     }
     report.omitted = Omitted()
     report.scope = scope

@@ -108,9 +108,11 @@ public enum TextReportRenderer {
     }
     for failure in report.failures where failure.fatal {
       // A fatal record ends the process: nothing after it in that process's log comes.
-      var line = "Stopped: the autoscaler exited on a fatal error at \(report.rfc3339(known: failure.lastAt) ?? "an unknown time")"
+      var line =
+        "Stopped: the autoscaler exited on a fatal error at \(report.rfc3339(known: failure.lastAt) ?? "an unknown time")"
       if failure.count > 1 {
-        line += " (the last of \(failure.count) exits, the first at \(report.rfc3339(known: failure.firstAt) ?? "an unknown time")))"
+        line +=
+          " (the last of \(failure.count) exits, the first at \(report.rfc3339(known: failure.firstAt) ?? "an unknown time")))"
       }
       line += ": \(failure.failureClass.rawValue)" + (failure.code.map { " " + safe($0) } ?? "")
       if let operation = failure.operation { line += " during \(operation.rawValue)" }
