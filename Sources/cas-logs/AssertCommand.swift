@@ -44,6 +44,7 @@ extension CasLogs {
     @OptionGroup var loop: IterationOptions
     @OptionGroup var colors: ColorOptions
     @OptionGroup var scope: ScopeOptions
+    @OptionGroup var layout: LayoutOptions
 
     @Option(name: .customLong("expect-line"), help: "A PCRE2 pattern some record's message must match (repeatable).")
     var expectLines: [String] = []
@@ -137,7 +138,7 @@ extension CasLogs {
       guard github || (underActions && !noGitHub) else { return }
       Output.standard(GitHubRenderer.annotations(verdict, report: report))
       if let summaryPath = ProcessEnvironment.value("GITHUB_STEP_SUMMARY"), !summaryPath.isEmpty {
-        try Output.append(GitHubRenderer.stepSummary(verdict, report: report), to: summaryPath)
+        try Output.append(GitHubRenderer.stepSummary(verdict, report: report, layout: layout.layout()), to: summaryPath)
       }
     }
 
