@@ -168,6 +168,8 @@ extension CasLogs {
       // Corrupt or truncated gzip: what was read is judged, and what was not cannot let a --forbid pass.
       var undecodable = false
       var timedOut = false
+      // The input error (a failed command after `--`), for the verdict's summary line.
+      var inputError: String?
       if input.readsStandardInput {
         guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
         let deadline = deadline()
@@ -190,6 +192,7 @@ extension CasLogs {
           if case .failed(let reason) = end {
             Diagnostics.error("cannot read standard input: \(reason)")
             allRead = false
+            inputError = "cannot read standard input: \(reason)"
           }
           if case .undecodable(let reason) = end {
             Diagnostics.error("cannot read standard input to its end: \(reason)")
@@ -198,7 +201,13 @@ extension CasLogs {
           if end != .stopped || timedOut || InputOptions.interrupted() || session.engine.isDecided { break }
           end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
         }
-        if !CommandInput.end(verdictCertain: timedOut || session.engine.isDecided) { allRead = false }
+        switch CommandInput.end(verdictCertain: timedOut || session.engine.isDecided, deadline: deadline) {
+        case .fine: break
+        case .timedOut: timedOut = true
+        case .failed(let message):
+          allRead = false
+          inputError = message
+        }
       } else {
         let read = input.readAll(into: &analyzer)
         allRead = read.allRead
@@ -207,7 +216,8 @@ extension CasLogs {
       analyzer.finish()
       if session.engine.hasExpressions { session.engine.evaluate(analyzer.report().scoped(scope)) }
       var report = analyzer.report().scoped(scope)
-      let verdict = session.engine.verdict(report: report, timedOut: timedOut)
+      if !allRead, inputError == nil { inputError = "an input could not be read" }
+      let verdict = session.engine.verdict(report: report, timedOut: timedOut, inputError: inputError)
       // Interrupted, what was read proves nothing either way: the results so far, marked partial, and 128+signal.
       if let signal = Signals.pending {
         report.interrupted = Signals.name(of: signal)
@@ -222,7 +232,10 @@ extension CasLogs {
       let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
       try writeCIReports(verdict, report: report, seconds: elapsed)
       if let reason = report.inputVerdict.reason, (allRead && !undecodable) || report.accounting.lines > 0 {
-        Diagnostics.error(reason)
+        // Nothing arrived before --timeout: the input is not known to be empty, only unread.
+        Diagnostics.error(
+          timedOut && report.inputVerdict == .empty
+            ? "0 lines read before --timeout passed: nothing can be proven" : reason)
       }
       if !allRead { throw ExitCode(2) }
       if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
@@ -272,7 +285,12 @@ enum AssertRenderer {
       lines.append("\(style.paint("NOTE", .pending))  \(TerminalText.sanitize(note))")
     }
     if verdict.timedOut && interrupted == nil {
-      lines.append(style.paint("FAIL", .failed) + "  timeout: the expectations above marked FAIL were still unmet")
+      if verdict.exitCode == 3 {
+        lines.append(
+          style.paint("NOTE", .pending) + "  timeout: it passed before any log was read: insufficient evidence")
+      } else {
+        lines.append(style.paint("FAIL", .failed) + "  timeout: the expectations above marked FAIL were still unmet")
+      }
     }
     let passed = verdict.results.filter(\.passed).count
     let undecided = verdict.results.filter(\.undecided).count
@@ -282,7 +300,8 @@ enum AssertRenderer {
     } else {
       lines.append(
         "\(passed) passed, \(verdict.results.count - passed) failed"
-          + (undecided > 0 ? " (\(undecided) undecided: a pattern hit PCRE2's match limit)" : ""))
+          + (undecided > 0 ? " (\(undecided) undecided: a pattern hit PCRE2's match limit)" : "")
+          + (verdict.inputError.map { "; input error, no verdict: " + TerminalText.sanitize($0) } ?? ""))
     }
     return lines.joined(separator: "\n") + "\n"
   }

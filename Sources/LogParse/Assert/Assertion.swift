@@ -68,4 +68,7 @@ public struct AssertVerdict: Sendable {
   /// When built-in catalogue patterns gave up on records (``Report/patternErrors``): "N records hit
   /// a PCRE2 limit: events may be missing", which every output states; nil otherwise.
   public var patternLimitNote: String? = nil
+  /// The input error that cut the reading short (a command after `--` that failed, a read that
+  /// failed): the command exits 2 whatever the results, which no output may present as a pass.
+  public var inputError: String? = nil
 }
