@@ -15,8 +15,8 @@ extension CasLogs {
 
         On standard input the command exits 0 as soon as every expectation holds and 1 as soon as a \
         --forbid matches, without waiting for the end of the stream; --timeout bounds the wait.
-        Exit codes: 0 all hold; 1 an expectation failed, a forbidden thing happened, or the timeout passed; \
-        2 usage or input error; 3 insufficient evidence (every unmet expectation is one this log cannot show, \
+        Exit codes: 0 all hold; 1 an expectation failed, a forbidden thing happened, or the timeout passed (3 when nothing was read before it); \
+        2 usage or input error (then no PASS: the summary line names the error); 3 insufficient evidence (every unmet expectation is one this log cannot show, \
         e.g. a V(4) message in a --v=1 log, or only a standby replica's log, or one a PCRE2 limit left \
         undecided); 130/143 interrupted by \
         SIGINT/SIGTERM before a verdict (the results so far are printed, marked partial; no JUnit or GitHub \

@@ -93,10 +93,17 @@ struct CommandLifetimeTests {
 
   @Test("an input error (exit 2) is no PASS, and the summary line says the error")
   func inputErrorIsNoPass() throws {
+    let directory = try TemporaryDirectory()
     let result = try CLIRunner.run(
-      ["assert", "--forbid", "failure", "--", "sh", "-c", "cat '\(try log())'; kill -9 $$"], timeLimit: .seconds(30))
+      ["assert", "--forbid", "failure", "--", "sh", "-c", "cat '\(try log())'; kill -9 $$"],
+      environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": directory.path("summary.md")],
+      timeLimit: .seconds(30))
     #expect(result.exitCode == 2, "\(result.summary)")
     #expect(!result.stdout.contains("PASS"), "\(result.summary)")
-    #expect(result.stdoutLines.last?.contains("input error") == true, "\(result.summary)")
+    let counts = result.stdoutLines.first { $0.hasPrefix("0 passed, 1 failed") }
+    #expect(counts?.contains("input error") == true, "\(result.summary)")
+    let summary = directory.read("summary.md") ?? ""
+    #expect(summary.hasPrefix("## cas-logs assert: input error"), "\(summary)")
+    #expect(summary.contains("was killed by signal 9"), "\(summary)")
   }
 }

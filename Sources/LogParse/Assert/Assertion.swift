@@ -60,7 +60,7 @@ public struct AssertVerdict: Sendable {
   /// 0 when everything holds; 1 when something does not (or the time ran out), including a
   /// prohibition whose pattern gave up on a record, or an expression prohibition that held while a
   /// built-in pattern gave up on records; 3 when every unmet expectation is one the log cannot show
-  /// or one whose pattern (or a built-in one) gave up on records it may match.
+  /// or one whose pattern (or a built-in one) gave up on records it may match; 2 with ``inputError``.
   public var exitCode: Int32
   public var results: [AssertionResult]
   /// Whether the `--timeout` passed before every expectation held.

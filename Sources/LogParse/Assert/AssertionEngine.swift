@@ -224,6 +224,8 @@ public struct AssertionEngine {
         && failed.allSatisfy { $0.missingEvidence != nil && ($0.assertion.kind == .expect || !$0.undecided) }
       exitCode = onlyUnseeable ? 3 : 1
     }
+    // An input error is the exit code whatever the results: no output may present it as a verdict.
+    if inputError != nil { exitCode = 2 }
     return AssertVerdict(
       exitCode: exitCode, results: results, timedOut: timedOut, patternLimitNote: catalogueNote, inputError: inputError)
   }
