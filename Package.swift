@@ -22,7 +22,10 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
-    .target(name: "LogParse", dependencies: ["CPCRE2", "CZlib"]),
+    // fork + prctl(PR_SET_PDEATHSIG) + exec for the command after `--`: posix_spawn cannot set a
+    // parent-death signal, and Swift cannot run code safely between fork and exec.
+    .target(name: "CChildProcess"),
+    .target(name: "LogParse", dependencies: ["CPCRE2", "CZlib", "CChildProcess"]),
     .executableTarget(
       name: "cas-logs",
       dependencies: [
@@ -44,7 +47,7 @@ let package = Package(
   swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CChildProcess" {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
   settings.append(.enableUpcomingFeature("ExistentialAny"))

@@ -15,8 +15,8 @@ extension CasLogs {
 
         On standard input the command exits 0 as soon as every expectation holds and 1 as soon as a \
         --forbid matches, without waiting for the end of the stream; --timeout bounds the wait.
-        Exit codes: 0 all hold; 1 an expectation failed, a forbidden thing happened, or the timeout passed; \
-        2 usage or input error; 3 insufficient evidence (every unmet expectation is one this log cannot show, \
+        Exit codes: 0 all hold; 1 an expectation failed, a forbidden thing happened, or the timeout passed (3 when nothing was read before it); \
+        2 usage or input error (then no PASS: the summary line names the error); 3 insufficient evidence (every unmet expectation is one this log cannot show, \
         e.g. a V(4) message in a --v=1 log, or only a standby replica's log, or one a PCRE2 limit left \
         undecided); 130/143 interrupted by \
         SIGINT/SIGTERM before a verdict (the results so far are printed, marked partial; no JUnit or GitHub \
@@ -44,6 +44,7 @@ extension CasLogs {
     @OptionGroup var loop: IterationOptions
     @OptionGroup var colors: ColorOptions
     @OptionGroup var scope: ScopeOptions
+    @OptionGroup var layout: LayoutOptions
 
     @Option(name: .customLong("expect-line"), help: "A PCRE2 pattern some record's message must match (repeatable).")
     var expectLines: [String] = []
@@ -137,7 +138,7 @@ extension CasLogs {
       guard github || (underActions && !noGitHub) else { return }
       Output.standard(GitHubRenderer.annotations(verdict, report: report))
       if let summaryPath = ProcessEnvironment.value("GITHUB_STEP_SUMMARY"), !summaryPath.isEmpty {
-        try Output.append(GitHubRenderer.stepSummary(verdict, report: report), to: summaryPath)
+        try Output.append(GitHubRenderer.stepSummary(verdict, report: report, layout: layout.layout()), to: summaryPath)
       }
     }
 
@@ -167,6 +168,8 @@ extension CasLogs {
       // Corrupt or truncated gzip: what was read is judged, and what was not cannot let a --forbid pass.
       var undecodable = false
       var timedOut = false
+      // The input error (a failed command after `--`), for the verdict's summary line.
+      var inputError: String?
       if input.readsStandardInput {
         guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
         let deadline = deadline()
@@ -189,6 +192,7 @@ extension CasLogs {
           if case .failed(let reason) = end {
             Diagnostics.error("cannot read standard input: \(reason)")
             allRead = false
+            inputError = "cannot read standard input: \(reason)"
           }
           if case .undecodable(let reason) = end {
             Diagnostics.error("cannot read standard input to its end: \(reason)")
@@ -197,7 +201,13 @@ extension CasLogs {
           if end != .stopped || timedOut || InputOptions.interrupted() || session.engine.isDecided { break }
           end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
         }
-        if !CommandInput.end(verdictCertain: timedOut || session.engine.isDecided) { allRead = false }
+        switch CommandInput.end(verdictCertain: timedOut || session.engine.isDecided, deadline: deadline) {
+        case .fine: break
+        case .timedOut: timedOut = true
+        case .failed(let message):
+          allRead = false
+          inputError = message
+        }
       } else {
         let read = input.readAll(into: &analyzer)
         allRead = read.allRead
@@ -206,7 +216,8 @@ extension CasLogs {
       analyzer.finish()
       if session.engine.hasExpressions { session.engine.evaluate(analyzer.report().scoped(scope)) }
       var report = analyzer.report().scoped(scope)
-      let verdict = session.engine.verdict(report: report, timedOut: timedOut)
+      if !allRead, inputError == nil { inputError = "an input could not be read" }
+      let verdict = session.engine.verdict(report: report, timedOut: timedOut, inputError: inputError)
       // Interrupted, what was read proves nothing either way: the results so far, marked partial, and 128+signal.
       if let signal = Signals.pending {
         report.interrupted = Signals.name(of: signal)
@@ -221,7 +232,10 @@ extension CasLogs {
       let elapsed = Double(FullTime.now().epochMicroseconds - started.epochMicroseconds) / 1e6
       try writeCIReports(verdict, report: report, seconds: elapsed)
       if let reason = report.inputVerdict.reason, (allRead && !undecodable) || report.accounting.lines > 0 {
-        Diagnostics.error(reason)
+        // Nothing arrived before --timeout: the input is not known to be empty, only unread.
+        Diagnostics.error(
+          timedOut && report.inputVerdict == .empty
+            ? "0 lines read before --timeout passed: nothing can be proven" : reason)
       }
       if !allRead { throw ExitCode(2) }
       if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
@@ -271,7 +285,12 @@ enum AssertRenderer {
       lines.append("\(style.paint("NOTE", .pending))  \(TerminalText.sanitize(note))")
     }
     if verdict.timedOut && interrupted == nil {
-      lines.append(style.paint("FAIL", .failed) + "  timeout: the expectations above marked FAIL were still unmet")
+      if verdict.exitCode == 3 {
+        lines.append(
+          style.paint("NOTE", .pending) + "  timeout: it passed before any log was read: insufficient evidence")
+      } else {
+        lines.append(style.paint("FAIL", .failed) + "  timeout: the expectations above marked FAIL were still unmet")
+      }
     }
     let passed = verdict.results.filter(\.passed).count
     let undecided = verdict.results.filter(\.undecided).count
@@ -281,7 +300,8 @@ enum AssertRenderer {
     } else {
       lines.append(
         "\(passed) passed, \(verdict.results.count - passed) failed"
-          + (undecided > 0 ? " (\(undecided) undecided: a pattern hit PCRE2's match limit)" : ""))
+          + (undecided > 0 ? " (\(undecided) undecided: a pattern hit PCRE2's match limit)" : "")
+          + (verdict.inputError.map { "; input error, no verdict: " + TerminalText.sanitize($0) } ?? ""))
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -59,7 +59,7 @@ extension CasLogs {
           allRead = false
         case .endOfInput: break
         }
-        if !CommandInput.end() { allRead = false }
+        if CommandInput.end().failed { allRead = false }
       } else {
         let read = input.readAll(into: &analyzer)
         allRead = read.allRead

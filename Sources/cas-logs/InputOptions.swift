@@ -80,8 +80,9 @@ struct InputOptions: ParsableArguments {
     var interruptedBy: Int32?
   }
 
-  /// Whether reading should stop: SIGINT or SIGTERM arrived.
-  static func interrupted() -> Bool { Signals.pending != nil }
+  /// Whether reading should stop: a signal arrived, or the command after `--` exited while a process
+  /// it left behind keeps its output open (``CommandInput/outputAbandoned()``).
+  static func interrupted() -> Bool { Signals.pending != nil || CommandInput.outputAbandoned() }
 
   /// Reports that standard input cannot be read because it is closed; false then.
   static func standardInputIsOpen() -> Bool {
@@ -118,7 +119,7 @@ struct InputOptions: ParsableArguments {
           result.undecodable = true
         }
         if end == .stopped { result.interruptedBy = Signals.pending }
-        if !CommandInput.end() { result.allRead = false }
+        if CommandInput.end().failed { result.allRead = false }
         result.anyRead = true
         continue
       }

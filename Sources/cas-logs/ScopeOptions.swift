@@ -50,8 +50,9 @@ struct ScopeOptions: ParsableArguments {
       guard let text else { return nil }
       guard let moment = ReportScope.moment(text, now: now) else {
         throw ValidationError(
-          "--\(option) '\(TerminalText.sanitize(text))': expected a duration from 1µs to 100 years (876600h), "
-            + "like 2h, or an RFC 3339 time like 2024-03-13T12:00:00Z, in the years 1970 to 9999")
+          "--\(option) '\(TerminalText.sanitize(text))': expected a duration from 1µs to "
+            + "\(ReportScope.longestDurationHours(now: now))h (back to 1970-01-01), like 2h, or an RFC 3339 time "
+            + "like 2024-03-13T12:00:00Z, in the years 1970 to 9999 (offsets up to ±23:59)")
       }
       return moment
     }

@@ -282,3 +282,23 @@ struct AssertGitHubTests {
     #expect(overridden == ["PATH": "/bin", "GITHUB_ACTIONS": "false", "X": "1"])
   }
 }
+
+/// `assert --limit N`: the step summary's tables list N entries, as report's do.
+struct AssertSummaryLimitTests {
+  @Test("assert takes --limit for its step summary, whose cut sections name it")
+  func limit() throws {
+    let directory = try TemporaryDirectory()
+    let log = try SampleLogs.path(prefix: "024-")
+    func summary(_ extra: [String]) throws -> String {
+      let path = directory.path("summary-\(extra.joined()).md")
+      let result = try CLIRunner.run(
+        ["assert", "--github", "--forbid", "failure"] + extra + [log], environment: ["GITHUB_STEP_SUMMARY": path])
+      #expect(result.exitCode == 1, "\(result.summary)")
+      return directory.read("summary-\(extra.joined()).md") ?? ""
+    }
+    let one = try summary(["--limit", "1"])
+    #expect(one.contains("(--limit 0 lists all)"), "\(one)")
+    let all = try summary(["--limit", "0"])
+    #expect(!all.contains("(--limit 0 lists all)") && all.count > one.count, "\(all)")
+  }
+}

@@ -194,11 +194,11 @@ struct AssertJUnitTests {
     return (result, try JUnitReport(path: path))
   }
 
-  @Test("--timeout 1s on a silent, open stdin: exit 1 and a 'timeout' test case with a failure")
+  @Test("--timeout 1s on a silent, open stdin: exit 3 (nothing read) and a 'timeout' test case with a failure")
   func timeoutTestCase() throws {
     let directory = try TemporaryDirectory()
     let (result, junit) = try runIntoTimeout(in: directory)
-    #expect(result.exitCode == 1, "\(result.summary)")
+    #expect(result.exitCode == 3, "\(result.summary)")
     let timeout = try #require(junit.testCase(named: "timeout"), "no 'timeout' testcase:\n\(junit.text)")
     #expect(JUnitReport.failures(timeout).count == 1, "the timeout testcase has no failure:\n\(junit.text)")
     let unmet = try #require(junit.testCase(named: "--expect 'scale-up succeeded'"), "\(junit.text)")

@@ -59,3 +59,23 @@ struct FormatOptionTests {
     }
   }
 }
+
+/// The format given twice.
+struct RepeatedFormatTests {
+  @Test(
+    "two different formats are a usage error; the same one twice is fine",
+    arguments: [
+      ("report", ["--format", "json", "-o", "text"]), ("report", ["-o", "markdown", "--format", "html"]),
+      ("follow", ["-o", "ndjson", "--format", "text"]),
+    ])
+  func differentFormats(command: String, formats: [String]) throws {
+    let log = try SampleLogs.path(SampleLogs.blogScaleUp)
+    let result = try CLIRunner.run([command] + formats + [log])
+    #expect(result.exitCode == 2, "\(result.summary)")
+    #expect(result.stderrLines.count == 1, "\(result.summary)")
+    #expect(result.stderr.hasPrefix("cas-logs: error: -o/--format given twice"), "\(result.summary)")
+    #expect(result.stdout.isEmpty, "\(result.summary)")
+    let same = try CLIRunner.run([command, "-o", formats[1], "--format", formats[1], log])
+    #expect(same.exitCode == 0, "\(same.summary)")
+  }
+}

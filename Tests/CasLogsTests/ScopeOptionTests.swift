@@ -1,4 +1,5 @@
 import Foundation
+import LogParse
 import Testing
 
 /// `--since`, `--until`, `--node-group`, `--node`, `--pod` on report, follow and assert, and `follow --only`.
@@ -49,13 +50,29 @@ struct ScopeOptionTests {
       ["--since", "2x"], ["--since", "-1h"], ["--since", "0s"], ["--until", "876601h"],
       ["--since", "2024-02-30T00:00:00Z"], ["--until", "2024-03-13 12:00:00"],
       ["--since", "2024-03-13T12:00:00Z", "--until", "2024-03-13T11:00:00Z"], ["--node-group", "("],
-      ["--node", "[a"], ["--pod", "a{2,1}"],
+      ["--node", "[a"], ["--pod", "a{2,1}"], ["--since", "2024-03-13T12:00:00+23:99"],
+      ["--until", "2024-03-13T12:00:00+25:00"], ["--since", "1ns"], ["--since", "0.0000001s"],
+      ["--since", "500000h"],
     ])
   func usageErrors(arguments: [String]) throws {
     for command in [["report"], ["follow"], ["assert", "--expect", "scale-up"]] {
       let result = try CLIRunner.run(command + arguments + (try blog()))
       #expect(result.exitCode == 2, "\(result.summary)")
       #expect(result.stderrLines.count == 1 && result.stderr.hasPrefix("cas-logs: error: "), "\(result.summary)")
+    }
+  }
+
+  @Test(
+    "a duration reaching back before 1970 is refused with the real limit; the smallest and largest offsets are taken")
+  func durationLimits() throws {
+    let far = try CLIRunner.run(["report", "--since", "500000h"] + (try blog()))
+    #expect(far.exitCode == 2 && far.stderr.contains("(back to 1970-01-01)"), "\(far.summary)")
+    #expect(!far.stderr.contains("876600h"), "\(far.summary)")
+    let hours = ReportScope.longestDurationHours(now: FullTime.now())
+    #expect(far.stderr.contains("to \(hours)h") || far.stderr.contains("to \(hours - 1)h"), "\(far.summary)")
+    for value in ["1µs", "\(hours - 1)h", "2019-09-27T23:59:00+23:59", "2019-09-27T00:00:00-23:59"] {
+      let result = try CLIRunner.run(["report", "--since", value] + (try blog()))
+      #expect(result.exitCode == 0, "\(value): \(result.summary)")
     }
   }
 

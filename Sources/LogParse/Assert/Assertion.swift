@@ -60,7 +60,7 @@ public struct AssertVerdict: Sendable {
   /// 0 when everything holds; 1 when something does not (or the time ran out), including a
   /// prohibition whose pattern gave up on a record, or an expression prohibition that held while a
   /// built-in pattern gave up on records; 3 when every unmet expectation is one the log cannot show
-  /// or one whose pattern (or a built-in one) gave up on records it may match.
+  /// or one whose pattern (or a built-in one) gave up on records it may match; 2 with ``inputError``.
   public var exitCode: Int32
   public var results: [AssertionResult]
   /// Whether the `--timeout` passed before every expectation held.
@@ -68,4 +68,7 @@ public struct AssertVerdict: Sendable {
   /// When built-in catalogue patterns gave up on records (``Report/patternErrors``): "N records hit
   /// a PCRE2 limit: events may be missing", which every output states; nil otherwise.
   public var patternLimitNote: String? = nil
+  /// The input error that cut the reading short (a command after `--` that failed, a read that
+  /// failed): the command exits 2 whatever the results, which no output may present as a pass.
+  public var inputError: String? = nil
 }

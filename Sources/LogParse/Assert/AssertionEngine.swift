@@ -171,8 +171,9 @@ public struct AssertionEngine {
     }
   }
 
-  /// The verdict from what was seen; `timedOut` when the wait limit passed first.
-  public func verdict(report: Report, timedOut: Bool) -> AssertVerdict {
+  /// The verdict from what was seen; `timedOut` when the wait limit passed first; `inputError` when
+  /// the input ended in an error (what was not read may break any result not yet final).
+  public func verdict(report: Report, timedOut: Bool, inputError: String? = nil) -> AssertVerdict {
     var results: [AssertionResult] = []
     let catalogueNote = Self.catalogueLimitNote(report.patternErrors)
     for (index, assertion) in assertions.enumerated() {
@@ -195,10 +196,15 @@ public struct AssertionEngine {
     // failed `kubectl logs`, a binary file, another program's log) is decided on input that was not
     // read (``InputVerdict``), nor on an input cut short (corrupt or truncated gzip), by the absence
     // of something: only what more records could not change stands (a forbidden item seen, a
-    // `count>=N` reached, a line matched). A timeout still fails.
+    // `count>=N` reached, a line matched). A timeout that passed before any log was read proves
+    // nothing either: insufficient evidence too, not a failure.
     var unreadNote: String?
-    if let reason = report.inputVerdict.reason, !timedOut {
-      unreadNote = reason + ": nothing can be proven"
+    let unread = report.inputVerdict.reason != nil
+    if let reason = report.inputVerdict.reason {
+      let said = timedOut && report.inputVerdict == .empty ? "0 lines read before the timeout passed" : reason
+      unreadNote = said + ": nothing can be proven"
+    } else if inputError != nil {
+      unreadNote = "the input ended in an error: what was not read may hold it"
     } else if let incomplete = report.incompleteInput {
       unreadNote = "the input could not be read to its end (\(incomplete)): the rest may hold it"
     }
@@ -214,11 +220,14 @@ public struct AssertionEngine {
       // Unseeable: an unmet expectation this log cannot show, or a prohibition only input that was
       // not read could break (a prohibition that gave up on a record is not: it fails).
       let onlyUnseeable =
-        !timedOut
+        (!timedOut || unread)
         && failed.allSatisfy { $0.missingEvidence != nil && ($0.assertion.kind == .expect || !$0.undecided) }
       exitCode = onlyUnseeable ? 3 : 1
     }
-    return AssertVerdict(exitCode: exitCode, results: results, timedOut: timedOut, patternLimitNote: catalogueNote)
+    // An input error is the exit code whatever the results: no output may present it as a verdict.
+    if inputError != nil { exitCode = 2 }
+    return AssertVerdict(
+      exitCode: exitCode, results: results, timedOut: timedOut, patternLimitNote: catalogueNote, inputError: inputError)
   }
 
   /// What every assert output says when built-in catalogue patterns gave up on `records` records, or nil.

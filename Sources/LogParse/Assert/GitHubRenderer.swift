@@ -47,7 +47,9 @@ public enum GitHubRenderer {
     budget: Int = ReportLayout.gitHubStepSummaryLimit
   ) -> String {
     let passed = verdict.exitCode == 0
-    var text = "## cas-logs assert: " + (passed ? "passed" : verdict.exitCode == 3 ? "insufficient evidence" : "failed")
+    let outcome = verdict.exitCode == 3 ? "insufficient evidence" : verdict.exitCode == 2 ? "input error" : "failed"
+    var text = "## cas-logs assert: " + (passed ? "passed" : outcome)
+    if let error = verdict.inputError { text += "\n\n> ❌ \(MarkdownText.cell(error))" }
     text += "\n\n| | expectation | evidence |\n|---|---|---|\n"
     for result in verdict.results {
       let detail = result.detail + (result.missingEvidence.map { " — " + $0 } ?? "")

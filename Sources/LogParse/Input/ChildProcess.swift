@@ -1,10 +1,13 @@
+import CChildProcess
 import Glibc
 
 /// A command whose standard output is read as a log stream (`cas-logs assert -- kubectl logs -f …`).
 ///
-/// The command is started with `posix_spawnp` in a process group of its own (so that a terminal's
-/// Ctrl-C reaches only cas-logs, which then ends the whole group), with its standard output and
-/// standard error piped to this process and its standard input inherited. Its standard error is read
+/// The command is started by `cas_child_spawn` (fork and exec, in the C target CChildProcess) in a
+/// process group of its own (so that a terminal's Ctrl-C reaches only cas-logs, which then ends the
+/// whole group), with its standard output and standard error piped to this process and its standard
+/// input inherited. On Linux its parent-death signal is SIGTERM: when cas-logs dies, even of SIGKILL,
+/// the command is ended by the kernel (posix_spawn cannot ask for that, hence fork and exec). Its standard error is read
 /// on a helper thread that keeps only the last non-empty line (cut at ``longestErrorLine`` bytes), so
 /// a chatty command never blocks on a full pipe. ``end(graceMilliseconds:)`` sends SIGTERM to the
 /// group, SIGKILL after the grace period, and reaps the command.
@@ -78,30 +81,10 @@ public final class ChildProcess {
       close(outPipe[1])
       throw StartError(command: name, reason: reason)
     }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, outPipe[1], STDOUT_FILENO)
-    posix_spawn_file_actions_adddup2(&actions, errPipe[1], STDERR_FILENO)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    // Its own group; default dispositions (cas-logs ignores SIGPIPE, which exec would pass on) and no
-    // blocked signals, so the command dies of SIGTERM and SIGPIPE as it would in a shell.
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for number in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, number) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
     var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for argument in cArguments { free(argument) } }
     var pid = pid_t()
-    let result = posix_spawnp(&pid, name, &actions, &attributes, &cArguments, environ)
+    let result = cas_child_spawn(name, &cArguments, outPipe[1], errPipe[1], &pid)
     close(outPipe[1])
     close(errPipe[1])
     guard result == 0 else {
@@ -125,18 +108,55 @@ public final class ChildProcess {
     errorTail.line(waitingMilliseconds: milliseconds)
   }
 
-  /// Waits up to `milliseconds` for the command to exit by itself; whether it has.
+  /// Waits up to `milliseconds` for the command to exit by itself, or until `shouldStop` (asked every
+  /// 10 ms) says to give up; whether it has exited.
   ///
   /// The command is not reaped here (``end(graceMilliseconds:)`` does that), so that its process
   /// group's id cannot be reused before the group is killed.
-  public func waitForExit(milliseconds: Int32) -> Bool {
-    var waited: Int32 = 0
+  public func waitForExit(milliseconds: Int64, shouldStop: () -> Bool = { false }) -> Bool {
+    var waited: Int64 = 0
     while true {
       if hasExited() { return true }
-      if waited >= milliseconds { return false }
+      if waited >= milliseconds || shouldStop() { return false }
       usleep(10_000)
       waited += 10
     }
+  }
+
+  /// Whether the command exited by itself at least `graceMilliseconds` ago (its output may still be
+  /// open: a process it left in the background holds the pipe).
+  ///
+  /// Cheap enough to ask after every chunk read: the command is asked about at most every 50 ms.
+  public func exited(atLeastMilliseconds graceMilliseconds: Int32) -> Bool {
+    let now = Self.monotonicMicroseconds()
+    if exitSeen == nil {
+      guard now - lastExitCheck >= 50_000 else { return false }
+      lastExitCheck = now
+      guard hasExited() else { return false }
+      exitSeen = now
+    }
+    return now - (exitSeen ?? now) >= Int64(graceMilliseconds) * 1000
+  }
+
+  /// Ends what remains of the process group of a command that exited by itself (SIGTERM to the group,
+  /// SIGKILL `graceMilliseconds` later) and reaps the command; how the command ended.
+  @discardableResult
+  public func endGroup(graceMilliseconds: Int32 = 200) -> Termination {
+    if termination == nil {
+      kill(-pid, SIGTERM)
+      usleep(UInt32(max(graceMilliseconds, 0)) * 1000)
+    }
+    return end(graceMilliseconds: graceMilliseconds)
+  }
+
+  /// When ``exited(atLeastMilliseconds:)`` first saw the command exited, and when it last asked.
+  private var exitSeen: Int64?
+  private var lastExitCheck: Int64 = .min / 2
+
+  private static func monotonicMicroseconds() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
   }
 
   /// Ends the command's process group (SIGTERM, then SIGKILL after `graceMilliseconds`) and reaps the
@@ -145,7 +165,7 @@ public final class ChildProcess {
   public func end(graceMilliseconds: Int32 = 2000) -> Termination {
     if termination == nil, !hasExited() {
       kill(-pid, SIGTERM)
-      _ = waitForExit(milliseconds: graceMilliseconds)
+      _ = waitForExit(milliseconds: Int64(graceMilliseconds))
     }
     // Whatever of the group outlives the command (a member that ignores SIGTERM) is killed, before the
     // command is reaped: until then its pid, the group's id, cannot be given to another process.

@@ -174,9 +174,19 @@ extension ReportScope {
   /// The longest relative `--since`/`--until`: a hundred years, as `within=`.
   public static let longestDuration = GoDuration.maximumSeconds
 
+  /// The shortest relative `--since`/`--until`: one microsecond, the resolution of times.
+  public static let shortestDuration = 1e-6 * (1 - 1e-9)
+
+  /// The longest relative `--since`/`--until` at `now`, in whole hours: back to 1970-01-01 (the first
+  /// supported year), which is nearer than ``longestDuration``.
+  public static func longestDurationHours(now: FullTime) -> Int64 {
+    let sinceEpoch = now.epochMicroseconds / 3_600_000_000
+    return max(0, min(sinceEpoch, Int64(longestDuration / 3600)))
+  }
+
   /// The moment a `--since`/`--until` value names, as kubectl reads it.
   ///
-  /// A duration (`90s`, `2h`, `1h30m`, more than 0 and at most a hundred years) is that long before `now`; an RFC 3339 time
+  /// A duration (`90s`, `2h`, `1h30m`, from 1µs to ``longestDuration(now:)``) is that long before `now`; an RFC 3339 time
   /// (`2024-03-13T12:00:00Z`, `…+09:00`) is that moment. Nil for anything else, or a time outside
   /// the supported years.
   public static func moment(_ text: String, now: FullTime) -> FullTime? {
@@ -186,7 +196,7 @@ extension ReportScope {
     {
       return parsed.time.isSupported ? parsed.time : nil
     }
-    guard let duration = GoDuration.parse(text), !duration.clamped, duration.seconds > 0,
+    guard let duration = GoDuration.parse(text), !duration.clamped, duration.seconds >= shortestDuration,
       duration.seconds <= longestDuration
     else { return nil }
     let moment = FullTime(epochMicroseconds: now.epochMicroseconds - Int64((duration.seconds * 1e6).rounded()))

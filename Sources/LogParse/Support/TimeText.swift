@@ -86,7 +86,8 @@ public enum TimeText {
       {
         var minutesOffset = zoneOffset + 3
         if byte(minutesOffset) == UInt8(ascii: ":") { minutesOffset += 1 }
-        if let minutes = digits(minutesOffset, 2) {
+        // An offset is at most 23:59 either way; a larger one is not an offset (the time stops before it).
+        if let minutes = digits(minutesOffset, 2), hours <= 23, minutes <= 59 {
           zoneSeconds = (hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
           offset = minutesOffset + 2
         }
