@@ -155,7 +155,8 @@ struct GzipCorruptTailTests {
         break
       }
     }
-    return (output, decoder.finish { output.append(contentsOf: $0) })
+    let error = decoder.finish { output.append(contentsOf: $0) }
+    return (output, error)
   }
 
   static let text: [UInt8] = Array(
