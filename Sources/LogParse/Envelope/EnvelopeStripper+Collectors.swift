@@ -65,6 +65,7 @@ extension EnvelopeStripper {
     }
     time = time ?? outerTime
     var content = record.message
+    if record.format == .sternJSON { stripSternMessageTime(&content, time: &time) }
     if record.messageIsJSON {
       content.withUnsafeBufferPointer { unwrapPayload($0, envelopeTime: time, nesting: nesting, body) }
       return true
@@ -90,6 +91,25 @@ extension EnvelopeStripper {
     return supported(time)
   }
 
+  /// Drops the time stern (before 1.34, #372) put at the start of a JSON record's `message` with
+  /// `--timestamps` (RFC 3339, or `01-02 15:04:05` with `=short`); an RFC 3339 one is the record's
+  /// time when it has no `timestamp` of its own.
+  private mutating func stripSternMessageTime(_ content: inout [UInt8], time: inout FullTime?) {
+    guard let first = content.first, isDigit(first) else { return }
+    var cut: Int?
+    content.withUnsafeBufferPointer { message in
+      if let (parsed, length) = TimeText.parse(message, dateTimeSeparators: [0x54, 0x74]),
+        length == message.count || message[length] == 0x20
+      {
+        if time == nil { time = supported(parsed) }
+        cut = min(length + 1, message.count)
+      } else if let short = SternPrefixes.shortTimeLength(message) {
+        cut = short
+      }
+    }
+    if let cut { content.removeFirst(cut) }
+  }
+
   /// Strips stern's `POD CONTAINER ` prefix (and colour escapes); false when the line has none.
   mutating func unwrapStern(_ line: UnsafeBufferPointer<UInt8>, _ body: Deliver) -> Bool {
     guard line.first == 0x1B else { return unwrapSternPlain(line, body) }
@@ -113,7 +133,14 @@ extension EnvelopeStripper {
     guard let length = collectors.stern.prefixLength(line) else { return false }
     formats.insert(.stern)
     var rest = UnsafeBufferPointer(rebasing: line[length...])
-    if let short = SternPrefixes.shortTimeLength(rest) { rest = UnsafeBufferPointer(rebasing: rest[short...]) }
+    if let short = SternPrefixes.shortTimeLength(rest) {
+      rest = UnsafeBufferPointer(rebasing: rest[short...])
+    } else if let first = rest.first, isDigit(first),
+      let (_, length) = TimeText.parse(rest, dateTimeSeparators: [0x54, 0x74]), length == rest.count
+    {
+      // The time of an empty message, its trailing space trimmed: an empty line, no text.
+      rest = UnsafeBufferPointer(rebasing: rest[length...])
+    }
     unwrapTimed(rest, afterStern: true, body)
     return true
   }
