@@ -86,7 +86,7 @@ extension EnvelopeStripper {
   }
 
   /// A collector's time: RFC 3339, or Logs Insights' `2024-03-13 12:34:56.123` (UTC); nil when neither.
-  private mutating func collectorTime(_ text: [UInt8]) -> FullTime? {
+  mutating func collectorTime(_ text: [UInt8]) -> FullTime? {
     guard let (time, _) = TimeText.parse(text, dateTimeSeparators: [0x54, 0x74, 0x20]) else { return nil }
     return supported(time)
   }
@@ -212,35 +212,5 @@ extension EnvelopeStripper {
       i += 1
     }
     return nil
-  }
-
-  /// Reads a Logs Insights CSV header or row; false when the line is neither.
-  mutating func unwrapInsightsCSV(_ line: UnsafeBufferPointer<UInt8>, _ body: Deliver) -> Bool {
-    var fields = collectors.cleaned
-    collectors.cleaned = []
-    defer { collectors.cleaned = fields }
-    fields.removeAll(keepingCapacity: true)
-    guard let ranges = CSVRow.fields(line, into: &fields) else { return false }
-    if let column = ranges.firstIndex(where: { fields[$0].elementsEqual("@message".utf8) }) {
-      let time = ranges.firstIndex(where: { fields[$0].elementsEqual("@timestamp".utf8) })
-      collectors.insightsColumns = (time, column, ranges.count)
-      formats.insert(.logsInsightsCSV)
-      flushPartialAlone(body)
-      body(.text(UnsafeBufferPointer(start: nil, count: 0), envelopeTime: nil), deliveredSpan)
-      return true
-    }
-    guard let columns = collectors.insightsColumns, ranges.count == columns.count else { return false }
-    var time: FullTime?
-    if let column = columns.time { time = collectorTime(Array(fields[ranges[column]])) }
-    flushPartialAlone(body)
-    let message = ranges[columns.message]
-    fields.withUnsafeBufferPointer { buffer in
-      var content = UnsafeBufferPointer(rebasing: buffer[message])
-      while let last = content.last, last == 0x0A || last == 0x0D {
-        content = UnsafeBufferPointer(rebasing: content[0..<(content.count - 1)])
-      }
-      unwrapPayload(content, envelopeTime: time, body)
-    }
-    return true
   }
 }

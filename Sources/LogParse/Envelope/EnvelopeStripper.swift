@@ -51,7 +51,9 @@ struct EnvelopeStripper {
   }
 
   /// Whether a partial line (CRI `P`, Docker without newline) is waiting to be completed.
-  var hasPartialLine: Bool { !partial.isEmpty || collectors.documents.isActive }
+  var hasPartialLine: Bool {
+    !partial.isEmpty || collectors.documents.isActive || collectors.insightsRow.isActive
+  }
 
   /// Unwraps `line` and passes the result to `body`; `body` is not called while a partial line waits.
   mutating func unwrap(
@@ -136,6 +138,7 @@ struct EnvelopeStripper {
   /// Delivers a partial line left at the end of the input.
   mutating func finish(_ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
     finishDocument(body)
+    finishInsightsRow(body)
     flushPartialAlone(body)
   }
 
