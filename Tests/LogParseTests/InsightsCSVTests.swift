@@ -46,6 +46,16 @@ struct InsightsCSVTests {
     Self.expectRead(text.replacingOccurrences(of: "\n", with: "\r\n"))
   }
 
+  /// The lines of a field are the field's whatever they look like (JSON here).
+  @Test func aFieldsLinesAreNeverReadAsOtherShapes() {
+    let text =
+      [
+        "@timestamp,@message", "2024-04-05 08:52:03.797,\"\(Self.failure)", "{\"\"key\"\": 1}", "[1]\"",
+        "2024-04-05 08:52:04.000,\"\(Self.plan)\"",
+      ].joined(separator: "\n") + "\n"
+    Self.expectRead(text)
+  }
+
   /// Container Insights: every field ends with a line break inside its quotes.
   @Test func everyFieldEndsWithALineBreak() {
     let text =

@@ -32,7 +32,7 @@ extension EnvelopeStripper {
 
   /// Delivers the held row: as a row when it is whole, else as its text.
   private mutating func deliverInsightsRow(_ body: Deliver) {
-    var row = collectors.insightsRow
+    let row = collectors.insightsRow
     collectors.insightsRow = InsightsRow()
     let current = deliveredSpan
     deliveredSpan = (row.firstLine, row.lines)
@@ -42,7 +42,6 @@ extension EnvelopeStripper {
         body(.text(bytes, envelopeTime: nil), deliveredSpan)
       }
     }
-    row.bytes.removeAll(keepingCapacity: true)
   }
 
   /// Reads one whole header or row; false when it is neither.

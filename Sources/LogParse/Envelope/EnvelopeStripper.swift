@@ -62,6 +62,8 @@ struct EnvelopeStripper {
   ) {
     currentLine = lineNumber
     deliveredSpan = (lineNumber, 1)
+    // The next line of a Logs Insights CSV field that holds line breaks, whatever it looks like.
+    if collectors.insightsRow.isActive, unwrapInsightsCSV(line, body) { return }
     var line = line
     if let first = line.first,
       first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || collectors.documents.isActive,
