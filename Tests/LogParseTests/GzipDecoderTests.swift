@@ -131,3 +131,53 @@ struct GzipDecoderTests {
     #expect(try report(compressedPath) == plain)
   }
 }
+
+/// Corrupt gzip data loses only the corrupt part: every byte inflated before the error is handed
+/// out, then the error.
+struct GzipCorruptTailTests {
+  private static func decodeAll(_ bytes: [UInt8]) -> (output: [UInt8], error: String?) {
+    let decoder = InputDecoder()
+    var output: [UInt8] = []
+    var offset = 0
+    while offset < bytes.count {
+      let count = min(decoder.readCapacity, bytes.count - offset)
+      bytes[offset..<(offset + count)].withUnsafeBytes { decoder.readBuffer.copyMemory(from: $0) }
+      offset += count
+      decoder.supplied(count)
+      while true {
+        switch decoder.next() {
+        case .bytes(let piece):
+          output.append(contentsOf: piece)
+          continue
+        case .failed(let reason): return (output, reason)
+        case .needsRead: break
+        }
+        break
+      }
+    }
+    let error = decoder.finish { output.append(contentsOf: $0) }
+    return (output, error)
+  }
+
+  static let text: [UInt8] = Array(
+    (0..<200).map { "I0102 15:04:05.\(String(format: "%06d", $0))       1 scale_up.go:300] Upcoming \($0) nodes\n" }
+      .joined().utf8)
+
+  @Test func garbageAfterAMemberKeepsTheMember() throws {
+    let compressed = try GzipTool.compress(Self.text)
+    let result = Self.decodeAll(compressed + Array("garbage\n".utf8))
+    let kept = result.output == Self.text
+    #expect(kept, "\(result.output.count) of \(Self.text.count) bytes handed out")
+    #expect(result.error?.contains("corrupt gzip data") == true, "\(result.error ?? "no error")")
+  }
+
+  @Test func aBadCheckValueKeepsWhatWasInflated() throws {
+    var compressed = try GzipTool.compress(Self.text)
+    // The CRC-32 is the trailer's first four bytes.
+    compressed[compressed.count - 8] ^= 0xFF
+    let result = Self.decodeAll(compressed)
+    let kept = result.output == Self.text
+    #expect(kept, "\(result.output.count) of \(Self.text.count) bytes handed out")
+    #expect(result.error?.contains("corrupt gzip data") == true, "\(result.error ?? "no error")")
+  }
+}

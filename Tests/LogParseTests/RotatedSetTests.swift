@@ -23,6 +23,17 @@ struct RotatedSetTests {
     #expect(RotatedSet.readingOrder(given) == ["app.log-20240102", "app.log-20240103.gz", "app.log"])
   }
 
+  /// logrotate's `dateformat -%Y-%m-%d` puts separators in the date: the whole trailing run is one
+  /// date, never a name cut at its last `-`.
+  @Test func datesWithSeparatorsAreOneDate() {
+    let given = ["app.log", "app.log-2024-01-03.gz", "app.log-2024-01-02", "app.log-2023-12-31-2359"]
+    #expect(
+      RotatedSet.readingOrder(given) == [
+        "app.log-2023-12-31-2359", "app.log-2024-01-02", "app.log-2024-01-03.gz", "app.log",
+      ])
+    #expect(RotatedSet.rotation(of: "my-app-2024-01-02")?.base == "my-app")
+  }
+
   /// Each set takes the places its files held; a file of no set stays where it was.
   @Test func setsAreSortedInTheirOwnPlaces() {
     let given = ["a/0.log", "notes.txt", "b/0.log", "a/0.log.20240101-000000", "-", "b/0.log.20230101-120000.gz"]

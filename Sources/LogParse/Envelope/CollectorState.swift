@@ -6,6 +6,8 @@ struct CollectorState {
   var stern = SternPrefixes()
   /// The Logs Insights CSV columns of `@timestamp` and `@message`, once a header named them.
   var insightsColumns: (time: Int?, message: Int, count: Int)?
+  /// A Logs Insights CSV row whose quoted field goes on over more lines (RFC 4180), as read so far.
+  var insightsRow = InsightsRow()
   /// Whether `aws logs tail` lines were seen: then a log stream name before a headerless line is stripped too.
   var sawCloudWatchTail = false
   /// Decodes collectors' JSON records.

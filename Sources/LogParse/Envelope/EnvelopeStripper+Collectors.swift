@@ -65,6 +65,7 @@ extension EnvelopeStripper {
     }
     time = time ?? outerTime
     var content = record.message
+    if record.format == .sternJSON { stripSternMessageTime(&content, time: &time) }
     if record.messageIsJSON {
       content.withUnsafeBufferPointer { unwrapPayload($0, envelopeTime: time, nesting: nesting, body) }
       return true
@@ -85,9 +86,28 @@ extension EnvelopeStripper {
   }
 
   /// A collector's time: RFC 3339, or Logs Insights' `2024-03-13 12:34:56.123` (UTC); nil when neither.
-  private mutating func collectorTime(_ text: [UInt8]) -> FullTime? {
+  mutating func collectorTime(_ text: [UInt8]) -> FullTime? {
     guard let (time, _) = TimeText.parse(text, dateTimeSeparators: [0x54, 0x74, 0x20]) else { return nil }
     return supported(time)
+  }
+
+  /// Drops the time stern (before 1.34, #372) put at the start of a JSON record's `message` with
+  /// `--timestamps` (RFC 3339, or `01-02 15:04:05` with `=short`); an RFC 3339 one is the record's
+  /// time when it has no `timestamp` of its own.
+  private mutating func stripSternMessageTime(_ content: inout [UInt8], time: inout FullTime?) {
+    guard let first = content.first, isDigit(first) else { return }
+    var cut: Int?
+    content.withUnsafeBufferPointer { message in
+      if let (parsed, length) = TimeText.parse(message, dateTimeSeparators: [0x54, 0x74]),
+        length == message.count || message[length] == 0x20
+      {
+        if time == nil { time = supported(parsed) }
+        cut = min(length + 1, message.count)
+      } else if let short = SternPrefixes.shortTimeLength(message) {
+        cut = short
+      }
+    }
+    if let cut { content.removeFirst(cut) }
   }
 
   /// Strips stern's `POD CONTAINER ` prefix (and colour escapes); false when the line has none.
@@ -113,7 +133,14 @@ extension EnvelopeStripper {
     guard let length = collectors.stern.prefixLength(line) else { return false }
     formats.insert(.stern)
     var rest = UnsafeBufferPointer(rebasing: line[length...])
-    if let short = SternPrefixes.shortTimeLength(rest) { rest = UnsafeBufferPointer(rebasing: rest[short...]) }
+    if let short = SternPrefixes.shortTimeLength(rest) {
+      rest = UnsafeBufferPointer(rebasing: rest[short...])
+    } else if let first = rest.first, isDigit(first),
+      let (_, length) = TimeText.parse(rest, dateTimeSeparators: [0x54, 0x74]), length == rest.count
+    {
+      // The time of an empty message, its trailing space trimmed: an empty line, no text.
+      rest = UnsafeBufferPointer(rebasing: rest[length...])
+    }
     unwrapTimed(rest, afterStern: true, body)
     return true
   }
@@ -185,35 +212,5 @@ extension EnvelopeStripper {
       i += 1
     }
     return nil
-  }
-
-  /// Reads a Logs Insights CSV header or row; false when the line is neither.
-  mutating func unwrapInsightsCSV(_ line: UnsafeBufferPointer<UInt8>, _ body: Deliver) -> Bool {
-    var fields = collectors.cleaned
-    collectors.cleaned = []
-    defer { collectors.cleaned = fields }
-    fields.removeAll(keepingCapacity: true)
-    guard let ranges = CSVRow.fields(line, into: &fields) else { return false }
-    if let column = ranges.firstIndex(where: { fields[$0].elementsEqual("@message".utf8) }) {
-      let time = ranges.firstIndex(where: { fields[$0].elementsEqual("@timestamp".utf8) })
-      collectors.insightsColumns = (time, column, ranges.count)
-      formats.insert(.logsInsightsCSV)
-      flushPartialAlone(body)
-      body(.text(UnsafeBufferPointer(start: nil, count: 0), envelopeTime: nil), deliveredSpan)
-      return true
-    }
-    guard let columns = collectors.insightsColumns, ranges.count == columns.count else { return false }
-    var time: FullTime?
-    if let column = columns.time { time = collectorTime(Array(fields[ranges[column]])) }
-    flushPartialAlone(body)
-    let message = ranges[columns.message]
-    fields.withUnsafeBufferPointer { buffer in
-      var content = UnsafeBufferPointer(rebasing: buffer[message])
-      while let last = content.last, last == 0x0A || last == 0x0D {
-        content = UnsafeBufferPointer(rebasing: content[0..<(content.count - 1)])
-      }
-      unwrapPayload(content, envelopeTime: time, body)
-    }
-    return true
   }
 }

@@ -51,7 +51,9 @@ struct EnvelopeStripper {
   }
 
   /// Whether a partial line (CRI `P`, Docker without newline) is waiting to be completed.
-  var hasPartialLine: Bool { !partial.isEmpty || collectors.documents.isActive }
+  var hasPartialLine: Bool {
+    !partial.isEmpty || collectors.documents.isActive || collectors.insightsRow.isActive
+  }
 
   /// Unwraps `line` and passes the result to `body`; `body` is not called while a partial line waits.
   mutating func unwrap(
@@ -60,6 +62,8 @@ struct EnvelopeStripper {
   ) {
     currentLine = lineNumber
     deliveredSpan = (lineNumber, 1)
+    // The next line of a Logs Insights CSV field that holds line breaks, whatever it looks like.
+    if collectors.insightsRow.isActive, unwrapInsightsCSV(line, body) { return }
     var line = line
     if let first = line.first,
       first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || collectors.documents.isActive,
@@ -136,6 +140,7 @@ struct EnvelopeStripper {
   /// Delivers a partial line left at the end of the input.
   mutating func finish(_ body: (UnwrappedLine, _ span: (first: Int, count: Int)) -> Void) {
     finishDocument(body)
+    finishInsightsRow(body)
     flushPartialAlone(body)
   }
 

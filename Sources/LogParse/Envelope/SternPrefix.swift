@@ -67,12 +67,16 @@ struct SternPrefixes {
   /// ` › ` in UTF-8.
   private static let noticeArrow: [UInt8] = [0x20, 0xE2, 0x80, 0xBA, 0x20]
 
-  /// The length of stern's `--timestamps=short` time (`01-02 15:04:05 `) at the start of `rest`, or nil.
+  /// The length of stern's `--timestamps=short` time (`01-02 15:04:05 `, Go's `01-02 15:04:05`
+  /// and a space, then the message) at the start of `rest`, or nil.
+  ///
+  /// A line of an empty message is the time alone: `01-02 15:04:05 `, or `01-02 15:04:05` once a
+  /// tool trimmed its trailing space; its length is then all of `rest`.
   static func shortTimeLength(_ rest: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard rest.count > 15, rest[2] == UInt8(ascii: "-"), rest[5] == 0x20, rest[8] == UInt8(ascii: ":"),
-      rest[11] == UInt8(ascii: ":"), rest[14] == 0x20
+    guard rest.count >= 14, rest[2] == UInt8(ascii: "-"), rest[5] == 0x20, rest[8] == UInt8(ascii: ":"),
+      rest[11] == UInt8(ascii: ":"), rest.count == 14 || rest[14] == 0x20
     else { return nil }
     for i in [0, 1, 3, 4, 6, 7, 9, 10, 12, 13] where !isDigit(rest[i]) { return nil }
-    return 15
+    return min(15, rest.count)
   }
 }

@@ -13,6 +13,8 @@ final class GzipInflater {
   private(set) var consumed = 0
   /// Bytes produced so far.
   private(set) var produced = 0
+  /// An error met after some bytes were inflated in the same call: thrown by the next call.
+  private var pendingError: GzipError?
 
   /// A new inflater; nil when zlib cannot start one (out of memory).
   init?() {
@@ -31,8 +33,15 @@ final class GzipInflater {
   }
 
   /// Inflates into `output` and returns how many bytes were written: 0 once the input is used up.
+  ///
+  /// Bytes inflated before corrupt data (a bad check value, garbage after a member) are returned
+  /// first; the error is thrown by the next call.
   /// - Throws: ``GzipError/corrupt(_:)`` on data that is not gzip or fails its checks.
   func inflate(into output: UnsafeMutableRawBufferPointer) throws(GzipError) -> Int {
+    if let pendingError {
+      self.pendingError = nil
+      throw pendingError
+    }
     guard let base = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
     var written = 0
     while written < output.count, stream.avail_in > 0 {
@@ -63,6 +72,13 @@ final class GzipInflater {
         return written
       default:
         let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+        // What was inflated before the error is handed out first; the next call throws.
+        if written > 0 {
+          pendingError = .corrupt(message)
+          stream.avail_in = 0
+          produced += written
+          return written
+        }
         throw GzipError.corrupt(message)
       }
     }
@@ -72,6 +88,7 @@ final class GzipInflater {
 
   /// Ends the input: an error when it stopped inside a member.
   func finish() throws(GzipError) {
+    if let pendingError { throw pendingError }
     if !atMemberEnd || stream.avail_in > 0 { throw GzipError.truncated }
   }
 }

@@ -63,6 +63,7 @@ public enum InputReader {
     let isRegular = type == S_IFREG
     // Compressed data cannot be cut at byte offsets: a gzip file is inflated in one pass (its
     // inflated bytes may still be parsed in segments, as a stream's are).
+    // So is a file that starts with a byte order mark (dropped, or UTF-16 turned into UTF-8).
     let isGzip = isRegular && startsWithGzipMagic(fd)
     if isGzip, analyzer.options.parseThreads > 1, analyzer.canParseSegments {
       return try thrown(
@@ -89,11 +90,17 @@ public enum InputReader {
     return try thrown(result)
   }
 
-  /// Whether the regular file `fd` starts with gzip's magic bytes `1f 8b`.
+  /// Whether the regular file `fd` starts with gzip's magic bytes `1f 8b` or a byte order mark
+  /// (`EF BB BF`, `FF FE`, `FE FF`): bytes ``InputDecoder`` changes, so never cut at offsets.
   static func startsWithGzipMagic(_ fd: Int32) -> Bool {
-    var magic: (UInt8, UInt8) = (0, 0)
-    let count = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 2, 0) }
-    return count == 2 && magic.0 == 0x1F && magic.1 == 0x8B
+    var magic: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    let count = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 3, 0) }
+    guard count >= 2 else { return false }
+    switch (magic.0, magic.1) {
+    case (0x1F, 0x8B), (0xFF, 0xFE), (0xFE, 0xFF): return true
+    case (0xEF, 0xBB): return count == 3 && magic.2 == 0xBF
+    default: return false
+    }
   }
 
   /// Reads a live stream (standard input) as it arrives, until it ends or `shouldStop` says so.

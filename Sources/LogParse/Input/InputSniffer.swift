@@ -15,6 +15,7 @@ enum InputSniffer {
     var bytes = ArraySlice(sample)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     if bytes.starts(with: [0x1F, 0x8B]) { return "gzip-compressed data that could not be decompressed" }
+    if let utf16 = utf16Text(bytes) { return utf16 }
     if let binary = binaryShare(bytes) { return binary }
     let text = String(decoding: bytes, as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map {
@@ -35,6 +36,27 @@ enum InputSniffer {
     }
     return "plain text, not a Cluster Autoscaler log (no klog header such as `I0102 15:04:05.000000 1 file.go:12] `); "
       + "first line " + quoted(first)
+  }
+
+  /// A description when `bytes` look like UTF-16 text without a byte order mark (one with a mark
+  /// is turned into UTF-8 by ``InputDecoder``): most code units of ASCII, their other byte NUL.
+  private static func utf16Text(_ bytes: ArraySlice<UInt8>) -> String? {
+    guard bytes.count >= 4 else { return nil }
+    var zeros = (even: 0, odd: 0)
+    for (offset, byte) in bytes.enumerated() where byte == 0 {
+      if offset % 2 == 0 { zeros.even += 1 } else { zeros.odd += 1 }
+    }
+    let pairs = bytes.count / 2
+    let endian: String
+    if zeros.odd * 10 >= pairs * 8 && zeros.even * 10 < pairs {
+      endian = "LE"
+    } else if zeros.even * 10 >= pairs * 8 && zeros.odd * 10 < pairs {
+      endian = "BE"
+    } else {
+      return nil
+    }
+    return "UTF-16\(endian) text without a byte order mark, not UTF-8; "
+      + "convert it first (iconv -f UTF-16\(endian) -t UTF-8), or save it with its mark"
   }
 
   /// A description when more than a twentieth of `bytes` are control bytes (or any is NUL).

@@ -81,7 +81,9 @@ public struct LineSplitter {
       truncatedLines += 1
     }
     if count > 0, line[count - 1] == 0x0D { count -= 1 }
-    body(UnsafeBufferPointer(rebasing: line[0..<count]))
+    // A UTF-8 byte order mark at a line's start (a marked file after another, `cat a b`) is no text.
+    let start = count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF ? 3 : 0
+    body(UnsafeBufferPointer(rebasing: line[start..<count]))
   }
 }
 

@@ -4,7 +4,8 @@
 /// The rule, from the names alone (a trailing `.gz` is ignored for it):
 /// - `NAME.<date>` or `NAME-<date>` is a rotation of `NAME` made at that date; a date is a run of
 ///   digits and `-`, `_`, `T`, `:` that starts with a digit and holds at least 8 digits (kubelet's
-///   `0.log.20240101-000000`, logrotate's `dateext` `app.log-20240101`). Older dates come first.
+///   `0.log.20240101-000000`, logrotate's `dateext` `app.log-20240101` and `dateformat -%Y-%m-%d`
+///   `app.log-2024-01-01`, all one date). Older dates come first.
 /// - `NAME.<N>`, N of 1 to 4 digits, is the Nth rotation of `NAME` (`app.log.1`, `app.log.2.gz`):
 ///   the higher N, the older, so the highest comes first.
 /// - `NAME` itself is the live file, read last.
@@ -82,13 +83,33 @@ public enum RotatedSet {
       let suffix = name[(dot + 1)...]
       if let rank = rank(suffix) { return (String(decoding: name[..<dot], as: UTF8.self), rank) }
     }
-    if let dash = name.lastIndex(of: UInt8(ascii: "-")), dash > nameStart {
-      let suffix = name[(dash + 1)...]
-      if suffix.count >= minimumDateDigits, suffix.allSatisfy(isDigit) {
-        return (String(decoding: name[..<dash], as: UTF8.self), .dated(Array(suffix)))
+    if let dash = dateDash(in: name, after: nameStart) {
+      let digits = name[(dash + 1)...].filter(isDigit)
+      if digits.count >= minimumDateDigits {
+        return (String(decoding: name[..<dash], as: UTF8.self), .dated(digits))
       }
     }
     return (String(decoding: name, as: UTF8.self), .live)
+  }
+
+  /// The `-` that starts a trailing date (`-20240101`, `-2024-01-01`, `-2024-01-01-1200`): the first
+  /// `-` followed by a digit in the run of date bytes that ends the name; nil when there is none
+  /// after `nameStart`.
+  private static func dateDash(in name: [UInt8], after nameStart: Int) -> Int? {
+    var start = name.count
+    while start > nameStart, isDateByte(name[start - 1]) { start -= 1 }
+    var index = start
+    while index < name.count - 1 {
+      if name[index] == UInt8(ascii: "-"), index > nameStart, isDigit(name[index + 1]) { return index }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Whether a byte may be part of a date: a digit or one of `-`, `_`, `T`, `:`.
+  private static func isDateByte(_ byte: UInt8) -> Bool {
+    isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "T")
+      || byte == UInt8(ascii: ":")
   }
 
   /// The rank a suffix after a `.` gives, or nil when it is no rotation suffix.
