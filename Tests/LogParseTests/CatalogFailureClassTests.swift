@@ -54,6 +54,7 @@ struct CatalogFailureClassTests {
     "failure.scaleUp#2": ["iam", "AccessDenied", "autoscaling:SetDesiredCapacity", "-", "-"],
     "failure.regenerateAsgCache#0": ["credentials", "WebIdentityErr", "-", "-", "-"],
     "failure.createAwsManager#0": ["credentials", "WebIdentityErr", "-", "-", "-"],
+    "failure.createProvider#0": ["other", "-", "-", "-", "-"],
     "failure.fixNodeGroupSizes#0": ["other", "-", "-", "worker-1", "-"],
     "failure.fixNodeGroupSizes#1": ["other", "-", "-", "worker-1", "-"],
     "failure.fixNodeGroupSizes#2": ["other", "-", "-", "worker-1", "-"],

@@ -42,6 +42,13 @@ struct CloudProviderClueTests {
     ("builder.go", "Failed to create Hetzner manager: `HCLOUD_TOKEN` is not specified", "hetzner"),
     ("builder.go", "Failed to create CloudStack Manager: no config", "cloudstack"),
     ("utils.go", "MachineDeployment md-0 of machinedeployments.cluster.x-k8s.io scaled", "clusterapi"),
+    ("utils.go", "Scale-up: setting group MachineDeployment/ns-1/md-blue size to 3", "clusterapi"),
+    ("utils.go", "node group MachineSet/ns-1/ms-green has 2 nodes", "clusterapi"),
+    (
+      "utils.go", "Failed to increase: containerservice.ManagedClustersClient#CreateOrUpdate: StatusCode=409",
+      "azure"
+    ),
+    ("utils.go", "Failed: compute.VirtualMachineScaleSetsClient#Get: Failure responding to request", "azure"),
   ])
   func messageNamesItsProvider(_ file: String, _ message: String, _ provider: String) {
     let report = Fixtures.analyze("I0401 08:00:00.000000       1 \(file):10] \(message)\n")
@@ -68,5 +75,12 @@ struct CloudProviderClueTests {
   ])
   func noClueNoProvider(_ line: String) {
     #expect(Fixtures.analyze(line + "\n").autoscaler.cloudProvider == nil)
+  }
+
+  /// A `kubectl describe` event row without a klog header gives its clue too.
+  @Test func describeEventRowNamesItsProvider() {
+    let row =
+      "  Warning  FailedToScaleUpGroup  3m   cluster-autoscaler  Scale-up failed for group pool-x: containerservice.ManagedClustersClient#CreateOrUpdate: Failure sending request: StatusCode=409\n"
+    #expect(Fixtures.analyze(row).autoscaler.cloudProvider == "azure")
   }
 }

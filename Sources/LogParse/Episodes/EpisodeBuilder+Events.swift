@@ -120,9 +120,14 @@ extension EpisodeBuilder {
       return
     }
     let index = record(failure)
-    if let node = detail.node, detail.operation == .scaleDown || detail.operation == .unregisteredRemoval {
-      // A failure that names a node fails its removal, inferred when no removal line shows it.
-      let kind: ScaleDownKind = detail.operation == .unregisteredRemoval ? .unregistered : .drain
+    if let node = detail.node ?? failures[index].node,
+      detail.operation == .scaleDown || detail.operation == .unregisteredRemoval
+    {
+      // A failure that names a node (stated by its entry or read from its words) fails its
+      // removal, inferred when no removal line shows it; `empty node` in its words tells the kind.
+      let kind: ScaleDownKind =
+        detail.operation == .unregisteredRemoval
+        ? .unregistered : ByteSearch.contains(detail.message, "empty node") ? .empty : .drain
       let down = failOrInferScaleDown(node: node, kind: kind, failure: failures[index], context)
       steps.append(
         step(

@@ -278,6 +278,19 @@ extension Catalog {
         "F0322 10:48:59.960135       1 aws_cloud_provider.go:382] Failed to create AWS Manager: cannot autodiscover ASGs: WebIdentityErr: failed to retrieve credentials",
       fatal: true
     ),
+    // Every provider's builder exits with `klog.Fatalf("Failed to create NAME manager: %v", err)` or
+    // `… cloud provider: %v`: fatal even where the line lost its header (``FailureWords/isProviderCreation``).
+    CatalogEntry(
+      "failure.createProvider", literal: "ailed to create ", .anywhere,
+      pattern: #"^[Ff]ailed to create [A-Za-z0-9 ._-]{1,40}?(?:[Mm]anager|[Pp]rovider): "#, v: 0,
+      versions: "1.3+ (every provider)",
+      examples: [
+        CatalogExample(
+          "1.3+",
+          "F0313 12:00:00.000000       1 hetzner_cloud_provider.go:190] Failed to create Hetzner manager: `HCLOUD_TOKEN` is not specified",
+          ["kind": "failure", "operation": "startup", "fatal": "true"])
+      ]
+    ) { c in .failure(FailureDetail(operation: .startup, fatal: true, message: c.message)) },
     CatalogEntry(
       "failure.fixNodeGroupSizes", literal: "Failed to fix node group sizes: ",
       pattern: #"^Failed to fix node group sizes: (?:failed to (?:decrease|increase) ([^:\s]+):)?"#,

@@ -456,12 +456,16 @@ extension Catalog {
           ["kind": "similarPodsDoNotFitGroup", "count": "4", "pod": "default/web-1", "group": "eks-ng-a"])
     ) { c in c.int(1).map { .similarPodsDoNotFitGroup(count: $0, pod: c.text(2), group: c.text(3)) } },
     CatalogEntry(
-      "scaleUp.noExpansionOptions", literal: "No expansion options", pattern: #"^No expansion options"#,
+      // 1.2x wrote the message with a doubled i (`No expansion optiions`).
+      "scaleUp.noExpansionOptions", literal: "No expansion opti", pattern: #"^No expansion optii?ons"#,
       structured: StructuredForm("No expansion options"), v: 1,
-      versions: "1.3–1.37, 1.38+ (structured)",
+      versions: "1.3–1.37 (1.2x: `optiions`), 1.38+ (structured)",
       examples: [
         CatalogExample(
-          "1.3+", "I1227 10:48:23.118148       1 scale_up.go:186] No expansion options", ["kind": "noExpansionOptions"])
+          "1.2x", "I0313 12:00:00.000000       1 scale_up.go:441] No expansion optiions", ["kind": "noExpansionOptions"]
+        ),
+        CatalogExample(
+          "1.3+", "I1227 10:48:23.118148       1 scale_up.go:186] No expansion options", ["kind": "noExpansionOptions"]),
       ]
         + CatalogExample.structured(
           "I1227 10:48:23.118148       1 orchestrator.go:1104] ", caller: "orchestrator/orchestrator.go:1104", v: 1,

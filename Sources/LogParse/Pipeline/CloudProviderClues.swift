@@ -93,8 +93,12 @@ enum CloudProviderClues {
       ("instanceGroupManagers", "gce", 2),
       ("virtualMachineScaleSets", "azure", 2), ("Microsoft.Compute", "azure", 2), ("management.azure.com", "azure", 2),
       ("Azure Manager", "azure", 2), ("for vmss ", "azure", 2), ("for scale set ", "azure", 2),
+      // Azure SDK for Go clients and its autorest errors (`containerservice.ManagedClustersClient#CreateOrUpdate`).
+      ("ManagedClustersClient#", "azure", 2), ("VirtualMachineScaleSetsClient#", "azure", 2),
+      ("VirtualMachineScaleSetVMsClient#", "azure", 2), ("autorest/azure", "azure", 2),
       ("aliyuncs.com", "alicloud", 2), ("api.hetzner.cloud", "hetzner", 2), ("api.digitalocean.com", "digitalocean", 2),
-      ("cluster.x-k8s.io", "clusterapi", 2), ("oraclecloud.com", "oci", 2), ("api.linode.com", "linode", 2),
+      ("cluster.x-k8s.io", "clusterapi", 2), ("MachineDeployment/", "clusterapi", 2), ("MachineSet/", "clusterapi", 2),
+      ("MachinePool/", "clusterapi", 2), ("oraclecloud.com", "oci", 2), ("api.linode.com", "linode", 2),
       ("api.vultr.com", "vultr", 2), ("Magnum", "magnum", 2),
       // Providers' own names, as their start-up messages write them (`Failed to create Hetzner manager: …`).
       ("Hetzner", "hetzner", 2), ("HCLOUD_", "hetzner", 2), ("DigitalOcean", "digitalocean", 2),
