@@ -21,7 +21,11 @@ struct RecordAssembler {
   private(set) var sawKlogText = false
   private(set) var sawPasted = false
   /// The kinds of prefix the header search stepped over (``LinePrefix``).
-  private(set) var prefixFormats: Set<InputFormat> = []
+  var prefixFormats: Set<InputFormat> = []
+  /// The time of a line that held only a time, the envelope time of the line after it.
+  var heldLineTime: FullTime?
+  /// Whether the input has shown lines that hold only a time (``acceptTimeLine(_:_:)``).
+  var sawTimeLines = false
   /// The form of the last header's prefix (``LinePrefix/shape(_:into:)``): a line without a header
   /// that starts with one of that form loses it too (an editor's `Line 13: ` before a continuation).
   private var prefixShape: [UInt8] = []
@@ -160,6 +164,11 @@ struct RecordAssembler {
     _ text: UnsafeBufferPointer<UInt8>, envelopeTime: FullTime?, source: Int, lineNumber: Int,
     _ emit: (Record) -> Int
   ) {
+    // A time on the line before stands for an envelope time this line lacks.
+    let lineTime = heldLineTime
+    heldLineTime = nil
+    let envelopeTime = envelopeTime ?? lineTime
+    if envelopeTime == nil, acceptTimeLine(text, emit) { return }
     let header = KlogHeaderParser.parse(text)
     guard let header, let split = KlogHeaderParser.embeddedHeaderStart(text, messageStart: header.messageStart) else {
       acceptPiece(text, header: header, envelopeTime: envelopeTime, source: source, lineNumber: lineNumber, emit)
