@@ -86,4 +86,22 @@ struct PredicateNoScaleUpTests {
     let one = Reducer.apply([.maxSizeReached(group: group)]).noScaleUpsAtEnd.elements
     #expect(one.first?.nodeGroup == group, "a group name with a colon is still the one group")
   }
+
+  /// `No expansion options` in a loop whose only pod evidence is a predicate line names that pod,
+  /// with the predicate and no-fit reasons, not a placeholder.
+  @Test func noExpansionOptionsNamesThePredicatePod() throws {
+    let log = """
+      I0402 09:10:11.000100       1 scale_up.go:288] Pod backup-7xq2 can't be scheduled on ng-gpu-a, predicate checking error: node(s) had untolerated taint {gpu: true}; predicateName=TaintToleration; reasons: node(s) had untolerated taint {gpu: true}; debugInfo=
+      I0402 09:10:11.000200       1 scale_up.go:437] No pod can fit to ng-gpu-a
+      I0402 09:10:11.000300       1 scale_up.go:441] No expansion options
+
+      """
+    let report = Fixtures.analyze(log)
+    let item = try #require(report.noScaleUps.first)
+    #expect(report.noScaleUps.count == 1)
+    #expect(item.pod == "backup-7xq2")
+    #expect(item.reasons.contains("No expansion options"))
+    #expect(item.reasons.contains("No pod can fit to ng-gpu-a"))
+    #expect(item.reasons.contains { $0.contains("untolerated taint") })
+  }
 }

@@ -345,10 +345,13 @@ extension EpisodeBuilder {
   private mutating func recordNoScaleUp(reason: String, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     var reasons = [reason]
     reasons.append(contentsOf: decision.skipped.descriptions)
+    reasons.append(contentsOf: decision.noFitGroups.map { "No pod can fit to \($0)" })
     let named = decision.pods
     let unnamed = decision.podCount - named.count
     var subjects = named
     if unnamed > 0 { subjects.append("\(unnamed) other pods") }
+    // Without pod lines, the pods the loop's predicate lines named are the ones left unscheduled.
+    if subjects.isEmpty { subjects = decision.podReasonOrder }
     if subjects.isEmpty { subjects = ["unschedulable pods"] }
     var evidence = decision.podEvidence ?? context.evidence
     if let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
