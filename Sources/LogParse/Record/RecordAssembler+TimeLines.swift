@@ -5,9 +5,11 @@ extension RecordAssembler {
   ///
   /// `2026-01-11 19:21:27.430 `, `2024-03-13T12:34:56Z`; a cheap test first: a digit, 19 to 48 bytes.
   static func onlyTime(_ text: UnsafeBufferPointer<UInt8>) -> FullTime? {
+    // A klog line fails on its first byte (a severity letter), before any scan.
+    guard text.count >= 19, text[0] >= 0x30, text[0] <= 0x39 else { return nil }
     var end = text.count
     while end > 0, text[end - 1] == 0x20 || text[end - 1] == 0x09 || text[end - 1] == 0x0D { end -= 1 }
-    guard end >= 19, end <= 48, text[0] >= 0x30, text[0] <= 0x39 else { return nil }
+    guard end >= 19, end <= 48 else { return nil }
     let trimmed = UnsafeBufferPointer(rebasing: text[0..<end])
     guard let parsed = TimeText.parse(trimmed, dateTimeSeparators: [UInt8(ascii: " "), UInt8(ascii: "T")]),
       parsed.length == end, parsed.time.isSupported
