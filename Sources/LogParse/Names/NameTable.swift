@@ -1,0 +1,182 @@
+/// Names read from log bytes, each stored once: bytes to ``NameId`` without allocating, and an id
+/// back to its name when a report is made.
+///
+/// Memory is bounded: names live in two generations of at most `generationCapacity` names and
+/// `generationBytes` bytes each. When the current generation is full it becomes the previous one
+/// and the older one is dropped. A name found in the previous generation moves into the current one
+/// with the same id, so a name seen at least once per generation keeps its id; a name absent for two
+/// whole generations gets a new id when it returns, as if it had never been seen (the reducers'
+/// per-key tables forget old keys the same way).
+public struct NameTable: Sendable {
+  /// Names kept per generation by default: far more than a cluster's nodes, groups and pending pods
+  /// in the reorder window, so only hostile cardinality ever rotates a generation.
+  public static let defaultGenerationCapacity = 1 << 16
+  /// Bytes of names kept per generation by default.
+  public static let defaultGenerationBytes = 4 << 20
+
+  private var current = NameGeneration()
+  private var previous = NameGeneration()
+  private var nextId: UInt32 = 0
+  /// Most names in one generation.
+  public let generationCapacity: Int
+  /// Most name bytes in one generation.
+  public let generationBytes: Int
+
+  /// An empty table whose generations hold at most `generationCapacity` names and `generationBytes`
+  /// bytes (both at least 1).
+  public init(
+    generationCapacity: Int = NameTable.defaultGenerationCapacity,
+    generationBytes: Int = NameTable.defaultGenerationBytes
+  ) {
+    self.generationCapacity = max(1, generationCapacity)
+    self.generationBytes = max(1, generationBytes)
+  }
+
+  /// A table that never drops a name: for a parser of one bounded stretch of input, whose names
+  /// are at most its bytes.
+  public static func unbounded() -> NameTable {
+    NameTable(generationCapacity: Int.max, generationBytes: Int.max)
+  }
+
+  /// The names the table holds now (both generations).
+  public var count: Int { current.count + previous.count }
+
+  /// The name bytes the table holds now (both generations).
+  public var byteCount: Int { current.bytes.count + previous.bytes.count }
+
+  /// The id of `name`, interned now if the table does not hold it.
+  public mutating func intern(_ name: UnsafeBufferPointer<UInt8>) -> NameId {
+    let hash = NameGeneration.hash(name)
+    if let entry = current.find(name, hash: hash) { return NameId(rawValue: current.ids[entry]) }
+    if let entry = previous.find(name, hash: hash) {
+      let id = previous.ids[entry]
+      makeRoom(for: name.count)
+      current.insert(name, hash: hash, id: id)
+      return NameId(rawValue: id)
+    }
+    let id = nextId
+    nextId &+= 1
+    makeRoom(for: name.count)
+    current.insert(name, hash: hash, id: id)
+    return NameId(rawValue: id)
+  }
+
+  /// The id of `name`, interned now if the table does not hold it.
+  public mutating func intern(_ name: String) -> NameId {
+    var name = name
+    return name.withUTF8 { intern($0) }
+  }
+
+  /// The id of the bytes `range` of `buffer`.
+  public mutating func intern(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> NameId {
+    intern(UnsafeBufferPointer(rebasing: buffer[range]))
+  }
+
+  /// The name of `id`, or nil when the table no longer holds it (or never did).
+  public func name(_ id: NameId) -> String? {
+    withBytes(of: id) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with the bytes of `id`'s name; nil when the table does not hold it.
+  public func withBytes<Result>(of id: NameId, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    if let entry = current.entry(of: id.rawValue) { return current.withBytes(of: entry, body) }
+    if let entry = previous.entry(of: id.rawValue) { return previous.withBytes(of: entry, body) }
+    return nil
+  }
+
+  /// Starts a new generation first when `length` more bytes or one more name would not fit.
+  private mutating func makeRoom(for length: Int) {
+    let full = current.count >= generationCapacity
+    let tooLarge = current.count > 0 && current.bytes.count > generationBytes - min(length, generationBytes)
+    guard full || tooLarge else { return }
+    previous = current
+    current = NameGeneration()
+  }
+}
+
+/// One generation of a ``NameTable``: the names' bytes back to back, an open-addressing index by
+/// hash, and an index by id.
+struct NameGeneration: Sendable {
+  /// Every name's bytes, back to back.
+  private(set) var bytes: [UInt8] = []
+  /// Where each name starts in ``bytes``, and one more entry: the end of the last name.
+  private var bounds: [Int] = [0]
+  private var hashes: [UInt64] = []
+  /// Each name's id.
+  private(set) var ids: [UInt32] = []
+  /// Open addressing: the entry in each slot plus one (0 is empty); a power of two long.
+  private var slots: [Int32] = []
+  private var byId: [UInt32: Int32] = [:]
+
+  /// The names held.
+  var count: Int { ids.count }
+
+  /// FNV-1a over the bytes.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash &*= 0x100_0000_01b3
+    }
+    return hash
+  }
+
+  /// The entry holding `name`, if any.
+  func find(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    guard !slots.isEmpty else { return nil }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let stored = Int(slots[slot])
+      if stored == 0 { return nil }
+      let entry = stored - 1
+      if hashes[entry] == hash, equals(entry, name) { return entry }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Adds `name` (not held yet) with `id`.
+  mutating func insert(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64, id: UInt32) {
+    if (ids.count + 1) * 2 > slots.count { grow() }
+    let entry = ids.count
+    bytes.append(contentsOf: name)
+    bounds.append(bytes.count)
+    hashes.append(hash)
+    ids.append(id)
+    byId[id] = Int32(truncatingIfNeeded: entry)
+    place(entry)
+  }
+
+  /// The entry of `id`, if this generation holds it.
+  func entry(of id: UInt32) -> Int? { byId[id].map { Int($0) } }
+
+  /// Calls `body` with the bytes of `entry`.
+  func withBytes<Result>(of entry: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[bounds[entry]..<bounds[entry + 1]])) }
+  }
+
+  private func equals(_ entry: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = bounds[entry]
+    guard bounds[entry + 1] - start == name.count else { return false }
+    return bytes.withUnsafeBufferPointer { stored in
+      var index = 0
+      while index < name.count {
+        if stored[start + index] != name[index] { return false }
+        index += 1
+      }
+      return true
+    }
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
+    for entry in 0..<ids.count { place(entry) }
+  }
+
+  private mutating func place(_ entry: Int) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(truncatingIfNeeded: entry + 1)
+  }
+}
