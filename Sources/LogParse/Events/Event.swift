@@ -1,5 +1,15 @@
+/// A typed event as the reducers take it: names as strings.
+public typealias Event = EventOf<String>
+
+/// A typed event as the parser emits it: names as ids of its ``NameTable``.
+public typealias ParsedEvent = EventOf<NameId>
+
 /// A typed event: what one recognised Cluster Autoscaler record means.
-public enum Event: Hashable, Sendable {
+///
+/// `Name` is how node, node group, pod and instance names are held: ``NameId``s of a ``NameTable``
+/// while events are parsed, reordered and handed between threads (small, nothing to allocate), and
+/// strings once ``mapNames(_:)`` has resolved them.
+public enum EventOf<Name: Hashable & Sendable>: Hashable, Sendable {
   // Payloads wider than a string and a number are boxed (`indirect`): every event in flight
   // (the reorder window, a parsed segment) then takes 32 bytes, not the size of the widest case.
   /// `Cluster Autoscaler 1.28.0`: a process (re)start and its version.
@@ -13,78 +23,78 @@ public enum Event: Hashable, Sendable {
   /// `Found N pods in the cluster: S scheduled, …, U unschedulable, …` (1.33+).
   case podsFound(total: Int, unschedulable: Int)
   /// `Pod ns/name is unschedulable`.
-  case podUnschedulable(pod: String)
+  case podUnschedulable(pod: Name)
   /// `N other pods are also unschedulable`.
   case otherPodsUnschedulable(count: Int)
   /// `Upcoming N nodes`.
   case upcomingNodes(count: Int)
   /// `Best option to resize: GROUP`.
-  case bestOption(group: String)
+  case bestOption(group: Name)
   /// `Estimated N nodes needed in GROUP`.
-  case estimatedNodes(count: Int, group: String)
+  case estimatedNodes(count: Int, group: Name)
   /// `Requested scale-up (6) exceeds node group set capacity, capping to 1`.
   case scaleUpCapped(requested: Int, cappedTo: Int)
   /// `Capping size to max cluster total size (N)`: the estimate was cut to the cluster's limit.
   case scaleUpCappedToClusterMax(size: Int)
   /// `Splitting scale-up between N similar node groups: {A, B}`: one decision balanced over groups.
-  case scaleUpSplit(groups: [String])
+  case scaleUpSplit(groups: [Name])
   /// `Final scale-up plan: [{GROUP 4->5 (max: 8)} …]`.
-  case scaleUpPlan([PlannedResize])
+  case scaleUpPlan([PlannedResizeOf<Name>])
   /// `Scale-up: setting group GROUP size to N`: the resize is about to be requested.
-  case scaleUpRequested(group: String, size: Int)
+  case scaleUpRequested(group: Name, size: Int)
   /// A cloud provider's own resize line (AWS `Setting asg GROUP size to N`).
-  case cloudResize(group: String, size: Int)
+  case cloudResize(group: Name, size: Int)
   /// A cloud provider's confirmation that the requested size is set (old Azure `Target size set done`,
   /// `Got Updated value. Time taken: D`): the only end of a scale-up such versions log.
   case cloudResizeDone(seconds: Double?)
   /// `Scale up in group GROUP finished successfully in D`.
-  case scaleUpFinished(group: String, seconds: Double?)
+  case scaleUpFinished(group: Name, seconds: Double?)
   /// `Scale-up timed out for node group GROUP after D`.
-  case scaleUpTimedOut(group: String, seconds: Double?)
+  case scaleUpTimedOut(group: Name, seconds: Double?)
   /// `Deleting N from GROUP node group because of create errors`: instances that failed to come are removed.
-  case failedNodesDeleted(count: Int, group: String)
+  case failedNodesDeleted(count: Int, group: Name)
   /// `Reverting timed-out scale-up for node group GROUP by decreasing target size by N` (1.36+).
-  case scaleUpReverted(group: String, delta: Int)
+  case scaleUpReverted(group: Name, delta: Int)
   /// `Disabling scale-up for node group GROUP until T; errorClass=C; errorCode=K`.
-  indirect case backoffStarted(group: String, until: FullTime?, errorClass: String, errorCode: String)
+  indirect case backoffStarted(group: Name, until: FullTime?, errorClass: String, errorCode: String)
   /// `Node group GROUP is not ready for scaleup - backoff` (1.29+: `… with status: {true {CLASS CODE MESSAGE}}`).
-  indirect case groupInBackoff(group: String, errorCode: String?, errorMessage: String?)
+  indirect case groupInBackoff(group: Name, errorCode: String?, errorMessage: String?)
   /// `Skipping node group GROUP - max size reached`.
-  case maxSizeReached(group: String)
+  case maxSizeReached(group: Name)
   /// `Node group GROUP is not ready for scaleup - unhealthy`: a group skipped for a reason other than backoff.
-  indirect case groupNotReady(group: String, reason: String)
+  indirect case groupNotReady(group: Name, reason: String)
   /// `Pod POD can't be scheduled on GROUP, predicate checking error: REASON`.
-  indirect case podDoesNotFitGroup(pod: String, group: String, reason: String)
+  indirect case podDoesNotFitGroup(pod: Name, group: Name, reason: String)
   /// `N other pods similar to POD can't be scheduled on GROUP`.
-  indirect case similarPodsDoNotFitGroup(count: Int, pod: String, group: String)
+  indirect case similarPodsDoNotFitGroup(count: Int, pod: Name, group: Name)
   /// `No expansion options`.
   case noExpansionOptions
   /// `Node NODE - utilization 0.05` or `Node NODE - cpu requested is 5.5% of allocatable`.
-  case nodeUtilization(node: String, utilization: Double)
+  case nodeUtilization(node: Name, utilization: Double)
   /// `NODE is unneeded since T duration D`.
-  indirect case nodeUnneededSince(node: String, since: FullTime?, seconds: Double?)
+  indirect case nodeUnneededSince(node: Name, since: FullTime?, seconds: Double?)
   /// `NODE was unneeded for D`.
-  case nodeUnneededFor(node: String, seconds: Double)
+  case nodeUnneededFor(node: Name, seconds: Double)
   /// `Scale-down: removing empty node NODE`.
-  case scaleDownEmpty(node: String)
+  case scaleDownEmpty(node: Name)
   /// `Scale-down: removing node NODE, utilization: {…}, pods to reschedule: …`.
-  indirect case scaleDownDrain(node: String, utilization: Double?, pods: [String])
+  indirect case scaleDownDrain(node: Name, utilization: Double?, pods: [Name])
   /// `Successfully added ToBeDeletedTaint on node NODE`.
-  case deletionTaintAdded(node: String)
+  case deletionTaintAdded(node: Name)
   /// `Removing unregistered node NODE` / `Marking unregistered node NODE for removal`.
-  case unregisteredNodeRemoval(node: String)
+  case unregisteredNodeRemoval(node: Name)
   /// `All pods removed from NODE`: the drain finished.
-  case drainFinished(node: String)
+  case drainFinished(node: Name)
   /// `Terminating EC2 instance: i-…` (and 1.35+ `Terminated instance …`).
-  case instanceTerminated(instanceId: String)
+  case instanceTerminated(instanceId: Name)
   /// Azure `Deleting vmss instances [ID …]`: scale set, instance numbers and their full ids.
-  indirect case scaleSetInstancesDeleting(scaleSet: String, instances: [String], ids: [String])
+  indirect case scaleSetInstancesDeleting(scaleSet: Name, instances: [String], ids: [String])
   /// `node NODE cannot be removed: REASON` and the other reasons a node stays.
-  indirect case scaleDownBlocked(node: String, reason: BlockReason, detail: String, pod: String?)
+  indirect case scaleDownBlocked(node: Name, reason: BlockReason, detail: String, pod: Name?)
   /// A Kubernetes event echoed into the log.
   indirect case kubernetesEvent(KubernetesEvent)
   /// An error line classified as a failure (failed scale-up, cache refresh, fatal start-up …).
-  indirect case failure(FailureDetail)
+  indirect case failure(FailureDetailOf<Name>)
   /// Leader election: the lease was acquired (true) or is held by another replica (false).
   case leaderElection(acquired: Bool)
   /// A loop step whose message carries a full date (`lastScaleUpTime=2023-05-14 …`, `next refresh after …`):
@@ -95,25 +105,28 @@ public enum Event: Hashable, Sendable {
   case noted(id: String)
   /// `Failed to revert timed-out scale-up for node group GROUP: ERR` (1.36+): the target size the
   /// timed-out scale-up raised stays raised; the whole record is the error.
-  indirect case scaleUpRevertFailed(group: String, message: String)
+  indirect case scaleUpRevertFailed(group: Name, message: String)
   /// `Scale up salvo: iteration N, pods left: M` (1.36+): one more scale-up decision in the same loop.
   case scaleUpSalvoIteration(iteration: Int, podsLeft: Int)
   /// `Expander filtered out all options, valid options: N` (1.36+): options existed, the expander chose none.
   case expanderFilteredAll(validOptions: Int)
   /// `Only N nodes can be added to GROUP due to resource quotas` (1.35+; `cluster-wide limits` before) and
   /// `Capping scale-up of GROUP from A to B nodes due to quota` (1.36+): the group's scale-up was cut by quotas.
-  indirect case scaleUpCappedByQuota(group: String, requested: Int?, cappedTo: Int)
+  indirect case scaleUpCappedByQuota(group: Name, requested: Int?, cappedTo: Int)
   /// `Decreasing size of GROUP, expected=E current=C delta=D`: the group's target size set back from
   /// E to the C nodes that registered (fixNodeGroupSizes); not a scale-up.
-  indirect case groupSizeDecreasing(group: String, from: Int, to: Int)
+  indirect case groupSizeDecreasing(group: Name, from: Int, to: Int)
   /// `No pod can fit to GROUP`: none of the loop's unschedulable pods fits the group's template.
-  case noPodFitsGroup(group: String)
+  case noPodFitsGroup(group: Name)
 }
 
+/// One group's resize in a scale-up plan, names as strings.
+public typealias PlannedResize = PlannedResizeOf<String>
+
 /// One group's resize in a scale-up plan: `{GROUP 4->5 (max: 8)}`.
-public struct PlannedResize: Hashable, Sendable {
+public struct PlannedResizeOf<Name: Hashable & Sendable>: Hashable, Sendable {
   /// The node group.
-  public var group: String
+  public var group: Name
   /// Size before.
   public var from: Int
   /// Size requested.
@@ -143,14 +156,17 @@ public enum FailureOperation: String, Hashable, Sendable {
   case scaleUp, scaleDown, refresh, startup, fixNodeGroupSizes, template, unregisteredRemoval
 }
 
+/// An error record before classification, names as strings.
+public typealias FailureDetail = FailureDetailOf<String>
+
 /// An error record before classification: what the log says and where it came from.
-public struct FailureDetail: Hashable, Sendable {
+public struct FailureDetailOf<Name: Hashable & Sendable>: Hashable, Sendable {
   /// What CAS was doing.
   public var operation: FailureOperation?
   /// The node group the line names, if any.
-  public var nodeGroup: String?
+  public var nodeGroup: Name?
   /// The node the line names, if any.
-  public var node: String?
+  public var node: Name?
   /// Whether the record was fatal (`F`): the process exited.
   public var fatal: Bool
   /// The whole record, continuation lines included.

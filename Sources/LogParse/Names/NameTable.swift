@@ -14,6 +14,14 @@ public struct NameTable: Sendable {
   /// Bytes of names kept per generation by default.
   public static let defaultGenerationBytes = 4 << 20
 
+  /// The id of the name `name` would have, if the table holds it; never interns.
+  public func lookup(_ name: UnsafeBufferPointer<UInt8>) -> NameId? {
+    let hash = NameGeneration.hash(name)
+    if let entry = current.find(name, hash: hash) { return NameId(rawValue: current.ids[entry]) }
+    if let entry = previous.find(name, hash: hash) { return NameId(rawValue: previous.ids[entry]) }
+    return nil
+  }
+
   private var current = NameGeneration()
   private var previous = NameGeneration()
   private var nextId: UInt32 = 0
@@ -73,8 +81,12 @@ public struct NameTable: Sendable {
   }
 
   /// The name of `id`, or nil when the table no longer holds it (or never did).
+  ///
+  /// The string was made once, when the name was interned: asking again allocates nothing.
   public func name(_ id: NameId) -> String? {
-    withBytes(of: id) { String(decoding: $0, as: UTF8.self) }
+    if let entry = current.entry(of: id.rawValue) { return current.names[entry] }
+    if let entry = previous.entry(of: id.rawValue) { return previous.names[entry] }
+    return nil
   }
 
   /// Calls `body` with the bytes of `id`'s name; nil when the table does not hold it.
@@ -104,6 +116,8 @@ struct NameGeneration: Sendable {
   private var hashes: [UInt64] = []
   /// Each name's id.
   private(set) var ids: [UInt32] = []
+  /// Each name as a string, made once when it was interned.
+  private(set) var names: [String] = []
   /// Open addressing: the entry in each slot plus one (0 is empty); a power of two long.
   private var slots: [Int32] = []
   private var byId: [UInt32: Int32] = [:]
@@ -143,6 +157,7 @@ struct NameGeneration: Sendable {
     bounds.append(bytes.count)
     hashes.append(hash)
     ids.append(id)
+    names.append(String(decoding: name, as: UTF8.self))
     byId[id] = Int32(truncatingIfNeeded: entry)
     place(entry)
   }

@@ -13,7 +13,7 @@ struct EventApplier {
   /// Adds an event; those the reorder window releases are applied now.
   ///
   /// `lastTime` and `envelopeBaseYear` are what the records so far show, for dating live steps.
-  mutating func push(_ item: consuming PendingEvent, lastTime: LogTime?, envelopeBaseYear: Int?) {
+  mutating func push(_ item: PendingEvent, lastTime: LogTime?, envelopeBaseYear: Int?) {
     sink.lastTime = lastTime
     sink.envelopeBaseYear = envelopeBaseYear
     // A record without a time keeps its place in line order: it waits at the last known time.
@@ -27,7 +27,7 @@ struct EventApplier {
   }
 
   private static func push(
-    _ item: consuming PendingEvent, at time: LogTime, _ reorder: inout ReorderBuffer<PendingEvent>,
+    _ item: PendingEvent, at time: LogTime, _ reorder: inout ReorderBuffer<PendingEvent>,
     _ sink: inout EventSink
   ) {
     reorder.push(item, at: time) { released in sink.apply(released.event, released.context) }
@@ -62,7 +62,7 @@ struct EventSink {
     self.now = now
   }
 
-  mutating func apply(_ event: consuming Event, _ context: EventContext) {
+  mutating func apply(_ event: Event, _ context: EventContext) {
     if collectsEvents {
       collected.append((event, context))
       return
