@@ -41,13 +41,17 @@ let package = Package(
     ),
     // The fuzz entry point: replays files in a normal build; `make fuzz` links it with libFuzzer.
     .executableTarget(name: "cas-logs-fuzz", dependencies: ["LogParse"]),
-    .testTarget(name: "LogParseTests", dependencies: ["LogParse", "LogGen"], exclude: ["Fixtures"]),
+    // Counts a thread's heap allocations (malloc interposed), for the no-allocation-per-line tests.
+    .target(name: "CAllocationCounter", path: "Tests/CAllocationCounter"),
+    .testTarget(
+      name: "LogParseTests", dependencies: ["LogParse", "LogGen", "CAllocationCounter"], exclude: ["Fixtures"]),
     .testTarget(name: "CasLogsTests", dependencies: ["cas-logs", "LogParse"]),
   ],
   swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.type != .system && target.name != "CChildProcess" {
+for target in package.targets
+where target.type != .system && !["CChildProcess", "CAllocationCounter"].contains(target.name) {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
   settings.append(.enableUpcomingFeature("ExistentialAny"))
