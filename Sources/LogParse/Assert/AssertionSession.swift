@@ -65,7 +65,7 @@ public final class AssertionSession {
 
   /// Whether a read should stop now: the verdict is certain, the deadline passed, `interrupted`
   /// says so, or the report changed while an expression waits on it (then an evaluation is pending).
-  public func shouldStop(interrupted: () -> Bool) -> Bool {
+  func shouldStop(interrupted: () -> Bool) -> Bool {
     if reportChanged && engine.hasExpressions {
       reportChanged = false
       pendingEvaluation = true
