@@ -3,25 +3,30 @@ SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
 .PHONY: deps build demo test lint format release clean memory state census fuzz screenshot bench
-.PHONY: dist dist-check install excerpts
+.PHONY: dist dist-check install excerpts browser-deps ci
+
+# Installs the Debian package $(1) (apt-get, through sudo unless run as root).
+apt_install = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(1); \
+  else sudo apt-get update -qq && sudo apt-get install -y -qq $(1); fi
 
 deps:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null && [ ! -f /usr/include/pcre2.h ]; then \
-	  echo "installing libpcre2-dev"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpcre2-dev; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq libpcre2-dev; fi; \
+	  echo "installing libpcre2-dev"; $(call apt_install,libpcre2-dev); \
 	fi
 	@# python3 writes the man page of `make dist`.
 	@if ! command -v python3 >/dev/null 2>&1; then \
-	  echo "installing python3"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq python3; fi; \
+	  echo "installing python3"; $(call apt_install,python3); \
 	fi
 	@# zlib1g-dev: zlib's headers (the CZlib target) and libz.a (the static link of `make dist`).
 	@if [ ! -f /usr/include/zlib.h ]; then \
-	  echo "installing zlib1g-dev"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq zlib1g-dev; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq zlib1g-dev; fi; \
+	  echo "installing zlib1g-dev"; $(call apt_install,zlib1g-dev); \
+	fi
+
+# Chromium for the browser tests (HTMLBrowserTests), best effort: without it they are skipped (and say so).
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing chromium"; \
+	  ( $(call apt_install,chromium) ) || echo "chromium could not be installed: the browser tests will be skipped"; \
 	fi
 
 build: deps
@@ -31,9 +36,10 @@ demo: deps
 	$(SWIFT) build -c release
 	.build/release/cas-logs report $(SAMPLE)
 
+# The lint first, then one build with warnings as errors that every test runs on.
 test: deps
-	$(SWIFT) build -Xswiftc -warnings-as-errors
-	$(SWIFT) test
+	@$(MAKE) --no-print-directory lint
+	$(SWIFT) test -Xswiftc -warnings-as-errors
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
@@ -134,6 +140,14 @@ install: dist
 # (see scripts/dist-check.sh).
 dist-check: dist
 	scripts/dist-check.sh $(DIST_TREE) $(DIST)/$(DIST_NAME).tar.gz
+
+# What .ci/run runs on a clean clone: what the build and the browser tests need, the lint and the
+# tests (`make test`), the static release binary, `make install` and the tarball (`make dist-check`, a
+# few minutes of release build), then a short fuzzing run so that new code is fuzzed on every change.
+ci: deps browser-deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory dist-check
+	@$(MAKE) --no-print-directory fuzz SECONDS=60
 
 # The facts read right on eval/excerpts, real excerpts kept out of the tests (see its INDEX.md):
 # the score of a build on logs its mechanisms were not fitted to, filed by the mechanism each needs.

@@ -1,9 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Linux (glibc) only: the sources import Glibc (files, pipes, poll, memmem), `-- COMMAND` needs
+// prctl's parent-death signal (CChildProcess), and `make dist` links glibc statically. A build on
+// another system stops with an error that says so (Sources/LogParse/Support/Platform.swift). No
+// `platforms:` entry: it could name only Apple platforms, which are not supported.
 let package = Package(
   name: "cas-logs",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "cas-logs", targets: ["cas-logs"]),
     .library(name: "LogParse", targets: ["LogParse"]),
@@ -15,12 +18,12 @@ let package = Package(
     .systemLibrary(
       name: "CPCRE2",
       pkgConfig: "libpcre2-8",
-      providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+      providers: [.apt(["libpcre2-dev"])]
     ),
     .systemLibrary(
       name: "CZlib",
       pkgConfig: "zlib",
-      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+      providers: [.apt(["zlib1g-dev"])]
     ),
     // fork + prctl(PR_SET_PDEATHSIG) + exec for the command after `--`: posix_spawn cannot set a
     // parent-death signal, and Swift cannot run code safely between fork and exec.

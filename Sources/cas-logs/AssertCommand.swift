@@ -142,6 +142,33 @@ extension CasLogs {
       }
     }
 
+    /// Reads standard input as it arrives until the verdict is certain, `--timeout` passes, a signal
+    /// arrives or the stream ends, the expressions re-evaluated as it goes (``AssertionSession``); then
+    /// ends the command after `--`, if one runs.
+    private func readLive(into analyzer: inout Analyzer, _ session: AssertionSession) throws -> InputOptions.ReadResult
+    {
+      guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
+      var result = InputOptions.ReadResult(anyRead: true)
+      let end = session.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer) { InputOptions.interrupted() }
+      if case .failed(let reason) = end {
+        Diagnostics.error("cannot read standard input: \(reason)")
+        result.allRead = false
+        result.inputError = "cannot read standard input: \(reason)"
+      }
+      if case .undecodable(let reason) = end {
+        Diagnostics.error("cannot read standard input to its end: \(reason)")
+        result.undecodable = true
+      }
+      switch CommandInput.end(verdictCertain: session.timedOut || session.isDecided, deadline: session.deadline) {
+      case .fine: break
+      case .timedOut: session.noteTimeout()
+      case .failed(let message):
+        result.allRead = false
+        result.inputError = message
+      }
+      return result
+    }
+
     func run() throws {
       // Checked here rather than in validate(), so that a mistyped option is reported as such first.
       if expectLines.isEmpty && forbidLines.isEmpty && expects.isEmpty && forbids.isEmpty && thens.isEmpty {
@@ -149,75 +176,17 @@ extension CasLogs {
       }
       let started = FullTime.now()
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: input.readsStandardInput ? 0 : 4096))
-      let session = AssertSession(engine: AssertionEngine(assertions: try assertions()), baseYear: analyzer.baseYear)
-      let scope = scope.scope()
-      if scope.since != nil || scope.until != nil {
-        // Line patterns see only the records in the time window (a record names no group, node or pod).
-        analyzer.onRecord = { record in
-          if scope.contains(record.time, baseYear: session.baseYear) { session.engine.observe(record) }
-        }
-      } else {
-        analyzer.onRecord = { record in session.engine.observe(record) }
-      }
-      analyzer.onStep = { _, year in
-        session.baseYear = year
-        session.reportChanged = true
-      }
+      let session = AssertionSession(
+        assertions: try assertions(), scope: scope.scope(), baseYear: analyzer.baseYear, deadline: deadline())
+      session.install(on: &analyzer)
       let loopFilter = loop.install(on: &analyzer)
-      var allRead = true
+      let read = try input.read(into: &analyzer) { analyzer in try readLive(into: &analyzer, session) }
+      let allRead = read.allRead
       // Corrupt or truncated gzip: what was read is judged, and what was not cannot let a --forbid pass.
-      var undecodable = false
-      var timedOut = false
-      // The input error (a failed command after `--`), for the verdict's summary line.
-      var inputError: String?
-      if input.readsStandardInput {
-        guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
-        let deadline = deadline()
-        // Stop reading when the verdict is certain, time is up, a signal arrived, or the report
-        // changed and must be re-evaluated (which needs the analyzer, so it happens between reads).
-        let shouldStop: () -> Bool = {
-          if session.reportChanged && session.engine.hasExpressions {
-            session.reportChanged = false
-            session.pendingEvaluation = true
-          }
-          if let deadline, FullTime.now().epochMicroseconds >= deadline { timedOut = true }
-          return timedOut || session.engine.isDecided || InputOptions.interrupted() || session.pendingEvaluation
-        }
-        var end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer, shouldStop: shouldStop)
-        while true {
-          if session.pendingEvaluation {
-            session.pendingEvaluation = false
-            session.engine.evaluate(analyzer.report().scoped(scope))
-          }
-          if case .failed(let reason) = end {
-            Diagnostics.error("cannot read standard input: \(reason)")
-            allRead = false
-            inputError = "cannot read standard input: \(reason)"
-          }
-          if case .undecodable(let reason) = end {
-            Diagnostics.error("cannot read standard input to its end: \(reason)")
-            undecodable = true
-          }
-          if end != .stopped || timedOut || InputOptions.interrupted() || session.engine.isDecided { break }
-          end = InputReader.continueStream(fd: STDIN_FILENO, into: &analyzer, shouldStop: shouldStop)
-        }
-        switch CommandInput.end(verdictCertain: timedOut || session.engine.isDecided, deadline: deadline) {
-        case .fine: break
-        case .timedOut: timedOut = true
-        case .failed(let message):
-          allRead = false
-          inputError = message
-        }
-      } else {
-        let read = input.readAll(into: &analyzer)
-        allRead = read.allRead
-        undecodable = read.undecodable
-      }
-      analyzer.finish()
-      if session.engine.hasExpressions { session.engine.evaluate(analyzer.report().scoped(scope)) }
-      var report = analyzer.report().scoped(scope)
-      if !allRead, inputError == nil { inputError = "an input could not be read" }
-      let verdict = session.engine.verdict(report: report, timedOut: timedOut, inputError: inputError)
+      let undecodable = read.undecodable
+      let (judged, verdict) = session.verdict(
+        analyzer, inputError: read.inputError ?? (allRead ? nil : "an input could not be read"))
+      var report = judged
       // Interrupted, what was read proves nothing either way: the results so far, marked partial, and 128+signal.
       if let signal = Signals.pending {
         report.interrupted = Signals.name(of: signal)
@@ -234,75 +203,11 @@ extension CasLogs {
       if let reason = report.inputVerdict.reason, (allRead && !undecodable) || report.accounting.lines > 0 {
         // Nothing arrived before --timeout: the input is not known to be empty, only unread.
         Diagnostics.error(
-          timedOut && report.inputVerdict == .empty
+          session.timedOut && report.inputVerdict == .empty
             ? "0 lines read before --timeout passed: nothing can be proven" : reason)
       }
       if !allRead { throw ExitCode(2) }
       if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
     }
-  }
-}
-
-/// The mutable state the analyzer's callbacks share with the assert loop.
-final class AssertSession {
-  var engine: AssertionEngine
-  var reportChanged = false
-  var pendingEvaluation = false
-  /// The base year of the latest step, to place records in a --since/--until window.
-  var baseYear: Int
-
-  init(engine: AssertionEngine, baseYear: Int) {
-    self.engine = engine
-    self.baseYear = baseYear
-  }
-}
-
-/// Formats a verdict.
-enum AssertRenderer {
-  /// The verdict's lines; with `interrupted` (a signal's name), the results so far, marked partial and
-  /// without a verdict.
-  static func text(_ verdict: AssertVerdict, interrupted: String? = nil, style: TextStyle = .plain) -> String {
-    var lines: [String] = []
-    if let interrupted {
-      lines.append(
-        "PARTIAL  interrupted by \(interrupted) before the end of the input: no verdict; the results so far:")
-    }
-    for result in verdict.results {
-      let mark = result.passed ? style.paint("PASS", .succeeded) : style.paint("FAIL", .failed)
-      let label = TerminalText.sanitize(result.assertion.label)
-      lines.append(
-        "\(mark)  \(result.passed ? label : style.paint(label, .emphasis))  \(TerminalText.sanitize(result.detail))")
-    }
-    // Labels, details and notes hold patterns, source file names and log text: never printed raw.
-    for result in verdict.results {
-      if let missing = result.missingEvidence {
-        lines.append(
-          "\(style.paint("NOTE", .pending))  \(TerminalText.sanitize(result.assertion.label)): "
-            + TerminalText.sanitize(missing))
-      }
-    }
-    if let note = verdict.patternLimitNote {
-      lines.append("\(style.paint("NOTE", .pending))  \(TerminalText.sanitize(note))")
-    }
-    if verdict.timedOut && interrupted == nil {
-      if verdict.exitCode == 3 {
-        lines.append(
-          style.paint("NOTE", .pending) + "  timeout: it passed before any log was read: insufficient evidence")
-      } else {
-        lines.append(style.paint("FAIL", .failed) + "  timeout: the expectations above marked FAIL were still unmet")
-      }
-    }
-    let passed = verdict.results.filter(\.passed).count
-    let undecided = verdict.results.filter(\.undecided).count
-    if let interrupted {
-      lines.append(
-        "\(passed) passed, \(verdict.results.count - passed) not (yet) met; partial: interrupted by \(interrupted)")
-    } else {
-      lines.append(
-        "\(passed) passed, \(verdict.results.count - passed) failed"
-          + (undecided > 0 ? " (\(undecided) undecided: a pattern hit PCRE2's match limit)" : "")
-          + (verdict.inputError.map { "; input error, no verdict: " + TerminalText.sanitize($0) } ?? ""))
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -29,6 +29,26 @@ extension CasLogs {
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var steps: StepSelectionOptions
 
+    /// Reads standard input as it arrives until it ends or a signal arrives, then ends the command
+    /// after `--`, if one runs.
+    private static func readLive(into analyzer: inout Analyzer) throws -> InputOptions.ReadResult {
+      guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
+      var result = InputOptions.ReadResult(anyRead: true)
+      let end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer) { InputOptions.interrupted() }
+      switch end {
+      case .stopped: result.interruptedBy = Signals.pending
+      case .failed(let reason):
+        Diagnostics.error("cannot read standard input: \(reason)")
+        result.allRead = false
+      case .undecodable(let reason):
+        Diagnostics.error("cannot read standard input to its end: \(reason)")
+        result.allRead = false
+      case .endOfInput: break
+      }
+      if CommandInput.end().failed { result.allRead = false }
+      return result
+    }
+
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 0))
       let format = format
@@ -42,30 +62,9 @@ extension CasLogs {
       }
       let loopFilter = loop.install(on: &analyzer)
       if loopFilter != nil { analyzer.onStep = nil }
-      var allRead = true
-      var interruptedBy: Int32?
-      if input.readsStandardInput {
-        guard InputOptions.standardInputIsOpen() else { throw ExitCode(2) }
-        let end = InputReader.readStream(fd: STDIN_FILENO, name: "-", into: &analyzer) { InputOptions.interrupted() }
-        switch end {
-        case .stopped:
-          interruptedBy = Signals.pending
-          analyzer.endSource()
-        case .failed(let reason):
-          Diagnostics.error("cannot read standard input: \(reason)")
-          allRead = false
-        case .undecodable(let reason):
-          Diagnostics.error("cannot read standard input to its end: \(reason)")
-          allRead = false
-        case .endOfInput: break
-        }
-        if CommandInput.end().failed { allRead = false }
-      } else {
-        let read = input.readAll(into: &analyzer)
-        allRead = read.allRead
-        interruptedBy = read.interruptedBy
-      }
-      analyzer.finish()
+      let read = try input.read(into: &analyzer) { analyzer in try Self.readLive(into: &analyzer) }
+      let allRead = read.allRead
+      let interruptedBy = read.interruptedBy
       if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: allRead) }
       var report = analyzer.report().scoped(scope)
       if format == .text {

@@ -78,6 +78,9 @@ struct InputOptions: ParsableArguments {
     /// The signal that stopped a read loop early, or nil when every input was read to its end (a
     /// signal that arrives only afterwards, while the report is rendered, leaves the report complete).
     var interruptedBy: Int32?
+    /// The input error a verdict names (a failed read of standard input, a failed command after
+    /// `--`), when the reading says which.
+    var inputError: String?
   }
 
   /// Whether reading should stop: a signal arrived, or the command after `--` exited while a process
@@ -91,9 +94,27 @@ struct InputOptions: ParsableArguments {
     return false
   }
 
+  /// Reads the inputs into `analyzer`, then finishes it: the one place where a command's input ends.
+  ///
+  /// Standard input alone is read by `live` when one is given (`follow` and `assert` read it as it
+  /// arrives, with their own stop conditions); otherwise every file, or standard input to its end,
+  /// is read (``readAll(into:)``).
+  func read(
+    into analyzer: inout Analyzer, live: ((inout Analyzer) throws -> ReadResult)? = nil
+  ) throws -> ReadResult {
+    let result: ReadResult
+    if readsStandardInput, let live {
+      result = try live(&analyzer)
+    } else {
+      result = readAll(into: &analyzer)
+    }
+    analyzer.finish()
+    return result
+  }
+
   /// Reads every file (or stdin to its end) into `analyzer`; unreadable files are reported and
   /// skipped, and a signal stops the reading (``ReadResult/interruptedBy`` then says which).
-  func readAll(into analyzer: inout Analyzer) -> ReadResult {
+  private func readAll(into analyzer: inout Analyzer) -> ReadResult {
     var result = ReadResult()
     let others = files.count > 1 ? " (the other files are still read)" : ""
     // The files of one rotated log are read oldest first, whatever order the shell gave them in.
@@ -139,7 +160,6 @@ struct InputOptions: ParsableArguments {
         }
       }
     }
-    analyzer.finish()
     return result
   }
 }

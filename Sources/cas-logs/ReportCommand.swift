@@ -32,7 +32,7 @@ extension CasLogs {
     func run() throws {
       var analyzer = Analyzer(options: input.analyzerOptions(reorderWindow: 4096))
       let loopFilter = loop.install(on: &analyzer)
-      let read = input.readAll(into: &analyzer)
+      let read = try input.read(into: &analyzer)
       // Nothing could be read is an input error, unless a signal stopped the read before it began.
       guard read.anyRead || read.interruptedBy != nil else { throw ExitCode(2) }
       if let loopFilter { return try IterationOptions.printLoopInstead(loopFilter, analyzer, allRead: read.allRead) }

@@ -102,7 +102,7 @@ struct InterruptionReasonTests {
     defer { Signals.received.store(0, ordering: .relaxed) }
     let options = try InputOptions.parse([try SampleLogs.path(SampleLogs.blogScaleUp)])
     var analyzer = Analyzer(options: options.analyzerOptions(reorderWindow: 0))
-    let read = options.readAll(into: &analyzer)
+    let read = try options.read(into: &analyzer)
     #expect(read.interruptedBy == SIGINT)
   }
 }

@@ -238,10 +238,6 @@ public enum KlogHeaderParser {
   }
 }
 
-/// Whether `byte` is an ASCII letter.
-@inline(__always)
-func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
-
 /// A position in a line and the few ways the header parser moves it.
 private struct HeaderCursor {
   let line: UnsafeBufferPointer<UInt8>

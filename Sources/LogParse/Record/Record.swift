@@ -83,10 +83,3 @@ public struct Record {
     return UnsafeBufferPointer(start: base, count: newline)
   }
 }
-
-/// The offset of the first `byte` in `buffer`, or nil.
-func memchrIndex(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Int? {
-  guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
-  guard let found = memchr(base, Int32(byte), buffer.count) else { return nil }
-  return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
-}

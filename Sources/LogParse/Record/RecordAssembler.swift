@@ -514,10 +514,3 @@ struct RecordAssembler {
 
 @available(*, unavailable)
 extension RecordAssembler: Sendable {}
-
-/// Whether `bytes` begins with the ASCII `prefix`.
-func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
-  let count = prefix.utf8CodeUnitCount
-  guard bytes.count >= count, let base = bytes.baseAddress else { return false }
-  return memcmp(base, prefix.utf8Start, count) == 0
-}

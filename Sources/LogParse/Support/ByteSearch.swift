@@ -55,3 +55,17 @@ enum ByteSearch {
     prefix.withUnsafeBufferPointer { hasPrefix(haystack, $0) }
   }
 }
+
+/// The offset of the first `byte` in `buffer`, or nil.
+func memchrIndex(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Int? {
+  guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
+  guard let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+  return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+}
+
+/// Whether `bytes` begins with the ASCII `prefix`.
+func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+  let count = prefix.utf8CodeUnitCount
+  guard bytes.count >= count, let base = bytes.baseAddress else { return false }
+  return memcmp(base, prefix.utf8Start, count) == 0
+}

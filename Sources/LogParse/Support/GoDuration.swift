@@ -48,7 +48,3 @@ public enum GoDuration {
     "h": 3600, "m": 60, "s": 1, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ns": 1e-9,
   ]
 }
-
-/// Whether `byte` is an ASCII digit.
-@inline(__always)
-func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
