@@ -41,7 +41,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 /// Reads `bytes` as a file sequentially, then in 128-byte segments as a file and as a stream, and
-/// requires the same JSON report each time (unrecognised shapes included: the table is cut to 2
+/// requires the same JSON report each time: every fact any renderer shows, as the JSON holds them
+/// all (`ReportCompletenessTests`), so the text, Markdown and HTML reports agree too (unrecognised
+/// shapes included: the table is cut to 2
 /// shapes, so that a few distinct shapes replace each other; the reorder buffer's memory is cut to
 /// 2 KB, so that reversed input spills), and the same text report as with the buffer in memory.
 private func checkSegmentedRead(_ bytes: [UInt8], _ options: AnalyzerOptions) {

@@ -181,12 +181,12 @@ public struct AssertionEngine {
       let undecided = isUndecided(index)
       let passed = !undecided && (assertion.kind == .expect ? happened : !happened)
       var result = AssertionResult(
-        assertion: assertion, passed: passed, detail: detail(index, sources: report.sources),
-        location: location(index, sources: report.sources))
+        assertion: assertion, passed: passed, detail: detail(index, report: report),
+        location: location(index, report: report))
       result.patternLimitHits = patternLimitHits[index]
       result.undecided = undecided
       if undecided {
-        result.missingEvidence = limitNote(index, sources: report.sources)
+        result.missingEvidence = limitNote(index, report: report)
       } else if !passed, assertion.kind == .expect {
         result.missingEvidence = missingEvidence(index, report)
       }
@@ -239,7 +239,7 @@ public struct AssertionEngine {
   }
 
   /// What a pattern that gave up on records means for assertion `index`, and what to do.
-  private func limitNote(_ index: Int, sources: [String]) -> String {
+  private func limitNote(_ index: Int, report: Report) -> String {
     if case .expression = assertions[index].target, catalogueLimitHits > 0 {
       let records = catalogueLimitHits == 1 ? "1 record" : "\(catalogueLimitHits) records"
       let meaning =
@@ -259,7 +259,7 @@ public struct AssertionEngine {
     }
     var firstAt = ""
     if let first = firstLimitHit[index] {
-      firstAt = " (first \(sources.indices.contains(first.source) ? sources[first.source] : "-"):\(first.line))"
+      firstAt = " (first \(report.sourceName(first.source)):\(first.line))"
     }
     let meaning =
       assertions[index].kind == .forbid
@@ -303,24 +303,22 @@ public struct AssertionEngine {
   }
 
   /// The source and line of the first evidence of assertion `index`.
-  private func location(_ index: Int, sources: [String]) -> (source: String, line: Int)? {
-    func name(_ source: Int) -> String { sources.indices.contains(source) ? sources[source] : "-" }
+  private func location(_ index: Int, report: Report) -> (source: String, line: Int)? {
     switch assertions[index].target {
     case .line:
       guard let match = firstLineMatch[index] ?? firstLimitHit[index] ?? nearestLine[index] else { return nil }
-      return (name(match.source), match.line)
+      return (report.sourceName(match.source), match.line)
     case .expression:
       guard let item = expressionMatches[index].first ?? nearestItems[index].first,
         let line = item.evidence.lines.first
       else { return nil }
-      return (name(item.evidence.source), line)
+      return (report.sourceName(item.evidence), line)
     }
   }
 
-  private func detail(_ index: Int, sources: [String]) -> String {
+  private func detail(_ index: Int, report: Report) -> String {
     func place(_ match: LineMatch) -> String {
-      let name = sources.indices.contains(match.source) ? sources[match.source] : "-"
-      return "\(name):\(match.line): \(TerminalText.sanitize(match.text))"
+      return "\(report.sourceName(match.source)):\(match.line): \(TerminalText.sanitize(match.text))"
     }
     switch assertions[index].target {
     case .line:
@@ -344,15 +342,15 @@ public struct AssertionEngine {
       if matches.isEmpty {
         let nearest = nearestItems[index]
         guard !nearest.isEmpty else { return "\(countText) \(expected); no \(expression.subject.rawValue) in the log" }
-        return "\(countText) \(expected); found instead: " + describe(nearest, sources: sources)
+        return "\(countText) \(expected); found instead: " + describe(nearest, report: report)
       }
-      return countText + ": " + describe(matches, sources: sources)
+      return countText + ": " + describe(matches, report: report)
     }
   }
 
-  private func describe(_ items: [MatchedItem], sources: [String]) -> String {
+  private func describe(_ items: [MatchedItem], report: Report) -> String {
     let shown = items.prefix(3).map { item -> String in
-      let name = sources.indices.contains(item.evidence.source) ? sources[item.evidence.source] : "-"
+      let name = report.sourceName(item.evidence)
       let lines = item.evidence.lines
       let range = lines.isEmpty ? "" : " (\(name):\(lines.first ?? 0)\(lines.count > 1 ? "-\(lines.last ?? 0)" : ""))"
       return TerminalText.sanitize(item.name) + range

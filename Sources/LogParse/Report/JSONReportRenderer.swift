@@ -92,11 +92,13 @@ public enum JSONReportRenderer {
       json.field("count", shape.count)
       json.field("overcount", shape.overcount)
       json.field("sample", shape.sample)
-      json.field("source", report.sources.indices.contains(shape.source) ? report.sources[shape.source] : "-")
+      json.field("source", report.sourceName(shape.source))
       json.field("line", shape.line)
       json.endObject()
     }
     json.endArray()
+    json.field("unrecognizedShapeRecords", report.unrecognizedTotals.records)
+    json.field("unrecognizedShapesKept", report.unrecognizedTotals.kept)
     json.field("gracefulDegradationCount", report.autoscaler.gracefulDegradationCount)
     json.endObject()
   }
@@ -114,7 +116,8 @@ public enum JSONReportRenderer {
     for replica in report.autoscaler.replicas {
       json.beginObject()
       json.field("name", replica.name)
-      json.field("source", report.sources.indices.contains(replica.source) ? report.sources[replica.source] : "-")
+      json.field("source", report.sourceName(replica.source))
+      json.field("stream", replica.stream)
       json.field("isLeader", replica.isLeader)
       json.field("startCount", replica.startCount)
       json.field("starts", strings: replica.starts.map(report.rfc3339))
@@ -150,14 +153,33 @@ public enum JSONReportRenderer {
     json.field("requestedAt", episode.requestedAt.flatMap(report.jsonTime))
     json.field("endedAt", episode.endedAt.flatMap(report.jsonTime))
     json.field("durationSeconds", episode.durationSeconds(baseYear: report.year.baseYear))
+    json.field("printedDurationSeconds", episode.printedDurationSeconds)
     json.field("outcome", episode.outcome.rawValue)
     json.key("error")
     if let error = episode.error { writeFailure(error, report, &json) } else { json.null() }
+    writeCapping(episode.capping, &json)
+    json.field("balancedWith", strings: episode.balancedWith)
+    json.field("revertedNodes", episode.revertedNodes)
+    json.field("revertedAt", report.rfc3339(known: episode.revertedAt))
     json.key("revertError")
     if let error = episode.revertError { writeFailure(error, report, &json) } else { json.null() }
     json.field("inferredFrom", episode.inferredFrom?.rawValue)
     writeEvidence(episode.evidence, report, &json)
     writeIterations(episode.evidence, &json)
+    json.endObject()
+  }
+
+  /// `"capping": {…}`: how the decision was cut down (the node group set's capacity, the cluster's
+  /// maximum size, resource quotas), each value null when not logged; null when nothing capped it.
+  private static func writeCapping(_ capping: ScaleUpCapping?, _ json: inout JSONWriter) {
+    json.key("capping")
+    guard let capping else { return json.null() }
+    json.beginObject()
+    json.field("requestedNodes", capping.requestedNodes)
+    json.field("cappedToNodes", capping.cappedToNodes)
+    json.field("clusterMaxSize", capping.clusterMaxSize)
+    json.field("quotaRequestedNodes", capping.quotaRequestedNodes)
+    json.field("quotaCappedToNodes", capping.quotaCappedToNodes)
     json.endObject()
   }
 
@@ -250,10 +272,23 @@ public enum JSONReportRenderer {
       json.field("lastAt", report.rfc3339(known: item.lastAt))
       json.field("count", item.count)
       writeEvidence(item.evidence, report, &json)
+      writeReasonNodeGroups(item, &json)
       json.endObject()
       json.drain(to: sink)
     }
     json.endArray()
+  }
+
+  /// `"reasonNodeGroups": {REASON: N}`, in the order of `reasons` (a dictionary's own order differs
+  /// from run to run), any other reason after them in sorted order.
+  private static func writeReasonNodeGroups(_ item: NoScaleUp, _ json: inout JSONWriter) {
+    json.key("reasonNodeGroups")
+    json.beginObject()
+    for reason in item.reasons { if let groups = item.reasonNodeGroups[reason] { json.field(reason, groups) } }
+    for (reason, groups) in item.reasonNodeGroups.sorted(by: { $0.key < $1.key }) where !item.reasons.contains(reason) {
+      json.field(reason, groups)
+    }
+    json.endObject()
   }
 
   private static func writeSizeDecreases(_ report: Report, _ json: inout JSONWriter, _ sink: (String) -> Void) {

@@ -71,10 +71,14 @@ public struct Report: Sendable {
   /// A time that may be unknown (a record whose time was not readable, an event row's age): nil then.
   public func rfc3339(known time: LogTime?) -> String? { time.flatMap(jsonTime) }
 
-  /// The source name of evidence.
-  public func sourceName(_ evidence: Evidence) -> String {
-    sources.indices.contains(evidence.source) ? sources[evidence.source] : "-"
+  /// The name of source `index` as given (`-` for standard input), `-` for an index no source has:
+  /// the one lookup every renderer and verdict uses.
+  public func sourceName(_ index: Int) -> String {
+    sources.indices.contains(index) ? sources[index] : "-"
   }
+
+  /// The source name of evidence.
+  public func sourceName(_ evidence: Evidence) -> String { sourceName(evidence.source) }
 }
 
 extension Analyzer {

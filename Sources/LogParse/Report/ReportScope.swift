@@ -166,6 +166,8 @@ extension ReportScope {
     json.field("nodeGroup", scope.nodeGroup?.source)
     json.field("node", scope.node?.source)
     json.field("pod", scope.pod?.source)
+    json.field("sinceText", scope.sinceText)
+    json.field("untilText", scope.untilText)
     json.endObject()
   }
 }

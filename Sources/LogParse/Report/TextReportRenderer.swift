@@ -12,7 +12,7 @@ public enum TextReportRenderer {
       out[0] += "are counted, each count at most its \"+N\" above the truth"
     }
     for shape in report.unrecognizedShapes {
-      let source = report.sources.indices.contains(shape.source) ? report.sources[shape.source] : "-"
+      let source = report.sourceName(shape.source)
       let bound = shape.overcount > 0 ? " (+\(shape.overcount))" : ""
       out.append("  \(shape.count)×\(bound)  \(TerminalText.sanitize(shape.shape))")
       out.append("        e.g. \(TerminalText.sanitize(source)):\(shape.line): \(TerminalText.sanitize(shape.sample))")
