@@ -151,8 +151,10 @@ public struct FailureDetail: Hashable, Sendable {
   public var nodeGroup: String?
   /// The node the line names, if any.
   public var node: String?
-  /// Whether the record was fatal (`F`): the process exited.
-  public var fatal: Bool
+  /// Whether the process exited after the record.
+  ///
+  /// Its severity is `F`, or its catalogue entry is ``CatalogEntry/fatal``. Set by ``EventExtractor`` alone; a builder leaves it false.
+  public var fatal: Bool = false
   /// The whole record, continuation lines included.
   public var message: String
 }
