@@ -154,7 +154,7 @@ extension Catalog {
             FailureDetail(
               operation: .scaleUp, nodeGroup: "eks-gpu", fatal: false,
               message:
-                "ASG eks-gpu scaling failed with {\n  StatusCode: \"Failed\",\n  StatusMessage: \"We currently do not have sufficient g4dn.4xlarge capacity in the Availability Zone you requested (us-east-1a).\"\n}"
+                "ASG eks-gpu scaling failed with { StatusCode: \"Failed\",\n  StatusMessage: \"We currently do not have sufficient g4dn.4xlarge capacity in the Availability Zone you requested (us-east-1a).\"\n}"
             ))),
         CatalogExample(
           "1.35+",
