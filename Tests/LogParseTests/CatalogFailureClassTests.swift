@@ -102,7 +102,9 @@ struct CatalogFailureClassTests {
 
   /// Every example whose event is a failure, as `id#n`.
   static let failureExamples: [String] = Catalog.entries.flatMap { entry in
-    entry.examples.indices.filter { entry.examples[$0].fields["kind"] == "failure" }.map { "\(entry.id)#\($0)" }
+    entry.examples.indices.filter {
+      if case .failure = entry.examples[$0].event { true } else { false }
+    }.map { "\(entry.id)#\($0)" }
   }
 
   @Test func everyFailureExampleHasItsClassificationStated() {

@@ -1,8 +1,9 @@
-import LogParse
 import Testing
 
+@testable import LogParse
+
 /// Every catalogue entry carries an example line of each version range whose text differs, and
-/// every example is recognised as its own entry with exactly the fields it states.
+/// every example is recognised as its own entry with exactly the event it states.
 struct CatalogTests {
   /// `id#n`: the n-th example of entry `id`, for every example of every entry.
   static let exampleKeys: [String] = Catalog.entries.flatMap { entry in
@@ -20,19 +21,20 @@ struct CatalogTests {
     #expect(Set(entry.examples.map(\.line)).count == entry.examples.count, "\(id) repeats an example")
     for example in entry.examples {
       #expect(example.versions.first?.isNumber == true, "\(id): example versions '\(example.versions)'")
-      #expect(!example.fields.isEmpty, "\(id): an example states no fields")
+      // A loop step's example names its own entry: the builder's id is checked through it.
+      if case .noted(let noted) = example.event { #expect(noted == id, "\(id): an example states .noted(\(noted))") }
     }
   }
 
   @Test(arguments: exampleKeys)
-  func exampleIsRecognisedWithItsFields(key: String) throws {
+  func exampleIsRecognisedWithItsEvent(key: String) throws {
     let parts = key.split(separator: "#")
     let id = String(parts[0])
     let entry = try #require(Catalog.entries.first { $0.id == id })
     let example = entry.examples[try #require(Int(parts[1]))]
     let (matched, event) = try #require(Catalog.identify(example.line), "no entry matched \(example.line)")
     #expect(matched == id, "\(example.line)")
-    #expect(event.fields == example.fields, "\(id) (\(example.versions))")
+    #expect(event == example.event, "\(id) (\(example.versions))")
   }
 
   /// The entries that state a structured form (CAS 1.38+).
@@ -49,8 +51,8 @@ struct CatalogTests {
     for example in text { #expect(example.line.contains("] \"\(form.message)\""), "\(id): \(example.line)") }
     for example in json { #expect(example.line.hasPrefix("{"), "\(id): \(example.line)") }
     // The structured examples mean what the printf ones do: the same kind of event.
-    let printfKinds = Set(entry.examples.filter { !$0.versions.hasPrefix("1.38+") }.compactMap { $0.fields["kind"] })
-    for example in text + json { #expect(printfKinds.contains(example.fields["kind"] ?? ""), "\(id)") }
+    let printfKinds = Set(entry.examples.filter { !$0.versions.hasPrefix("1.38+") }.map(\.event.kindName))
+    for example in text + json { #expect(printfKinds.contains(example.event.kindName), "\(id)") }
   }
 
   @Test func structuredFormsOnlyCoverRewordedMessages() {
@@ -60,6 +62,32 @@ struct CatalogTests {
     ] {
       #expect(Catalog.entries.first { $0.id == id }?.structured == nil, "\(id)")
     }
+  }
+
+  /// A failure is fatal when its record is `F` or its entry says CAS exits after the message, and only then.
+  @Test(
+    arguments: Catalog.entries.filter { entry in
+      entry.examples.contains { if case .failure = $0.event { true } else { false } }
+    }.map(\.id))
+  func aFailureIsFatalByItsEntryOrItsSeverity(id: String) throws {
+    let entry = try #require(Catalog.entries.first { $0.id == id })
+    let example = try #require(
+      entry.examples.first { $0.line.first?.isLetter == true && $0.line.dropFirst().first?.isNumber == true })
+    for severity in ["I", "W", "E", "F"] {
+      let line = severity + example.line.dropFirst()
+      let (matched, event) = try #require(Catalog.identify(line), "\(line)")
+      #expect(matched == id)
+      guard case .failure(let detail) = event else {
+        Issue.record("\(id) at \(severity): \(event)")
+        continue
+      }
+      #expect(detail.fatal == (entry.fatal || severity == "F"), "\(id) at \(severity)")
+    }
+  }
+
+  @Test func theProviderCreationEntriesAreFatal() {
+    let fatal = Catalog.entries.filter(\.fatal).map(\.id)
+    #expect(fatal == ["failure.createAwsManager", "failure.createProvider"])
   }
 
   @Test func identifiersAreUnique() {

@@ -59,6 +59,25 @@ struct HostileSizeTests {
     #expect(longest <= limit, "longest JSON string: \(longest) bytes")
   }
 
+  /// The strings an event keeps (a failure's whole message left out: the line already is the message).
+  static func names(in event: Event) -> [String] {
+    let wholeMessage: Bool
+    switch event {
+    case .failure, .scaleUpRevertFailed: wholeMessage = true
+    default: wholeMessage = false
+    }
+    var names: [String] = []
+    func walk(_ value: Any, label: String?) {
+      if let string = value as? String {
+        if !(wholeMessage && label == "message") { names.append(string) }
+        return
+      }
+      for child in Mirror(reflecting: value).children { walk(child.value, label: child.label) }
+    }
+    walk(event, label: nil)
+    return names
+  }
+
   /// Every catalogue example with each name its event keeps grown to 6 KB: nothing kept in the
   /// report is longer than a message's cap, and the cuts are counted.
   @Test func catalogueNamesGrownPastTheCaps() throws {
@@ -67,7 +86,7 @@ struct HostileSizeTests {
       for example in entry.examples {
         guard let split = example.line.range(of: "] ") else { continue }
         var message = String(example.line[split.upperBound...])
-        let names = Set(example.fields.filter { $0.key != "kind" }.values.flatMap { $0.split(separator: ",") })
+        let names = Set(Self.names(in: example.event))
         for name in names where name.count >= 3 && name.contains(where: \.isLetter) {
           message = message.replacingOccurrences(
             of: name, with: String(repeating: String(name), count: 6_000 / name.count))

@@ -191,7 +191,11 @@ struct StructuredLogTests {
       #"{"ts":1773405280584.456,"caller":"clusterstate/clusterstate.go:405","msg":"Disabling scale-up for node group","v":0,"iterationId":"1f0c9a7e-3","nodeGroupId":"eks-ng-a","backoffUntil":1773406480139.187,"errorClass":"Other","errorCode":"timeout"}"#
     let (id, event) = try #require(Catalog.identify(json))
     #expect(id == "scaleUp.backoff")
-    #expect(event.fields["until"] == "2026-03-13T12:54:40.139187Z")
+    guard case .backoffStarted(_, let until, _, _) = event else {
+      Issue.record("not a backoff: \(event)")
+      return
+    }
+    #expect(until?.rfc3339 == "2026-03-13T12:54:40.139187Z")
     let hostile = json.replacingOccurrences(of: "1773406480139.187", with: "1e300")
     let report = Fixtures.analyze(Array((hostile + "\n").utf8))
     #expect(report.accounting.outOfRangeValues >= 1)
@@ -220,8 +224,11 @@ struct StructuredLogTests {
         #"I0313 12:00:00.000000       1 cluster.go:200] "Node cannot be removed" iterationId="1f0c9a7e-1" node="ip-10-0-1-5" err="pod \"db-0\" with local storage present: db-0\u00e9\tx""#
       ))
     #expect(id == "scaleDown.cannotBeRemoved")
-    #expect(event.fields["detail"] == "pod \"db-0\" with local storage present: db-0é\tx")
-    #expect(event.fields["reason"] == "localStorage")
+    #expect(
+      event
+        == .scaleDownBlocked(
+          node: "ip-10-0-1-5", reason: .localStorage, detail: "pod \"db-0\" with local storage present: db-0é\tx",
+          pod: "db-0é\tx"))
   }
 
   @Test func hostileStructuredRecordsNeverTrap() {

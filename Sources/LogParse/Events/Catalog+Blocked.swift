@@ -11,33 +11,26 @@ extension Catalog {
         CatalogExample(
           "1.3–1.23",
           "I0313 12:00:00.000000       1 cluster.go:104] Fast evaluation: node ip-10-0-1-5 cannot be removed: pod with local storage present: db-0",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "localStorage",
-            "detail": "pod with local storage present: db-0", "pod": "db-0",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .localStorage, detail: "pod with local storage present: db-0", pod: "db-0")),
         CatalogExample(
           "1.24–1.32",
           "I0313 12:00:00.000000       1 cluster.go:164] node ip-10-0-1-5 cannot be removed: pod annotated as not safe to evict present: cache-1",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "notSafeToEvict",
-            "detail": "pod annotated as not safe to evict present: cache-1", "pod": "cache-1",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .notSafeToEvict, detail: "pod annotated as not safe to evict present: cache-1",
+            pod: "cache-1")),
         CatalogExample(
           "1.33+",
           "I0313 12:00:00.000000       1 cluster.go:151] Node ip-10-0-1-5 cannot be removed: default/db-0 is not replicated",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "notReplicated",
-            "detail": "default/db-0 is not replicated", "pod": "default/db-0",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .notReplicated, detail: "default/db-0 is not replicated", pod: "default/db-0")),
       ]
         + CatalogExample.structured(
           "I0313 12:00:00.000000       1 cluster.go:200] ", caller: "simulator/cluster.go:200", v: 2,
           "Node cannot be removed",
           [("node", .string("ip-10-0-1-5")), ("err", .string("default/db-0 is not replicated"))],
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "notReplicated",
-            "detail": "default/db-0 is not replicated", "pod": "default/db-0",
-          ])
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .notReplicated, detail: "default/db-0 is not replicated", pod: "default/db-0"))
     ) { c in
       let detail = c.text(2)
       let (reason, pod) = BlockReason.classify(detail)
@@ -55,33 +48,26 @@ extension Catalog {
         CatalogExample(
           "1.3–1.23",
           "I0313 12:00:00.000000       1 cluster.go:126] Detailed evaluation: node ip-10-0-1-5 is not suitable for removal: can reschedule only 0 out of 2 pods",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "noPlaceToMovePods",
-            "detail": "can reschedule only 0 out of 2 pods",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .noPlaceToMovePods, detail: "can reschedule only 0 out of 2 pods", pod: nil)),
         CatalogExample(
           "1.24–1.32",
           "I0313 12:00:00.000000       1 cluster.go:175] node ip-10-0-1-5.ec2.internal is not suitable for removal: can reschedule only 0 out of 2 pods",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5.ec2.internal", "reason": "noPlaceToMovePods",
-            "detail": "can reschedule only 0 out of 2 pods",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5.ec2.internal", reason: .noPlaceToMovePods, detail: "can reschedule only 0 out of 2 pods",
+            pod: nil)),
         CatalogExample(
           "1.33+",
           "I0313 12:00:00.000000       1 cluster.go:162] Node ip-10-0-1-5 is not suitable for removal: can reschedule only 1 out of 3 pods",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "noPlaceToMovePods",
-            "detail": "can reschedule only 1 out of 3 pods",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .noPlaceToMovePods, detail: "can reschedule only 1 out of 3 pods", pod: nil)),
       ]
         + CatalogExample.structured(
           "I0313 12:00:00.000000       1 cluster.go:211] ", caller: "simulator/cluster.go:211", v: 2,
           "Node is not suitable for removal",
           [("node", .string("ip-10-0-1-5")), ("err", .string("can reschedule only 1 out of 3 pods"))],
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "noPlaceToMovePods",
-            "detail": "can reschedule only 1 out of 3 pods",
-          ])
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .noPlaceToMovePods, detail: "can reschedule only 1 out of 3 pods", pod: nil))
     ) { c in
       let detail = c.text(2)
       let (reason, pod) = BlockReason.classify(detail)
@@ -95,10 +81,9 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0313 12:00:00.000000       1 eligibility.go:104] Skipping ip-10-0-1-5.ec2.internal - scale down disabled annotation found",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5.ec2.internal", "reason": "scaleDownDisabled",
-            "detail": "scale down disabled annotation",
-          ])
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5.ec2.internal", reason: .scaleDownDisabled, detail: "scale down disabled annotation",
+            pod: nil))
       ]
     ) { c in
       .scaleDownBlocked(node: c.text(1), reason: .scaleDownDisabled, detail: "scale down disabled annotation", pod: nil)
@@ -110,18 +95,14 @@ extension Catalog {
         CatalogExample(
           "1.3+ (bare)",
           "I0313 12:00:00.000000       1 scale_down.go:324] Skipping ip-10-0-1-5 - node group min size reached",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "minSize",
-            "detail": "node group min size reached",
-          ]
+          .scaleDownBlocked(node: "ip-10-0-1-5", reason: .minSize, detail: "node group min size reached", pod: nil)
         ),
         CatalogExample(
           "1.26+ (with counts)",
           "I0514 21:48:09.465922       1 pre_filtering_processor.go:67] Skipping ip-192-168-222-24.eu-central-1.compute.internal - node group min size reached (current: 2, min: 2)",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-192-168-222-24.eu-central-1.compute.internal", "reason": "minSize",
-            "detail": "node group min size reached (current: 2, min: 2)",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-192-168-222-24.eu-central-1.compute.internal", reason: .minSize,
+            detail: "node group min size reached (current: 2, min: 2)", pod: nil)),
       ]
     ) { c in
       .scaleDownBlocked(
@@ -133,7 +114,7 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0313 12:00:00.000000       1 eligibility.go:118] Skipping ip-10-0-1-5 - no node group config",
-          ["kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "other", "detail": "no node group config"])
+          .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "no node group config", pod: nil))
       ]
     ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: "no node group config", pod: nil) },
     CatalogEntry(
@@ -145,17 +126,11 @@ extension Catalog {
         CatalogExample(
           "1.3–1.24",
           "I0313 12:00:00.000000       1 scale_down.go:602] Skipping ip-10-0-1-5 - minimal limit exceeded for [cpu]",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "other",
-            "detail": "minimal limit exceeded for [cpu]",
-          ]),
+          .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "minimal limit exceeded for [cpu]", pod: nil)),
         CatalogExample(
           "1.25+",
           "I0313 12:00:00.000000       1 nodes.go:201] Skipping scale down of ip-10-0-1-5 in this batch - would violate minimum limits",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "other",
-            "detail": "would violate minimum limits",
-          ]),
+          .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "would violate minimum limits", pod: nil)),
       ]
     ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: c.text(2), pod: nil) },
     CatalogEntry(
@@ -165,10 +140,7 @@ extension Catalog {
         CatalogExample(
           "1.24+",
           "W0313 12:00:00.000000       1 eligibility.go:133] Skipped ip-10-0-1-5 from delete consideration - the node is not autoscaled",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "other",
-            "detail": "the node is not autoscaled",
-          ])
+          .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "the node is not autoscaled", pod: nil))
       ]
     ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: "the node is not autoscaled", pod: nil) },
     CatalogEntry(
@@ -182,31 +154,27 @@ extension Catalog {
         CatalogExample(
           "1.3–1.17",
           "I0326 09:46:33.501636       1 scale_down.go:414] Node ip-172-31-3-184.us-east-2.compute.internal is not suitable for removal - utilization too big (0.898367)",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-172-31-3-184.us-east-2.compute.internal", "reason": "utilization",
-            "detail": "utilization 0.898367 is above the scale-down threshold",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-172-31-3-184.us-east-2.compute.internal", reason: .utilization,
+            detail: "utilization 0.898367 is above the scale-down threshold", pod: nil)),
         CatalogExample(
           "1.18–1.28",
           "I0313 12:00:00.000000       1 eligibility.go:162] Node ip-10-0-1-5 is not suitable for removal - cpu utilization too big (0.750000)",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "utilization",
-            "detail": "utilization 0.75 is above the scale-down threshold",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .utilization, detail: "utilization 0.75 is above the scale-down threshold",
+            pod: nil)),
         CatalogExample(
           "1.29+",
           "I0313 12:00:00.000000       1 eligibility.go:162] Node ip-10-0-9-9 unremovable: nvidia.com/gpu requested (100% of allocatable) is above the scale-down utilization threshold",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-9-9", "reason": "utilization",
-            "detail": "utilization 1.0 is above the scale-down threshold",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-9-9", reason: .utilization, detail: "utilization 1.0 is above the scale-down threshold",
+            pod: nil)),
         CatalogExample(
           "1.29+",
           "I0313 12:00:00.000000       1 eligibility.go:162] Node ip-10-0-1-5 unremovable: cpu requested (75% of allocatable) is above the scale-down utilization threshold",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "utilization",
-            "detail": "utilization 0.75 is above the scale-down threshold",
-          ]),
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .utilization, detail: "utilization 0.75 is above the scale-down threshold",
+            pod: nil)),
       ]
     ) { c in
       let value = c.double(2) ?? c.double(3).map { $0 / 100 }

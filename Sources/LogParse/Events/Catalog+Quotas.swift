@@ -10,11 +10,11 @@ extension Catalog {
         CatalogExample(
           "1.2x–1.34",
           "I0313 12:34:34.401000       1 orchestrator.go:205] Only 2 nodes can be added to eks-ng-a due to cluster-wide limits",
-          ["kind": "scaleUpCappedByQuota", "group": "eks-ng-a", "cappedTo": "2"]),
+          .scaleUpCappedByQuota(group: "eks-ng-a", requested: nil, cappedTo: 2)),
         CatalogExample(
           "1.35+",
           "I0313 12:34:34.401000       1 orchestrator.go:207] Only 2 nodes can be added to eks-ng-a due to resource quotas",
-          ["kind": "scaleUpCappedByQuota", "group": "eks-ng-a", "cappedTo": "2"]),
+          .scaleUpCappedByQuota(group: "eks-ng-a", requested: nil, cappedTo: 2)),
       ]
     ) { c in c.int(1).map { .scaleUpCappedByQuota(group: c.text(2), requested: nil, cappedTo: $0) } },
     CatalogEntry(
@@ -24,7 +24,7 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "I0313 12:34:34.401200       1 orchestrator.go:737] Capping scale-up of eks-b from 3 to 1 nodes due to quota",
-          ["kind": "scaleUpCappedByQuota", "group": "eks-b", "requested": "3", "cappedTo": "1"])
+          .scaleUpCappedByQuota(group: "eks-b", requested: 3, cappedTo: 1))
       ]
     ) { c in
       guard let requested = c.int(2), let cappedTo = c.int(3) else { return nil }
@@ -39,11 +39,11 @@ extension Catalog {
         CatalogExample(
           "1.2x–1.34",
           "I0313 12:34:34.400000       1 orchestrator.go:680] Skipping node group eks-ng-a; maximal limit exceeded for [cpu]",
-          ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "maximal limit exceeded for [cpu]"]),
+          .groupNotReady(group: "eks-ng-a", reason: "maximal limit exceeded for [cpu]")),
         CatalogExample(
           "1.35+",
           "I0313 12:34:34.400000       1 orchestrator.go:684] Skipping node group eks-ng-a; \"cluster-cpu\" quota exceeded, resources: [cpu]",
-          ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "quota \"cluster-cpu\" exceeded: [cpu]"]),
+          .groupNotReady(group: "eks-ng-a", reason: "quota \"cluster-cpu\" exceeded: [cpu]")),
       ]
     ) { c in
       let reason =
@@ -57,7 +57,7 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "I0313 12:34:34.401100       1 orchestrator.go:683] Ignoring node group eks-c when balancing: quota exceeded",
-          ["kind": "groupNotReady", "group": "eks-c", "reason": "quota exceeded, left out of balancing"])
+          .groupNotReady(group: "eks-c", reason: "quota exceeded, left out of balancing"))
       ]
     ) { .groupNotReady(group: $0.text(1), reason: "quota exceeded, left out of balancing") },
     CatalogEntry(
@@ -68,15 +68,25 @@ extension Catalog {
         CatalogExample(
           "1.2x–1.34",
           "E0313 12:34:34.400000       1 orchestrator.go:670] Skipping node group eks-ng-a; error getting node group resources: UnauthorizedOperation: You are not authorized to perform this operation.",
-          ["kind": "failure", "nodeGroup": "eks-ng-a", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              nodeGroup: "eks-ng-a", fatal: false,
+              message:
+                "Skipping node group eks-ng-a; error getting node group resources: UnauthorizedOperation: You are not authorized to perform this operation."
+            ))),
         CatalogExample(
           "1.35+",
           "E0313 12:34:34.400000       1 orchestrator.go:677] Skipping node group eks-ng-a; error checking resource quotas: capacityquotas.autoscaling.x-k8s.io is forbidden: User \"system:serviceaccount:kube-system:cluster-autoscaler\" cannot list resource \"capacityquotas\" in API group \"autoscaling.x-k8s.io\" at the cluster scope",
-          ["kind": "failure", "nodeGroup": "eks-ng-a", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              nodeGroup: "eks-ng-a", fatal: false,
+              message:
+                "Skipping node group eks-ng-a; error checking resource quotas: capacityquotas.autoscaling.x-k8s.io is forbidden: User \"system:serviceaccount:kube-system:cluster-autoscaler\" cannot list resource \"capacityquotas\" in API group \"autoscaling.x-k8s.io\" at the cluster scope"
+            ))),
       ]
     ) { c in
       // The group is left out of this loop's options; a scale-up of it already under way goes on.
-      .failure(FailureDetail(operation: nil, nodeGroup: c.text(1), fatal: false, message: c.message))
+      .failure(FailureDetail(operation: nil, nodeGroup: c.text(1), message: c.message))
     },
     CatalogEntry(
       "failure.minSizeQuota", literal: "ScaleUpToNodeGroupMinSize: failed to ",
@@ -86,13 +96,23 @@ extension Catalog {
         CatalogExample(
           "1.2x–1.34",
           "W0313 12:34:34.400000       1 orchestrator.go:353] ScaleUpToNodeGroupMinSize: failed to apply resource limits: could not compute total resources: Throttling: Rate exceeded",
-          ["kind": "failure", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              fatal: false,
+              message:
+                "ScaleUpToNodeGroupMinSize: failed to apply resource limits: could not compute total resources: Throttling: Rate exceeded"
+            ))),
         CatalogExample(
           "1.35+",
           "W0313 12:34:34.400000       1 orchestrator.go:359] ScaleUpToNodeGroupMinSize: failed to check resource quotas: could not create quotas tracker: capacityquotas.autoscaling.x-k8s.io is forbidden",
-          ["kind": "failure", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              fatal: false,
+              message:
+                "ScaleUpToNodeGroupMinSize: failed to check resource quotas: could not create quotas tracker: capacityquotas.autoscaling.x-k8s.io is forbidden"
+            ))),
       ]
-    ) { c in .failure(FailureDetail(operation: nil, fatal: false, message: c.message)) },
+    ) { c in .failure(FailureDetail(message: c.message)) },
     CatalogEntry(
       "failure.balancedGroupQuota", literal: " for balanced group ", .anywhere,
       pattern: #"^Failed to (?:check quota|apply quota delta) for balanced group (\S+?): "#, v: 0,
@@ -101,12 +121,21 @@ extension Catalog {
         CatalogExample(
           "1.36+ (check)",
           "E0313 12:34:34.401150       1 orchestrator.go:732] Failed to check quota for balanced group eks-b: capacityquotas.autoscaling.x-k8s.io is forbidden",
-          ["kind": "failure", "nodeGroup": "eks-b", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              nodeGroup: "eks-b", fatal: false,
+              message:
+                "Failed to check quota for balanced group eks-b: capacityquotas.autoscaling.x-k8s.io is forbidden"))),
         CatalogExample(
           "1.36+ (delta)",
           "E0313 12:34:34.401160       1 orchestrator.go:742] Failed to apply quota delta for balanced group eks-b: UnauthorizedOperation: You are not authorized to perform this operation.",
-          ["kind": "failure", "nodeGroup": "eks-b", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              nodeGroup: "eks-b", fatal: false,
+              message:
+                "Failed to apply quota delta for balanced group eks-b: UnauthorizedOperation: You are not authorized to perform this operation."
+            ))),
       ]
-    ) { c in .failure(FailureDetail(operation: nil, nodeGroup: c.text(1), fatal: false, message: c.message)) },
+    ) { c in .failure(FailureDetail(operation: nil, nodeGroup: c.text(1), message: c.message)) },
   ]
 }

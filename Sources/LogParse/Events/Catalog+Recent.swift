@@ -8,7 +8,7 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.36+", "I0313 12:34:35.000000       1 static_autoscaler.go:692] Scale up salvo: iteration 1, pods left: 3",
-          ["kind": "scaleUpSalvoIteration", "iteration": "1", "podsLeft": "3"])
+          .scaleUpSalvoIteration(iteration: 1, podsLeft: 3))
       ]
     ) { c in
       guard let iteration = c.int(1), let podsLeft = c.int(2) else { return nil }
@@ -21,7 +21,7 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "I0313 12:34:34.401000       1 orchestrator.go:1081] Expander filtered out all options, valid options: 2",
-          ["kind": "expanderFilteredAll", "validOptions": "2"])
+          .expanderFilteredAll(validOptions: 2))
       ]
     ) { $0.int(1).map { .expanderFilteredAll(validOptions: $0) } },
     CatalogEntry(
@@ -31,7 +31,7 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "I0313 12:50:01.420000       1 clusterstate.go:1138] Skipping 2 upcoming nodes for backed-off node group eks-ng-a: failed to increase node group size: AccessDenied",
-          ["kind": "groupInBackoff", "group": "eks-ng-a"])
+          .groupInBackoff(group: "eks-ng-a", errorCode: nil, errorMessage: nil))
       ]
     ) { .groupInBackoff(group: $0.text(1), errorCode: nil, errorMessage: nil) },
     CatalogEntry(
@@ -42,7 +42,7 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "I0313 12:50:01.420000       1 clusterstate.go:1134] Skipping 1 upcoming nodes for node group eks-ng-a: no active scale-up request",
-          ["kind": "noted", "id": "scaleUp.upcomingSkippedNoRequest"])
+          .noted(id: "scaleUp.upcomingSkippedNoRequest"))
       ]
     ) { _ in .noted(id: "scaleUp.upcomingSkippedNoRequest") },
     CatalogEntry(
@@ -52,11 +52,14 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "E0313 12:49:40.580000       1 clusterstate.go:400] Cannot backoff node group eks-ng-a: failed to get template node info",
-          ["kind": "failure", "operation": "template", "nodeGroup": "eks-ng-a", "fatal": "false"])
+          .failure(
+            FailureDetail(
+              operation: .template, nodeGroup: "eks-ng-a", fatal: false,
+              message: "Cannot backoff node group eks-ng-a: failed to get template node info")))
       ]
     ) { c in
       // No backoff is recorded: no `Disabling scale-up …` follows, and none is assumed.
-      .failure(FailureDetail(operation: .template, nodeGroup: c.text(1), fatal: false, message: c.message))
+      .failure(FailureDetail(operation: .template, nodeGroup: c.text(1), message: c.message))
     },
     CatalogEntry(
       "failure.backoffStatus", literal: "Cannot get backoff status for node group ",
@@ -65,9 +68,12 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "E0313 12:50:01.420000       1 clusterstate.go:558] Cannot get backoff status for node group eks-ng-a: failed to get template node info",
-          ["kind": "failure", "operation": "template", "nodeGroup": "eks-ng-a", "fatal": "false"])
+          .failure(
+            FailureDetail(
+              operation: .template, nodeGroup: "eks-ng-a", fatal: false,
+              message: "Cannot get backoff status for node group eks-ng-a: failed to get template node info")))
       ]
-    ) { c in .failure(FailureDetail(operation: .template, nodeGroup: c.text(1), fatal: false, message: c.message)) },
+    ) { c in .failure(FailureDetail(operation: .template, nodeGroup: c.text(1), message: c.message)) },
     CatalogEntry(
       "failure.nodeGroupForNode", literal: "Error ",
       pattern: #"^Error (?:determining|while checking) node group for (\S+?): "#, v: 0,
@@ -76,15 +82,21 @@ extension Catalog {
         CatalogExample(
           "1.2x–1.34",
           "E0313 12:00:00.000000       1 nodes.go:223] Error while checking node group for ip-10-0-1-5: Throttling: Rate exceeded",
-          ["kind": "failure", "node": "ip-10-0-1-5", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              node: "ip-10-0-1-5", fatal: false,
+              message: "Error while checking node group for ip-10-0-1-5: Throttling: Rate exceeded"))),
         CatalogExample(
           "1.35+",
           "W0313 12:00:00.000000       1 nodes.go:237] Error determining node group for ip-10-0-1-5: Throttling: Rate exceeded",
-          ["kind": "failure", "node": "ip-10-0-1-5", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              node: "ip-10-0-1-5", fatal: false,
+              message: "Error determining node group for ip-10-0-1-5: Throttling: Rate exceeded"))),
       ]
     ) { c in
       // The node is left out of this loop's unneeded nodes; a removal already under way goes on.
-      .failure(FailureDetail(operation: nil, node: c.text(1), fatal: false, message: c.message))
+      .failure(FailureDetail(operation: nil, node: c.text(1), message: c.message))
     },
     CatalogEntry(
       "failure.templateNodeInfos", literal: " node infos", .anywhere,
@@ -94,13 +106,23 @@ extension Catalog {
         CatalogExample(
           "1.2x–1.34",
           "E0313 12:00:00.000000       1 static_autoscaler.go:358] Failed to get node infos for groups: UnauthorizedOperation: You are not authorized to perform this operation.",
-          ["kind": "failure", "operation": "template", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              operation: .template, fatal: false,
+              message:
+                "Failed to get node infos for groups: UnauthorizedOperation: You are not authorized to perform this operation."
+            ))),
         CatalogExample(
           "1.35+",
           "E0313 12:00:00.000000       1 static_autoscaler.go:380] Failed to recompute template node infos: UnauthorizedOperation: You are not authorized to perform this operation.",
-          ["kind": "failure", "operation": "template", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              operation: .template, fatal: false,
+              message:
+                "Failed to recompute template node infos: UnauthorizedOperation: You are not authorized to perform this operation."
+            ))),
       ]
-    ) { c in .failure(FailureDetail(operation: .template, fatal: false, message: c.message)) },
+    ) { c in .failure(FailureDetail(operation: .template, message: c.message)) },
     CatalogEntry(
       "failure.scaleUpPreparation", literal: "Failed to scale up: ",
       pattern:
@@ -112,27 +134,50 @@ extension Catalog {
         CatalogExample(
           "1.2x–1.34 (node infos)",
           "E0313 12:34:34.512345       1 static_autoscaler.go:511] Failed to scale up: failed to build node infos for node groups: UnauthorizedOperation: You are not authorized to perform this operation.",
-          ["kind": "failure", "operation": "template", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              operation: .template, fatal: false,
+              message:
+                "Failed to scale up: failed to build node infos for node groups: UnauthorizedOperation: You are not authorized to perform this operation."
+            ))),
         CatalogExample(
           "1.2x–1.34 (limits)",
           "E0313 12:34:34.512345       1 static_autoscaler.go:511] Failed to scale up: could not compute total resources: Throttling: Rate exceeded",
-          ["kind": "failure", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              fatal: false, message: "Failed to scale up: could not compute total resources: Throttling: Rate exceeded")
+          )),
         CatalogExample(
           "1.35+ (node infos)",
           "E0313 12:34:34.512345       1 static_autoscaler.go:533] Failed to scale up: failed to recompute template node infos: UnauthorizedOperation: You are not authorized to perform this operation.",
-          ["kind": "failure", "operation": "template", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              operation: .template, fatal: false,
+              message:
+                "Failed to scale up: failed to recompute template node infos: UnauthorizedOperation: You are not authorized to perform this operation."
+            ))),
         CatalogExample(
           "1.35+ (quotas)",
           "E0313 12:34:34.512345       1 static_autoscaler.go:533] Failed to scale up: could not create quotas tracker: capacityquotas.autoscaling.x-k8s.io is forbidden",
-          ["kind": "failure", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              fatal: false,
+              message:
+                "Failed to scale up: could not create quotas tracker: capacityquotas.autoscaling.x-k8s.io is forbidden")
+          )),
         CatalogExample(
           "1.35+ (quota check)",
           "E0313 12:34:34.512345       1 static_autoscaler.go:533] Failed to scale up: failed to check resource quotas: capacityquotas.autoscaling.x-k8s.io is forbidden",
-          ["kind": "failure", "fatal": "false"]),
+          .failure(
+            FailureDetail(
+              fatal: false,
+              message:
+                "Failed to scale up: failed to check resource quotas: capacityquotas.autoscaling.x-k8s.io is forbidden")
+          )),
       ]
     ) { c in
       // The scale-up failed before any group was resized: no scale-up under way is failed by it.
-      .failure(FailureDetail(operation: c.range(1) == nil ? nil : .template, fatal: false, message: c.message))
+      .failure(FailureDetail(operation: c.range(1) == nil ? nil : .template, message: c.message))
     },
     CatalogEntry(
       "scaleDown.noNodeGroupConfigNode", literal: "Node ",
@@ -142,11 +187,11 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.35", "I0313 12:00:00.000000       1 nodes.go:170] Node ip-10-0-1-5 has no node group config",
-          ["kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "other", "detail": "no node group config"]),
+          .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "no node group config", pod: nil)),
         CatalogExample(
           "1.36+",
           "I0313 12:00:00.000000       1 scale_down_set_processor.go:102] Node ip-10-0-1-5 will not scale down, has no node group config.",
-          ["kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "other", "detail": "no node group config"]),
+          .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "no node group config", pod: nil)),
       ]
     ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: "no node group config", pod: nil) },
     CatalogEntry(
@@ -156,10 +201,9 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "I0313 12:00:00.000000       1 planner.go:178] Node ip-10-0-1-5 has active on-completion pods, delaying scale down",
-          [
-            "kind": "scaleDownBlocked", "node": "ip-10-0-1-5", "reason": "onCompletionPod",
-            "detail": "active on-completion pods, delaying scale down",
-          ])
+          .scaleDownBlocked(
+            node: "ip-10-0-1-5", reason: .onCompletionPod, detail: "active on-completion pods, delaying scale down",
+            pod: nil))
       ]
     ) { c in
       .scaleDownBlocked(
@@ -172,7 +216,7 @@ extension Catalog {
         CatalogExample(
           "1.37+",
           "I0313 12:00:00.000000       1 static_autoscaler.go:551] Skipping scale-up/scale-down, context cancelled: context canceled",
-          ["kind": "noted", "id": "loop.contextCancelled"])
+          .noted(id: "loop.contextCancelled"))
       ]
     ) { _ in .noted(id: "loop.contextCancelled") },
   ]

@@ -13,25 +13,22 @@ extension Catalog {
         CatalogExample(
           "1.3–1.17",
           "I0927 11:57:07.790306       1 scale_down.go:407] Node ip-172-19-67-52.ap-northeast-1.compute.internal - utilization 0.055000",
-          [
-            "kind": "nodeUtilization", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal",
-            "utilization": "0.055",
-          ]),
+          .nodeUtilization(node: "ip-172-19-67-52.ap-northeast-1.compute.internal", utilization: 0.055)),
         CatalogExample(
           "1.18–1.28", "I0313 12:00:00.000000       1 eligibility.go:166] Node ip-10-0-1-5 - cpu utilization 0.312500",
-          ["kind": "nodeUtilization", "node": "ip-10-0-1-5", "utilization": "0.3125"]),
+          .nodeUtilization(node: "ip-10-0-1-5", utilization: 0.3125)),
         CatalogExample(
           "1.18–1.28",
           "I0313 12:00:00.000000       1 eligibility.go:166] Node ip-10-0-9-9 - nvidia.com/gpu utilization 0.500000",
-          ["kind": "nodeUtilization", "node": "ip-10-0-9-9", "utilization": "0.5"]),
+          .nodeUtilization(node: "ip-10-0-9-9", utilization: 0.5)),
         CatalogExample(
           "1.29+",
           "I0313 12:00:00.000000       1 klogx.go:87] Node ip-10-0-1-5 - cpu requested is 31.25% of allocatable",
-          ["kind": "nodeUtilization", "node": "ip-10-0-1-5", "utilization": "0.3125"]),
+          .nodeUtilization(node: "ip-10-0-1-5", utilization: 0.3125)),
         CatalogExample(
           "1.29+",
           "I0313 12:00:00.000000       1 klogx.go:87] Node ip-10-0-9-9 - nvidia.com/gpu requested is 75% of allocatable",
-          ["kind": "nodeUtilization", "node": "ip-10-0-9-9", "utilization": "0.75"]),
+          .nodeUtilization(node: "ip-10-0-9-9", utilization: 0.75)),
       ]
     ) { c in
       guard let value = c.double(3) ?? c.double(4).map({ $0 / 100 }) else { return nil }
@@ -46,10 +43,9 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0927 11:57:07.790634       1 static_autoscaler.go:359] ip-172-19-67-52.ap-northeast-1.compute.internal is unneeded since 2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.491422805 duration 30s",
-          [
-            "kind": "nodeUnneededSince", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal",
-            "since": "2019-09-27T11:57:07.773690521Z", "seconds": "30.0",
-          ])
+          .nodeUnneededSince(
+            node: "ip-172-19-67-52.ap-northeast-1.compute.internal", since: .example("2019-09-27T11:57:07.773690521Z"),
+            seconds: 30.0))
       ]
         + CatalogExample.structured(
           "I0927 11:57:07.790634       1 nodes.go:152] ", caller: "unneeded/nodes.go:152", v: 4, "Node is unneeded",
@@ -58,10 +54,9 @@ extension Catalog {
             ("since", .string("2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.491422805")),
             ("duration", .string("30s")),
           ],
-          [
-            "kind": "nodeUnneededSince", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal",
-            "since": "2019-09-27T11:57:07.773690521Z", "seconds": "30.0",
-          ])
+          .nodeUnneededSince(
+            node: "ip-172-19-67-52.ap-northeast-1.compute.internal", since: .example("2019-09-27T11:57:07.773690521Z"),
+            seconds: 30.0))
     ) { c in
       // The structured message is shared with the V2 form, which states no `since`.
       guard c.string(2) != nil else { return nil }
@@ -75,12 +70,12 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0927 12:07:12.161767       1 scale_down.go:600] ip-172-19-67-52.ap-northeast-1.compute.internal was unneeded for 10m4.5s",
-          ["kind": "nodeUnneededFor", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal", "seconds": "604.5"])
+          .nodeUnneededFor(node: "ip-172-19-67-52.ap-northeast-1.compute.internal", seconds: 604.5))
       ]
         + CatalogExample.structured(
           "I0927 12:07:12.161767       1 nodes.go:215] ", caller: "unneeded/nodes.go:215", v: 2, "Node is unneeded",
           [("nodeName", .string("ip-172-19-67-52.ap-northeast-1.compute.internal")), ("duration", .string("10m4.5s"))],
-          ["kind": "nodeUnneededFor", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal", "seconds": "604.5"])
+          .nodeUnneededFor(node: "ip-172-19-67-52.ap-northeast-1.compute.internal", seconds: 604.5))
     ) { c in c.duration(2).map { .nodeUnneededFor(node: c.text(1), seconds: $0) } },
     CatalogEntry(
       "scaleDown.removingEmpty", literal: "Scale-down: removing empty node ",
@@ -91,16 +86,16 @@ extension Catalog {
         CatalogExample(
           "1.3–1.24",
           "I0927 12:07:12.161868       1 scale_down.go:819] Scale-down: removing empty node ip-172-19-67-52.ap-northeast-1.compute.internal",
-          ["kind": "scaleDownEmpty", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal"]),
+          .scaleDownEmpty(node: "ip-172-19-67-52.ap-northeast-1.compute.internal")),
         CatalogExample(
           "1.25+",
           "I0313 13:01:02.300000       1 actuator.go:137] Scale-down: removing empty node \"ip-10-0-1-5.ec2.internal\"",
-          ["kind": "scaleDownEmpty", "node": "ip-10-0-1-5.ec2.internal"]),
+          .scaleDownEmpty(node: "ip-10-0-1-5.ec2.internal")),
       ]
         + CatalogExample.structured(
           "I0313 13:01:02.300000       1 actuator.go:177] ", caller: "actuation/actuator.go:177", v: 0,
           "Scale-down: removing empty node", [("node", .string("ip-10-0-1-5.ec2.internal"))],
-          ["kind": "scaleDownEmpty", "node": "ip-10-0-1-5.ec2.internal"])
+          .scaleDownEmpty(node: "ip-10-0-1-5.ec2.internal"))
     ) { .scaleDownEmpty(node: $0.text(1)) },
     CatalogEntry(
       "scaleDown.removingDrain", literal: "Scale-down: removing node ",
@@ -114,25 +109,21 @@ extension Catalog {
         CatalogExample(
           "1.3–1.17",
           "I0313 13:01:02.300000       1 scale_down.go:754] Scale-down: removing node ip-10-0-1-5, utilization: {0.21 0.13 0.21}, pods to reschedule: default/web-1,default/web-2",
-          [
-            "kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.21",
-            "pods": "default/web-1,default/web-2",
-          ]),
+          .scaleDownDrain(node: "ip-10-0-1-5", utilization: 0.21, pods: ["default/web-1", "default/web-2"])),
         CatalogExample(
           "1.18–1.24",
           "I0313 13:01:02.300000       1 scale_down.go:780] Scale-down: removing node ip-10-0-1-5, utilization: {0.21 0.13 0 cpu 0.21}, pods to reschedule: default/web-1",
-          ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.21", "pods": "default/web-1"]),
+          .scaleDownDrain(node: "ip-10-0-1-5", utilization: 0.21, pods: ["default/web-1"])),
         CatalogExample(
           "1.25–1.31",
           "I0414 10:21:40.293272       1 actuator.go:212] Scale-down: removing node ip-10-160-50-114.us-west-2.compute.internal, utilization: {0.6940581542351454 0.6892291641475079 0 cpu 0.6940581542351454}, pods to reschedule: pod-hbhqf,pod-lx6fg",
-          [
-            "kind": "scaleDownDrain", "node": "ip-10-160-50-114.us-west-2.compute.internal",
-            "utilization": "0.6940581542351454", "pods": "pod-hbhqf,pod-lx6fg",
-          ]),
+          .scaleDownDrain(
+            node: "ip-10-160-50-114.us-west-2.compute.internal", utilization: 0.6940581542351454,
+            pods: ["pod-hbhqf", "pod-lx6fg"])),
         CatalogExample(
           "1.32+",
           "I0313 13:01:02.300000       1 actuator.go:269] Scale-down: removing node ip-10-0-1-5, utilization: {0.25 0.5 0 0 memory 0.5}, pods to reschedule: web-1",
-          ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.5", "pods": "web-1"]),
+          .scaleDownDrain(node: "ip-10-0-1-5", utilization: 0.5, pods: ["web-1"])),
       ]
         + CatalogExample.structured(
           "I0313 13:01:02.300000       1 actuator.go:271] ", caller: "actuation/actuator.go:271", v: 0,
@@ -147,7 +138,7 @@ extension Catalog {
                   "{\"CpuUtil\":0.25,\"MemUtil\":0.5,\"GpuUtil\":0,\"DynamicResourceUtil\":0,\"ResourceName\":\"memory\",\"Utilization\":0.5}"
               )
             ), ("podsToReschedule", .string("web-1,web-2")),
-          ], ["kind": "scaleDownDrain", "node": "ip-10-0-1-5", "utilization": "0.5", "pods": "web-1,web-2"])
+          ], .scaleDownDrain(node: "ip-10-0-1-5", utilization: 0.5, pods: ["web-1", "web-2"]))
     ) { c in
       let pods = c.names(3, separator: ",")
       return .scaleDownDrain(node: c.text(1), utilization: c.utilization(UtilizationText.value(c.text(2))), pods: pods)
@@ -162,17 +153,17 @@ extension Catalog {
         CatalogExample(
           "1.3–1.29",
           "I0927 12:07:12.176857       1 delete.go:64] Successfully added toBeDeletedTaint on node ip-172-19-67-52.ap-northeast-1.compute.internal",
-          ["kind": "deletionTaintAdded", "node": "ip-172-19-67-52.ap-northeast-1.compute.internal"]),
+          .deletionTaintAdded(node: "ip-172-19-67-52.ap-northeast-1.compute.internal")),
         CatalogExample(
           "1.30+",
           "I0313 12:00:00.000000       1 taints.go:241] Successfully added ToBeDeletedByClusterAutoscaler on node ip-10-0-1-5",
-          ["kind": "deletionTaintAdded", "node": "ip-10-0-1-5"]),
+          .deletionTaintAdded(node: "ip-10-0-1-5")),
       ]
         + CatalogExample.structured(
           "I0313 12:00:00.000000       1 taints.go:242] ", caller: "taints/taints.go:242", v: 1,
           "Successfully added taints on node",
           [("taints", .string("ToBeDeletedByClusterAutoscaler")), ("node", .string("ip-10-0-1-5"))],
-          ["kind": "deletionTaintAdded", "node": "ip-10-0-1-5"])
+          .deletionTaintAdded(node: "ip-10-0-1-5"))
     ) { .deletionTaintAdded(node: $0.text(1)) },
     CatalogEntry(
       "scaleDown.drainFinished", literal: "All pods removed from ", pattern: #"^All pods removed from (\S+)"#,
@@ -181,12 +172,12 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0504 09:10:17.928963 1 scale_down.go:1478] All pods removed from aks-npuser01-61737176-vmss000006",
-          ["kind": "drainFinished", "node": "aks-npuser01-61737176-vmss000006"])
+          .drainFinished(node: "aks-npuser01-61737176-vmss000006"))
       ]
         + CatalogExample.structured(
           "I0504 09:10:17.928963       1 drain.go:142] ", caller: "actuation/drain.go:142", v: 1,
           "All pods removed node", [("node", .string("aks-npuser01-61737176-vmss000006"))],
-          ["kind": "drainFinished", "node": "aks-npuser01-61737176-vmss000006"])
+          .drainFinished(node: "aks-npuser01-61737176-vmss000006"))
     ) { .drainFinished(node: $0.text(1)) },
     CatalogEntry(
       "cloud.aws.terminating", literal: "Terminating EC2 instance: ",
@@ -195,7 +186,7 @@ extension Catalog {
         CatalogExample(
           "1.3–1.34",
           "I0927 12:07:12.391908       1 auto_scaling_groups.go:269] Terminating EC2 instance: i-066bc60549f083e38",
-          ["kind": "instanceTerminated", "instance": "i-066bc60549f083e38"])
+          .instanceTerminated(instanceId: "i-066bc60549f083e38"))
       ]
     ) { .instanceTerminated(instanceId: $0.text(1)) },
     CatalogEntry(
@@ -205,7 +196,7 @@ extension Catalog {
         CatalogExample(
           "1.35+",
           "I0313 13:01:02.700000       1 auto_scaling_groups.go:379] Terminated instance i-0abc in autoscaling group: Terminating EC2 instance: i-0abc",
-          ["kind": "instanceTerminated", "instance": "i-0abc"])
+          .instanceTerminated(instanceId: "i-0abc"))
       ]
     ) { .instanceTerminated(instanceId: $0.text(1)) },
     CatalogEntry(
@@ -215,11 +206,11 @@ extension Catalog {
         CatalogExample(
           "1.13+",
           "I0504 09:10:17.929205 1 azure_scale_set.go:705] Deleting vmss instances [azure:///subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-np-1-vmss/virtualMachines/6]",
-          [
-            "kind": "scaleSetInstancesDeleting", "scaleSet": "aks-np-1-vmss", "instances": "6",
-            "ids":
-              "azure:///subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-np-1-vmss/virtualMachines/6",
-          ])
+          .scaleSetInstancesDeleting(
+            scaleSet: "aks-np-1-vmss", instances: ["6"],
+            ids: [
+              "azure:///subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-np-1-vmss/virtualMachines/6"
+            ]))
       ]
     ) { c in ScaleSetText.deletion(c.longText(1), name: c.name) },
     CatalogEntry(
@@ -230,16 +221,16 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3–1.27", "I0313 12:50:00.000000       1 utils.go:467] Removing unregistered node i-0abc",
-          ["kind": "unregisteredNodeRemoval", "node": "i-0abc"]),
+          .unregisteredNodeRemoval(node: "i-0abc")),
         CatalogExample(
           "1.28+",
           "I0313 12:50:00.000000       1 static_autoscaler.go:860] Marking unregistered node i-0abc for removal",
-          ["kind": "unregisteredNodeRemoval", "node": "i-0abc"]),
+          .unregisteredNodeRemoval(node: "i-0abc")),
       ]
         + CatalogExample.structured(
           "I0313 12:50:00.000000       1 static_autoscaler.go:1098] ", caller: "core/static_autoscaler.go:1098", v: 0,
           "Marking unregistered node for removal", [("node", .string("i-0abc"))],
-          ["kind": "unregisteredNodeRemoval", "node": "i-0abc"])
+          .unregisteredNodeRemoval(node: "i-0abc"))
     ) { .unregisteredNodeRemoval(node: $0.text(1)) },
   ]
 }

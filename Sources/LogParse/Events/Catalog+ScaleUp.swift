@@ -8,10 +8,10 @@ extension Catalog {
         CatalogExample(
           "1.3–1.18",
           "I0927 11:50:35.158353       1 scale_up.go:263] Pod echoserver/echoserver-74fd7d865f-vkzqb is unschedulable",
-          ["kind": "podUnschedulable", "pod": "echoserver/echoserver-74fd7d865f-vkzqb"]),
+          .podUnschedulable(pod: "echoserver/echoserver-74fd7d865f-vkzqb")),
         CatalogExample(
           "1.19+", "I0313 12:34:33.900100       1 klogx.go:87] Pod default/web-7d9f-abcde is unschedulable",
-          ["kind": "podUnschedulable", "pod": "default/web-7d9f-abcde"]),
+          .podUnschedulable(pod: "default/web-7d9f-abcde")),
       ]
     ) { .podUnschedulable(pod: $0.text(1)) },
     CatalogEntry(
@@ -21,7 +21,7 @@ extension Catalog {
         CatalogExample(
           "1.26+",
           "I0515 20:27:08.660248       1 hinting_simulator.go:110] failed to find place for default/nginx-7f456874f4-9jdrf based on similar pods scheduling",
-          ["kind": "podUnschedulable", "pod": "default/nginx-7f456874f4-9jdrf"])
+          .podUnschedulable(pod: "default/nginx-7f456874f4-9jdrf"))
       ]
     ) { .podUnschedulable(pod: $0.text(1)) },
     CatalogEntry(
@@ -30,7 +30,7 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I1227 10:48:22.745330       1 scale_up.go:61] 30 other pods are also unschedulable",
-          ["kind": "otherPodsUnschedulable", "count": "30"])
+          .otherPodsUnschedulable(count: 30))
       ]
     ) { $0.int(1).map { .otherPodsUnschedulable(count: $0) } },
     CatalogEntry(
@@ -40,11 +40,11 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0927 11:50:45.524041       1 scale_up.go:300] Upcoming 1 nodes",
-          ["kind": "upcomingNodes", "count": "1"])
+          .upcomingNodes(count: 1))
       ]
         + CatalogExample.structured(
           "I0927 11:50:45.524041       1 orchestrator.go:123] ", caller: "orchestrator/orchestrator.go:123", v: 4,
-          "Upcoming nodes", [("nodesCount", .bare("1"))], ["kind": "upcomingNodes", "count": "1"])
+          "Upcoming nodes", [("nodesCount", .bare("1"))], .upcomingNodes(count: 1))
     ) { $0.int(1).map { .upcomingNodes(count: $0) } },
     CatalogEntry(
       "scaleUp.bestOption", literal: "Best option to resize: ", pattern: #"^Best option to resize: (\S+)"#,
@@ -53,12 +53,12 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0927 11:50:35.158521       1 scale_up.go:423] Best option to resize: ASG_NAME",
-          ["kind": "bestOption", "group": "ASG_NAME"])
+          .bestOption(group: "ASG_NAME"))
       ]
         + CatalogExample.structured(
           "I0927 11:50:35.158521       1 orchestrator.go:1115] ", caller: "orchestrator/orchestrator.go:1115", v: 1,
           "Found best node group option to resize", [("nodeGroupId", .string("ASG_NAME"))],
-          ["kind": "bestOption", "group": "ASG_NAME"])
+          .bestOption(group: "ASG_NAME"))
     ) { .bestOption(group: $0.text(1)) },
     CatalogEntry(
       "scaleUp.estimated", literal: "Estimated ", pattern: #"^Estimated (\d+) nodes needed in (\S+)"#,
@@ -67,12 +67,12 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0927 11:50:35.158540       1 scale_up.go:427] Estimated 1 nodes needed in ASG_NAME",
-          ["kind": "estimatedNodes", "count": "1", "group": "ASG_NAME"])
+          .estimatedNodes(count: 1, group: "ASG_NAME"))
       ]
         + CatalogExample.structured(
           "I0927 11:50:35.158540       1 orchestrator.go:1119] ", caller: "orchestrator/orchestrator.go:1119", v: 1,
           "Estimated nodes needed", [("nodeCount", .bare("1")), ("nodeGroupId", .string("ASG_NAME"))],
-          ["kind": "estimatedNodes", "count": "1", "group": "ASG_NAME"])
+          .estimatedNodes(count: 1, group: "ASG_NAME"))
     ) { c in c.int(1).map { .estimatedNodes(count: $0, group: c.text(2)) } },
     CatalogEntry(
       "scaleUp.cappedToClusterMax", literal: "Capping size to max cluster total size (",
@@ -82,12 +82,12 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0313 12:34:34.401100       1 orchestrator.go:621] Capping size to max cluster total size (20)",
-          ["kind": "scaleUpCappedToClusterMax", "size": "20"])
+          .scaleUpCappedToClusterMax(size: 20))
       ]
         + CatalogExample.structured(
           "I0313 12:34:34.401100       1 orchestrator.go:658] ", caller: "orchestrator/orchestrator.go:658", v: 1,
           "Capping size to max cluster total size", [("maxNodesTotal", .bare("20"))],
-          ["kind": "scaleUpCappedToClusterMax", "size": "20"])
+          .scaleUpCappedToClusterMax(size: 20))
     ) { $0.int(1).map { .scaleUpCappedToClusterMax(size: $0) } },
     CatalogEntry(
       "scaleUp.splitting", literal: "Splitting scale-up between ",
@@ -98,13 +98,13 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0313 12:34:34.401200       1 orchestrator.go:285] Splitting scale-up between 3 similar node groups: {eks-a, eks-b, eks-c}",
-          ["kind": "scaleUpSplit", "groups": "eks-a,eks-b,eks-c"])
+          .scaleUpSplit(groups: ["eks-a", "eks-b", "eks-c"]))
       ]
         + CatalogExample.structured(
           "I0313 12:34:34.401200       1 orchestrator.go:718] ", caller: "orchestrator/orchestrator.go:718", v: 1,
           "Splitting scale-up between similar node groups",
           [("nodeGroupCount", .bare("3")), ("nodeGroupNames", .string("eks-a, eks-b, eks-c"))],
-          ["kind": "scaleUpSplit", "groups": "eks-a,eks-b,eks-c"])
+          .scaleUpSplit(groups: ["eks-a", "eks-b", "eks-c"]))
     ) { c in
       let groups = c.names(1, separator: ",")
       return groups.isEmpty ? nil : .scaleUpSplit(groups: groups)
@@ -117,7 +117,7 @@ extension Catalog {
         CatalogExample(
           "1.12+",
           "I0326 09:28:48.700826       1 balancing_processor.go:109] Requested scale-up (6) exceeds node group set capacity, capping to 1",
-          ["kind": "scaleUpCapped", "requested": "6", "cappedTo": "1"])
+          .scaleUpCapped(requested: 6, cappedTo: 1))
       ]
     ) { c in .scaleUpCapped(requested: c.int(1) ?? 0, cappedTo: c.int(2) ?? 0) },
     CatalogEntry(
@@ -128,17 +128,20 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0927 11:50:35.158556       1 scale_up.go:529] Final scale-up plan: [{ASG_NAME 4->5 (max: 8)}]",
-          ["kind": "scaleUpPlan", "plan": "ASG_NAME 4->5 max 8"]),
+          .scaleUpPlan([PlannedResize(group: "ASG_NAME", from: 4, to: 5, max: 8)])),
         CatalogExample(
           "1.3+ (balanced)",
           "I0313 12:34:34.401300       1 orchestrator.go:295] Final scale-up plan: [{eks-a 1->2 (max: 5)} {eks-b 1->2 (max: 5)}]",
-          ["kind": "scaleUpPlan", "plan": "eks-a 1->2 max 5,eks-b 1->2 max 5"]),
+          .scaleUpPlan([
+            PlannedResize(group: "eks-a", from: 1, to: 2, max: 5),
+            PlannedResize(group: "eks-b", from: 1, to: 2, max: 5),
+          ])),
       ]
         + CatalogExample.structured(
           "I0927 11:50:35.158556       1 orchestrator.go:179] ", caller: "orchestrator/orchestrator.go:179", v: 1,
           "Executing final scale-up plan",
           [("scaleUpInfos", .value(text: "[{ASG_NAME 4->5 (max: 8)}]", json: "\"[{ASG_NAME 4->5 (max: 8)}]\""))],
-          ["kind": "scaleUpPlan", "plan": "ASG_NAME 4->5 max 8"])
+          .scaleUpPlan([PlannedResize(group: "ASG_NAME", from: 4, to: 5, max: 8)]))
     ) { c in
       let plan = PlanText.resizes(c.longText(1), name: c.name, outOfRange: c.noteOutOfRange)
       return plan.isEmpty ? nil : .scaleUpPlan(plan)
@@ -151,12 +154,12 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0313 12:34:34.470823       1 executor.go:147] Scale-up: setting group eks-ng-a size to 7",
-          ["kind": "scaleUpRequested", "group": "eks-ng-a", "size": "7"])
+          .scaleUpRequested(group: "eks-ng-a", size: 7))
       ]
         + CatalogExample.structured(
           "I0313 12:34:34.470823       1 executor.go:148] ", caller: "orchestrator/executor.go:148", v: 0,
           "Scale-up: setting group size", [("nodeGroupId", .string("eks-ng-a")), ("size", .bare("7"))],
-          ["kind": "scaleUpRequested", "group": "eks-ng-a", "size": "7"])
+          .scaleUpRequested(group: "eks-ng-a", size: 7))
     ) { c in c.int(2).map { .scaleUpRequested(group: c.text(1), size: $0) } },
     CatalogEntry(
       "cloud.aws.setAsgSize", literal: "Setting asg ", pattern: #"^Setting asg (\S+) size to (\d+)"#, v: 0,
@@ -164,7 +167,7 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0313 12:34:34.470926       1 auto_scaling_groups.go:265] Setting asg eks-ng-a size to 7",
-          ["kind": "cloudResize", "group": "eks-ng-a", "size": "7"])
+          .cloudResize(group: "eks-ng-a", size: 7))
       ]
     ) { c in c.int(2).map { .cloudResize(group: c.text(1), size: $0) } },
     CatalogEntry(
@@ -174,10 +177,10 @@ extension Catalog {
         CatalogExample(
           "1.3–1.12",
           "I0508 07:54:09.484267       1 azure_container_service_pool.go:276] Target size set done, AKS. Value: {Response:{Response:0xc421703050}}",
-          ["kind": "cloudResizeDone"]),
+          .cloudResizeDone(seconds: nil)),
         CatalogExample(
           "1.13+", "I0313 12:00:00.000000       1 azure_scale_set.go:290] Target size set done !!",
-          ["kind": "cloudResizeDone"]),
+          .cloudResizeDone(seconds: nil)),
       ]
     ) { _ in .cloudResizeDone(seconds: nil) },
     CatalogEntry(
@@ -188,10 +191,10 @@ extension Catalog {
         CatalogExample(
           "1.3–1.12",
           "I0508 07:54:09.484320       1 azure_container_service_pool.go:299] Got Updated value. Time taken: 2m39.182059589s",
-          ["kind": "cloudResizeDone", "seconds": "159.182059589"]),
+          .cloudResizeDone(seconds: 159.182059589)),
         CatalogExample(
           "1.13+", "I0313 12:00:00.000000       1 azure_scale_set.go:200] Got Updated value. Time taken: 1.5s",
-          ["kind": "cloudResizeDone", "seconds": "1.5"]),
+          .cloudResizeDone(seconds: 1.5)),
       ]
     ) { c in .cloudResizeDone(seconds: c.duration(1)) },
     CatalogEntry(
@@ -203,13 +206,13 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0927 11:52:36.144782       1 clusterstate.go:194] Scale up in group ASG_NAME finished successfully in 2m0.5s",
-          ["kind": "scaleUpFinished", "group": "ASG_NAME", "seconds": "120.5"])
+          .scaleUpFinished(group: "ASG_NAME", seconds: 120.5))
       ]
         + CatalogExample.structured(
           "I0927 11:52:36.144782       1 clusterstate.go:355] ", caller: "clusterstate/clusterstate.go:355", v: 4,
           "Scale up in group finished successfully",
           [("nodeGroupName", .string("ASG_NAME")), ("duration", .string("2m0.5s"))],
-          ["kind": "scaleUpFinished", "group": "ASG_NAME", "seconds": "120.5"])
+          .scaleUpFinished(group: "ASG_NAME", seconds: 120.5))
     ) { c in .scaleUpFinished(group: c.text(1), seconds: c.duration(2)) },
     CatalogEntry(
       "scaleUp.timedOut", literal: "Scale-up timed out for node group ",
@@ -220,13 +223,13 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "W0313 12:49:40.563382       1 clusterstate.go:266] Scale-up timed out for node group eks-ng-a after 15m5.5s",
-          ["kind": "scaleUpTimedOut", "group": "eks-ng-a", "seconds": "905.5"])
+          .scaleUpTimedOut(group: "eks-ng-a", seconds: 905.5))
       ]
         + CatalogExample.structured(
           "I0313 12:49:40.563382       1 clusterstate.go:360] ", caller: "clusterstate/clusterstate.go:360", v: 0,
           "Scale-up timed out for node group after",
           [("nodeGroupName", .string("eks-ng-a")), ("duration", .string("15m5.5s"))],
-          ["kind": "scaleUpTimedOut", "group": "eks-ng-a", "seconds": "905.5"])
+          .scaleUpTimedOut(group: "eks-ng-a", seconds: 905.5))
     ) { c in .scaleUpTimedOut(group: c.text(1), seconds: c.duration(2)) },
     CatalogEntry(
       "scaleUp.revertTimedOut", literal: "Reverting timed-out scale-up for node group ",
@@ -239,13 +242,13 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "W0313 12:49:40.570000       1 clusterstate.go:372] Reverting timed-out scale-up for node group eks-ng-a by decreasing target size by 2",
-          ["kind": "scaleUpReverted", "group": "eks-ng-a", "delta": "2"])
+          .scaleUpReverted(group: "eks-ng-a", delta: 2))
       ]
         + CatalogExample.structured(
           "I0313 12:49:40.570000       1 clusterstate.go:373] ", caller: "clusterstate/clusterstate.go:373", v: 0,
           "Reverting timed-out scale-up for node group by decreasing target size",
           [("nodeGroupName", .string("eks-ng-a")), ("increase", .bare("2"))],
-          ["kind": "scaleUpReverted", "group": "eks-ng-a", "delta": "2"])
+          .scaleUpReverted(group: "eks-ng-a", delta: 2))
     ) { c in c.int(2).map { .scaleUpReverted(group: c.text(1), delta: $0) } },
     CatalogEntry(
       "scaleUp.backoff", literal: "Disabling scale-up for node group ",
@@ -259,24 +262,20 @@ extension Catalog {
         CatalogExample(
           "0.6–1.13",
           "W0313 12:49:40.584456       1 clusterstate.go:223] Disabling scale-up for node group eks-ng-a until 2018-03-13 12:54:40.13918732 +0000 UTC",
-          [
-            "kind": "backoffStarted", "group": "eks-ng-a", "until": "2018-03-13T12:54:40.13918732Z", "errorClass": "",
-            "errorCode": "",
-          ]),
+          .backoffStarted(
+            group: "eks-ng-a", until: .example("2018-03-13T12:54:40.13918732Z"), errorClass: "", errorCode: "")),
         CatalogExample(
           "1.14",
           "W0313 12:49:40.584456       1 clusterstate.go:255] Disabling scale-up for node group eks-ng-a until 2019-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682; errorClass=99; errorCode=timeout",
-          [
-            "kind": "backoffStarted", "group": "eks-ng-a", "until": "2019-03-13T12:54:40.13918732Z", "errorClass": "99",
-            "errorCode": "timeout",
-          ]),
+          .backoffStarted(
+            group: "eks-ng-a", until: .example("2019-03-13T12:54:40.13918732Z"), errorClass: "99", errorCode: "timeout")
+        ),
         CatalogExample(
           "1.15+",
           "W0313 12:49:40.584456       1 clusterstate.go:297] Disabling scale-up for node group eks-ng-a until 2024-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682; errorClass=Other; errorCode=timeout",
-          [
-            "kind": "backoffStarted", "group": "eks-ng-a", "until": "2024-03-13T12:54:40.13918732Z",
-            "errorClass": "Other", "errorCode": "timeout",
-          ]),
+          .backoffStarted(
+            group: "eks-ng-a", until: .example("2024-03-13T12:54:40.13918732Z"), errorClass: "Other",
+            errorCode: "timeout")),
       ]
         + CatalogExample.structured(
           "I0313 12:49:40.584456       1 clusterstate.go:405] ", caller: "clusterstate/clusterstate.go:405", v: 0,
@@ -286,10 +285,9 @@ extension Catalog {
             ("backoffUntil", .string("2026-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682")),
             ("errorClass", .string("Other")), ("errorCode", .string("timeout")),
           ],
-          [
-            "kind": "backoffStarted", "group": "eks-ng-a", "until": "2026-03-13T12:54:40.13918732Z",
-            "errorClass": "Other", "errorCode": "timeout",
-          ])
+          .backoffStarted(
+            group: "eks-ng-a", until: .example("2026-03-13T12:54:40.13918732Z"), errorClass: "Other",
+            errorCode: "timeout"))
     ) { c in
       .backoffStarted(
         group: c.text(1), until: TimeText.goTime(c.text(2)), errorClass: c.text(3), errorCode: c.text(4))
@@ -309,14 +307,13 @@ extension Catalog {
         CatalogExample(
           "1.12–1.28",
           "W0313 12:50:01.422358       1 orchestrator.go:582] Node group eks-ng-a is not ready for scaleup - backoff",
-          ["kind": "groupInBackoff", "group": "eks-ng-a"]),
+          .groupInBackoff(group: "eks-ng-a", errorCode: nil, errorMessage: nil)),
         CatalogExample(
           "1.29+",
           "W0313 12:50:01.422358       1 orchestrator.go:599] Node group eks-ng-a is not ready for scaleup - backoff with status: {true {Other cloudProviderError failed to increase node group size: AccessDenied: denied}}",
-          [
-            "kind": "groupInBackoff", "group": "eks-ng-a", "errorCode": "cloudProviderError",
-            "errorMessage": "failed to increase node group size: AccessDenied: denied",
-          ]),
+          .groupInBackoff(
+            group: "eks-ng-a", errorCode: "cloudProviderError",
+            errorMessage: "failed to increase node group size: AccessDenied: denied")),
       ]
         + CatalogExample.structured(
           "I0313 12:50:01.422358       1 orchestrator.go:614] ", caller: "orchestrator/orchestrator.go:614", v: 0,
@@ -333,10 +330,9 @@ extension Catalog {
               )
             ),
           ],
-          [
-            "kind": "groupInBackoff", "group": "eks-ng-a", "errorCode": "cloudProviderError",
-            "errorMessage": "failed to increase node group size: AccessDenied: denied",
-          ])
+          .groupInBackoff(
+            group: "eks-ng-a", errorCode: "cloudProviderError",
+            errorMessage: "failed to increase node group size: AccessDenied: denied"))
     ) { c in
       let message = c.string(4).flatMap { $0.isEmpty ? nil : $0 }
       return .groupInBackoff(group: c.text(1), errorCode: c.string(3), errorMessage: message)
@@ -351,13 +347,13 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0313 12:40:10.000000       1 static_autoscaler.go:845] Deleting 1 from eks-gpu node group because of create errors",
-          ["kind": "failedNodesDeleted", "count": "1", "group": "eks-gpu"])
+          .failedNodesDeleted(count: 1, group: "eks-gpu"))
       ]
         + CatalogExample.structured(
           "I0313 12:40:10.000000       1 static_autoscaler.go:1125] ", caller: "core/static_autoscaler.go:1125", v: 1,
           "Deleting node group because of create errors",
           [("nodesToDeleteCount", .bare("1")), ("nodeGroupId", .string("eks-gpu"))],
-          ["kind": "failedNodesDeleted", "count": "1", "group": "eks-gpu"])
+          .failedNodesDeleted(count: 1, group: "eks-gpu"))
     ) { c in c.int(1).map { .failedNodesDeleted(count: $0, group: c.text(2)) } },
     CatalogEntry(
       "scaleUp.groupNotReady", literal: "Node group ",
@@ -368,16 +364,16 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3", "W0313 12:50:01.422358       1 scale_up.go:321] Node group eks-ng-a is not ready for scaleup",
-          ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "not ready"]),
+          .groupNotReady(group: "eks-ng-a", reason: "not ready")),
         CatalogExample(
           "1.12+",
           "W0313 12:50:01.422358       1 orchestrator.go:596] Node group eks-ng-a is not ready for scaleup - unhealthy",
-          ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "unhealthy"]),
+          .groupNotReady(group: "eks-ng-a", reason: "unhealthy")),
       ]
         + CatalogExample.structured(
           "I0313 12:50:01.422358       1 orchestrator.go:611] ", caller: "orchestrator/orchestrator.go:611", v: 0,
           "Node group is not ready for scaleup - unhealthy", [("nodeGroupId", .string("eks-ng-a"))],
-          ["kind": "groupNotReady", "group": "eks-ng-a", "reason": "unhealthy"])
+          .groupNotReady(group: "eks-ng-a", reason: "unhealthy"))
     ) { c in .groupNotReady(group: c.text(1), reason: c.string(2) ?? "not ready") },
     CatalogEntry(
       "scaleUp.maxSizeReached", literal: "Skipping node group ",
@@ -387,12 +383,12 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I1227 10:48:23.118126       1 scale_up.go:116] Skipping node group nodes.example - max size reached",
-          ["kind": "maxSizeReached", "group": "nodes.example"])
+          .maxSizeReached(group: "nodes.example"))
       ]
         + CatalogExample.structured(
           "I1227 10:48:23.118126       1 orchestrator.go:350] ", caller: "orchestrator/orchestrator.go:350", v: 4,
           "Skipping node group - max size reached", [("nodeGroupId", .string("nodes.example"))],
-          ["kind": "maxSizeReached", "group": "nodes.example"])
+          .maxSizeReached(group: "nodes.example"))
     ) { .maxSizeReached(group: $0.text(1)) },
     CatalogEntry(
       "scaleUp.predicateFailed", literal: "Pod ",
@@ -405,21 +401,17 @@ extension Catalog {
         CatalogExample(
           "1.3–1.17",
           "I0313 12:00:00.000000       1 utils.go:237] Pod web-1 can't be scheduled on eks-ng-a, predicate failed: PodFitsResources predicate mismatch, reason: Insufficient cpu",
-          [
-            "kind": "podDoesNotFitGroup", "pod": "web-1", "group": "eks-ng-a",
-            "reason": "PodFitsResources predicate mismatch, reason: Insufficient cpu",
-          ]),
+          .podDoesNotFitGroup(
+            pod: "web-1", group: "eks-ng-a", reason: "PodFitsResources predicate mismatch, reason: Insufficient cpu")),
         CatalogExample(
           "1.18–1.31",
           "I0313 12:00:00.000000       1 orchestrator.go:546] Pod default/web-1 can't be scheduled on eks-ng-a, predicate checking error: Insufficient cpu; predicateName=NodeResourcesFit; reasons: Insufficient cpu; debugInfo=",
-          ["kind": "podDoesNotFitGroup", "pod": "default/web-1", "group": "eks-ng-a", "reason": "Insufficient cpu"]),
+          .podDoesNotFitGroup(pod: "default/web-1", group: "eks-ng-a", reason: "Insufficient cpu")),
         CatalogExample(
           "1.32+",
           "I0313 12:00:00.000000       1 orchestrator.go:588] Pod default/web-1 can't be scheduled on eks-ng-a, predicate checking error: can't schedule pod default/web-1: predicate \"NodeAffinity\" didn't pass (predicateReasons=[node(s) didn't match Pod's node affinity/selector]; debugInfo=)",
-          [
-            "kind": "podDoesNotFitGroup", "pod": "default/web-1", "group": "eks-ng-a",
-            "reason": "node(s) didn't match Pod's node affinity/selector",
-          ]),
+          .podDoesNotFitGroup(
+            pod: "default/web-1", group: "eks-ng-a", reason: "node(s) didn't match Pod's node affinity/selector")),
       ]
         + CatalogExample.structured(
           "I0313 12:00:00.000000       1 orchestrator.go:575] ", caller: "orchestrator/orchestrator.go:575", v: 2,
@@ -433,10 +425,8 @@ extension Catalog {
               )
             ),
           ],
-          [
-            "kind": "podDoesNotFitGroup", "pod": "default/web-1", "group": "eks-ng-a",
-            "reason": "node(s) didn't match Pod's node affinity/selector",
-          ])
+          .podDoesNotFitGroup(
+            pod: "default/web-1", group: "eks-ng-a", reason: "node(s) didn't match Pod's node affinity/selector"))
     ) { c in .podDoesNotFitGroup(pod: c.text(1), group: c.text(2), reason: PredicateText.reason(c.text(3))) },
     CatalogEntry(
       "scaleUp.similarPodsDoNotFit", literal: " other pods similar to ", .anywhere,
@@ -447,13 +437,13 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0313 12:00:00.000000       1 orchestrator.go:548] 4 other pods similar to default/web-1 can't be scheduled on eks-ng-a",
-          ["kind": "similarPodsDoNotFitGroup", "count": "4", "pod": "default/web-1", "group": "eks-ng-a"])
+          .similarPodsDoNotFitGroup(count: 4, pod: "default/web-1", group: "eks-ng-a"))
       ]
         + CatalogExample.structured(
           "I0313 12:00:00.000000       1 orchestrator.go:577] ", caller: "orchestrator/orchestrator.go:577", v: 2,
           "Other similar pods can't be scheduled",
           [("podCount", .bare("4")), ("pod", .string("default/web-1")), ("nodeGroupId", .string("eks-ng-a"))],
-          ["kind": "similarPodsDoNotFitGroup", "count": "4", "pod": "default/web-1", "group": "eks-ng-a"])
+          .similarPodsDoNotFitGroup(count: 4, pod: "default/web-1", group: "eks-ng-a"))
     ) { c in c.int(1).map { .similarPodsDoNotFitGroup(count: $0, pod: c.text(2), group: c.text(3)) } },
     CatalogEntry(
       // 1.2x wrote the message with a doubled i (`No expansion optiions`).
@@ -462,14 +452,14 @@ extension Catalog {
       versions: "1.3–1.37 (1.2x: `optiions`), 1.38+ (structured)",
       examples: [
         CatalogExample(
-          "1.2x", "I0313 12:00:00.000000       1 scale_up.go:441] No expansion optiions", ["kind": "noExpansionOptions"]
+          "1.2x", "I0313 12:00:00.000000       1 scale_up.go:441] No expansion optiions", .noExpansionOptions
         ),
         CatalogExample(
-          "1.3+", "I1227 10:48:23.118148       1 scale_up.go:186] No expansion options", ["kind": "noExpansionOptions"]),
+          "1.3+", "I1227 10:48:23.118148       1 scale_up.go:186] No expansion options", .noExpansionOptions),
       ]
         + CatalogExample.structured(
           "I1227 10:48:23.118148       1 orchestrator.go:1104] ", caller: "orchestrator/orchestrator.go:1104", v: 1,
-          "No expansion options", [], ["kind": "noExpansionOptions"])
+          "No expansion options", [], .noExpansionOptions)
     ) { _ in .noExpansionOptions },
   ]
 }

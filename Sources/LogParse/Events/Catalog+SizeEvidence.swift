@@ -11,7 +11,7 @@ extension Catalog {
         CatalogExample(
           "1.3+",
           "I0313 12:00:00.000000       1 static_autoscaler.go:709] Decreasing size of eks-ng-a, expected=3 current=2 delta=-1",
-          ["kind": "groupSizeDecreasing", "group": "eks-ng-a", "from": "3", "to": "2"])
+          .groupSizeDecreasing(group: "eks-ng-a", from: 3, to: 2))
       ]
         + CatalogExample.structured(
           "I0313 12:00:00.000000       1 static_autoscaler.go:995] ", caller: "core/static_autoscaler.go:995", v: 0,
@@ -19,7 +19,7 @@ extension Catalog {
           [
             ("nodeGroupId", .string("eks-ng-a")), ("targetSize", .bare("3")), ("size", .bare("2")),
             ("delta", .bare("-1")),
-          ], ["kind": "groupSizeDecreasing", "group": "eks-ng-a", "from": "3", "to": "2"])
+          ], .groupSizeDecreasing(group: "eks-ng-a", from: 3, to: 2))
     ) { c in
       guard let from = c.int(2), let to = c.int(3) else { return nil }
       return .groupSizeDecreasing(group: c.text(1), from: from, to: to)
@@ -31,12 +31,12 @@ extension Catalog {
       examples: [
         CatalogExample(
           "1.3+", "I0313 12:00:00.000000       1 orchestrator.go:157] No pod can fit to eks-ng-a",
-          ["kind": "noPodFitsGroup", "group": "eks-ng-a"])
+          .noPodFitsGroup(group: "eks-ng-a"))
       ]
         + CatalogExample.structured(
           "I0313 12:00:00.000000       1 orchestrator.go:1088] ", caller: "orchestrator/orchestrator.go:1088", v: 4,
           "No pod can fit to node group", [("nodeGroupId", .string("eks-ng-a"))],
-          ["kind": "noPodFitsGroup", "group": "eks-ng-a"])
+          .noPodFitsGroup(group: "eks-ng-a"))
     ) { .noPodFitsGroup(group: $0.text(1)) },
   ]
 }

@@ -8,10 +8,14 @@ extension Catalog {
         CatalogExample(
           "1.3–1.27",
           "W0313 12:50:00.500000       1 static_autoscaler.go:327] Failed to remove node i-0abc: node group min size reached, skipping unregistered node removal",
-          ["kind": "failure", "operation": "unregisteredRemoval", "node": "i-0abc", "fatal": "false"])
+          .failure(
+            FailureDetail(
+              operation: .unregisteredRemoval, node: "i-0abc", fatal: false,
+              message: "Failed to remove node i-0abc: node group min size reached, skipping unregistered node removal"))
+        )
       ]
     ) { c in
-      .failure(FailureDetail(operation: .unregisteredRemoval, node: c.text(1), fatal: false, message: c.message))
+      .failure(FailureDetail(operation: .unregisteredRemoval, node: c.text(1), message: c.message))
     },
     CatalogEntry(
       "failure.removeUnregisteredFromGroup", literal: "Failed to remove ",
@@ -24,15 +28,21 @@ extension Catalog {
         CatalogExample(
           "1.28+",
           "W0313 12:50:00.500000       1 static_autoscaler.go:880] Failed to remove 2 unregistered nodes from node group eks-ng-a: AccessDenied: not authorized",
-          ["kind": "failure", "operation": "unregisteredRemoval", "nodeGroup": "eks-ng-a", "fatal": "false"])
+          .failure(
+            FailureDetail(
+              operation: .unregisteredRemoval, nodeGroup: "eks-ng-a", fatal: false,
+              message: "Failed to remove 2 unregistered nodes from node group eks-ng-a: AccessDenied: not authorized")))
       ]
         + CatalogExample.structured(
           "I0313 12:50:00.500000       1 static_autoscaler.go:1060] ", caller: "core/static_autoscaler.go:1060", v: 0,
           "Failed to remove unregistered nodes from node group",
           [("nodeGroupId", .string("eks-ng-a")), ("err", .string("AccessDenied: not authorized"))],
-          ["kind": "failure", "operation": "unregisteredRemoval", "nodeGroup": "eks-ng-a", "fatal": "false"])
+          .failure(
+            FailureDetail(
+              operation: .unregisteredRemoval, nodeGroup: "eks-ng-a", fatal: false,
+              message: "Failed to remove unregistered nodes from node group eks-ng-a: AccessDenied: not authorized")))
     ) { c in
-      .failure(FailureDetail(operation: .unregisteredRemoval, nodeGroup: c.text(1), fatal: false, message: c.message))
+      .failure(FailureDetail(operation: .unregisteredRemoval, nodeGroup: c.text(1), message: c.message))
     },
     CatalogEntry(
       "failure.unregisteredMinSize", literal: "min size reached, skipping removal of ", .anywhere,
@@ -46,15 +56,21 @@ extension Catalog {
         CatalogExample(
           "1.28+",
           "W0313 12:50:00.500000       1 static_autoscaler.go:876] Node group eks-ng-a min size reached, skipping removal of 2 unregistered nodes",
-          ["kind": "failure", "operation": "unregisteredRemoval", "nodeGroup": "eks-ng-a", "fatal": "false"])
+          .failure(
+            FailureDetail(
+              operation: .unregisteredRemoval, nodeGroup: "eks-ng-a", fatal: false,
+              message: "Node group eks-ng-a min size reached, skipping removal of 2 unregistered nodes")))
       ]
         + CatalogExample.structured(
           "I0313 12:50:00.500000       1 static_autoscaler.go:1030] ", caller: "core/static_autoscaler.go:1030", v: 0,
           "Node group min size reached, skipping removal of unregistered nodes",
           [("nodeGroupId", .string("eks-ng-a")), ("nodesCount", .bare("2"))],
-          ["kind": "failure", "operation": "unregisteredRemoval", "nodeGroup": "eks-ng-a", "fatal": "false"])
+          .failure(
+            FailureDetail(
+              operation: .unregisteredRemoval, nodeGroup: "eks-ng-a", fatal: false,
+              message: "Node group eks-ng-a min size reached, skipping removal of 2 unregistered nodes")))
     ) { c in
-      .failure(FailureDetail(operation: .unregisteredRemoval, nodeGroup: c.text(1), fatal: false, message: c.message))
+      .failure(FailureDetail(operation: .unregisteredRemoval, nodeGroup: c.text(1), message: c.message))
     },
   ]
 }

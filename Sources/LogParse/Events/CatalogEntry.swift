@@ -22,7 +22,13 @@ public struct CatalogEntry: Sendable {
   public let verbosity: Int
   /// The CAS versions that write it, and how the forms differ between them.
   public let versions: String
-  /// A rendered line of each version range whose text differs, with the fields its event carries.
+  /// Whether CAS writes the message with `klog.Fatalf`, so the process exits after it whatever the
+  /// record's header shows (a line that lost its header, a copy at another severity).
+  ///
+  /// One of the two sources of ``FailureDetail/fatal``: ``EventExtractor`` marks a failure event
+  /// fatal when its entry says so here or its record's severity is `F`; builders never set it.
+  public let fatal: Bool
+  /// A rendered line of each version range whose text differs, with the event it means.
   public let examples: [CatalogExample]
   /// Builds the event from the captures; nil rejects the match.
   let build: @Sendable (Captures) -> Event?
@@ -32,8 +38,8 @@ public struct CatalogEntry: Sendable {
 
   init(
     _ id: String, literal: String, _ position: Position = .prefix, pattern: String,
-    structured: StructuredForm? = nil, v verbosity: Int, versions: String, examples: [CatalogExample],
-    build: @escaping @Sendable (Captures) -> Event?
+    structured: StructuredForm? = nil, v verbosity: Int, versions: String, fatal: Bool = false,
+    examples: [CatalogExample], build: @escaping @Sendable (Captures) -> Event?
   ) {
     self.id = id
     self.literal = literal
@@ -42,25 +48,34 @@ public struct CatalogEntry: Sendable {
     self.structured = structured
     self.verbosity = verbosity
     self.versions = versions
+    self.fatal = fatal
     self.examples = examples
     self.build = build
   }
 }
 
-/// A rendered catalogue line of some CAS versions, and the fields its event must carry.
+/// A rendered catalogue line of some CAS versions, and the event it means.
 public struct CatalogExample: Sendable {
   /// The versions that write the line in this form (`1.3–1.24`, `1.29+`, `1.38+` and `1.38+ (JSON)` for
   /// the structured form in text and JSON logging).
   public let versions: String
-  /// The whole klog line, header included.
+  /// The whole klog line, header included (a record's continuation lines after `\n`), or a JSON logging record.
   public let line: String
-  /// Every field of the event the line means, as ``Event/fields`` gives them.
-  public let fields: [String: String]
+  /// The event the line means, exactly: a failure's `fatal` as ``EventExtractor`` sets it.
+  public let event: Event
 
-  /// An example of `versions`: `line` means an event with exactly `fields`.
-  public init(_ versions: String, _ line: String, _ fields: [String: String] = [:]) {
+  /// An example of `versions`: `line` means exactly `event`.
+  public init(_ versions: String, _ line: String, _ event: Event) {
     self.versions = versions
     self.line = line
-    self.fields = fields
+    self.event = event
+  }
+}
+
+extension FullTime {
+  /// The time an RFC 3339 text such as `2019-09-27T11:57:07.773690521Z` gives, for stating an
+  /// example's event (the epoch when the text is not one: the example then fails its test).
+  static func example(_ rfc3339: String) -> FullTime {
+    TimeText.rfc3339(Array(rfc3339.utf8)) ?? FullTime(epochMicroseconds: 0)
   }
 }

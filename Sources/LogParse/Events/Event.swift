@@ -167,8 +167,10 @@ public struct FailureDetailOf<Name: Hashable & Sendable>: Hashable, Sendable {
   public var nodeGroup: Name?
   /// The node the line names, if any.
   public var node: Name?
-  /// Whether the record was fatal (`F`): the process exited.
-  public var fatal: Bool
+  /// Whether the process exited after the record.
+  ///
+  /// Its severity is `F`, or its catalogue entry is ``CatalogEntry/fatal``. Set by ``EventExtractor`` alone; a builder leaves it false.
+  public var fatal: Bool = false
   /// The whole record, continuation lines included.
   public var message: String
 }

@@ -13,9 +13,10 @@
 public struct EventExtractor {
   // Everything the hot path reads is this instance's own: parsers on other threads never touch
   // the same reference counts. The catalogue itself is read only when the extractor is built.
-  /// Each entry's event builder and verbosity.
+  /// Each entry's event builder, verbosity and ``CatalogEntry/fatal``.
   private let builders: [@Sendable (Captures) -> Event?]
   private let verbosities: [Int]
+  private let fatalEntries: [Bool]
   /// All literals, end to end; entry `n`'s is `literalBytes[literalStarts[n]..<literalStarts[n + 1]]`.
   private let literalBytes: [UInt8]
   private let literalStarts: [Int]
@@ -57,6 +58,7 @@ public struct EventExtractor {
   private init(entries: [CatalogEntry], compiled: [BytePattern?]) {
     builders = entries.map(\.build)
     verbosities = entries.map(\.verbosity)
+    fatalEntries = entries.map(\.fatal)
     var bytes: [UInt8] = []
     var starts: [Int] = []
     var byFirstByte = [[Int]](repeating: [], count: 256)
@@ -180,7 +182,7 @@ public struct EventExtractor {
             return builders.withUnsafeBufferPointer { $0[number](captures) }
           }
         }
-        return built.map { markFatal($0, record) }
+        return built.map { markFatal($0, number, record) }
       }
       if let event { return (event, number) }
     }
@@ -201,12 +203,20 @@ public struct EventExtractor {
         || FailureWords.isProviderCreation(record.message)
     else { return nil }
     let message = withUnsafeMutablePointer(to: &fieldCounts) { Captures(subject: record.message, counts: $0).message }
-    return .failure(FailureWords.detail(message, fatal: record.severity == .fatal))
+    return .failure(FailureWords.detail(message, fatal: isFatal(record, entry: nil)))
   }
 
-  /// `event`, a failure marked fatal when the record's severity is.
-  private func markFatal(_ event: Event, _ record: Record) -> Event {
-    guard case .failure(var detail) = event, record.severity == .fatal else { return event }
+  /// Whether a failure of `record` (matched by catalogue entry `entry`, if any) ended the process.
+  ///
+  /// The one rule for ``FailureDetail/fatal``: the record's severity is `F`, or the entry is
+  /// ``CatalogEntry/fatal`` (CAS writes it with `klog.Fatalf`, so it is fatal without its header too).
+  private func isFatal(_ record: Record, entry: Int?) -> Bool {
+    record.severity == .fatal || entry.map { fatalEntries[$0] } == true
+  }
+
+  /// `event`, a failure marked fatal by ``isFatal(_:entry:)``; the builders never mark one.
+  private func markFatal(_ event: Event, _ entry: Int, _ record: Record) -> Event {
+    guard case .failure(var detail) = event, isFatal(record, entry: entry) else { return event }
     detail.fatal = true
     return .failure(detail)
   }
@@ -214,9 +224,10 @@ public struct EventExtractor {
   /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> Event? {
     guard let matcher = matchers[number] else {
-      return withUnsafeMutablePointer(to: &fieldCounts) { counts in
+      let built = withUnsafeMutablePointer(to: &fieldCounts) { counts in
         builders.withUnsafeBufferPointer { $0[number](Captures(subject: subject, counts: counts)) }
       }
+      return built.map { markFatal($0, number, record) }
     }
     var failed = false
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
@@ -227,6 +238,6 @@ public struct EventExtractor {
         subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult), counts: counts)
       return builders.withUnsafeBufferPointer { $0[number](captures) }
     }
-    return built.map { markFatal($0, record) }
+    return built.map { markFatal($0, number, record) }
   }
 }

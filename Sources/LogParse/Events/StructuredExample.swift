@@ -17,10 +17,11 @@ extension CatalogExample {
   /// `header` is the klog header up to and including `] ` (its severity letter and time; the
   /// JSON record's `ts` is the same time in 2026), `caller` the JSON `caller` (`dir/file.go:line`).
   /// `error` is the `err` of a `logger.Error` call (right after the message); `iterationId`
-  /// comes next, then `pairs` in the call's order; `fields` are the event's, as for the printf form.
+  /// comes next, then `pairs` in the call's order; `event` is what both records mean, unless
+  /// the JSON record means `json` (a value JSON logging writes in another form).
   static func structured(
     _ header: String, caller: String, v: Int, _ message: String, error: String? = nil,
-    _ pairs: [(String, StructuredValue)], _ fields: [String: String]
+    _ pairs: [(String, StructuredValue)], _ event: Event, json jsonEvent: Event? = nil
   ) -> [CatalogExample] {
     var text = header + quoted(message)
     if let error { text += " err=" + quoted(error) }
@@ -46,7 +47,7 @@ extension CatalogExample {
       }
     }
     json += "}"
-    return [CatalogExample("1.38+", text, fields), CatalogExample("1.38+ (JSON)", json, fields)]
+    return [CatalogExample("1.38+", text, event), CatalogExample("1.38+ (JSON)", json, jsonEvent ?? event)]
   }
 
   /// `text` Go-quoted.

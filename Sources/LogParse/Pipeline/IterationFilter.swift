@@ -69,7 +69,7 @@ public final class IterationFilter {
   static func meaning(of event: Event?) -> String {
     guard let event else { return "unrecognised" }
     if case .noted = event { return "noted" }
-    return event.fields["kind"] ?? "noted"
+    return event.kindName
   }
 
   /// The loop found, or why none was.

@@ -4,6 +4,9 @@ struct RecordHandler {
   var onRecord: ((Record) -> Void)?
   /// Called with every record after it was mapped: its loop and the event it meant, if any.
   var onRecordMeaning: ((Record, LoopId?, Event?) -> Void)?
+  /// Called with the catalogue entry (its index) and the event of every record an entry recognised
+  /// (for ``Catalog/identify(_:)``).
+  var onEntry: ((Int, Event) -> Void)?
   /// Which loop each record belongs to, and the log's form.
   var loops = LoopTracker()
   var extractor = EventExtractor()
@@ -71,6 +74,7 @@ struct RecordHandler {
     }
     let loop = loops.loop(of: record, event: event)
     onRecordMeaning?(record, loop, event)
+    if entry >= 0 { onEntry?(entry, event) }
     recognized += 1
     if firstMessageDate == nil, record.time.isKnown, let date = TimeText.firstDate(in: record.message) {
       firstMessageDate = MessageDate(date: date, recordTime: record.time)
