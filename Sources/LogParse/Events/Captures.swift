@@ -10,6 +10,8 @@ public struct Captures {
   let counts: UnsafeMutablePointer<FieldCounts>?
   /// How much of `subject` is the message (a structured record's subject holds its values after it).
   let messageLength: Int
+  /// Where names are interned (the parser's table), if anywhere.
+  var names: UnsafeMutablePointer<NameTable>? = nil
 
   /// Captures of a match; `offsets` and `groupsSet` as PCRE2 left them.
   init(
@@ -80,6 +82,28 @@ public struct Captures {
 
   /// Group `group` as a string, empty when it did not take part.
   func text(_ group: Int) -> String { string(group) ?? "" }
+
+  /// Group `group` as an interned name (cut to ``FieldLimit/maximumBytes``), or nil when it did not
+  /// take part: read from the bytes, so a name seen before costs no allocation.
+  func optionalName(_ group: Int) -> NameId? {
+    guard let range = range(group) else { return nil }
+    let bytes = UnsafeBufferPointer(rebasing: subject[range])
+    guard FieldLimit.cutLength(bytes, limit: FieldLimit.maximumBytes) == bytes.count else {
+      return intern(capped(bytes, limit: FieldLimit.maximumBytes))
+    }
+    return names?.pointee.intern(bytes) ?? NameId(rawValue: 0)
+  }
+
+  /// Group `group` as an interned name, the empty name when it did not take part.
+  func name(_ group: Int) -> NameId { optionalName(group) ?? intern("") }
+
+  /// `name`, a name the builder put together or found inside a longer field, interned.
+  func intern(_ name: String) -> NameId { names?.pointee.intern(name) ?? NameId(rawValue: 0) }
+
+  /// Group `group`, a list separated by `separator`, as its trimmed, non-empty names, interned.
+  func nameList(_ group: Int, separator: Character) -> [NameId] {
+    names(group, separator: separator).map(intern)
+  }
 
   /// Group `group` as a count (0 … ``CountValue/maximum``), or nil (counted when its digits exceed the range).
   func int(_ group: Int) -> Int? {
