@@ -36,7 +36,8 @@ struct SpillCodingTests {
       .nodeUnneededSince(node: "n", since: FullTime(epochMicroseconds: .min, fractionDigits: 9), seconds: .nan),
       .scaleUpPlan([PlannedResize(group: "g", from: .min, to: .max, max: 0)]),
       .scaleDownDrain(node: "n", utilization: nil, pods: []),
-      .groupInBackoff(group: "", errorCode: nil, errorMessage: ""),
+      .groupInBackoff(group: "", errorCode: nil, failure: .backoffStatus(group: "", errorCode: nil, message: "")),
+      .groupInBackoff(group: "g", errorCode: "c", failure: nil),
       .scaleDownBlocked(node: "n", reason: .podDisruptionBudget, detail: "d", pod: nil),
     ]
     for event in events {

@@ -251,7 +251,11 @@ extension Catalog {
           "Failed to revert timed-out scale-up for node group",
           [("nodeGroupName", .string("eks-ng-a")), ("err", .string("AccessDenied: not authorized"))],
           ["kind": "scaleUpRevertFailed", "group": "eks-ng-a"])
-    ) { c in .scaleUpRevertFailed(group: c.text(1), message: c.message) },
+    ) { c in
+      let group = c.text(1)
+      return .scaleUpRevertFailed(
+        group: group, failure: FailureDetail(operation: .scaleUp, nodeGroup: group, fatal: false, message: c.message))
+    },
     failure(
       "failure.scaleUp", literal: "Failed to scale up: ", operation: .scaleUp, v: 0,
       versions: "1.3–1.37, 1.38+ (structured)",

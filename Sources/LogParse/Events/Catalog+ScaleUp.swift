@@ -291,8 +291,11 @@ extension Catalog {
             "errorClass": "Other", "errorCode": "timeout",
           ])
     ) { c in
-      .backoffStarted(
-        group: c.text(1), until: TimeText.goTime(c.text(2)), errorClass: c.text(3), errorCode: c.text(4))
+      let errorClass = c.text(3)
+      let errorCode = c.text(4)
+      return .backoffStarted(
+        group: c.text(1), until: TimeText.goTime(c.text(2)), errorClass: errorClass, errorCode: errorCode,
+        failureClass: FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode))
     },
     CatalogEntry(
       "scaleUp.groupInBackoff", literal: "Node group ",
@@ -338,8 +341,12 @@ extension Catalog {
             "errorMessage": "failed to increase node group size: AccessDenied: denied",
           ])
     ) { c in
-      let message = c.string(4).flatMap { $0.isEmpty ? nil : $0 }
-      return .groupInBackoff(group: c.text(1), errorCode: c.string(3), errorMessage: message)
+      let group = c.text(1)
+      let errorCode = c.string(3)
+      let failure = c.string(4).flatMap {
+        $0.isEmpty ? nil : FailureDetail.backoffStatus(group: group, errorCode: errorCode, message: $0)
+      }
+      return .groupInBackoff(group: group, errorCode: errorCode, failure: failure)
     },
     CatalogEntry(
       "scaleUp.deletingCreateErrors", literal: "Deleting ",

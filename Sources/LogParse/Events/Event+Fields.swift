@@ -43,11 +43,12 @@ extension Event {
     case .noPodFitsGroup(let group): put("kind", "noPodFitsGroup"); put("group", group)
     case .scaleUpReverted(let group, let delta):
       put("kind", "scaleUpReverted"); put("group", group); put("delta", delta)
-    case .backoffStarted(let group, let until, let errorClass, let errorCode):
+    case .backoffStarted(let group, let until, let errorClass, let errorCode, _):
       put("kind", "backoffStarted"); put("group", group); put("until", until?.rfc3339)
       put("errorClass", errorClass); put("errorCode", errorCode)
-    case .groupInBackoff(let group, let errorCode, let errorMessage):
-      put("kind", "groupInBackoff"); put("group", group); put("errorCode", errorCode); put("errorMessage", errorMessage)
+    case .groupInBackoff(let group, let errorCode, let failure):
+      put("kind", "groupInBackoff"); put("group", group); put("errorCode", errorCode)
+      put("errorMessage", failure?.message)
     case .maxSizeReached(let group): put("kind", "maxSizeReached"); put("group", group)
     case .groupNotReady(let group, let reason): put("kind", "groupNotReady"); put("group", group); put("reason", reason)
     case .podDoesNotFitGroup(let pod, let group, let reason):
