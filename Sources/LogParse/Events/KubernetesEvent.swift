@@ -30,6 +30,20 @@ public struct KubernetesEvent: Hashable, Sendable {
     meaning = KubernetesEventMeaning(kind: kind, namespace: namespace, name: name, reason: reason, message: message)
   }
 
+  /// An event whose meaning was read before (a spilled one read back): nothing is read again.
+  init(
+    kind: String, namespace: String, name: String, type: String, reason: String, message: String,
+    meaning: KubernetesEventMeaning
+  ) {
+    self.kind = kind
+    self.namespace = namespace
+    self.name = name
+    self.type = type
+    self.reason = reason
+    self.message = message
+    self.meaning = meaning
+  }
+
   /// Whether the event states a failure the builder takes from it (its record must not give a
   /// second one by its shape).
   var carriesFailure: Bool {

@@ -140,9 +140,7 @@ extension Event: Spillable {
       writer.optional(pod) { $0.string($1) }
     case .kubernetesEvent(let event):
       writer.int(39)
-      for text in [event.kind, event.namespace, event.name, event.type, event.reason, event.message] {
-        writer.string(text)
-      }
+      writer.kubernetesEvent(event)
     case .failure(let detail):
       writer.int(40)
       writer.failure(detail)
@@ -267,11 +265,7 @@ extension Event: Spillable {
       else { return nil }
       return .scaleDownBlocked(node: node, reason: reason, detail: detail, pod: pod)
     case 39:
-      guard let kind = text(), let namespace = text(), let name = text(), let type = text(), let reason = text(),
-        let message = text()
-      else { return nil }
-      return .kubernetesEvent(
-        KubernetesEvent(kind: kind, namespace: namespace, name: name, type: type, reason: reason, message: message))
+      return r.kubernetesEvent().map { .kubernetesEvent($0) }
     case 40:
       return r.failure().map { .failure($0) }
     case 41: return r.bool().map { .leaderElection(acquired: $0) }
