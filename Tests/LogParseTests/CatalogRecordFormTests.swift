@@ -17,13 +17,13 @@ struct CatalogRecordFormTests {
         """.utf8)
     ) { event, _ in events.append(event) }
     try #require(events.count == 1)
-    guard case .groupInBackoff(let group, let errorCode, let errorMessage) = events[0] else {
+    guard case .groupInBackoff(let group, let errorCode, let backoffFailure) = events[0] else {
       Issue.record("not a backoff: \(events[0])")
       return
     }
     #expect(group == "eks-ng-a")
     #expect(errorCode == "cloudProviderError")
-    #expect(errorMessage?.hasSuffix("status code: 403, request id: 9c7e") == true)
+    #expect(backoffFailure?.message.hasSuffix("status code: 403, request id: 9c7e") == true)
     let failure = try #require(report.failures.first)
     #expect(failure.failureClass == .iam)
     #expect(failure.action == "autoscaling:SetDesiredCapacity")

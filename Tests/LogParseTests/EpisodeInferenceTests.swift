@@ -22,7 +22,7 @@ struct EpisodeInferenceTests {
     let events: [Event] = [
       .cloudResize(group: "ng-blue", size: 4),
       Self.failure(Self.outOfResource, group: "ng-blue", .scaleUp),
-      .backoffStarted(
+      Reducer.backoffStarted(
         group: "ng-blue", until: nil, errorClass: "OutOfResource", errorCode: "placeholder-cannot-be-fulfilled"),
     ]
     for order in Reducer.permutations(events) {
@@ -40,7 +40,7 @@ struct EpisodeInferenceTests {
   @Test func aFailureAndABackoffWithoutAResizeInferOneFailedScaleUpInEveryOrder() throws {
     let events: [Event] = [
       Self.failure(Self.accessDenied, group: "ng-blue", .scaleUp),
-      .backoffStarted(group: "ng-blue", until: nil, errorClass: "Other", errorCode: "cloudProviderError"),
+      Reducer.backoffStarted(group: "ng-blue", until: nil, errorClass: "Other", errorCode: "cloudProviderError"),
     ]
     for order in Reducer.permutations(events) {
       let ups = Reducer.apply(order).scaleUps.elements
@@ -55,7 +55,7 @@ struct EpisodeInferenceTests {
 
   @Test func aBackoffAloneInfersAFailedScaleUpWhoseCauseStaysUnknown() throws {
     let builder = Reducer.apply([
-      .backoffStarted(group: "ng-blue", until: nil, errorClass: "Other", errorCode: "cloudProviderError")
+      Reducer.backoffStarted(group: "ng-blue", until: nil, errorClass: "Other", errorCode: "cloudProviderError")
     ])
     let ups = builder.scaleUps.elements
     try #require(ups.count == 1)
@@ -68,7 +68,7 @@ struct EpisodeInferenceTests {
 
   @Test func aBackoffWithoutAFailureCodeInfersAFailedScaleUpOfUnknownCause() throws {
     // Pre-1.x backoff lines carry no errorClass or errorCode; CAS still starts one only on a failed scale-up.
-    let builder = Reducer.apply([.backoffStarted(group: "ng-blue", until: nil, errorClass: "", errorCode: "")])
+    let builder = Reducer.apply([Reducer.backoffStarted(group: "ng-blue", until: nil, errorClass: "", errorCode: "")])
     let ups = builder.scaleUps.elements
     try #require(ups.count == 1)
     #expect(ups[0].inferredFrom == .backoff && ups[0].outcome == .failed)
@@ -77,7 +77,7 @@ struct EpisodeInferenceTests {
   }
 
   @Test func aBackoffStatusWithItsErrorInfersOneScaleUpHoweverOftenItRepeats() throws {
-    let status: Event = .groupInBackoff(
+    let status: Event = Reducer.groupInBackoff(
       group: "ng-blue", errorCode: "cloudProviderError", errorMessage: Self.accessDenied)
     let builder = Reducer.apply([status, status, status], stepSeconds: 10)
     let ups = builder.scaleUps.elements

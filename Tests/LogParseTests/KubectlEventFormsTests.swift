@@ -104,9 +104,11 @@ struct KubectlEventFormsTests {
         let row = form.row(klog)
         for text in [form.header.map { $0 + "\n" + row }, row].compactMap({ $0 }) {
           let read = event(text)
-          var expected = klog
-          if !form.showsName { expected.name = "" }
-          if !form.showsNamespace { expected.namespace = "" }
+          // What a form does not show is missing from the event and from what its reason names.
+          let expected = KubernetesEvent(
+            kind: klog.kind, namespace: form.showsNamespace ? klog.namespace : "",
+            name: form.showsName ? klog.name : "",
+            type: klog.type, reason: klog.reason, message: klog.message)
           #expect(read == expected, "\(form.name): \(text)")
           checked += 1
         }
@@ -129,8 +131,8 @@ struct KubectlEventFormsTests {
         + "\(klog.reason)    cluster-autoscaler    \(klog.message)"
       // A terminal at any width from 60 columns to the end of the SOURCE column.
       let source = try #require(row.range(of: "cluster-autoscaler    "))
-      var expected = klog
-      expected.namespace = ""
+      let expected = KubernetesEvent(
+        kind: klog.kind, namespace: "", name: klog.name, type: klog.type, reason: klog.reason, message: klog.message)
       for width in 60...row.distance(from: row.startIndex, to: source.upperBound) {
         let cut = row.index(row.startIndex, offsetBy: width)
         let wrapped = row[..<cut] + "\n" + row[cut...]

@@ -28,6 +28,30 @@ struct SpillCodingTests {
     #expect(back.context == Self.context)
   }
 
+  @Test func everyKubernetesEventMeaningReadsBackWithoutBeingReadAgain() throws {
+    // The messages state none of it: an event read back from its message would lose its meaning.
+    let failure = FailureDetail(operation: .scaleUp, nodeGroup: "g", fatal: false, message: "AccessDenied")
+    let meanings: [KubernetesEventMeaning] = [
+      .groupResized(group: "g", size: 5, from: nil, max: 9),
+      .scaleUpTriggered(pod: "ns/p", resizes: [PlannedResize(group: "g", from: 1, to: 2, max: 3)]),
+      .unregisteredNodeRemoved(node: "n"), .unregisteredNodeRemovalFailed(node: "n", failure: failure),
+      .scaleUpFailed(group: nil, failure: failure), .scaleUpTimedOut(group: "g"),
+      .scaleDown(.nodeFailed(node: "n", failure: failure)), .scaleDown(.nodeRemovedByAutoscaler(node: "n")),
+      .scaleDown(.nodeNoted(node: "n")), .scaleDown(.podEvicted(pod: "ns/p", name: "p")),
+      .scaleDown(.nodeRemoved(node: "n", empty: true)), .scaleDown(.nodeRemoving(node: "n", empty: false)),
+      .scaleUpNotTriggered(pod: "ns/p", reasons: [NotTriggerScaleUpText.Reason(text: "r", nodeGroups: nil)]),
+      .revertFailed(group: "g", failure: failure), .gracefulDegradation(started: false), .unread,
+    ]
+    for meaning in meanings {
+      let event = Event.kubernetesEvent(
+        KubernetesEvent(
+          kind: "ConfigMap", namespace: "kube-system", name: "s", type: "Normal", reason: "R", message: "x",
+          meaning: meaning))
+      let back = try #require(Self.roundTrip(PendingEvent(event: event, context: Self.context)))
+      #expect(back.event == event, "\(meaning)")
+    }
+  }
+
   @Test func optionalsExtremesAndUnicodeReadBackTheSame() throws {
     let events: [Event] = [
       .failure(FailureDetail(operation: nil, nodeGroup: "ng-ü", node: nil, fatal: true, message: "a\nb\tc 🚀")),
@@ -36,7 +60,8 @@ struct SpillCodingTests {
       .nodeUnneededSince(node: "n", since: FullTime(epochMicroseconds: .min, fractionDigits: 9), seconds: .nan),
       .scaleUpPlan([PlannedResize(group: "g", from: .min, to: .max, max: 0)]),
       .scaleDownDrain(node: "n", utilization: nil, pods: []),
-      .groupInBackoff(group: "", errorCode: nil, errorMessage: ""),
+      .groupInBackoff(group: "", errorCode: nil, failure: .backoffStatus(group: "", errorCode: nil, message: "")),
+      .groupInBackoff(group: "g", errorCode: "c", failure: nil),
       .scaleDownBlocked(node: "n", reason: .podDisruptionBudget, detail: "d", pod: nil),
     ]
     for event in events {

@@ -191,7 +191,7 @@ struct StructuredLogTests {
       #"{"ts":1773405280584.456,"caller":"clusterstate/clusterstate.go:405","msg":"Disabling scale-up for node group","v":0,"iterationId":"1f0c9a7e-3","nodeGroupId":"eks-ng-a","backoffUntil":1773406480139.187,"errorClass":"Other","errorCode":"timeout"}"#
     let (id, event) = try #require(Catalog.identify(json))
     #expect(id == "scaleUp.backoff")
-    guard case .backoffStarted(_, let until, _, _) = event else {
+    guard case .backoffStarted(_, let until, _, _, _) = event else {
       Issue.record("not a backoff: \(event)")
       return
     }

@@ -6,9 +6,9 @@ extension EpisodeBuilder {
   /// an open scale-up of the group to the same size, or one of the group shown a moment before, is
   /// the same one, and a line after an episode only the event showed joins it (``inferredScaleUp``).
   mutating func applyTriggeredScaleUp(
-    pod: String, message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+    pod: String, resizes: [PlannedResize], _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
-    for resize in PlanText.resizes(message) {
+    for resize in resizes {
       let index: Int
       if let echoed = echoedScaleUp(group: resize.group, to: resize.to, near: context.knownTime) {
         index = echoed
@@ -32,12 +32,9 @@ extension EpisodeBuilder {
 
   /// `ScaledUpGroup` (`Scale-up: setting group GROUP size to N[ instead of M (max: X)]`, or `… size set
   /// to …` after success): the resize, created when it is the only evidence, with the sizes it names.
-  mutating func applyScaledUpGroup(_ message: String, _ context: EventContext, _ steps: inout [EpisodeStep]) {
-    guard let group = FailureClassifier.word(after: "group ", in: message),
-      let size = FailureClassifier.word(after: " to ", in: message).flatMap(CountValue.parse)
-    else { return }
-    let from = FailureClassifier.word(after: " instead of ", in: message).flatMap(CountValue.parse)
-    let max = FailureClassifier.word(after: "(max: ", in: message).flatMap { CountValue.parse($0) }
+  mutating func applyScaledUpGroup(
+    group: String, size: Int, from: Int?, max: Int?, _ context: EventContext, _ steps: inout [EpisodeStep]
+  ) {
     noteKnownSize(size, of: group)
     let before = scaleUps.endIndex
     let index: Int
@@ -55,18 +52,12 @@ extension EpisodeBuilder {
   }
 
   /// `DeleteUnregistered` (`Removed unregistered node NODE`) and `DeleteUnregisteredFailed`
-  /// (`Failed to remove node NODE: ERR`): the removal of an unregistered node, and how it ended.
+  /// (`Failed to remove node NODE: ERR`, its `failure`): the removal of an unregistered node, and how it ended.
   mutating func applyUnregisteredEvent(
-    failed: Bool, _ message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+    node: String, failure detail: FailureDetail?, _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
-    let marker = failed ? "Failed to remove node " : "unregistered node "
-    guard let node = FailureClassifier.word(after: marker, in: message).map({ $0.trimmingCharacters(":") }) else {
-      return
-    }
-    if failed {
-      let failure = makeFailure(
-        message, operation: .unregisteredRemoval, nodeGroup: nil, node: node, fatal: false, context)
-      let failureIndex = record(failure)
+    if let detail {
+      let failureIndex = record(makeFailure(detail, context))
       let index = failOrInferScaleDown(node: node, kind: .unregistered, failure: failures[failureIndex], context)
       scaleDowns[index].kind = .unregistered
       steps.append(step(.failure, scaleDowns[index].id, node, "removal of unregistered node \(node) failed", context))

@@ -1,80 +1,63 @@
 extension EpisodeBuilder {
   /// Applies a Kubernetes event echoed into the log: evidence of steps, and sometimes their only record.
   mutating func applyKubernetesEvent(_ event: KubernetesEvent, _ context: EventContext, _ steps: inout [EpisodeStep]) {
-    let message = event.message
-    switch event.reason {
-    case "ScaledUpGroup":
-      applyScaledUpGroup(message, context, &steps)
-    case "TriggeredScaleUp":
-      let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
-      applyTriggeredScaleUp(pod: pod, message: message, context, &steps)
-    case "DeleteUnregistered", "DeleteUnregisteredFailed":
-      applyUnregisteredEvent(failed: event.reason == "DeleteUnregisteredFailed", message, context, &steps)
-    case "FailedToScaleUpGroup", "ScaleUpFailed":
-      let group =
-        FailureClassifier.word(after: "for group ", in: message).map { $0.hasSuffix(":") ? String($0.dropLast()) : $0 }
-        ?? FailureClassifier.word(after: "to group ", in: message)
-      let failure = makeFailure(message, operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
+    switch event.meaning {
+    case .groupResized(let group, let size, let from, let max):
+      applyScaledUpGroup(group: group, size: size, from: from, max: max, context, &steps)
+    case .scaleUpTriggered(let pod, let resizes):
+      applyTriggeredScaleUp(pod: pod, resizes: resizes, context, &steps)
+    case .unregisteredNodeRemoved(let node):
+      applyUnregisteredEvent(node: node, failure: nil, context, &steps)
+    case .unregisteredNodeRemovalFailed(let node, let detail):
+      applyUnregisteredEvent(node: node, failure: detail, context, &steps)
+    case .scaleUpFailed(let group, let detail):
+      let failure = makeFailure(detail, context)
       failScaleUp(group: group ?? failure.nodeGroup, failure: failure, inference: nil, context, &steps)
-    case "ScaleUpTimedOut":
-      if let group = FailureClassifier.word(after: "to group ", in: message) {
-        applyScaleUp(.scaleUpTimedOut(group: group, seconds: nil), context, &steps)
-      }
-    case "ScaleDownEmpty", "ScaleDown", "ScaleDownFailed":
-      applyScaleDownEvent(event, context, &steps)
-    case "NotTriggerScaleUp":
-      let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
-      applyNotTriggerScaleUp(pod: pod, reasons: NotTriggerScaleUpText.reasons(message), context)
-    case "FailedToRevertScaleUp":
-      // 1.36+: the event of `Failed to revert timed-out scale-up …`; the failure once, carried by the scale-up.
-      guard
-        let group =
-          (FailureClassifier.word(after: "node group ", in: message)
-          ?? FailureClassifier.word(after: "group ", in: message)).map({ $0.trimmingCharacters(":") })
-      else { return }
+    case .scaleUpTimedOut(let group):
+      applyScaleUp(.scaleUpTimedOut(group: group, seconds: nil), context, &steps)
+    case .scaleDown(let meaning):
+      applyScaleDownEvent(meaning, message: event.message, context, &steps)
+    case .scaleUpNotTriggered(let pod, let reasons):
+      applyNotTriggerScaleUp(pod: pod, reasons: reasons, context)
+    case .revertFailed(let group, let detail):
+      // The failure once, carried by the scale-up.
       if let index = lastScaleUpByGroup[group], scaleUps[index].revertError != nil {
         scaleUps[index].evidence.add(context)
       } else {
-        applyRevertFailure(group: group, message: message, context, &steps)
+        applyRevertFailure(group: group, detail, context, &steps)
       }
-    case "GracefulDegradationStarted", "GracefulDegradationStopped":
-      applyGracefulDegradation(started: event.reason == "GracefulDegradationStarted", message, context, &steps)
-    default:
+    case .gracefulDegradation(let started):
+      applyGracefulDegradation(started: started, event.message, context, &steps)
+    case .unread:
       break
     }
   }
 
+  /// Applies what a scale-down event shows; `message` is the event's, for the step's summary.
   private mutating func applyScaleDownEvent(
-    _ event: KubernetesEvent, _ context: EventContext, _ steps: inout [EpisodeStep]
+    _ meaning: ScaleDownEventMeaning, message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
-    let message = event.message
-    switch event.kind {
-    case "Node":
-      let node = event.name
-      if event.reason == "ScaleDownFailed" {
-        let failure = makeFailure(message, operation: .scaleDown, nodeGroup: nil, node: node, fatal: false, context)
-        record(failure)
+    switch meaning {
+    case .nodeFailed(let node, let detail):
+      let failure = makeFailure(detail, context)
+      record(failure)
+      let index = openOrNewScaleDown(node: node, kind: .drain, context)
+      failScaleDown(index, failure, context)
+      steps.append(step(.failure, scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
+    case .nodeRemovedByAutoscaler(let node):
+      if openScaleDowns[node] == nil, let done = recentlyEndedScaleDown(node: node, near: context.knownTime) {
+        scaleDowns[done].evidence.add(context)
+      } else {
+        // The event alone shows the removal when no line does (kind: drain, as for ScaleDownFailed).
         let index = openOrNewScaleDown(node: node, kind: .drain, context)
-        failScaleDown(index, failure, context)
-        steps.append(step(.failure, scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
-      } else if ByteSearch.contains(message, "removed by cluster autoscaler") {
-        if openScaleDowns[node] == nil, let done = recentlyEndedScaleDown(node: node, near: context.knownTime) {
-          scaleDowns[done].evidence.add(context)
-        } else {
-          // The event alone shows the removal when no line does (kind: drain, as for ScaleDownFailed).
-          let index = openOrNewScaleDown(node: node, kind: .drain, context)
-          finishScaleDown(index, context)
-          steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
-        }
-      } else if let index = openScaleDowns[node] {
-        scaleDowns[index].evidence.add(context)
+        finishScaleDown(index, context)
+        steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
       }
-    case "Pod":
-      guard ByteSearch.contains(message, "deleting pod for node scale down") else { return }
-      let pod = event.namespace.isEmpty ? event.name : "\(event.namespace)/\(event.name)"
+    case .nodeNoted(let node):
+      if let index = openScaleDowns[node] { scaleDowns[index].evidence.add(context) }
+    case .podEvicted(let pod, let bare):
       guard let index = openScaleDowns.values.filter({ scaleDowns[$0].kind == .drain }).max() else { return }
       scaleDowns[index].evidence.add(context)
-      let bare = event.name
       if let existing = scaleDowns[index].evictedPods.firstIndex(of: bare) {
         scaleDowns[index].evictedPods[existing] = pod
       } else if !scaleDowns[index].evictedPods.contains(pod),
@@ -82,26 +65,21 @@ extension EpisodeBuilder {
       {
         scaleDowns[index].evictedPods.append(pod)
       }
-    default:
-      guard let node = nodeName(inScaleDownMessage: message) else { return }
-      let isRemoved = message.hasSuffix(" removed") || ByteSearch.contains(message, " removed with drain")
-      if !isRemoved, let index = openScaleDowns[node] {
-        scaleDowns[index].evidence.add(context)
+    case .nodeRemoved(let node, let empty):
+      if openScaleDowns[node] == nil, let done = lastScaleDownByNode[node] {
+        // The removal already ended (e.g. the cloud line came first): this event is more evidence.
+        scaleDowns[done].evidence.add(context)
         return
       }
-      if isRemoved {
-        if openScaleDowns[node] == nil, let done = lastScaleDownByNode[node] {
-          // The removal already ended (e.g. the cloud line came first): this event is more evidence.
-          scaleDowns[done].evidence.add(context)
-          return
-        }
-        let index = openOrNewScaleDown(
-          node: node, kind: ByteSearch.contains(message, "empty node") ? .empty : .drain, context)
-        finishScaleDown(index, context)
-        steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
-      } else if message.hasPrefix("Scale-down: removing empty node") {
+      let index = openOrNewScaleDown(node: node, kind: empty ? .empty : .drain, context)
+      finishScaleDown(index, context)
+      steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
+    case .nodeRemoving(let node, let empty):
+      if let index = openScaleDowns[node] {
+        scaleDowns[index].evidence.add(context)
+      } else if empty {
         applyScaleDown(.scaleDownEmpty(node: node), context, &steps)
-      } else if message.hasPrefix("Scale-down: removing node") {
+      } else {
         applyScaleDown(.scaleDownDrain(node: node, utilization: nil, pods: []), context, &steps)
       }
     }
@@ -109,12 +87,11 @@ extension EpisodeBuilder {
 
   /// Applies a failure line (failed scale-up, cache refresh, fatal start-up …).
   mutating func applyFailure(_ detail: FailureDetail, _ context: EventContext, _ steps: inout [EpisodeStep]) {
-    var group = detail.nodeGroup
-    if detail.operation == .scaleUp, group == nil, let lastRequested, scaleUps[lastRequested].isOpen {
-      group = scaleUps[lastRequested].nodeGroup
+    var fallbackGroup: String?
+    if detail.operation == .scaleUp, detail.nodeGroup == nil, let lastRequested, scaleUps[lastRequested].isOpen {
+      fallbackGroup = scaleUps[lastRequested].nodeGroup
     }
-    let failure = makeFailure(
-      detail.message, operation: detail.operation, nodeGroup: group, node: detail.node, fatal: detail.fatal, context)
+    let failure = makeFailure(detail, fallbackGroup: fallbackGroup, context)
     if detail.operation == .scaleUp {
       failScaleUp(group: failure.nodeGroup, failure: failure, inference: .failure, context, &steps)
       return
@@ -127,7 +104,7 @@ extension EpisodeBuilder {
       // removal, inferred when no removal line shows it; `empty node` in its words tells the kind.
       let kind: ScaleDownKind =
         detail.operation == .unregisteredRemoval
-        ? .unregistered : ByteSearch.contains(detail.message, "empty node") ? .empty : .drain
+        ? .unregistered : detail.reading.emptyNode ? .empty : .drain
       let down = failOrInferScaleDown(node: node, kind: kind, failure: failures[index], context)
       steps.append(
         step(
@@ -169,19 +146,6 @@ extension EpisodeBuilder {
         .failure, episodeId, group,
         "scale-up\(group.map { " of " + $0 } ?? "") failed: \(failure.failureClass.rawValue) \(failure.code ?? "")\(action)",
         context))
-  }
-
-  /// The node named in a `Scale-down: …` event message.
-  private func nodeName(inScaleDownMessage message: String) -> String? {
-    // 1.25+ quotes the name (`%q`).
-    for marker in ["removing empty node ", "removing node ", "empty node ", "Scale-down: node "] {
-      if let name = FailureClassifier.word(after: marker + "\"", in: message)
-        ?? FailureClassifier.word(after: marker, in: message)
-      {
-        return name.trimmingCharacters("\"")
-      }
-    }
-    return nil
   }
 }
 

@@ -101,36 +101,28 @@ extension EpisodeBuilder {
       let text = seconds.map { "scale-up of \(group) finished successfully in \(formatSeconds($0))" }
       steps.append(step(.finished, closed.last, group, text ?? "scale-up of \(group) finished", context))
     case .scaleUpTimedOut(let group, let seconds):
-      var failure = makeFailure(
+      let failure = composedFailure(
         "Scale-up timed out for node group \(group)" + (seconds.map { " after \(formatSeconds($0))" } ?? ""),
-        operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
-      failure.failureClass = .timeout
-      failure.code = "timeout"
-      failure.nodeGroup = group
+        failureClass: .timeout, code: "timeout", group: group, context)
       record(failure)
       let closed = closeScaleUps(group: group, outcome: .timedOut, seconds: seconds, error: failure, context)
       steps.append(step(.timeout, closed.last, group, "scale-up of \(group) timed out", context))
-    case .backoffStarted(let group, let until, let errorClass, let errorCode):
+    case .backoffStarted(let group, let until, let errorClass, let errorCode, let failureClass):
       if let until { noteMessageDate(until, context) }
       let newEntry =
         Backoff(
           nodeGroup: group, at: context.knownTime, until: until, errorClass: errorClass.isEmpty ? nil : errorClass,
           errorCode: errorCode.isEmpty ? nil : errorCode, evidence: context.evidence)
       EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
-      applyBackoffToEpisodes(group: group, errorClass: errorClass, errorCode: errorCode, context, &steps)
+      applyBackoffToEpisodes(
+        group: group, errorClass: errorClass, errorCode: errorCode, failureClass: failureClass, context, &steps)
       let untilText = until.map { " until \($0.rfc3339)" } ?? ""
       let codeText = errorCode.isEmpty ? "" : " (\(errorCode))"
       steps.append(step(.backoff, nil, group, "group \(group) in backoff\(untilText)\(codeText)", context))
-    case .groupInBackoff(let group, let errorCode, let errorMessage):
-      if let errorMessage {
+    case .groupInBackoff(let group, let errorCode, let detail):
+      if let detail {
         // 1.29+ repeats the error that started the backoff: often the only place a cause is logged.
-        var failure = makeFailure(
-          errorMessage, operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
-        if failure.code == nil { failure.code = errorCode }
-        if failure.failureClass == .other, let errorCode {
-          failure.failureClass = FailureClassifier.classifyBackoff(errorClass: "", errorCode: errorCode)
-        }
-        let failureIndex = record(failure)
+        let failureIndex = record(makeFailure(detail, context))
         if openBackoffs[group] == nil, errorCode != nil, openScaleUps[group]?.isEmpty ?? true {
           // The first sight of a backoff with its cause: the scale-up that failed, if no line shows it.
           failOrInferScaleUp(group: group, failure: failures[failureIndex], inference: .backoff, context)
@@ -315,22 +307,19 @@ extension EpisodeBuilder {
   /// scale-up of its own, inferred from the backoff: CAS starts a backoff only when a scale-up
   /// failed (every version), and its cause is only what the code says (none in pre-1.x forms).
   private mutating func applyBackoffToEpisodes(
-    group: String, errorClass: String, errorCode: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+    group: String, errorClass: String, errorCode: String, failureClass: FailureClass, _ context: EventContext,
+    _ steps: inout [EpisodeStep]
   ) {
     let hasOpen = !(openScaleUps[group]?.isEmpty ?? true)
     if !hasOpen, let index = recentlyFailedScaleUp(group: group, near: context.knownTime) {
       scaleUps[index].evidence.add(context)
       return
     }
-    let failureClass = FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode)
     // CAS before 1.14 names no error class or code.
     let named = errorClass.isEmpty && errorCode.isEmpty ? "" : ": errorClass=\(errorClass); errorCode=\(errorCode)"
-    var failure = makeFailure(
-      "Scale-up of \(group) backed off\(named)", operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context
-    )
-    failure.failureClass = failureClass
-    failure.code = errorCode.isEmpty ? nil : errorCode
-    failure.nodeGroup = group
+    let failure = composedFailure(
+      "Scale-up of \(group) backed off\(named)", failureClass: failureClass, code: errorCode.isEmpty ? nil : errorCode,
+      group: group, context)
     let outcome: ScaleUpOutcome = failureClass == .timeout ? .timedOut : .failed
     let failureIndex = record(failure)
     if let id = failOrInferScaleUp(

@@ -42,8 +42,8 @@ extension EpisodeBuilder {
           .revert, scaleUps[index].id, group,
           "timed-out scale-up of \(group) reverted: target size decreased by \(delta)",
           context))
-    case .scaleUpRevertFailed(let group, let message):
-      applyRevertFailure(group: group, message: message, context, &steps)
+    case .scaleUpRevertFailed(let group, let detail):
+      applyRevertFailure(group: group, detail, context, &steps)
     case .scaleUpCappedByQuota(let group, let requested, let cappedTo):
       beginDecision(context)
       decision.evidence?.add(context)
@@ -69,9 +69,9 @@ extension EpisodeBuilder {
   /// A revert of a timed-out scale-up that failed (1.36+): a failure of the group, carried by the
   /// scale-up that timed out (its raised target size stays), which it does not end again.
   mutating func applyRevertFailure(
-    group: String, message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+    group: String, _ detail: FailureDetail, _ context: EventContext, _ steps: inout [EpisodeStep]
   ) {
-    let failure = makeFailure(message, operation: .scaleUp, nodeGroup: group, node: nil, fatal: false, context)
+    let failure = makeFailure(detail, context)
     let failureIndex = record(failure)
     var episodeId: String?
     if let index = lastScaleUpByGroup[group] {

@@ -237,18 +237,26 @@ public struct EpisodeBuilder: Sendable {
     table[key] = index
   }
 
-  /// A failure built from an error message.
-  func makeFailure(
-    _ message: String, operation: FailureOperation?, nodeGroup: String?, node: String?, fatal: Bool,
-    _ context: EventContext
-  ) -> Failure {
-    let result = FailureClassifier.classify(message, fallbackGroup: nodeGroup)
-    // What no entry stated, the words around the error may.
+  /// The failure of a classified error record; a scale-up failure that names no group is given
+  /// `fallbackGroup` (the scale-up open when it came) before the one its words only suggest.
+  func makeFailure(_ detail: FailureDetail, fallbackGroup: String? = nil, _ context: EventContext) -> Failure {
+    let reading = detail.reading
     return Failure(
-      failureClass: result.failureClass, code: result.code, action: result.action, principal: result.principal,
-      nodeGroup: result.nodeGroup ?? FailureWords.nodeGroup(in: message), node: node ?? FailureWords.node(in: message),
-      operation: operation ?? FailureWords.operation(in: message), fatal: fatal,
-      message: message, firstAt: context.knownTime, lastAt: context.knownTime, count: 1, evidence: context.evidence)
+      failureClass: reading.failureClass, code: reading.code, action: reading.action, principal: reading.principal,
+      nodeGroup: reading.nodeGroup ?? fallbackGroup ?? reading.guessedNodeGroup, node: reading.node,
+      operation: reading.operation, fatal: detail.fatal, message: detail.message, firstAt: context.knownTime,
+      lastAt: context.knownTime, count: 1, evidence: context.evidence)
+  }
+
+  /// A scale-up failure the builder states itself (a timeout, a backoff): its class and code are
+  /// known, `message` only describes it.
+  func composedFailure(
+    _ message: String, failureClass: FailureClass, code: String?, group: String, _ context: EventContext
+  ) -> Failure {
+    Failure(
+      failureClass: failureClass, code: code, action: nil, principal: nil, nodeGroup: group, node: nil,
+      operation: .scaleUp, fatal: false, message: message, firstAt: context.knownTime, lastAt: context.knownTime,
+      count: 1, evidence: context.evidence)
   }
 }
 

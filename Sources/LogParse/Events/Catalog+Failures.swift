@@ -374,7 +374,9 @@ extension Catalog {
           "W0313 12:49:40.580000       1 clusterstate.go:376] Failed to revert timed-out scale-up for node group eks-ng-a: AccessDenied: not authorized",
           .scaleUpRevertFailed(
             group: "eks-ng-a",
-            message: "Failed to revert timed-out scale-up for node group eks-ng-a: AccessDenied: not authorized"))
+            failure: FailureDetail(
+              operation: .scaleUp, nodeGroup: "eks-ng-a",
+              message: "Failed to revert timed-out scale-up for node group eks-ng-a: AccessDenied: not authorized")))
       ]
         + CatalogExample.structured(
           "I0313 12:49:40.580000       1 clusterstate.go:376] ", caller: "clusterstate/clusterstate.go:376", v: 0,
@@ -382,8 +384,14 @@ extension Catalog {
           [("nodeGroupName", .string("eks-ng-a")), ("err", .string("AccessDenied: not authorized"))],
           .scaleUpRevertFailed(
             group: "eks-ng-a",
-            message: "Failed to revert timed-out scale-up for node group eks-ng-a: AccessDenied: not authorized"))
-    ) { c in .scaleUpRevertFailed(group: c.text(1), message: c.message) },
+            failure: FailureDetail(
+              operation: .scaleUp, nodeGroup: "eks-ng-a",
+              message: "Failed to revert timed-out scale-up for node group eks-ng-a: AccessDenied: not authorized")))
+    ) { c in
+      let group = c.text(1)
+      return .scaleUpRevertFailed(
+        group: group, failure: FailureDetail(operation: .scaleUp, nodeGroup: group, message: c.message))
+    },
     CatalogEntry(
       "failure.scaleUp", literal: "Failed to scale up: ", pattern: "",
       structured: StructuredForm("Failed to scale up", printf: "Failed to scale up: %v", keys: ["err"]), v: 0,

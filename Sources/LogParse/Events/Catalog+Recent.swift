@@ -31,9 +31,9 @@ extension Catalog {
         CatalogExample(
           "1.36+",
           "I0313 12:50:01.420000       1 clusterstate.go:1138] Skipping 2 upcoming nodes for backed-off node group eks-ng-a: failed to increase node group size: AccessDenied",
-          .groupInBackoff(group: "eks-ng-a", errorCode: nil, errorMessage: nil))
+          .groupInBackoff(group: "eks-ng-a", errorCode: nil, failure: nil))
       ]
-    ) { .groupInBackoff(group: $0.text(1), errorCode: nil, errorMessage: nil) },
+    ) { .groupInBackoff(group: $0.text(1), errorCode: nil, failure: nil) },
     CatalogEntry(
       "scaleUp.upcomingSkippedNoRequest", literal: " upcoming nodes for node group ", .anywhere,
       pattern: #"^Skipping \d+ upcoming nodes for node group \S+: no active scale-up request"#, v: 4,

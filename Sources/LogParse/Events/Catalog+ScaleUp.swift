@@ -263,19 +263,20 @@ extension Catalog {
           "0.6–1.13",
           "W0313 12:49:40.584456       1 clusterstate.go:223] Disabling scale-up for node group eks-ng-a until 2018-03-13 12:54:40.13918732 +0000 UTC",
           .backoffStarted(
-            group: "eks-ng-a", until: .example("2018-03-13T12:54:40.13918732Z"), errorClass: "", errorCode: "")),
+            group: "eks-ng-a", until: .example("2018-03-13T12:54:40.13918732Z"), errorClass: "", errorCode: "",
+            failureClass: .other)),
         CatalogExample(
           "1.14",
           "W0313 12:49:40.584456       1 clusterstate.go:255] Disabling scale-up for node group eks-ng-a until 2019-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682; errorClass=99; errorCode=timeout",
           .backoffStarted(
-            group: "eks-ng-a", until: .example("2019-03-13T12:54:40.13918732Z"), errorClass: "99", errorCode: "timeout")
-        ),
+            group: "eks-ng-a", until: .example("2019-03-13T12:54:40.13918732Z"), errorClass: "99", errorCode: "timeout",
+            failureClass: .timeout)),
         CatalogExample(
           "1.15+",
           "W0313 12:49:40.584456       1 clusterstate.go:297] Disabling scale-up for node group eks-ng-a until 2024-03-13 12:54:40.13918732 +0000 UTC m=+2030.419314682; errorClass=Other; errorCode=timeout",
           .backoffStarted(
             group: "eks-ng-a", until: .example("2024-03-13T12:54:40.13918732Z"), errorClass: "Other",
-            errorCode: "timeout")),
+            errorCode: "timeout", failureClass: .timeout)),
       ]
         + CatalogExample.structured(
           "I0313 12:49:40.584456       1 clusterstate.go:405] ", caller: "clusterstate/clusterstate.go:405", v: 0,
@@ -287,10 +288,13 @@ extension Catalog {
           ],
           .backoffStarted(
             group: "eks-ng-a", until: .example("2026-03-13T12:54:40.13918732Z"), errorClass: "Other",
-            errorCode: "timeout"))
+            errorCode: "timeout", failureClass: .timeout))
     ) { c in
-      .backoffStarted(
-        group: c.text(1), until: TimeText.goTime(c.text(2)), errorClass: c.text(3), errorCode: c.text(4))
+      let errorClass = c.text(3)
+      let errorCode = c.text(4)
+      return .backoffStarted(
+        group: c.text(1), until: TimeText.goTime(c.text(2)), errorClass: errorClass, errorCode: errorCode,
+        failureClass: FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode))
     },
     CatalogEntry(
       "scaleUp.groupInBackoff", literal: "Node group ",
@@ -307,13 +311,15 @@ extension Catalog {
         CatalogExample(
           "1.12–1.28",
           "W0313 12:50:01.422358       1 orchestrator.go:582] Node group eks-ng-a is not ready for scaleup - backoff",
-          .groupInBackoff(group: "eks-ng-a", errorCode: nil, errorMessage: nil)),
+          .groupInBackoff(group: "eks-ng-a", errorCode: nil, failure: nil)),
         CatalogExample(
           "1.29+",
           "W0313 12:50:01.422358       1 orchestrator.go:599] Node group eks-ng-a is not ready for scaleup - backoff with status: {true {Other cloudProviderError failed to increase node group size: AccessDenied: denied}}",
           .groupInBackoff(
             group: "eks-ng-a", errorCode: "cloudProviderError",
-            errorMessage: "failed to increase node group size: AccessDenied: denied")),
+            failure: .backoffStatus(
+              group: "eks-ng-a", errorCode: "cloudProviderError",
+              message: "failed to increase node group size: AccessDenied: denied"))),
       ]
         + CatalogExample.structured(
           "I0313 12:50:01.422358       1 orchestrator.go:614] ", caller: "orchestrator/orchestrator.go:614", v: 0,
@@ -332,10 +338,16 @@ extension Catalog {
           ],
           .groupInBackoff(
             group: "eks-ng-a", errorCode: "cloudProviderError",
-            errorMessage: "failed to increase node group size: AccessDenied: denied"))
+            failure: .backoffStatus(
+              group: "eks-ng-a", errorCode: "cloudProviderError",
+              message: "failed to increase node group size: AccessDenied: denied")))
     ) { c in
-      let message = c.string(4).flatMap { $0.isEmpty ? nil : $0 }
-      return .groupInBackoff(group: c.text(1), errorCode: c.string(3), errorMessage: message)
+      let group = c.text(1)
+      let errorCode = c.string(3)
+      let failure = c.string(4).flatMap {
+        $0.isEmpty ? nil : FailureDetail.backoffStatus(group: group, errorCode: errorCode, message: $0)
+      }
+      return .groupInBackoff(group: group, errorCode: errorCode, failure: failure)
     },
     CatalogEntry(
       "scaleUp.deletingCreateErrors", literal: "Deleting ",

@@ -24,10 +24,11 @@ extension EventOf {
     case .scaleUpTimedOut(let group, let seconds): return .scaleUpTimedOut(group: transform(group), seconds: seconds)
     case .failedNodesDeleted(let count, let group): return .failedNodesDeleted(count: count, group: transform(group))
     case .scaleUpReverted(let group, let delta): return .scaleUpReverted(group: transform(group), delta: delta)
-    case .backoffStarted(let group, let until, let errorClass, let errorCode):
-      return .backoffStarted(group: transform(group), until: until, errorClass: errorClass, errorCode: errorCode)
-    case .groupInBackoff(let group, let errorCode, let errorMessage):
-      return .groupInBackoff(group: transform(group), errorCode: errorCode, errorMessage: errorMessage)
+    case .backoffStarted(let group, let until, let errorClass, let errorCode, let failureClass):
+      return .backoffStarted(
+        group: transform(group), until: until, errorClass: errorClass, errorCode: errorCode, failureClass: failureClass)
+    case .groupInBackoff(let group, let errorCode, let failure):
+      return .groupInBackoff(group: transform(group), errorCode: errorCode, failure: failure)
     case .maxSizeReached(let group): return .maxSizeReached(group: transform(group))
     case .groupNotReady(let group, let reason): return .groupNotReady(group: transform(group), reason: reason)
     case .podDoesNotFitGroup(let pod, let group, let reason):
@@ -52,13 +53,13 @@ extension EventOf {
     case .scaleDownBlocked(let node, let reason, let detail, let pod):
       return .scaleDownBlocked(node: transform(node), reason: reason, detail: detail, pod: pod.map(transform))
     case .kubernetesEvent(let event): return .kubernetesEvent(event)
-    case .failure(let detail): return .failure(detail.mapNames(transform))
+    case .failure(let detail): return .failure(detail)
     case .leaderElection(let acquired): return .leaderElection(acquired: acquired)
     case .datedNote(let id, let date, let processStart):
       return .datedNote(id: id, date: date, processStart: processStart)
     case .noted(let id): return .noted(id: id)
-    case .scaleUpRevertFailed(let group, let message):
-      return .scaleUpRevertFailed(group: transform(group), message: message)
+    case .scaleUpRevertFailed(let group, let failure):
+      return .scaleUpRevertFailed(group: transform(group), failure: failure)
     case .scaleUpSalvoIteration(let iteration, let podsLeft):
       return .scaleUpSalvoIteration(iteration: iteration, podsLeft: podsLeft)
     case .expanderFilteredAll(let validOptions): return .expanderFilteredAll(validOptions: validOptions)
@@ -75,14 +76,5 @@ extension PlannedResizeOf {
   /// The same resize with its group passed through `transform`.
   public func mapNames<Other: Hashable & Sendable>(_ transform: (Name) -> Other) -> PlannedResizeOf<Other> {
     PlannedResizeOf<Other>(group: transform(group), from: from, to: to, max: max)
-  }
-}
-
-extension FailureDetailOf {
-  /// The same detail with its group and node passed through `transform`.
-  public func mapNames<Other: Hashable & Sendable>(_ transform: (Name) -> Other) -> FailureDetailOf<Other> {
-    FailureDetailOf<Other>(
-      operation: operation, nodeGroup: nodeGroup.map(transform), node: node.map(transform), fatal: fatal,
-      message: message)
   }
 }

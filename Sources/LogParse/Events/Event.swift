@@ -55,10 +55,13 @@ public enum EventOf<Name: Hashable & Sendable>: Hashable, Sendable {
   case failedNodesDeleted(count: Int, group: Name)
   /// `Reverting timed-out scale-up for node group GROUP by decreasing target size by N` (1.36+).
   case scaleUpReverted(group: Name, delta: Int)
-  /// `Disabling scale-up for node group GROUP until T; errorClass=C; errorCode=K`.
-  indirect case backoffStarted(group: Name, until: FullTime?, errorClass: String, errorCode: String)
-  /// `Node group GROUP is not ready for scaleup - backoff` (1.29+: `… with status: {true {CLASS CODE MESSAGE}}`).
-  indirect case groupInBackoff(group: Name, errorCode: String?, errorMessage: String?)
+  /// `Disabling scale-up for node group GROUP until T; errorClass=C; errorCode=K`, with the class
+  /// they stand for (``FailureClassifier/classifyBackoff(errorClass:errorCode:)``).
+  indirect case backoffStarted(
+    group: Name, until: FullTime?, errorClass: String, errorCode: String, failureClass: FailureClass)
+  /// `Node group GROUP is not ready for scaleup - backoff` (1.29+: `… with status: {true {CLASS CODE MESSAGE}}`),
+  /// with the error that started the backoff, classified (``FailureDetail/backoffStatus(group:errorCode:message:)``).
+  indirect case groupInBackoff(group: Name, errorCode: String?, failure: FailureDetail?)
   /// `Skipping node group GROUP - max size reached`.
   case maxSizeReached(group: Name)
   /// `Node group GROUP is not ready for scaleup - unhealthy`: a group skipped for a reason other than backoff.
@@ -94,7 +97,7 @@ public enum EventOf<Name: Hashable & Sendable>: Hashable, Sendable {
   /// A Kubernetes event echoed into the log.
   indirect case kubernetesEvent(KubernetesEvent)
   /// An error line classified as a failure (failed scale-up, cache refresh, fatal start-up …).
-  indirect case failure(FailureDetailOf<Name>)
+  indirect case failure(FailureDetail)
   /// Leader election: the lease was acquired (true) or is held by another replica (false).
   case leaderElection(acquired: Bool)
   /// A loop step whose message carries a full date (`lastScaleUpTime=2023-05-14 …`, `next refresh after …`):
@@ -105,7 +108,7 @@ public enum EventOf<Name: Hashable & Sendable>: Hashable, Sendable {
   case noted(id: String)
   /// `Failed to revert timed-out scale-up for node group GROUP: ERR` (1.36+): the target size the
   /// timed-out scale-up raised stays raised; the whole record is the error.
-  indirect case scaleUpRevertFailed(group: Name, message: String)
+  indirect case scaleUpRevertFailed(group: Name, failure: FailureDetail)
   /// `Scale up salvo: iteration N, pods left: M` (1.36+): one more scale-up decision in the same loop.
   case scaleUpSalvoIteration(iteration: Int, podsLeft: Int)
   /// `Expander filtered out all options, valid options: N` (1.36+): options existed, the expander chose none.
@@ -133,44 +136,4 @@ public struct PlannedResizeOf<Name: Hashable & Sendable>: Hashable, Sendable {
   public var to: Int
   /// The group's maximum size.
   public var max: Int
-}
-
-/// A Kubernetes event as CAS logs it: `Event(v1.ObjectReference{Kind:…}): type: 'T' reason: 'R' message`.
-public struct KubernetesEvent: Hashable, Sendable {
-  /// The object kind (`ConfigMap`, `Pod`, `Node`).
-  public var kind: String
-  /// The object's namespace (empty for nodes).
-  public var namespace: String
-  /// The object's name.
-  public var name: String
-  /// `Normal` or `Warning`.
-  public var type: String
-  /// The reason (`ScaledUpGroup`, `FailedToScaleUpGroup`, `ScaleDownEmpty` …).
-  public var reason: String
-  /// The event's message.
-  public var message: String
-}
-
-/// What CAS was doing when a failure happened, as named in the JSON report.
-public enum FailureOperation: String, Hashable, Sendable {
-  case scaleUp, scaleDown, refresh, startup, fixNodeGroupSizes, template, unregisteredRemoval
-}
-
-/// An error record before classification, names as strings.
-public typealias FailureDetail = FailureDetailOf<String>
-
-/// An error record before classification: what the log says and where it came from.
-public struct FailureDetailOf<Name: Hashable & Sendable>: Hashable, Sendable {
-  /// What CAS was doing.
-  public var operation: FailureOperation?
-  /// The node group the line names, if any.
-  public var nodeGroup: Name?
-  /// The node the line names, if any.
-  public var node: Name?
-  /// Whether the process exited after the record.
-  ///
-  /// Its severity is `F`, or its catalogue entry is ``CatalogEntry/fatal``. Set by ``EventExtractor`` alone; a builder leaves it false.
-  public var fatal: Bool = false
-  /// The whole record, continuation lines included.
-  public var message: String
 }

@@ -154,11 +154,7 @@ extension Event {
   var carriesFailure: Bool {
     switch self {
     case .failure, .scaleUpRevertFailed, .backoffStarted, .groupInBackoff: return true
-    case .kubernetesEvent(let event):
-      switch event.reason {
-      case "FailedToScaleUpGroup", "ScaleUpFailed", "ScaleDownFailed", "FailedToRevertScaleUp": return true
-      default: return false
-      }
+    case .kubernetesEvent(let event): return event.carriesFailure
     default: return false
     }
   }

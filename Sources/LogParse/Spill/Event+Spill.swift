@@ -7,6 +7,12 @@ extension Event: Spillable {
   var retainedBytes: Int {
     func text(_ value: String) -> Int { value.utf8.count + 16 }
     func text(_ value: String?) -> Int { value.map(text) ?? 0 }
+    func failureBytes(_ detail: FailureDetail) -> Int {
+      let reading = detail.reading
+      return 64 + text(detail.nodeGroup) + text(detail.node) + text(detail.message) + text(reading.code)
+        + text(reading.action) + text(reading.principal) + text(reading.nodeGroup) + text(reading.guessedNodeGroup)
+        + text(reading.node)
+    }
     let base = MemoryLayout<Event>.stride + 48
     switch self {
     case .processStarted(let version): return base + text(version)
@@ -23,9 +29,10 @@ extension Event: Spillable {
       return base + text(group)
     case .scaleUpSplit(let groups): return base + groups.reduce(0) { $0 + text($1) }
     case .scaleUpPlan(let plan): return base + plan.reduce(0) { $0 + text($1.group) + 24 }
-    case .backoffStarted(let group, _, let errorClass, let errorCode):
+    case .backoffStarted(let group, _, let errorClass, let errorCode, _):
       return base + text(group) + text(errorClass) + text(errorCode)
-    case .groupInBackoff(let group, let code, let message): return base + text(group) + text(code) + text(message)
+    case .groupInBackoff(let group, let code, let failure):
+      return base + text(group) + text(code) + (failure.map(failureBytes) ?? 0)
     case .groupNotReady(let group, let reason): return base + text(group) + text(reason)
     case .podDoesNotFitGroup(let pod, let group, let reason): return base + text(pod) + text(group) + text(reason)
     case .similarPodsDoNotFitGroup(_, let pod, let group): return base + text(pod) + text(group)
@@ -41,9 +48,9 @@ extension Event: Spillable {
     case .kubernetesEvent(let event):
       return base + text(event.kind) + text(event.namespace) + text(event.name) + text(event.type)
         + text(event.reason) + text(event.message)
-    case .failure(let detail): return base + text(detail.nodeGroup) + text(detail.node) + text(detail.message)
+    case .failure(let detail): return base + failureBytes(detail)
     case .datedNote(let id, _, _), .noted(let id): return base + text(id)
-    case .scaleUpRevertFailed(let group, let message): return base + text(group) + text(message)
+    case .scaleUpRevertFailed(let group, let failure): return base + text(group) + failureBytes(failure)
     case .scaleUpSalvoIteration, .expanderFilteredAll: return base
     case .scaleUpCappedByQuota(let group, _, _): return base + text(group)
     }
@@ -84,17 +91,18 @@ extension Event: Spillable {
     case .groupSizeDecreasing(let group, let from, let to):
       writer.int(48); writer.string(group); writer.int(from); writer.int(to)
     case .noPodFitsGroup(let group): writer.int(49); writer.string(group)
-    case .backoffStarted(let group, let until, let errorClass, let errorCode):
+    case .backoffStarted(let group, let until, let errorClass, let errorCode, let failureClass):
       writer.int(21)
       writer.string(group)
       writer.optional(until) { $0.fullTime($1) }
       writer.string(errorClass)
       writer.string(errorCode)
-    case .groupInBackoff(let group, let code, let message):
+      writer.string(failureClass.rawValue)
+    case .groupInBackoff(let group, let code, let failure):
       writer.int(22)
       writer.string(group)
       writer.optional(code) { $0.string($1) }
-      writer.optional(message) { $0.string($1) }
+      writer.optional(failure) { $0.failure($1) }
     case .maxSizeReached(let group): writer.int(23); writer.string(group)
     case .groupNotReady(let group, let reason): writer.int(24); writer.string(group); writer.string(reason)
     case .podDoesNotFitGroup(let pod, let group, let reason):
@@ -132,16 +140,10 @@ extension Event: Spillable {
       writer.optional(pod) { $0.string($1) }
     case .kubernetesEvent(let event):
       writer.int(39)
-      for text in [event.kind, event.namespace, event.name, event.type, event.reason, event.message] {
-        writer.string(text)
-      }
+      writer.kubernetesEvent(event)
     case .failure(let detail):
       writer.int(40)
-      writer.optional(detail.operation) { $0.string($1.rawValue) }
-      writer.optional(detail.nodeGroup) { $0.string($1) }
-      writer.optional(detail.node) { $0.string($1) }
-      writer.bool(detail.fatal)
-      writer.string(detail.message)
+      writer.failure(detail)
     case .leaderElection(let acquired): writer.int(41); writer.bool(acquired)
     case .datedNote(let id, let date, let processStart):
       writer.int(42)
@@ -149,7 +151,7 @@ extension Event: Spillable {
       writer.fullTime(date)
       writer.optional(processStart) { $0.fullTime($1) }
     case .noted(let id): writer.int(43); writer.string(id)
-    case .scaleUpRevertFailed(let group, let message): writer.int(44); writer.string(group); writer.string(message)
+    case .scaleUpRevertFailed(let group, let failure): writer.int(44); writer.string(group); writer.failure(failure)
     case .scaleUpSalvoIteration(let iteration, let podsLeft):
       writer.int(45); writer.int(iteration); writer.int(podsLeft)
     case .expanderFilteredAll(let validOptions): writer.int(46); writer.int(validOptions)
@@ -215,13 +217,14 @@ extension Event: Spillable {
       return .failedNodesDeleted(count: count, group: group)
     case 21:
       guard let group = text(), let until = r.optional({ $0.fullTime() }), let errorClass = text(),
-        let errorCode = text()
+        let errorCode = text(), let failureClass = text().flatMap(FailureClass.init(rawValue:))
       else { return nil }
-      return .backoffStarted(group: group, until: until, errorClass: errorClass, errorCode: errorCode)
+      return .backoffStarted(
+        group: group, until: until, errorClass: errorClass, errorCode: errorCode, failureClass: failureClass)
     case 22:
-      guard let group = text(), let code = r.optional({ $0.string() }), let message = r.optional({ $0.string() })
+      guard let group = text(), let code = r.optional({ $0.string() }), let failure = r.optional({ $0.failure() })
       else { return nil }
-      return .groupInBackoff(group: group, errorCode: code, errorMessage: message)
+      return .groupInBackoff(group: group, errorCode: code, failure: failure)
     case 23: return text().map { .maxSizeReached(group: $0) }
     case 24:
       guard let group = text(), let reason = text() else { return nil }
@@ -262,18 +265,9 @@ extension Event: Spillable {
       else { return nil }
       return .scaleDownBlocked(node: node, reason: reason, detail: detail, pod: pod)
     case 39:
-      guard let kind = text(), let namespace = text(), let name = text(), let type = text(), let reason = text(),
-        let message = text()
-      else { return nil }
-      return .kubernetesEvent(
-        KubernetesEvent(kind: kind, namespace: namespace, name: name, type: type, reason: reason, message: message))
+      return r.kubernetesEvent().map { .kubernetesEvent($0) }
     case 40:
-      guard let operation = r.optional({ $0.string().flatMap(FailureOperation.init(rawValue:)) }),
-        let nodeGroup = r.optional({ $0.string() }), let node = r.optional({ $0.string() }), let fatal = r.bool(),
-        let message = text()
-      else { return nil }
-      return .failure(
-        FailureDetail(operation: operation, nodeGroup: nodeGroup, node: node, fatal: fatal, message: message))
+      return r.failure().map { .failure($0) }
     case 41: return r.bool().map { .leaderElection(acquired: $0) }
     case 42:
       guard let id = text(), let date = r.fullTime(), let processStart = r.optional({ $0.fullTime() }) else {
@@ -282,8 +276,8 @@ extension Event: Spillable {
       return .datedNote(id: id, date: date, processStart: processStart)
     case 43: return text().map { .noted(id: $0) }
     case 44:
-      guard let group = text(), let message = text() else { return nil }
-      return .scaleUpRevertFailed(group: group, message: message)
+      guard let group = text(), let failure = r.failure() else { return nil }
+      return .scaleUpRevertFailed(group: group, failure: failure)
     case 45:
       guard let iteration = number(), let podsLeft = number() else { return nil }
       return .scaleUpSalvoIteration(iteration: iteration, podsLeft: podsLeft)

@@ -40,4 +40,18 @@ enum Reducer {
     .kubernetesEvent(
       KubernetesEvent(kind: kind, namespace: namespace, name: name, type: type, reason: reason, message: message))
   }
+
+  /// A backoff line's event, classed as extraction classes it.
+  static func backoffStarted(group: String, until: FullTime?, errorClass: String, errorCode: String) -> Event {
+    .backoffStarted(
+      group: group, until: until, errorClass: errorClass, errorCode: errorCode,
+      failureClass: FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode))
+  }
+
+  /// A 1.29+ backoff status's event, its error classified as extraction classifies it.
+  static func groupInBackoff(group: String, errorCode: String?, errorMessage: String?) -> Event {
+    .groupInBackoff(
+      group: group, errorCode: errorCode,
+      failure: errorMessage.map { .backoffStatus(group: group, errorCode: errorCode, message: $0) })
+  }
 }
