@@ -69,7 +69,7 @@ public struct Analyzer {
   /// The earliest and latest record times.
   public var firstTime: LogTime? { records.statistics.firstTime }
   public var lastTime: LogTime? { records.statistics.lastTime }
-  /// The cloud provider the log's file names show, if any.
+  /// The cloud provider the records' clues show, if any (``CloudProviderClue``).
   public var cloudProvider: String? { records.statistics.cloudClue.provider }
   /// The shapes of unrecognised records, with counts and a sample each.
   public var unrecognizedShapes: UnrecognizedShapes { records.statistics.unrecognizedShapes }
@@ -187,7 +187,8 @@ public struct Analyzer {
   /// The base year proven by an envelope time, if any.
   var envelopeBaseYear: Int? { assembler.years.envelopeBaseYear }
 
-  /// Everything the parser counted so far, in one value (``ParseStatistics``).
+  /// Everything the parser counted so far, in one value (``ParseStatistics``): the records' with
+  /// the stages' own line counts, envelopes, pattern errors and year tracker.
   var statistics: ParseStatistics {
     var statistics = records.statistics
     statistics.accounting = accounting

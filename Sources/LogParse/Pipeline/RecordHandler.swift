@@ -5,7 +5,12 @@ struct RecordHandler {
   /// Called with every record after it was mapped: its loop and the event it meant, if any.
   var onRecordMeaning: ((Record, LoopId?, Event?) -> Void)?
   var extractor = EventExtractor()
-  /// What the records so far showed: counts, times, year and cloud evidence, shapes, loops.
+  /// What the records so far showed: counts, times, year and cloud evidence, shapes, loops, the
+  /// input's first bytes, and everything segments merged in (``Analyzer/absorb(_:)``).
+  ///
+  /// The line counts, envelopes and pattern errors of the lines this analyzer read itself stay in
+  /// the stages that count them, and the New Years in the assembler's tracker (lent to each merge):
+  /// ``Analyzer/statistics`` puts them together.
   var statistics = ParseStatistics()
   /// Lines offered as records that the catalogue did not recognise (``Record/needsRecognition``):
   /// counted as malformed, not as records.
