@@ -168,4 +168,39 @@ struct ParseStatisticsTests {
     #expect(earlier.recognized == 5 && earlier.unrecognized == 7 && earlier.patternErrors == 1)
     #expect(earlier.verbosity == 4 && earlier.accounting.lines == 9 && earlier.formats == [.klogText, .pasted])
   }
+
+  @Test func eachSourcesMessageYearIsKeptAtItsSource() {
+    let june = [
+      "W0602 08:00:00.000000       1 clusterstate.go:281] Disabling scale-up for node group ng-b until "
+        + "2026-06-02 08:05:00.0 +0000 UTC m=+60.0; errorClass=Other; errorCode=cloudProviderError",
+      "I0602 08:00:01.000000       1 scale_up.go:300] Upcoming 0 nodes",
+    ]
+    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now))
+    for (name, lines) in [("december.log", Self.december), ("june.log", june)] {
+      analyzer.beginSource(name)
+      analyzer.feed(Self.bytes(lines))
+    }
+    analyzer.finish()
+    var merged = ParseStatistics()
+    merged.merge(Self.segment(Self.bytes(Self.december)), source: 0)
+    merged.merge(Self.segment(Self.bytes(june)), source: 1)
+    #expect(merged.messageYears == analyzer.statistics.messageYears)
+    // June after December is a New Year: the second file's date proves its own base year.
+    #expect(merged.messageYears.baseYearBySource == [0: 2024, 1: 2025] && merged.messageYears.noteBaseYear == 2024)
+  }
+
+  @Test func anEventOnlyOneProviderLogsOutweighsAnotherProvidersFile() {
+    let lines = [
+      "I0313 12:00:00.000000       1 gce_manager.go:10] nothing any entry knows 1",
+      "I0313 12:00:01.000000       1 scale_set.go:290] Target size set done !!",
+      "I0313 12:00:02.000000       1 aws_manager.go:10] nothing any entry knows 2",
+    ]
+    for cut in 1..<lines.count {
+      var merged = ParseStatistics()
+      merged.merge(Self.segment(Self.bytes(Array(lines[..<cut]))))
+      merged.merge(Self.segment(Self.bytes(Array(lines[cut...]))), lineOffset: cut)
+      #expect(merged.cloudClue.provider == "azure" && merged.cloudClue.strength == 4, "cut after line \(cut)")
+    }
+    #expect(Self.sequential(Self.bytes(lines)).cloudClue.provider == "azure")
+  }
 }
