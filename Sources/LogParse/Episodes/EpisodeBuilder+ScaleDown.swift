@@ -4,7 +4,6 @@ extension EpisodeBuilder {
     case .nodeUtilization(let node, let utilization):
       updateCandidacy(node, context) { $0.utilization = utilization }
     case .nodeUnneededSince(let node, let since, let seconds):
-      if let since { noteMessageDate(since, context) }
       let isNew = candidacies[node]?.unneededSince == nil
       updateCandidacy(node, context) {
         $0.unneededSince = since ?? $0.unneededSince

@@ -108,7 +108,6 @@ extension EpisodeBuilder {
       let closed = closeScaleUps(group: group, outcome: .timedOut, seconds: seconds, error: failure, context)
       steps.append(step(.timeout, closed.last, group, "scale-up of \(group) timed out", context))
     case .backoffStarted(let group, let until, let errorClass, let errorCode, let failureClass):
-      if let until { noteMessageDate(until, context) }
       let newEntry =
         Backoff(
           nodeGroup: group, at: context.knownTime, until: until, errorClass: errorClass.isEmpty ? nil : errorClass,

@@ -18,10 +18,6 @@ public struct EpisodeBuilder: Sendable {
   public internal(set) var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] = [:]
   public internal(set) var droppedFailureClasses: [FailureClass: Int] = [:]
   public internal(set) var autoscaler = AutoscalerInfo()
-  /// A base year proven by a full date inside a message (`unneeded since 2019-09-27 …`).
-  public internal(set) var messageBaseYear: Int?
-  /// Per source, the base year its own first full date proves.
-  public internal(set) var messageBaseYearBySource: [Int: Int] = [:]
 
   /// Most entries kept in each per-node or per-key table before the oldest are dropped.
   public static let maximumTrackedKeys = 10_000
@@ -65,7 +61,6 @@ public struct EpisodeBuilder: Sendable {
   /// Applies one event and returns the steps it makes visible.
   public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
-    if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: event) }
     if noteIteration(context), !decisionOpensThisLoop { closeDecision() }
     if case .structured = context.loop { lastIdentifiedTime = context.time }
     switch event {
@@ -100,8 +95,8 @@ public struct EpisodeBuilder: Sendable {
       applyKubernetesEvent(kubeEvent, context, &steps)
     case .failure(let detail):
       applyFailure(detail, context, &steps)
-    case .datedNote(_, let date, let processStart):
-      noteMessageDate(date, context)
+    case .datedNote(_, _, let processStart):
+      // Its date is evidence of the year, which the parser keeps (``MessageYears``).
       if let processStart { noteProcessStart(processStart, context) }
     case .leadershipLost:
       // Old client-go logs `failed to renew lease` while a standby retries: without a lease it acquired, it waits.
@@ -122,15 +117,6 @@ public struct EpisodeBuilder: Sendable {
     return steps
   }
 
-  /// The cloud provider an event can only come from, if any.
-  static func cloudProvider(shownBy event: Event) -> String? {
-    switch event {
-    case .cloudResize, .instanceTerminated: return "aws"
-    case .scaleSetInstancesDeleting, .cloudResizeDone: return "azure"
-    default: return nil
-    }
-  }
-
   /// The cloud provider a failure can only come from (an AWS ARN or IAM action), if any.
   static func cloudProvider(shownBy failure: Failure) -> String? {
     let awsServices = ["autoscaling:", "ec2:", "sts:", "iam:", "eks:"]
@@ -147,26 +133,6 @@ public struct EpisodeBuilder: Sendable {
       kind: kind, episodeId: episodeId, subject: subject, summary: summary, time: context.time,
       hasTime: context.hasTime,
       source: context.source, line: context.lines.lowerBound)
-  }
-
-  /// Notes a full date from a message as evidence of the log's year.
-  ///
-  /// The first date of each source is also kept for that source alone (``messageBaseYearBySource``):
-  /// files from different times each resolve their own year.
-  mutating func noteMessageDate(_ date: FullTime, _ context: EventContext) {
-    guard messageBaseYear == nil || messageBaseYearBySource[context.source] == nil else { return }
-    let (year, month, _) = date.date
-    var recordYear = year
-    // A record without a time (a kubectl event's age) dates nothing: the message's year is taken as is.
-    let recordMonth = context.time.isKnown ? Int(context.time.month) : month
-    if month - recordMonth >= 6 { recordYear += 1 }
-    if recordMonth - month >= 6 { recordYear -= 1 }
-    let base = recordYear - Int(context.time.yearOffset)
-    if messageBaseYear == nil { messageBaseYear = base }
-    if messageBaseYearBySource[context.source] == nil, messageBaseYearBySource.count < EpisodeBuilder.maximumTrackedKeys
-    {
-      messageBaseYearBySource[context.source] = base
-    }
   }
 
   /// Records a failure, folding it into an earlier identical one; returns its index.

@@ -1,6 +1,6 @@
 /// What the first bytes of an input that held no Cluster Autoscaler record look like, in words.
 ///
-/// Only ever run on a bounded prefix (``Analyzer/sampleBytes``) once the line counts say nothing
+/// Only ever run on a bounded prefix (``ParseStatistics/sampleBytes``) once the line counts say nothing
 /// was read, so it may spend a few passes over it: gzip data, binary data, a Kubernetes object
 /// (the `cluster-autoscaler-status` ConfigMap named as such), the status text itself, Karpenter's
 /// controller log, JSON of another shape (its first keys), or plain text (its first line).

@@ -20,19 +20,11 @@ public struct Analyzer {
   var events: EventApplier
   /// Physical lines read from the current source.
   var lineNumber = 0
-  /// What segments parsed elsewhere added: line counts, envelopes and pattern errors.
-  var absorbedAccounting = LineAccounting()
-  var absorbedFormats: Set<InputFormat> = []
-  var absorbedPatternErrors = 0
-  /// The first bytes of the input (at most ``sampleBytes``), for ``InputVerdict`` to describe.
-  var sample: [UInt8] = []
   /// The decoder of the stream being read, kept between ``InputReader/readStream`` and
   /// ``InputReader/continueStream``.
   var streamDecoder: InputDecoder?
   /// Why an input could not be read to its end (corrupt or truncated gzip data), if one could not.
   public private(set) var incompleteInput: String?
-  /// How much of the input's start is kept in ``sample``.
-  static let sampleBytes = 4096
 
   /// Creates an analyzer with `options`.
   public init(options: AnalyzerOptions) {
@@ -41,7 +33,7 @@ public struct Analyzer {
     stripper = EnvelopeStripper(maximumLineLength: options.maximumLineLength)
     assembler = RecordAssembler(maximumRecordLength: options.maximumRecordLength)
     events = EventApplier(options: options)
-    records.unrecognizedShapes = UnrecognizedShapes(capacity: options.maximumUnrecognizedShapes)
+    records.statistics.unrecognizedShapes = UnrecognizedShapes(capacity: options.maximumUnrecognizedShapes)
   }
 
   /// Called with every record (for `--expect-line`).
@@ -69,20 +61,20 @@ public struct Analyzer {
   /// The episodes and findings so far.
   public var builder: EpisodeBuilder { events.sink.builder }
   /// Records mapped to an event.
-  public var recognized: Int { records.recognized }
+  public var recognized: Int { records.statistics.recognized }
   /// Well-formed records no catalogue entry matched.
-  public var unrecognized: Int { records.unrecognized }
+  public var unrecognized: Int { records.statistics.unrecognized }
   /// The lowest `--v` the log proves, if any line proves one.
-  public var verbosity: Int? { records.verbosity }
+  public var verbosity: Int? { records.statistics.verbosity }
   /// The earliest and latest record times.
-  public var firstTime: LogTime? { records.firstTime }
-  public var lastTime: LogTime? { records.lastTime }
-  /// The cloud provider the log's file names show, if any.
-  public var cloudProvider: String? { records.cloudProvider }
+  public var firstTime: LogTime? { records.statistics.firstTime }
+  public var lastTime: LogTime? { records.statistics.lastTime }
+  /// The cloud provider the records' clues show, if any (``CloudProviderClue``).
+  public var cloudProvider: String? { records.statistics.cloudClue.provider }
   /// The shapes of unrecognised records, with counts and a sample each.
-  public var unrecognizedShapes: UnrecognizedShapes { records.unrecognizedShapes }
+  public var unrecognizedShapes: UnrecognizedShapes { records.statistics.unrecognizedShapes }
   /// Whether the records so far are in the printf form, the structured form, or both.
-  public var logFormat: LogFormat { records.loops.logFormat }
+  public var logFormat: LogFormat { records.statistics.loops.logFormat }
 
   /// Starts a new source (a file, or `-` for standard input); line numbers restart at 1.
   public mutating func beginSource(_ name: String) {
@@ -97,14 +89,18 @@ public struct Analyzer {
   /// Feeds the next chunk of the current source.
   public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
     if sources.isEmpty { sources.append("-") }
-    if sample.count < Self.sampleBytes { keepSample(chunk) }
+    records.statistics.keepSample(chunk)
     Self.feed(chunk, source, &splitter, &lineNumber, &stripper, &assembler, &records, &events)
     assembler.noteTruncated(splitter.truncatedLines)
   }
 
-  /// Keeps the start of `chunk` in ``sample`` while it is short of ``sampleBytes``.
-  mutating func keepSample(_ chunk: UnsafeBufferPointer<UInt8>) {
-    sample.append(contentsOf: chunk.prefix(Self.sampleBytes - sample.count))
+  /// Feeds the next chunk of the current source, handing its events to `receiver` instead of the
+  /// episode builder: the parser alone, for one segment of the input.
+  mutating func feed<Receiver: EventReceiver>(_ chunk: UnsafeBufferPointer<UInt8>, to receiver: inout Receiver) {
+    if sources.isEmpty { sources.append("-") }
+    records.statistics.keepSample(chunk)
+    Self.feed(chunk, source, &splitter, &lineNumber, &stripper, &assembler, &records, &receiver)
+    assembler.noteTruncated(splitter.truncatedLines)
   }
 
   /// Notes that the current input could not be read to its end, and why (the first reason is kept).
@@ -115,7 +111,8 @@ public struct Analyzer {
   /// Whether the input was read as a log, and if not, what it looks like.
   public var inputVerdict: InputVerdict {
     InputVerdict.classify(
-      accounting: accounting, recognized: recognized, sample: sample, incompleteInput: incompleteInput)
+      accounting: accounting, recognized: recognized, sample: records.statistics.sample,
+      incompleteInput: incompleteInput)
   }
 
   /// Feeds a chunk held in an array.
@@ -131,6 +128,15 @@ public struct Analyzer {
     Self.flush(&assembler, &records, &events)
   }
 
+  /// Ends the current source, handing the events of its last records to `receiver` (see
+  /// ``feed(_:to:)``).
+  mutating func endSource<Receiver: EventReceiver>(to receiver: inout Receiver) {
+    Self.finishLines(source, &splitter, &lineNumber, &stripper, &assembler, &records, &receiver)
+    assembler.noteTruncated(splitter.truncatedLines)
+    Self.finishPartials(source, &stripper, &assembler, &records, &receiver)
+    Self.flush(&assembler, &records, &receiver)
+  }
+
   /// Delivers a record that may still be waiting for continuation lines: for live input gone quiet.
   public mutating func flushIdle() {
     Self.flush(&assembler, &records, &events)
@@ -139,7 +145,7 @@ public struct Analyzer {
   /// Ends the input: everything held is delivered and put in order.
   public mutating func finish() {
     if !sources.isEmpty { endSource() }
-    events.drain()
+    events.drain(records.statistics)
   }
 
   /// Line counts so far.
@@ -148,7 +154,8 @@ public struct Analyzer {
     counts.records -= records.notRecords
     counts.continuationLines -= records.notRecordContinuations
     counts.malformed += records.notRecords + records.notRecordContinuations
-    counts.add(absorbedAccounting)
+    // What segments parsed elsewhere counted.
+    counts.add(records.statistics.accounting)
     counts.held =
       stripper.partialLines + stripper.documentHeldLines + assembler.newestFirst.heldLines
       + (assembler.isHoldingRecord ? 1 : 0)
@@ -160,7 +167,7 @@ public struct Analyzer {
 
   /// The envelopes seen so far.
   public var formats: [InputFormat] {
-    var seen = stripper.formats.union(absorbedFormats)
+    var seen = stripper.formats.union(records.statistics.formats)
     if assembler.sawKlogText { seen.insert(.klogText) }
     if assembler.sawPasted { seen.insert(.pasted) }
     seen.formUnion(assembler.eventLines.formats)
@@ -172,7 +179,7 @@ public struct Analyzer {
   public var reorderStatistics: ReorderStatistics { events.reorder.statistics }
 
   /// PCRE2 matches that hit a limit (their records count as unrecognised).
-  public var patternErrors: Int { records.extractor.patternErrors + absorbedPatternErrors }
+  public var patternErrors: Int { records.extractor.patternErrors + records.statistics.patternErrors }
 
   /// The streams of interleaved logs (kubectl `--prefix` pods), stream `n` at `n - 1`.
   var streamNames: [String] { stripper.streamNames }
@@ -180,30 +187,41 @@ public struct Analyzer {
   /// The base year proven by an envelope time, if any.
   var envelopeBaseYear: Int? { assembler.years.envelopeBaseYear }
 
+  /// Everything the parser counted so far, in one value (``ParseStatistics``): the records' with
+  /// the stages' own line counts, envelopes, pattern errors and year tracker.
+  var statistics: ParseStatistics {
+    var statistics = records.statistics
+    statistics.accounting = accounting
+    statistics.formats = Set(formats)
+    statistics.patternErrors = patternErrors
+    statistics.years = assembler.years
+    return statistics
+  }
+
   // MARK: - The stages, linked
 
-  private static func feed(
+  private static func feed<Receiver: EventReceiver>(
     _ chunk: UnsafeBufferPointer<UInt8>, _ source: Int, _ splitter: inout LineSplitter, _ lineNumber: inout Int,
     _ stripper: inout EnvelopeStripper, _ assembler: inout RecordAssembler, _ records: inout RecordHandler,
-    _ events: inout EventApplier
+    _ events: inout Receiver
   ) {
     splitter.feed(chunk) { line in
       acceptLine(line, source, &lineNumber, &stripper, &assembler, &records, &events)
     }
   }
 
-  private static func finishLines(
+  private static func finishLines<Receiver: EventReceiver>(
     _ source: Int, _ splitter: inout LineSplitter, _ lineNumber: inout Int, _ stripper: inout EnvelopeStripper,
-    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout EventApplier
+    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
   ) {
     splitter.finish { line in
       acceptLine(line, source, &lineNumber, &stripper, &assembler, &records, &events)
     }
   }
 
-  private static func acceptLine(
+  private static func acceptLine<Receiver: EventReceiver>(
     _ line: UnsafeBufferPointer<UInt8>, _ source: Int, _ lineNumber: inout Int, _ stripper: inout EnvelopeStripper,
-    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout EventApplier
+    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
   ) {
     lineNumber += 1
     assembler.noteLine()
@@ -214,9 +232,9 @@ public struct Analyzer {
     }
   }
 
-  private static func finishPartials(
+  private static func finishPartials<Receiver: EventReceiver>(
     _ source: Int, _ stripper: inout EnvelopeStripper, _ assembler: inout RecordAssembler,
-    _ records: inout RecordHandler, _ events: inout EventApplier
+    _ records: inout RecordHandler, _ events: inout Receiver
   ) {
     stripper.finish { unwrapped, span in
       acceptUnwrapped(unwrapped, span, source, &assembler, &records, &events)
@@ -224,17 +242,17 @@ public struct Analyzer {
   }
 
   /// Passes an unwrapped line on; `span` is the physical lines it was joined from (CRI/Docker partials).
-  private static func acceptUnwrapped(
+  private static func acceptUnwrapped<Receiver: EventReceiver>(
     _ unwrapped: UnwrappedLine, _ span: (first: Int, count: Int), _ source: Int, _ assembler: inout RecordAssembler,
-    _ records: inout RecordHandler, _ events: inout EventApplier
+    _ records: inout RecordHandler, _ events: inout Receiver
   ) {
     assembler.accept(unwrapped, source: source, lineNumber: span.first, physicalLines: span.count) { record in
       records.handleJoiningWraps(record, &events)
     }
   }
 
-  private static func flush(
-    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout EventApplier
+  private static func flush<Receiver: EventReceiver>(
+    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
   ) {
     assembler.flushAll { record in records.handleJoiningWraps(record, &events) }
   }

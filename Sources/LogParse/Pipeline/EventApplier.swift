@@ -1,5 +1,5 @@
 /// Puts events in time order and applies them to the episode builder.
-struct EventApplier {
+struct EventApplier: EventReceiver {
   var reorder: ReorderBuffer<PendingEvent>
   var sink: EventSink
   /// The time of the last event pushed that has one: where events without a time are ordered.
@@ -12,33 +12,33 @@ struct EventApplier {
 
   /// Adds an event; those the reorder window releases are applied now.
   ///
-  /// `lastTime` and `envelopeBaseYear` are what the records so far show, for dating live steps.
-  mutating func push(_ item: PendingEvent, lastTime: LogTime?, envelopeBaseYear: Int?) {
-    sink.lastTime = lastTime
-    sink.envelopeBaseYear = envelopeBaseYear
+  /// `statistics` is what the parser has counted so far: the year evidence that dates live steps.
+  mutating func receive(_ item: PendingEvent, _ statistics: ParseStatistics) {
     // A record without a time keeps its place in line order: it waits at the last known time.
     if item.context.time.isKnown { orderTime = item.context.time }
-    Self.push(item, at: orderTime, &reorder, &sink)
+    Self.push(item, at: orderTime, statistics, &reorder, &sink)
   }
 
-  /// Applies every waiting event, in time order.
-  mutating func drain() {
-    Self.drain(&reorder, &sink)
+  /// Applies every waiting event, in time order; `statistics` is what the whole input showed.
+  mutating func drain(_ statistics: ParseStatistics) {
+    Self.drain(statistics, &reorder, &sink)
   }
 
   private static func push(
-    _ item: PendingEvent, at time: LogTime, _ reorder: inout ReorderBuffer<PendingEvent>,
-    _ sink: inout EventSink
+    _ item: PendingEvent, at time: LogTime, _ statistics: ParseStatistics,
+    _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
   ) {
-    reorder.push(item, at: time) { released in sink.apply(released.event, released.context) }
+    reorder.push(item, at: time) { released in sink.apply(released.event, released.context, statistics) }
   }
 
-  private static func drain(_ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink) {
-    reorder.drain { released in sink.apply(released.event, released.context) }
+  private static func drain(
+    _ statistics: ParseStatistics, _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
+  ) {
+    reorder.drain { released in sink.apply(released.event, released.context, statistics) }
   }
 }
 
-/// Applies events to the episode builder and tells observers, or keeps them for a segment.
+/// Applies events to the episode builder and tells observers.
 struct EventSink {
   /// The year given with `--year` and the present moment, for dating live steps.
   let year: Int?
@@ -49,29 +49,20 @@ struct EventSink {
   var onStep: ((EpisodeStep, Int) -> Void)?
   /// The episodes and findings so far.
   var builder = EpisodeBuilder()
-  /// Whether events are kept in ``collected`` instead of applied: for parsing one segment of a file.
-  var collectsEvents = false
-  /// The events of a segment, in order, when ``collectsEvents`` is set.
-  var collected: [(Event, EventContext)] = []
-  /// The latest record time and the envelope's base year, as known when the event was pushed.
-  var lastTime: LogTime?
-  var envelopeBaseYear: Int?
 
   init(year: Int?, now: FullTime) {
     self.year = year
     self.now = now
   }
 
-  mutating func apply(_ event: Event, _ context: EventContext) {
-    if collectsEvents {
-      collected.append((event, context))
-      return
-    }
+  /// Applies one event; `statistics` is what the parser had counted when it was pushed.
+  mutating func apply(_ event: Event, _ context: EventContext, _ statistics: ParseStatistics) {
     onEvent?(event, context)
     let steps = builder.apply(event, context)
     if let onStep, !steps.isEmpty {
       let resolved = YearResolver.resolve(
-        envelope: envelopeBaseYear, message: builder.messageBaseYear, option: year, now: now, lastTime: lastTime)
+        envelope: statistics.envelopeBaseYear, message: statistics.messageYears.noteBaseYear, option: year, now: now,
+        lastTime: statistics.lastTime)
       for step in steps { onStep(step, resolved.baseYear) }
     }
   }
@@ -79,9 +70,3 @@ struct EventSink {
 
 @available(*, unavailable)
 extension EventApplier: Sendable {}
-
-/// An event waiting in the reorder buffer, with its context.
-struct PendingEvent {
-  var event: Event
-  var context: EventContext
-}

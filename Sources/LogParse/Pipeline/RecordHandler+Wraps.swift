@@ -24,7 +24,7 @@ extension RecordHandler {
   /// recognised joins wins. A record recognised by itself only takes held pieces that look cut
   /// at one width (``Record/widthWrappedLines``), so that it does not swallow the lines after it.
   /// Returns how many held pieces it took; the rest are offered as records of their own.
-  mutating func handleJoiningWraps(_ record: Record, _ events: inout EventApplier) -> Int {
+  mutating func handleJoiningWraps<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) -> Int {
     if record.isHeaderless {
       guard
         extractor.extract(record) != nil || (record.followsRecords && RecordHandler.readsAsError(record.message))

@@ -7,47 +7,34 @@ struct RecordHandler {
   /// Called with the catalogue entry (its index) and the event of every record an entry recognised
   /// (for ``Catalog/identify(_:)``).
   var onEntry: ((Int, Event) -> Void)?
-  /// Which loop each record belongs to, and the log's form.
-  var loops = LoopTracker()
   var extractor = EventExtractor()
-  /// Records mapped to an event, and well-formed records no catalogue entry matched.
-  var recognized = 0
-  var unrecognized = 0
+  /// What the records so far showed: counts, times, year and cloud evidence, shapes, loops, the
+  /// input's first bytes, and everything segments merged in (``Analyzer/absorb(_:)``).
+  ///
+  /// The line counts, envelopes and pattern errors of the lines this analyzer read itself stay in
+  /// the stages that count them, and the New Years in the assembler's tracker (lent to each merge):
+  /// ``Analyzer/statistics`` puts them together.
+  var statistics = ParseStatistics()
   /// Lines offered as records that the catalogue did not recognise (``Record/needsRecognition``):
   /// counted as malformed, not as records.
   var notRecords = 0
   var notRecordContinuations = 0
-  /// The lowest `--v` the log proves, if any line proves one.
-  var verbosity: Int?
-  /// The earliest and latest record times.
-  var firstTime: LogTime?
-  var lastTime: LogTime?
-  /// The cloud provider the records' clues show, if any (``CloudProviderClue``).
-  var cloudClue = CloudProviderClue()
-  var cloudProvider: String? { cloudClue.provider }
-  /// The shapes of unrecognised records, with counts and a sample each.
-  var unrecognizedShapes = UnrecognizedShapes()
-  /// The base year an envelope time proved, as known from the records handled so far.
-  var envelopeBaseYear: Int?
-  /// The first full date inside a recognised record's message, with the record's time: evidence of
-  /// the log's year from any message form, old ones too.
-  var firstMessageDate: MessageDate?
 
   /// Counts a record and passes its event, if it means one, to `events`.
-  mutating func handle(_ record: Record, _ events: inout EventApplier) {
+  mutating func handle<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {
     if record.needsRecognition, extractor.extract(record) == nil {
       notRecords += 1
       notRecordContinuations += record.lineCount - 1
       return
     }
     onRecord?(record)
-    if let year = record.envelopeBaseYear { envelopeBaseYear = year }
+    if let year = record.envelopeBaseYear { statistics.envelopeBaseYear = year }
     if record.hasTime {
-      if firstTime == nil || record.time < firstTime! { firstTime = record.time }
-      if lastTime == nil || lastTime! < record.time { lastTime = record.time }
+      if statistics.firstTime == nil || record.time < statistics.firstTime! { statistics.firstTime = record.time }
+      if statistics.lastTime == nil || statistics.lastTime! < record.time { statistics.lastTime = record.time }
     }
-    cloudClue.note(file: record.file, message: record.message)
-    if let level = record.verbosity { verbosity = max(verbosity ?? 0, level) }
+    statistics.cloudClue.note(file: record.file, message: record.message)
+    if let level = record.verbosity { statistics.verbosity = max(statistics.verbosity ?? 0, level) }
     let extracted = extractor.extract(record)
     // A failure found by its shape: the record's only event, or one more beside an event that
     // classified none (a fatal record's, an error inside a loop step's message).
@@ -56,40 +43,39 @@ struct RecordHandler {
       extracted.map { !$0.event.carriesFailure && (!$0.event.isClosedMessage || record.severity == .fatal) } ?? true
     let shaped = searched ? extractor.shapeFailure(record, unknown: extracted == nil) : nil
     guard let (event, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
-      let loop = loops.loop(of: record, event: nil)
+      let loop = statistics.loops.loop(of: record, event: nil)
       onRecordMeaning?(record, loop, nil)
-      unrecognized += 1
-      unrecognizedShapes.add(record)
+      statistics.unrecognized += 1
+      statistics.unrecognizedShapes.add(record)
       // A new iterationId on a record no entry knows still marks the loop boundary (and a
       // restart) at its time: the builder sees it as a note.
-      if loops.startedLoop {
+      if statistics.loops.startedLoop {
         let context = EventContext(
           time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
           stream: record.stream, hasTime: record.hasTime)
-        events.push(
-          PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), lastTime: lastTime,
-          envelopeBaseYear: envelopeBaseYear)
+        events.receive(PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), statistics)
       }
       return
     }
-    let loop = loops.loop(of: record, event: event)
+    let loop = statistics.loops.loop(of: record, event: event)
     onRecordMeaning?(record, loop, event)
     if entry >= 0 { onEntry?(entry, event) }
-    recognized += 1
-    if firstMessageDate == nil, record.time.isKnown, let date = TimeText.firstDate(in: record.message) {
-      firstMessageDate = MessageDate(date: date, recordTime: record.time)
+    statistics.recognized += 1
+    if statistics.messageYears.firstDate == nil, record.time.isKnown,
+      let date = TimeText.firstDate(in: record.message)
+    {
+      statistics.messageYears.firstDate = MessageDate(date: date, recordTime: record.time)
     }
     if entry >= 0, record.severity == .info, record.verbosity == nil, !record.isRewritten {
-      verbosity = max(verbosity ?? 0, extractor.verbosity(of: entry))
+      statistics.verbosity = max(statistics.verbosity ?? 0, extractor.verbosity(of: entry))
     }
     let context = EventContext(
       time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
       stream: record.stream, hasTime: record.hasTime)
-    events.push(PendingEvent(event: event, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
-    if extracted != nil, let shaped {
-      events.push(
-        PendingEvent(event: shaped, context: context), lastTime: lastTime, envelopeBaseYear: envelopeBaseYear)
-    }
+    statistics.messageYears.note(event, context)
+    statistics.cloudClue.note(event)
+    events.receive(PendingEvent(event: event, context: context), statistics)
+    if extracted != nil, let shaped { events.receive(PendingEvent(event: shaped, context: context), statistics) }
   }
 }
 

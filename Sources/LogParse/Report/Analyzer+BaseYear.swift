@@ -3,7 +3,8 @@ extension Analyzer {
   /// to place each record in a `--since`/`--until` window.
   public var baseYear: Int {
     YearResolver.resolve(
-      envelope: envelopeBaseYear, message: builder.messageBaseYear, option: options.year, now: options.now,
+      envelope: envelopeBaseYear, message: records.statistics.messageYears.noteBaseYear, option: options.year,
+      now: options.now,
       lastTime: lastTime
     ).baseYear
   }

@@ -85,7 +85,7 @@ extension Analyzer {
   /// The report of everything analysed so far.
   public func report() -> Report {
     let year = YearResolver.resolve(
-      envelope: envelopeBaseYear, message: builder.messageBaseYear ?? records.firstMessageDate?.baseYear,
+      envelope: envelopeBaseYear, message: records.statistics.messageYears.baseYear,
       option: options.year, now: options.now,
       lastTime: lastTime)
     var autoscaler = builder.autoscaler
@@ -113,7 +113,7 @@ extension Analyzer {
     report.incompleteInput = incompleteInput
     report.sizeDecreases = builder.sizeDecreases.elements
     // An envelope's full times date every record already; otherwise each file keeps the year it proves.
-    if envelopeBaseYear == nil { report.placeInSourceYears(builder.messageBaseYearBySource) }
+    if envelopeBaseYear == nil { report.placeInSourceYears(records.statistics.messageYears.baseYearBySource) }
     return report
   }
 }
