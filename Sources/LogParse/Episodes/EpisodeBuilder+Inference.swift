@@ -65,51 +65,6 @@ extension EpisodeBuilder {
     failure.failureClass == .other || failure.failureClass == .cloudProvider
   }
 
-  /// The latest scale-down of `node`, ended near `time`: the removal an echo of the same moment belongs to.
-  func recentlyEndedScaleDown(node: String, near time: LogTime?) -> Int? {
-    guard let index = lastScaleDownByNode[node], scaleDowns.isKept(index), !scaleDowns[index].isOpen,
-      EpisodeBuilder.areNear(scaleDowns[index].endedAt, time)
-    else { return nil }
-    return index
-  }
-
-  /// Gives a removal failure of `node` its episode; returns the episode's index.
-  ///
-  /// The open scale-down of the node ends failed with `failure` (recorded by the caller); else the
-  /// failure folds into the removal that just ended; else a failed scale-down inferred from the
-  /// failure opens and ends.
-  @discardableResult
-  mutating func failOrInferScaleDown(
-    node: String, kind: ScaleDownKind, failure: Failure, _ context: EventContext
-  ) -> Int {
-    if let index = openScaleDowns[node] {
-      failScaleDown(index, failure, context)
-      return index
-    }
-    if let index = recentlyEndedScaleDown(node: node, near: context.knownTime) {
-      scaleDowns[index].evidence.add(context)
-      if let known = scaleDowns[index].error, EpisodeBuilder.isVague(known), !EpisodeBuilder.isVague(failure) {
-        scaleDowns[index].error = failure
-      }
-      return index
-    }
-    let index = openOrNewScaleDown(node: node, kind: kind, context)
-    scaleDowns[index].inferredFrom = .failure
-    failScaleDown(index, failure, context)
-    return index
-  }
-
-  /// A failure to remove unregistered nodes that names no node fails every open removal of an
-  /// unregistered node (of its group, when it names one).
-  mutating func failOpenUnregisteredScaleDowns(_ failure: Failure, _ context: EventContext) {
-    let open = openScaleDowns.values.filter {
-      scaleDowns[$0].kind == .unregistered
-        && (failure.nodeGroup == nil || scaleDowns[$0].nodeGroup == nil
-          || scaleDowns[$0].nodeGroup == failure.nodeGroup)
-    }
-    for index in open.sorted() { failScaleDown(index, failure, context) }
-  }
-
   /// A scale-up of `group` near `time` that only a failure, backoff or event has shown, to size
   /// `size` or to an unknown size: the one a resize line of the same moment belongs to.
   func inferredScaleUp(group: String, size: Int?, near time: LogTime?) -> Int? {

@@ -112,15 +112,9 @@ extension EpisodeBuilder {
       steps.append(step(.timeout, closed.last, group, "scale-up of \(group) timed out", context))
     case .backoffStarted(let group, let until, let errorClass, let errorCode):
       if let until { noteMessageDate(until, context) }
-      let newEntry =
-        Backoff(
-          nodeGroup: group, at: context.knownTime, until: until, errorClass: errorClass.isEmpty ? nil : errorClass,
-          errorCode: errorCode.isEmpty ? nil : errorCode, evidence: context.evidence)
-      EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
+      // The failure the backoff shows (and its step) first, then the backoff itself.
       applyBackoffToEpisodes(group: group, errorClass: errorClass, errorCode: errorCode, context, &steps)
-      let untilText = until.map { " until \($0.rfc3339)" } ?? ""
-      let codeText = errorCode.isEmpty ? "" : " (\(errorCode))"
-      steps.append(step(.backoff, nil, group, "group \(group) in backoff\(untilText)\(codeText)", context))
+      findings.apply(event, context, &steps)
     case .groupInBackoff(let group, let errorCode, let errorMessage):
       if let errorMessage {
         // 1.29+ repeats the error that started the backoff: often the only place a cause is logged.
@@ -131,20 +125,12 @@ extension EpisodeBuilder {
           failure.failureClass = FailureClassifier.classifyBackoff(errorClass: "", errorCode: errorCode)
         }
         let failureIndex = record(failure)
-        if openBackoffs[group] == nil, errorCode != nil, openScaleUps[group]?.isEmpty ?? true {
+        if findings.openBackoffs[group] == nil, errorCode != nil, openScaleUps[group]?.isEmpty ?? true {
           // The first sight of a backoff with its cause: the scale-up that failed, if no line shows it.
           failOrInferScaleUp(group: group, failure: failures[failureIndex], inference: .backoff, context)
         }
       }
-      if let index = openBackoffs[group] {
-        backoffs[index].evidence.add(context)
-      } else {
-        let newEntry =
-          Backoff(
-            nodeGroup: group, at: context.knownTime, until: nil, errorClass: nil, errorCode: nil,
-            evidence: context.evidence)
-        EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
-      }
+      findings.apply(event, context, &steps)
       beginDecision(context)
       decision.evidence?.add(context)
       decision.skipped.add(group, reason: "in backoff")
@@ -224,7 +210,6 @@ extension EpisodeBuilder {
 
   /// Opens a new scale-up episode for `group` with the current loop's pods and decision evidence.
   mutating func newScaleUp(group: String, _ context: EventContext) -> Int {
-    noteActing(context)
     scaleUpCount += 1
     var evidence = decision.podEvidence ?? context.evidence
     if decision.podEvidence != nil, let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }

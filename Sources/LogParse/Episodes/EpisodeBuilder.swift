@@ -6,18 +6,28 @@
 public struct EpisodeBuilder: Sendable {
   /// Episodes and findings so far, in order of first evidence.
   public internal(set) var scaleUps = EpisodeList<ScaleUpEpisode>(capacity: maximumEpisodes)
-  public internal(set) var scaleDowns = EpisodeList<ScaleDownEpisode>(capacity: maximumEpisodes)
-  public internal(set) var failures = EpisodeList<Failure>(capacity: maximumEpisodes)
-  public internal(set) var backoffs = EpisodeList<Backoff>(capacity: maximumEpisodes)
-  public internal(set) var blockedScaleDowns = EpisodeList<BlockedScaleDown>(capacity: maximumEpisodes)
+  public internal(set) var scaleDowns: EpisodeList<ScaleDownEpisode> {
+    get { down.scaleDowns }
+    _modify { yield &down.scaleDowns }
+  }
+  public internal(set) var failures: EpisodeList<Failure> {
+    get { findings.failures }
+    _modify { yield &findings.failures }
+  }
+  public var backoffs: EpisodeList<Backoff> { findings.backoffs }
+  public var blockedScaleDowns: EpisodeList<BlockedScaleDown> { findings.blockedScaleDowns }
   public internal(set) var noScaleUps = EpisodeList<NoScaleUp>(capacity: maximumEpisodes)
   /// Target sizes set back (fixNodeGroupSizes, reverts, a cloud resize below the known size).
-  public internal(set) var sizeDecreases = EpisodeList<SizeDecrease>(capacity: maximumEpisodes)
+  public var sizeDecreases: EpisodeList<SizeDecrease> { findings.sizeDecreases }
   /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
   public internal(set) var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] = [:]
-  public internal(set) var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] = [:]
-  public internal(set) var droppedFailureClasses: [FailureClass: Int] = [:]
-  public internal(set) var autoscaler = AutoscalerInfo()
+  public var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] { down.droppedOutcomes }
+  public var droppedFailureClasses: [FailureClass: Int] { findings.droppedFailureClasses }
+  /// The versions, starts, leadership and graceful degradations the log showed.
+  public internal(set) var autoscaler: AutoscalerInfo {
+    get { process.autoscaler }
+    set { process.autoscaler = newValue }
+  }
   /// A base year proven by a full date inside a message (`unneeded since 2019-09-27 …`).
   public internal(set) var messageBaseYear: Int?
   /// Per source, the base year its own first full date proves.
@@ -29,35 +39,21 @@ public struct EpisodeBuilder: Sendable {
   public static let maximumEpisodes = 10_000
 
   var openScaleUps: [String: [Int]] = [:]
-  var openScaleDowns: [String: Int] = [:]
-  var candidacies: [String: NodeCandidacy] = [:]
   var decision = DecisionContext()
   var lastRequested: Int?
   /// The scale-up a cloud confirmation (`Target size set done`) ended last, for the confirmation that follows.
   var lastCloudConfirmed: Int?
-  /// The start of the process that wrote the latest monotonic clock reading.
-  var impliedProcessStart: FullTime?
-  var failureIndex: [Failure.FoldKey: Int] = [:]
-  var blockedIndex: [BlockKey: Int] = [:]
   var noScaleUpIndex: [String: Int] = [:]
-  var openBackoffs: [String: Int] = [:]
   /// The target size the log last showed, per group (for telling a decrease from a scale-up).
   var knownSizes: [String: Int] = [:]
-  var lastSizeDecrease: [String: Int] = [:]
   var lastScaleUpByGroup: [String: Int] = [:]
-  var lastScaleDownByNode: [String: Int] = [:]
   var scaleUpCount = 0
-  var scaleDownCount = 0
-  /// The time of the latest record that carried an `iterationId`.
-  var lastIdentifiedTime: LogTime?
-  /// Each process's structured loops (see ``noteIteration(_:)``); one entry per source and stream.
-  var loopProcesses: [Int: LoopProcess] = [:]
-  /// The processes of interleaved logs, per source and stream (see ``EventContext/replica``).
-  var replicas: [Int: Replica] = [:]
-  /// Whether any line showed a process acting as the leader (loops, episodes).
-  var actingSeen = false
-  /// Whether a new `iterationId` hash counted a restart the monotonic clock has not shown yet.
-  var restartCountedByIteration = false
+  /// Process and input facts: versions, restarts, replicas, leadership, loops.
+  var process = ProcessReducer()
+  /// Scale-downs and the candidacies of the nodes they remove.
+  var down = ScaleDownReducer()
+  /// Failures, backoffs, blocked scale-downs and size decreases.
+  var findings = FindingsReducer()
 
   /// Creates an empty builder.
   public init() {}
@@ -66,22 +62,16 @@ public struct EpisodeBuilder: Sendable {
   public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: event) }
-    if noteIteration(context), !decisionOpensThisLoop { closeDecision() }
-    if case .structured = context.loop { lastIdentifiedTime = context.time }
+    if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: decision.startedAt) {
+      closeDecision()
+    }
+    process.noteIdentifiedTime(context)
+    let episodesBefore = scaleUps.totalCount + scaleDowns.totalCount
     switch event {
-    case .processStarted(let version):
-      autoscaler.addVersion(version)
-      countStart(context.time, context)
-      noteStartCounted(context.replica)
-      steps.append(step(.process, nil, nil, "Cluster Autoscaler \(version) started", context))
-    case .leaseAcquiring:
-      if noteStartSignal(context) {
-        steps.append(step(.process, nil, nil, "process started (leader election)", context))
-      }
-    case .leaderElection(let acquired):
-      noteLeaderElection(acquired: acquired, context)
+    case .processStarted, .leaseAcquiring, .leaderElection, .leadershipLost:
+      process.apply(event, context, &steps)
     case .mainLoopStarted:
-      noteActing(context)
+      process.apply(event, context, &steps)
       // With iterationIds the loop boundary is the change of id, noted above.
       if case .structured = context.loop {} else { closeDecision() }
     case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
@@ -90,25 +80,24 @@ public struct EpisodeBuilder: Sendable {
       .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup,
       .scaleUpSalvoIteration, .expanderFilteredAll, .noPodFitsGroup:
       applyScaleUp(event, context, &steps)
-    case .groupSizeDecreasing(let group, let from, let to):
-      recordSizeDecrease(group: group, from: from, to: to, reason: .fixNodeGroupSizes, context, &steps)
-    case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
-      .unregisteredNodeRemoval,
-      .deletionTaintAdded, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .scaleDownBlocked:
-      applyScaleDown(event, context, &steps)
+    case .groupSizeDecreasing(let group, _, let to):
+      findings.apply(event, context, &steps)
+      noteKnownSize(to, of: group)
+    case .nodeUnneededSince(_, let since, _):
+      if let since { noteMessageDate(since, context) }
+      down.apply(event, context, &steps)
+    case .nodeUtilization, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain, .unregisteredNodeRemoval,
+      .deletionTaintAdded, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting:
+      down.apply(event, context, &steps)
+    case .scaleDownBlocked:
+      findings.apply(event, context, &steps)
     case .kubernetesEvent(let kubeEvent):
       applyKubernetesEvent(kubeEvent, context, &steps)
     case .failure(let detail):
       applyFailure(detail, context, &steps)
-    case .datedNote(_, let date, let processStart):
+    case .datedNote(_, let date, _):
       noteMessageDate(date, context)
-      if let processStart { noteProcessStart(processStart, context) }
-    case .leadershipLost:
-      // Old client-go logs `failed to renew lease` while a standby retries: without a lease it acquired, it waits.
-      if !(replicas[context.replica]?.acquired ?? (context.stream == 0 && autoscaler.isLeader == true)) {
-        noteLeaderElection(acquired: false, context)
-      }
-      steps.append(step(.process, nil, nil, "leadership lost", context))
+      process.apply(event, context, &steps)
     case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .failedNodesDeleted, .groupNotReady,
       .similarPodsDoNotFitGroup, .scaleUpRevertFailed, .scaleUpCappedByQuota:
       applyScaleUpDetail(event, context, &steps)
@@ -119,8 +108,23 @@ public struct EpisodeBuilder: Sendable {
         steps.append(step(.process, nil, nil, "loop skipped scale-up and scale-down: context cancelled", context))
       }
     }
+    // An episode opened: its process acts as the leader.
+    if scaleUps.totalCount + scaleDowns.totalCount != episodesBefore { process.noteActing(context) }
     return steps
   }
+
+  /// Notes the start or end of graceful degradation (1.37+ events), as a period of the autoscaler.
+  mutating func applyGracefulDegradation(
+    started: Bool, _ message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
+  ) {
+    process.applyGracefulDegradation(started: started, message, context, &steps)
+  }
+
+  /// The replicas, in order of source and stream.
+  public var replicaList: [Replica] { process.replicaList }
+
+  /// Whether the log shows a leader: a lease acquired, or loops and episodes only a leader runs.
+  public var logShowsLeader: Bool? { process.logShowsLeader }
 
   /// The cloud provider an event can only come from, if any.
   static func cloudProvider(shownBy event: Event) -> String? {
@@ -173,17 +177,7 @@ public struct EpisodeBuilder: Sendable {
   @discardableResult
   mutating func record(_ failure: Failure) -> Int {
     if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: failure) }
-    if let index = failureIndex[failure.foldKey], failures.isKept(index) {
-      failures[index].count += 1
-      // The times are those of the first and the last record: null when that one had none.
-      failures[index].lastAt = failure.lastAt.map { max(failures[index].lastAt ?? $0, $0) }
-      failures[index].evidence.merge(failure.evidence)
-      return index
-    }
-    let index = add(failure, to: \.failures)
-    if failureIndex.count >= EpisodeBuilder.maximumTrackedKeys { failureIndex.removeAll(keepingCapacity: true) }
-    failureIndex[failure.foldKey] = index
-    return index
+    return findings.record(failure)
   }
 
   /// Appends to one of the bounded lists; when that drops old entries, forgets their indices.
@@ -201,34 +195,21 @@ public struct EpisodeBuilder: Sendable {
 
   private mutating func countDropped(_ element: some Sendable) {
     if let up = element as? ScaleUpEpisode { droppedScaleUpOutcomes[up.outcome, default: 0] += 1 }
-    if let down = element as? ScaleDownEpisode { droppedScaleDownOutcomes[down.outcome, default: 0] += 1 }
-    if let failure = element as? Failure { droppedFailureClasses[failure.failureClass, default: 0] += 1 }
   }
 
   /// Removes indices of dropped entries from every lookup table.
   private mutating func forgetDroppedIndices() {
     let ups = scaleUps
-    let downs = scaleDowns
     openScaleUps = openScaleUps.compactMapValues { indices in
       let kept = indices.filter(ups.isKept)
       return kept.isEmpty ? nil : kept
     }
-    openScaleDowns = openScaleDowns.filter { downs.isKept($0.value) }
     lastScaleUpByGroup = lastScaleUpByGroup.filter { ups.isKept($0.value) }
-    lastScaleDownByNode = lastScaleDownByNode.filter { downs.isKept($0.value) }
     if let lastRequested, !ups.isKept(lastRequested) { self.lastRequested = nil }
     if let lastCloudConfirmed, !ups.isKept(lastCloudConfirmed) { self.lastCloudConfirmed = nil }
     decision.plannedEpisodes = decision.plannedEpisodes.filter(ups.isKept)
-    let failures = failures
-    failureIndex = failureIndex.filter { failures.isKept($0.value) }
-    let blocked = blockedScaleDowns
-    blockedIndex = blockedIndex.filter { blocked.isKept($0.value) }
     let noScaleUps = noScaleUps
     noScaleUpIndex = noScaleUpIndex.filter { noScaleUps.isKept($0.value) }
-    let backoffs = backoffs
-    openBackoffs = openBackoffs.filter { backoffs.isKept($0.value) }
-    let decreases = sizeDecreases
-    lastSizeDecrease = lastSizeDecrease.filter { decreases.isKept($0.value) }
   }
 
   /// Remembers `index` under `key` in a bounded table.
@@ -250,14 +231,6 @@ public struct EpisodeBuilder: Sendable {
       operation: operation ?? FailureWords.operation(in: message), fatal: fatal,
       message: message, firstAt: context.knownTime, lastAt: context.knownTime, count: 1, evidence: context.evidence)
   }
-}
-
-/// What is known about a node being considered for removal.
-struct NodeCandidacy: Hashable, Sendable {
-  var utilization: Double?
-  var unneededSince: FullTime?
-  var unneededSeconds: Double?
-  var evidence: Evidence?
 }
 
 /// What one autoscaler loop has said so far about a possible scale-up.
@@ -310,9 +283,26 @@ struct DecisionContext: Hashable, Sendable {
   }
 }
 
-/// What makes two blocked scale-downs the same finding.
-struct BlockKey: Hashable, Sendable {
-  var node: String
-  var reason: BlockReason
-  var pod: String?
+extension EpisodeBuilder {
+  /// Remembers the target size the log last showed for `group` (plans, resize lines, decreases).
+  mutating func noteKnownSize(_ size: Int, of group: String) {
+    if knownSizes[group] == nil, knownSizes.count >= EpisodeBuilder.maximumTrackedKeys {
+      knownSizes.removeAll(keepingCapacity: true)
+    }
+    knownSizes[group] = size
+  }
+
+  /// Whether a cloud resize of `group` to `size` sets the group back below the size the log last showed.
+  func isDecrease(_ group: String, to size: Int, at time: LogTime?) -> Bool {
+    findings.isDecrease(group, to: size, at: time, known: knownSizes[group])
+  }
+
+  /// Records a target-size decrease of `group` (or adds a line to the one it echoes), the group's known size now.
+  mutating func recordSizeDecrease(
+    group: String, from: Int?, to: Int?, reason: SizeDecrease.Reason?, _ context: EventContext,
+    _ steps: inout [EpisodeStep]
+  ) {
+    findings.recordSizeDecrease(group: group, from: from, to: to, reason: reason, context, &steps)
+    if let to { noteKnownSize(to, of: group) }
+  }
 }
