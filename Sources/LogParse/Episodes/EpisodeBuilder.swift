@@ -5,7 +5,10 @@
 /// same events always give the same episodes. State per node and per pod is bounded.
 public struct EpisodeBuilder: Sendable {
   /// Episodes and findings so far, in order of first evidence.
-  public internal(set) var scaleUps = EpisodeList<ScaleUpEpisode>(capacity: maximumEpisodes)
+  public internal(set) var scaleUps: EpisodeList<ScaleUpEpisode> {
+    get { up.scaleUps }
+    _modify { yield &up.scaleUps }
+  }
   public internal(set) var scaleDowns: EpisodeList<ScaleDownEpisode> {
     get { down.scaleDowns }
     _modify { yield &down.scaleDowns }
@@ -16,11 +19,11 @@ public struct EpisodeBuilder: Sendable {
   }
   public var backoffs: EpisodeList<Backoff> { findings.backoffs }
   public var blockedScaleDowns: EpisodeList<BlockedScaleDown> { findings.blockedScaleDowns }
-  public internal(set) var noScaleUps = EpisodeList<NoScaleUp>(capacity: maximumEpisodes)
+  public var noScaleUps: EpisodeList<NoScaleUp> { up.noScaleUps }
   /// Target sizes set back (fixNodeGroupSizes, reverts, a cloud resize below the known size).
   public var sizeDecreases: EpisodeList<SizeDecrease> { findings.sizeDecreases }
   /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
-  public internal(set) var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] = [:]
+  public var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] { up.droppedOutcomes }
   public var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] { down.droppedOutcomes }
   public var droppedFailureClasses: [FailureClass: Int] { findings.droppedFailureClasses }
   /// The versions, starts, leadership and graceful degradations the log showed.
@@ -38,18 +41,10 @@ public struct EpisodeBuilder: Sendable {
   /// Most episodes (and findings) of each kind kept in detail; older ones are dropped and counted.
   public static let maximumEpisodes = 10_000
 
-  var openScaleUps: [String: [Int]] = [:]
-  var decision = DecisionContext()
-  var lastRequested: Int?
-  /// The scale-up a cloud confirmation (`Target size set done`) ended last, for the confirmation that follows.
-  var lastCloudConfirmed: Int?
-  var noScaleUpIndex: [String: Int] = [:]
-  /// The target size the log last showed, per group (for telling a decrease from a scale-up).
-  var knownSizes: [String: Int] = [:]
-  var lastScaleUpByGroup: [String: Int] = [:]
-  var scaleUpCount = 0
   /// Process and input facts: versions, restarts, replicas, leadership, loops.
   var process = ProcessReducer()
+  /// Scale-ups, the loop's decision and the pods it left without a scale-up.
+  var up = ScaleUpReducer()
   /// Scale-downs and the candidacies of the nodes they remove.
   var down = ScaleDownReducer()
   /// Failures, backoffs, blocked scale-downs and size decreases.
@@ -72,14 +67,25 @@ public struct EpisodeBuilder: Sendable {
       process.apply(event, context, &steps)
     case .mainLoopStarted:
       process.apply(event, context, &steps)
-      // With iterationIds the loop boundary is the change of id, noted above.
-      if case .structured = context.loop {} else { closeDecision() }
-    case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
-      .scaleUpCapped, .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished,
-      .scaleUpTimedOut,
-      .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup,
-      .scaleUpSalvoIteration, .expanderFilteredAll, .noPodFitsGroup:
-      applyScaleUp(event, context, &steps)
+      up.apply(event, context, &steps)
+    case .podsFound, .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes,
+      .scaleUpCapped, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpPlan, .scaleUpRequested, .cloudResizeDone,
+      .scaleUpFinished, .failedNodesDeleted, .maxSizeReached, .groupNotReady, .podDoesNotFitGroup,
+      .similarPodsDoNotFitGroup, .noExpansionOptions, .scaleUpSalvoIteration, .expanderFilteredAll,
+      .scaleUpCappedByQuota, .noPodFitsGroup, .noted:
+      up.apply(event, context, &steps)
+    case .cloudResize(let group, let size):
+      applyCloudResize(group: group, size: size, event, context, &steps)
+    case .scaleUpTimedOut(let group, let seconds):
+      timeOutScaleUp(group: group, seconds: seconds, context, &steps)
+    case .backoffStarted:
+      startBackoff(event, context, &steps)
+    case .groupInBackoff:
+      noteGroupInBackoff(event, context, &steps)
+    case .scaleUpReverted(let group, let delta):
+      revertScaleUp(group: group, delta: delta, event, context, &steps)
+    case .scaleUpRevertFailed(let group, let message):
+      applyRevertFailure(group: group, message: message, context, &steps)
     case .groupSizeDecreasing(let group, _, let to):
       findings.apply(event, context, &steps)
       noteKnownSize(to, of: group)
@@ -98,15 +104,6 @@ public struct EpisodeBuilder: Sendable {
     case .datedNote(_, let date, _):
       noteMessageDate(date, context)
       process.apply(event, context, &steps)
-    case .podsFound, .scaleUpCappedToClusterMax, .scaleUpSplit, .scaleUpReverted, .failedNodesDeleted, .groupNotReady,
-      .similarPodsDoNotFitGroup, .scaleUpRevertFailed, .scaleUpCappedByQuota:
-      applyScaleUpDetail(event, context, &steps)
-    case .noted(let id):
-      if id == "loop.contextCancelled" {
-        // 1.37+: the loop stopped before scaling; what it said about pods decided nothing.
-        decision.reset()
-        steps.append(step(.process, nil, nil, "loop skipped scale-up and scale-down: context cancelled", context))
-      }
     }
     // An episode opened: its process acts as the leader.
     if scaleUps.totalCount + scaleDowns.totalCount != episodesBefore { process.noteActing(context) }
@@ -119,6 +116,9 @@ public struct EpisodeBuilder: Sendable {
   ) {
     process.applyGracefulDegradation(started: started, message, context, &steps)
   }
+
+  /// The pods without a scale-up, counting those of the loop still open at the end of the log.
+  public var noScaleUpsAtEnd: EpisodeList<NoScaleUp> { up.noScaleUpsAtEnd }
 
   /// The replicas, in order of source and stream.
   public var replicaList: [Replica] { process.replicaList }
@@ -180,38 +180,6 @@ public struct EpisodeBuilder: Sendable {
     return findings.record(failure)
   }
 
-  /// Appends to one of the bounded lists; when that drops old entries, forgets their indices.
-  mutating func add<Element>(_ element: Element, to list: WritableKeyPath<EpisodeBuilder, EpisodeList<Element>>) -> Int
-  {
-    let before = self[keyPath: list].droppedCount
-    var dropped: [Element] = []
-    let index = self[keyPath: list].append(element) { dropped.append($0) }
-    if self[keyPath: list].droppedCount != before {
-      for element in dropped { countDropped(element) }
-      forgetDroppedIndices()
-    }
-    return index
-  }
-
-  private mutating func countDropped(_ element: some Sendable) {
-    if let up = element as? ScaleUpEpisode { droppedScaleUpOutcomes[up.outcome, default: 0] += 1 }
-  }
-
-  /// Removes indices of dropped entries from every lookup table.
-  private mutating func forgetDroppedIndices() {
-    let ups = scaleUps
-    openScaleUps = openScaleUps.compactMapValues { indices in
-      let kept = indices.filter(ups.isKept)
-      return kept.isEmpty ? nil : kept
-    }
-    lastScaleUpByGroup = lastScaleUpByGroup.filter { ups.isKept($0.value) }
-    if let lastRequested, !ups.isKept(lastRequested) { self.lastRequested = nil }
-    if let lastCloudConfirmed, !ups.isKept(lastCloudConfirmed) { self.lastCloudConfirmed = nil }
-    decision.plannedEpisodes = decision.plannedEpisodes.filter(ups.isKept)
-    let noScaleUps = noScaleUps
-    noScaleUpIndex = noScaleUpIndex.filter { noScaleUps.isKept($0.value) }
-  }
-
   /// Remembers `index` under `key` in a bounded table.
   static func remember(_ index: Int, _ key: String, in table: inout [String: Int]) {
     if table[key] == nil, table.count >= maximumTrackedKeys { table.removeAll(keepingCapacity: true) }
@@ -233,68 +201,10 @@ public struct EpisodeBuilder: Sendable {
   }
 }
 
-/// What one autoscaler loop has said so far about a possible scale-up.
-struct DecisionContext: Hashable, Sendable {
-  var pods: [String] = []
-  var podCount = 0
-  var podsConsumed = false
-  var podEvidence: Evidence?
-  var bestOption: String?
-  var estimate: Int?
-  var startedAt: LogTime?
-  /// Whether ``startedAt`` was read from its record (else it only places the decision in time).
-  var startedAtKnown = true
-  /// The first readable time of the decision's records: where its time window starts.
-  var windowStart: LogTime?
-  /// Whether a decision line was seen: ``decidedAt`` is its time, null when it had none.
-  var decidedSeen = false
-  /// The first decision line (best option, estimate, plan): when the scale-up was decided.
-  var decidedAt: LogTime?
-  var evidence: Evidence?
-  /// The groups the loop skipped and why, capped.
-  var skipped = SkippedGroups()
-  /// How the decision was capped (`Requested scale-up (6) exceeds …`, `Capping size to max cluster total size`).
-  var capping: ScaleUpCapping?
-  /// The similar groups the decision was split between (`Splitting scale-up between …`).
-  var similarGroups: [String] = []
-  /// The groups of the loop's plan, when it resizes several.
-  var planGroups: [String] = []
-  /// Per group, how resource quotas cut its scale-up (`Only N nodes can be added …`, `Capping scale-up of …`).
-  var quotaCapping: [String: ScaleUpCapping] = [:]
-  /// The unschedulable pods the loop found (`Found N pods in the cluster: … U unschedulable`).
-  var foundUnschedulable: Int?
-  /// Why each pod (of the first few) fits no group: `GROUP: reason`.
-  var podReasons: [String: [String]] = [:]
-  /// The pods of ``podReasons``, in the order the log named them.
-  var podReasonOrder: [String] = []
-  /// The groups no pod of the loop fits (`No pod can fit to GROUP`), capped.
-  var noFitGroups: [String] = []
-  /// The latest line of the decision.
-  var lastAt: LogTime?
-  var plannedEpisodes: [Int] = []
-
-  mutating func reset() { self = DecisionContext() }
-
-  /// Notes a decision line: the first one's time (null when unreadable) is when it was decided.
-  mutating func noteDecided(_ context: EventContext) {
-    guard !decidedSeen else { return }
-    decidedSeen = true
-    decidedAt = context.knownTime
-  }
-}
-
 extension EpisodeBuilder {
-  /// Remembers the target size the log last showed for `group` (plans, resize lines, decreases).
-  mutating func noteKnownSize(_ size: Int, of group: String) {
-    if knownSizes[group] == nil, knownSizes.count >= EpisodeBuilder.maximumTrackedKeys {
-      knownSizes.removeAll(keepingCapacity: true)
-    }
-    knownSizes[group] = size
-  }
-
   /// Whether a cloud resize of `group` to `size` sets the group back below the size the log last showed.
   func isDecrease(_ group: String, to size: Int, at time: LogTime?) -> Bool {
-    findings.isDecrease(group, to: size, at: time, known: knownSizes[group])
+    findings.isDecrease(group, to: size, at: time, known: up.knownSizes[group])
   }
 
   /// Records a target-size decrease of `group` (or adds a line to the one it echoes), the group's known size now.
