@@ -3,6 +3,11 @@
 /// Events go in, in log order, with their context; the builder updates its episodes and returns
 /// the steps a live viewer should see. It reads no clock and keeps no reference to input, so the
 /// same events always give the same episodes. State per node and per pod is bounded.
+///
+/// The builder composes one reducer per concern (``ScaleUpReducer``, ``ScaleDownReducer``,
+/// ``FindingsReducer``, ``ProcessReducer``), each owning its state, and keeps only what links them:
+/// a failure, a timeout or a backoff closes a scale-up, a failure a removal, a Kubernetes event is
+/// evidence for another concern, and the year a message's date proves.
 public struct EpisodeBuilder: Sendable {
   /// Episodes and findings so far, in order of first evidence.
   public internal(set) var scaleUps: EpisodeList<ScaleUpEpisode> {
@@ -61,7 +66,7 @@ public struct EpisodeBuilder: Sendable {
       closeDecision()
     }
     process.noteIdentifiedTime(context)
-    let episodesBefore = scaleUps.totalCount + scaleDowns.totalCount
+    let episodesBefore = up.scaleUps.totalCount + down.scaleDowns.totalCount
     switch event {
     case .processStarted, .leaseAcquiring, .leaderElection, .leadershipLost:
       process.apply(event, context, &steps)
@@ -106,7 +111,7 @@ public struct EpisodeBuilder: Sendable {
       process.apply(event, context, &steps)
     }
     // An episode opened: its process acts as the leader.
-    if scaleUps.totalCount + scaleDowns.totalCount != episodesBefore { process.noteActing(context) }
+    if up.scaleUps.totalCount + down.scaleDowns.totalCount != episodesBefore { process.noteActing(context) }
     return steps
   }
 
