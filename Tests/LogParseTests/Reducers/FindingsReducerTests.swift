@@ -77,17 +77,29 @@ struct FindingsReducerTests {
     #expect(reducer.sizeDecreases.elements.first?.evidence.lines.count == 2)
   }
 
-  @Test func droppedFailuresAreCountedByClassAndTheirIndicesForgotten() {
+  @Test func droppedFailuresAreCountedByClass() {
     var reducer = FindingsReducer()
     let count = EpisodeBuilder.maximumEpisodes + 1
     for offset in 0..<count { reducer.record(Self.failure("no capacity", group: "ng-\(offset)", at: 0)) }
     #expect(reducer.failures.totalCount == count)
-    #expect(reducer.droppedFailureClasses[.capacity] == reducer.failures.droppedCount)
     #expect(reducer.failures.droppedCount > 0)
+    #expect(reducer.droppedFailureClasses[.capacity] == reducer.failures.droppedCount)
     #expect(reducer.failureIndex.values.allSatisfy(reducer.failures.isKept))
-    // A dropped failure seen again is a new entry, not a fold into a dropped index.
-    let again = reducer.record(Self.failure("no capacity", group: "ng-0", at: 1))
-    #expect(again == count)
+  }
+
+  @Test func aDroppedBackoffIsForgottenSoItsGroupStartsANewOne() {
+    var reducer = FindingsReducer()
+    var events: [Event] = [.backoffStarted(group: "ng-old", until: nil, errorClass: "", errorCode: "")]
+    for offset in 0..<EpisodeBuilder.maximumEpisodes {
+      events.append(
+        .backoffStarted(group: offset.isMultiple(of: 2) ? "a" : "b", until: nil, errorClass: "", errorCode: ""))
+    }
+    _ = Self.apply(events, to: &reducer)
+    #expect(reducer.backoffs.droppedCount > 0)
+    #expect(reducer.openBackoffs["ng-old"] == nil, "its backoff was dropped, and the index with it")
+    _ = Self.apply([.groupInBackoff(group: "ng-old", errorCode: nil, errorMessage: nil)], to: &reducer)
+    #expect(reducer.backoffs.last?.nodeGroup == "ng-old")
+    #expect(reducer.openBackoffs["ng-old"] == reducer.backoffs.endIndex - 1)
   }
 
   @Test func episodeEventsAreNoFindings() {

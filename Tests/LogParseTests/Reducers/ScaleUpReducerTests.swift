@@ -91,13 +91,17 @@ struct ScaleUpReducerTests {
   @Test func droppedScaleUpsAreCountedAndTheirIndicesForgotten() {
     var reducer = ScaleUpReducer()
     let count = EpisodeBuilder.maximumEpisodes + 1
-    let events = (0..<count).map { Event.scaleUpRequested(group: "ng-\($0)", size: 1) }
+    // One scale-up of ng-old, then scale-ups of two other groups, each to a new size.
+    let events =
+      [Event.scaleUpRequested(group: "ng-old", size: 1)]
+      + (1..<count).map { Event.scaleUpRequested(group: $0.isMultiple(of: 2) ? "a" : "b", size: $0 + 1) }
     _ = Self.apply(events, to: &reducer, stepSeconds: 0)
     #expect(reducer.scaleUps.totalCount == count)
     #expect(reducer.scaleUps.droppedCount > 0)
     #expect(reducer.droppedOutcomes[.pending] == reducer.scaleUps.droppedCount)
+    #expect(reducer.openScaleUps["ng-old"] == nil, "its scale-up was dropped, and the index with it")
+    #expect(reducer.lastScaleUpByGroup["ng-old"] == nil)
     #expect(reducer.openScaleUps.values.allSatisfy { $0.allSatisfy(reducer.scaleUps.isKept) })
-    #expect(reducer.lastScaleUpByGroup["ng-0"] == nil)
     #expect(reducer.scaleUps.last?.id == "up-\(count)", "ids count every scale-up")
   }
 
