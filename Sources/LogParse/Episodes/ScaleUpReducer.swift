@@ -1,9 +1,35 @@
-extension EpisodeBuilder {
+/// Scale-ups with the decision context of the loop that made them, and the pods a decision left
+/// without one.
+///
+/// Owns its episodes, the loop's decision, the target size last shown per group and the tables that
+/// point into its lists, and forgets those indices itself when old entries are dropped.
+struct ScaleUpReducer: EpisodeReducer, Sendable {
   /// Seconds of silence after which a loop's decision context is considered over.
   static let decisionWindowMicroseconds: Int64 = 10_000_000
 
-  mutating func applyScaleUp(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
-    expireDecisionIfStale(context)
+  /// The scale-ups so far, in order of first evidence.
+  var scaleUps = EpisodeList<ScaleUpEpisode>(capacity: EpisodeBuilder.maximumEpisodes)
+  /// Pods that no scale-up took, with the reasons the log gave.
+  var noScaleUps = EpisodeList<NoScaleUp>(capacity: EpisodeBuilder.maximumEpisodes)
+  /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
+  var droppedOutcomes: [ScaleUpOutcome: Int] = [:]
+  /// The open scale-ups of each group.
+  var openScaleUps: [String: [Int]] = [:]
+  /// What the current loop has said so far about a possible scale-up.
+  var decision = DecisionContext()
+  /// The scale-up of the latest resize line.
+  var lastRequested: Int?
+  /// The scale-up a cloud confirmation (`Target size set done`) ended last, for the confirmation that follows.
+  var lastCloudConfirmed: Int?
+  /// The latest scale-up of each group.
+  var lastScaleUpByGroup: [String: Int] = [:]
+  /// The target size the log last showed, per group (for telling a decrease from a scale-up).
+  var knownSizes: [String: Int] = [:]
+  /// The finding of each pod without a scale-up.
+  var noScaleUpIndex: [String: Int] = [:]
+
+  mutating func apply(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+    if Self.isWindowed(event) { expireDecisionIfStale(context) }
     switch event {
     case .podUnschedulable(let pod):
       if decision.podsConsumed { decision.reset() }
@@ -83,13 +109,7 @@ extension EpisodeBuilder {
       lastRequested = index
       steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
     case .cloudResize(let group, let size):
-      if isDecrease(group, to: size, at: context.knownTime) {
-        // A group set back to a smaller size: the cloud call of a decrease, not a scale-up.
-        recordSizeDecrease(
-          group: group, from: knownSizes[group].flatMap { $0 > size ? $0 : nil }, to: size, reason: nil, context, &steps
-        )
-        return
-      }
+      // The builder tells a decrease's cloud call (a size below the known one) from a scale-up first.
       noteKnownSize(size, of: group)
       let index = plannedOrNewScaleUp(group: group, size: size, context)
       lastRequested = index
@@ -100,42 +120,8 @@ extension EpisodeBuilder {
       let closed = closeScaleUps(group: group, outcome: .succeeded, seconds: seconds, error: nil, context)
       let text = seconds.map { "scale-up of \(group) finished successfully in \(formatSeconds($0))" }
       steps.append(step(.finished, closed.last, group, text ?? "scale-up of \(group) finished", context))
-    case .scaleUpTimedOut(let group, let seconds):
-      let failure = composedFailure(
-        "Scale-up timed out for node group \(group)" + (seconds.map { " after \(formatSeconds($0))" } ?? ""),
-        failureClass: .timeout, code: "timeout", group: group, context)
-      record(failure)
-      let closed = closeScaleUps(group: group, outcome: .timedOut, seconds: seconds, error: failure, context)
-      steps.append(step(.timeout, closed.last, group, "scale-up of \(group) timed out", context))
-    case .backoffStarted(let group, let until, let errorClass, let errorCode, let failureClass):
-      let newEntry =
-        Backoff(
-          nodeGroup: group, at: context.knownTime, until: until, errorClass: errorClass.isEmpty ? nil : errorClass,
-          errorCode: errorCode.isEmpty ? nil : errorCode, evidence: context.evidence)
-      EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
-      applyBackoffToEpisodes(
-        group: group, errorClass: errorClass, errorCode: errorCode, failureClass: failureClass, context, &steps)
-      let untilText = until.map { " until \($0.rfc3339)" } ?? ""
-      let codeText = errorCode.isEmpty ? "" : " (\(errorCode))"
-      steps.append(step(.backoff, nil, group, "group \(group) in backoff\(untilText)\(codeText)", context))
-    case .groupInBackoff(let group, let errorCode, let detail):
-      if let detail {
-        // 1.29+ repeats the error that started the backoff: often the only place a cause is logged.
-        let failureIndex = record(makeFailure(detail, context))
-        if openBackoffs[group] == nil, errorCode != nil, openScaleUps[group]?.isEmpty ?? true {
-          // The first sight of a backoff with its cause: the scale-up that failed, if no line shows it.
-          failOrInferScaleUp(group: group, failure: failures[failureIndex], inference: .backoff, context)
-        }
-      }
-      if let index = openBackoffs[group] {
-        backoffs[index].evidence.add(context)
-      } else {
-        let newEntry =
-          Backoff(
-            nodeGroup: group, at: context.knownTime, until: nil, errorClass: nil, errorCode: nil,
-            evidence: context.evidence)
-        EpisodeBuilder.remember(add(newEntry, to: \.backoffs), group, in: &openBackoffs)
-      }
+    case .groupInBackoff(let group, _, _):
+      // The error it repeats and the backoff are the builder's links; the loop skipped the group.
       beginDecision(context)
       decision.evidence?.add(context)
       decision.skipped.add(group, reason: "in backoff")
@@ -173,7 +159,70 @@ extension EpisodeBuilder {
       }
       beginDecision(context)
       decision.evidence?.add(context)
-    default:
+    case .podsFound(_, let unschedulable):
+      guard unschedulable > 0 else { return }
+      if decision.podsConsumed { decision.reset() }
+      beginDecision(context)
+      decision.foundUnschedulable = unschedulable
+    case .scaleUpCappedToClusterMax(let size):
+      beginDecision(context)
+      decision.evidence?.add(context)
+      var capping = decision.capping ?? ScaleUpCapping()
+      capping.clusterMaxSize = size
+      decision.capping = capping
+    case .scaleUpSplit(let groups):
+      beginDecision(context)
+      decision.evidence?.add(context)
+      decision.similarGroups = groups
+    case .groupNotReady(let group, let reason):
+      beginDecision(context)
+      decision.evidence?.add(context)
+      decision.skipped.add(group, reason: reason)
+    case .similarPodsDoNotFitGroup:
+      beginDecision(context)
+      decision.evidence?.add(context)
+    case .scaleUpCappedByQuota(let group, let requested, let cappedTo):
+      beginDecision(context)
+      decision.evidence?.add(context)
+      var capping = decision.quotaCapping[group] ?? ScaleUpCapping()
+      if let requested { capping.quotaRequestedNodes = requested }
+      capping.quotaCappedToNodes = cappedTo
+      if decision.quotaCapping[group] != nil || decision.quotaCapping.count < ScaleUpEpisode.maximumPods {
+        decision.quotaCapping[group] = capping
+      }
+    case .failedNodesDeleted(let count, let group):
+      // The cleanup of instances that never came belongs to the scale-up that asked for them.
+      guard let index = lastScaleUpByGroup[group] else { return }
+      scaleUps[index].evidence.add(context)
+      steps.append(
+        step(
+          .failure, scaleUps[index].id, group, "removing \(count) instances of \(group) that failed to create", context)
+      )
+    case .scaleUpReverted(let group, let delta):
+      // The builder records the decrease the revert is; here the scale-up it reverts.
+      guard let index = lastScaleUpByGroup[group] else { return }
+      scaleUps[index].revertedNodes = delta
+      scaleUps[index].revertedAt = context.knownTime
+      scaleUps[index].evidence.add(context)
+      steps.append(
+        step(
+          .revert, scaleUps[index].id, group,
+          "timed-out scale-up of \(group) reverted: target size decreased by \(delta)",
+          context))
+    case .mainLoopStarted:
+      // With iterationIds the loop boundary is the change of id, which the builder notes.
+      if case .structured = context.loop {} else { closeDecision() }
+    case .noted(let id):
+      if id == "loop.contextCancelled" {
+        // 1.37+: the loop stopped before scaling; what it said about pods decided nothing.
+        decision.reset()
+        steps.append(step(.process, nil, nil, "loop skipped scale-up and scale-down: context cancelled", context))
+      }
+    case .processStarted, .leaseAcquiring, .leadershipLost, .leaderElection, .datedNote, .scaleUpTimedOut,
+      .backoffStarted, .scaleUpRevertFailed, .groupSizeDecreasing, .nodeUtilization, .nodeUnneededSince,
+      .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain, .deletionTaintAdded, .unregisteredNodeRemoval,
+      .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .scaleDownBlocked, .kubernetesEvent, .failure:
+      // Not the decision's: a timeout, a backoff or a failure closes a scale-up through the builder's links.
       break
     }
   }
@@ -197,7 +246,7 @@ extension EpisodeBuilder {
     }
   }
 
-  private mutating func expireDecisionIfStale(_ context: EventContext) {
+  mutating func expireDecisionIfStale(_ context: EventContext) {
     // Records without a time cannot leave the window; a decision opened by one starts its window
     // at the first record with a time.
     guard decision.startedAt != nil, context.hasTime else { return }
@@ -207,7 +256,7 @@ extension EpisodeBuilder {
     }
     if context.time < started || context.time.yearOffset != started.yearOffset || context.time.month != started.month
       || context.time.day != started.day
-      || context.time.microsecondOfDay - started.microsecondOfDay > EpisodeBuilder.decisionWindowMicroseconds
+      || context.time.microsecondOfDay - started.microsecondOfDay > ScaleUpReducer.decisionWindowMicroseconds
     {
       closeDecision()
     }
@@ -215,13 +264,11 @@ extension EpisodeBuilder {
 
   /// Opens a new scale-up episode for `group` with the current loop's pods and decision evidence.
   mutating func newScaleUp(group: String, _ context: EventContext) -> Int {
-    noteActing(context)
-    scaleUpCount += 1
     var evidence = decision.podEvidence ?? context.evidence
     if decision.podEvidence != nil, let decisionEvidence = decision.evidence { evidence.merge(decisionEvidence) }
     if decision.podEvidence == nil, let decisionEvidence = decision.evidence { evidence = decisionEvidence }
     evidence.add(context)
-    var episode = ScaleUpEpisode(id: "up-\(scaleUpCount)", nodeGroup: group, evidence: evidence)
+    var episode = ScaleUpEpisode(id: "up-\(scaleUps.totalCount + 1)", nodeGroup: group, evidence: evidence)
     episode.decidedAt = decision.decidedSeen ? decision.decidedAt : context.knownTime
     if decision.bestOption == group || decision.bestOption == nil { episode.estimate = decision.estimate }
     if !decision.podsConsumed || decision.plannedEpisodes.count > 0 {
@@ -300,35 +347,6 @@ extension EpisodeBuilder {
     }
   }
 
-  /// A backoff ends the open episodes of its group that have not ended yet: failed, or timed out.
-  ///
-  /// Without an open one, a backoff belongs to the attempt that just failed, else it shows a failed
-  /// scale-up of its own, inferred from the backoff: CAS starts a backoff only when a scale-up
-  /// failed (every version), and its cause is only what the code says (none in pre-1.x forms).
-  private mutating func applyBackoffToEpisodes(
-    group: String, errorClass: String, errorCode: String, failureClass: FailureClass, _ context: EventContext,
-    _ steps: inout [EpisodeStep]
-  ) {
-    let hasOpen = !(openScaleUps[group]?.isEmpty ?? true)
-    if !hasOpen, let index = recentlyFailedScaleUp(group: group, near: context.knownTime) {
-      scaleUps[index].evidence.add(context)
-      return
-    }
-    // CAS before 1.14 names no error class or code.
-    let named = errorClass.isEmpty && errorCode.isEmpty ? "" : ": errorClass=\(errorClass); errorCode=\(errorCode)"
-    let failure = composedFailure(
-      "Scale-up of \(group) backed off\(named)", failureClass: failureClass, code: errorCode.isEmpty ? nil : errorCode,
-      group: group, context)
-    let outcome: ScaleUpOutcome = failureClass == .timeout ? .timedOut : .failed
-    let failureIndex = record(failure)
-    if let id = failOrInferScaleUp(
-      group: group, failure: failures[failureIndex], outcome: outcome, inference: .backoff, context)
-    {
-      steps.append(
-        step(.failure, id, group, "scale-up of \(group) failed: \(failureClass.rawValue) (\(errorCode))", context))
-    }
-  }
-
   /// Pods of this loop that no scale-up took, with the reasons the loop gave.
   private mutating func recordNoScaleUp(reason: String, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     var reasons = [reason]
@@ -371,6 +389,55 @@ extension EpisodeBuilder {
     }
     steps.append(step(.noScaleUp, nil, nil, "no scale-up: " + reasons.joined(separator: "; "), context))
     decision.podsConsumed = true
+  }
+
+  /// Remembers the target size the log last showed for `group` (plans, resize lines, decreases).
+  mutating func noteKnownSize(_ size: Int, of group: String) {
+    if knownSizes[group] == nil, knownSizes.count >= EpisodeBuilder.maximumTrackedKeys {
+      knownSizes.removeAll(keepingCapacity: true)
+    }
+    knownSizes[group] = size
+  }
+
+  /// Whether `event` is a record of a loop's decision window: a decision silent for longer than
+  /// ``decisionWindowMicroseconds`` ends before it (the lines of a decision's details do not end it).
+  static func isWindowed(_ event: Event) -> Bool {
+    switch event {
+    case .podUnschedulable, .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes, .scaleUpCapped,
+      .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished, .scaleUpTimedOut,
+      .backoffStarted, .groupInBackoff, .maxSizeReached, .noExpansionOptions, .podDoesNotFitGroup,
+      .scaleUpSalvoIteration, .expanderFilteredAll, .noPodFitsGroup:
+      return true
+    case .processStarted, .leaseAcquiring, .mainLoopStarted, .leadershipLost, .podsFound, .scaleUpCappedToClusterMax,
+      .scaleUpSplit, .failedNodesDeleted, .scaleUpReverted, .groupNotReady, .similarPodsDoNotFitGroup,
+      .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain, .deletionTaintAdded,
+      .unregisteredNodeRemoval, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .scaleDownBlocked,
+      .kubernetesEvent, .failure, .leaderElection, .datedNote, .noted, .scaleUpRevertFailed, .scaleUpCappedByQuota,
+      .groupSizeDecreasing:
+      return false
+    }
+  }
+
+  /// Appends to one of the bounded lists; when that drops old entries, forgets their indices.
+  mutating func add<Element>(_ element: Element, to list: WritableKeyPath<ScaleUpReducer, EpisodeList<Element>>)
+    -> Int
+  {
+    var dropped: [Element] = []
+    let index = self[keyPath: list].append(element) { dropped.append($0) }
+    guard !dropped.isEmpty else { return index }
+    for case let episode as ScaleUpEpisode in dropped { droppedOutcomes[episode.outcome, default: 0] += 1 }
+    let ups = scaleUps
+    openScaleUps = openScaleUps.compactMapValues { indices in
+      let kept = indices.filter(ups.isKept)
+      return kept.isEmpty ? nil : kept
+    }
+    lastScaleUpByGroup = lastScaleUpByGroup.filter { ups.isKept($0.value) }
+    if let lastRequested, !ups.isKept(lastRequested) { self.lastRequested = nil }
+    if let lastCloudConfirmed, !ups.isKept(lastCloudConfirmed) { self.lastCloudConfirmed = nil }
+    decision.plannedEpisodes = decision.plannedEpisodes.filter(ups.isKept)
+    let noScaleUps = noScaleUps
+    noScaleUpIndex = noScaleUpIndex.filter { noScaleUps.isKept($0.value) }
+    return index
   }
 }
 

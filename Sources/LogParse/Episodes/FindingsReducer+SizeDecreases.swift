@@ -1,27 +1,21 @@
-extension EpisodeBuilder {
-  /// Remembers the target size the log last showed for `group` (plans, resize lines, decreases).
-  mutating func noteKnownSize(_ size: Int, of group: String) {
-    if knownSizes[group] == nil, knownSizes.count >= EpisodeBuilder.maximumTrackedKeys {
-      knownSizes.removeAll(keepingCapacity: true)
-    }
-    knownSizes[group] = size
-  }
-
+extension FindingsReducer {
   /// Whether a cloud resize of `group` to `size` sets the group back below the size the log last showed.
   ///
   /// A resize to the size a decrease of a moment before set is that decrease's cloud call.
-  func isDecrease(_ group: String, to size: Int, at time: LogTime?) -> Bool {
+  /// `known` is the size the log last showed for the group.
+  func isDecrease(_ group: String, to size: Int, at time: LogTime?, known: Int?) -> Bool {
     if let index = lastSizeDecrease[group], sizeDecreases.isKept(index), sizeDecreases[index].to == size,
       EpisodeBuilder.areNear(sizeDecreases[index].at, time)
     {
       return true
     }
-    guard let known = knownSizes[group] else { return false }
+    guard let known else { return false }
     return size < known
   }
 
   /// Records a target-size decrease of `group`, or adds a line to the one a moment before that it
-  /// echoes (a CAS line and the cloud provider's call, in either order).
+  /// echoes (a CAS line and the cloud provider's call, in either order); the builder notes the size
+  /// it sets as the group's known size.
   mutating func recordSizeDecrease(
     group: String, from: Int?, to: Int?, reason: SizeDecrease.Reason?, _ context: EventContext,
     _ steps: inout [EpisodeStep]
@@ -41,6 +35,5 @@ extension EpisodeBuilder {
       let sizes = [from.map(String.init) ?? "?", to.map(String.init) ?? "?"].joined(separator: "->")
       steps.append(step(.resize, nil, group, "target size of \(group) decreased \(sizes)", context))
     }
-    if let to { noteKnownSize(to, of: group) }
   }
 }

@@ -1,4 +1,4 @@
-extension EpisodeBuilder {
+extension ProcessReducer {
   /// How far apart two implied process starts must be to belong to two processes (wall-clock steps
   /// and rounding move one process's implied start by far less).
   static let restartToleranceMicroseconds: Int64 = 60_000_000
@@ -17,7 +17,7 @@ extension EpisodeBuilder {
   private func isCountedStart(_ time: LogTime, _ context: EventContext) -> Bool {
     guard let last = lastStart(context) else { return false }
     return abs(last.epochMicroseconds(baseYear: 2000) - time.epochMicroseconds(baseYear: 2000))
-      <= EpisodeBuilder.restartToleranceMicroseconds
+      <= ProcessReducer.restartToleranceMicroseconds
   }
 
   /// Notes the start a monotonic clock reading implies; a later start than the reading before it
@@ -34,7 +34,7 @@ extension EpisodeBuilder {
       }
     }
     guard let previous = previousStart,
-      start.epochMicroseconds - previous.epochMicroseconds > EpisodeBuilder.restartToleranceMicroseconds
+      start.epochMicroseconds - previous.epochMicroseconds > ProcessReducer.restartToleranceMicroseconds
     else { return }
     // A new iterationId hash already counted this restart.
     if restartCountedByIteration {

@@ -1,4 +1,4 @@
-extension EpisodeBuilder {
+extension ScaleUpReducer {
   /// `TriggeredScaleUp` (`pod triggered scale-up: [{GROUP FROM->TO (max: MAX)}]`): the scale-up of
   /// each group of the plan, with the event's pod; the event creates it when nothing else shows it.
   ///
@@ -49,24 +49,6 @@ extension EpisodeBuilder {
       steps.append(step(.resize, scaleUps[index].id, group, "setting group \(group) size to \(size)", context))
     }
     fill(index, from: from, to: size, max: max)
-  }
-
-  /// `DeleteUnregistered` (`Removed unregistered node NODE`) and `DeleteUnregisteredFailed`
-  /// (`Failed to remove node NODE: ERR`, its `failure`): the removal of an unregistered node, and how it ended.
-  mutating func applyUnregisteredEvent(
-    node: String, failure detail: FailureDetail?, _ context: EventContext, _ steps: inout [EpisodeStep]
-  ) {
-    if let detail {
-      let failureIndex = record(makeFailure(detail, context))
-      let index = failOrInferScaleDown(node: node, kind: .unregistered, failure: failures[failureIndex], context)
-      scaleDowns[index].kind = .unregistered
-      steps.append(step(.failure, scaleDowns[index].id, node, "removal of unregistered node \(node) failed", context))
-    } else {
-      let index = openOrNewScaleDown(node: node, kind: .unregistered, context)
-      scaleDowns[index].kind = .unregistered
-      finishScaleDown(index, context)
-      steps.append(step(.termination, scaleDowns[index].id, node, "unregistered node \(node) removed", context))
-    }
   }
 
   /// The scale-up an echo of `group` to `to` belongs to: an open one to that size (or to a size not

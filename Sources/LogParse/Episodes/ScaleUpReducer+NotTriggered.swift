@@ -1,4 +1,4 @@
-extension EpisodeBuilder {
+extension ScaleUpReducer {
   /// Folds a `NotTriggerScaleUp` event into the pod's finding: one entry per pod, each reason once.
   mutating func applyNotTriggerScaleUp(
     pod: String, reasons: [NotTriggerScaleUpText.Reason], _ context: EventContext

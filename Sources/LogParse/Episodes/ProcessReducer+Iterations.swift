@@ -1,5 +1,5 @@
-extension EpisodeBuilder {
-  /// What the builder knows of one source's structured loops.
+extension ProcessReducer {
+  /// What is known of one source's structured loops.
   struct LoopProcess: Hashable, Sendable {
     /// The last `iterationId` seen.
     var last: IterationId
@@ -28,14 +28,19 @@ extension EpisodeBuilder {
     return true
   }
 
-  /// Whether the open decision was begun after the last record with an `iterationId`.
+  /// Whether a decision begun at `startedAt` was begun after the last record with an `iterationId`.
   ///
   /// Lines CAS writes without the loop's context (klogx pod lines) open a loop before its first
   /// identified record; such a decision belongs to the new loop and is kept at its boundary.
-  var decisionOpensThisLoop: Bool {
-    guard let started = decision.startedAt else { return false }
+  func decisionOpensThisLoop(startedAt: LogTime?) -> Bool {
+    guard let started = startedAt else { return false }
     guard let last = lastIdentifiedTime else { return true }
     return last < started
+  }
+
+  /// Notes the time of a record that carried an `iterationId`.
+  mutating func noteIdentifiedTime(_ context: EventContext) {
+    if case .structured = context.loop { lastIdentifiedTime = context.time }
   }
 
   /// Notes that a start of `replica`'s process (``EventContext/replica``) was counted by a start signal.

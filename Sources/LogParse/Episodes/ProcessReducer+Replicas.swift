@@ -1,4 +1,4 @@
-extension EpisodeBuilder {
+extension ProcessReducer {
   /// Most replicas (streams of interleaved logs) told apart.
   static let maximumReplicas = 1024
 
@@ -7,7 +7,7 @@ extension EpisodeBuilder {
     guard context.stream != 0 else { return }
     let key = context.replica
     if replicas[key] == nil {
-      guard replicas.count < EpisodeBuilder.maximumReplicas else { return }
+      guard replicas.count < ProcessReducer.maximumReplicas else { return }
       replicas[key] = Replica(source: context.source, stream: Int(context.stream))
     }
     modify(&replicas[key, default: Replica(source: context.source, stream: Int(context.stream))], change)
@@ -47,14 +47,14 @@ extension EpisodeBuilder {
   }
 
   /// The replicas, in order of source and stream.
-  public var replicaList: [Replica] {
+  var replicaList: [Replica] {
     replicas.values.sorted { ($0.source, $0.stream) < ($1.source, $1.stream) }
   }
 
   /// Whether the log shows a leader: a lease acquired, or loops and episodes only a leader runs.
   ///
   /// A log that holds the leader's lines beside a standby's is never "standby only".
-  public var logShowsLeader: Bool? {
+  var logShowsLeader: Bool? {
     if autoscaler.isLeader == true || (autoscaler.isLeader == false && actingSeen) { return true }
     return autoscaler.isLeader
   }

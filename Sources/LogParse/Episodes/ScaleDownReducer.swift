@@ -1,9 +1,25 @@
-extension EpisodeBuilder {
-  mutating func applyScaleDown(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
+/// Scale-downs: node candidacies (utilization, unneeded since) and the removals they become.
+///
+/// Owns its episodes and the tables that point into them, and forgets those indices itself when
+/// old episodes are dropped to keep memory bounded.
+struct ScaleDownReducer: EpisodeReducer, Sendable {
+  /// The scale-downs so far, in order of first evidence.
+  var scaleDowns = EpisodeList<ScaleDownEpisode>(capacity: EpisodeBuilder.maximumEpisodes)
+  /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
+  var droppedOutcomes: [ScaleDownOutcome: Int] = [:]
+  /// The open removal of each node.
+  var openScaleDowns: [String: Int] = [:]
+  /// What is known of each node considered for removal, until its removal starts.
+  var candidacies: [String: NodeCandidacy] = [:]
+  /// The latest removal of each node, open or ended.
+  var lastScaleDownByNode: [String: Int] = [:]
+
+  mutating func apply(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     switch event {
     case .nodeUtilization(let node, let utilization):
       updateCandidacy(node, context) { $0.utilization = utilization }
     case .nodeUnneededSince(let node, let since, let seconds):
+      // The builder takes the date as evidence of the year.
       let isNew = candidacies[node]?.unneededSince == nil
       updateCandidacy(node, context) {
         $0.unneededSince = since ?? $0.unneededSince
@@ -68,33 +84,16 @@ extension EpisodeBuilder {
         finishScaleDown(index, context)
         steps.append(step(.termination, scaleDowns[index].id, name, "scale set \(scaleSet) deleting \(name)", context))
       }
-    case .scaleDownBlocked(let node, let reason, let detail, let pod):
-      recordBlocked(node: node, reason: reason, detail: detail, pod: pod, context, &steps)
-    default:
+    case .processStarted, .leaseAcquiring, .mainLoopStarted, .leadershipLost, .podsFound, .podUnschedulable,
+      .otherPodsUnschedulable, .upcomingNodes, .bestOption, .estimatedNodes, .scaleUpCapped, .scaleUpCappedToClusterMax,
+      .scaleUpSplit, .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished,
+      .scaleUpTimedOut, .failedNodesDeleted, .scaleUpReverted, .backoffStarted, .groupInBackoff, .maxSizeReached,
+      .groupNotReady, .podDoesNotFitGroup, .similarPodsDoNotFitGroup, .noExpansionOptions, .scaleDownBlocked,
+      .kubernetesEvent, .failure, .leaderElection, .datedNote, .noted, .scaleUpRevertFailed, .scaleUpSalvoIteration,
+      .expanderFilteredAll, .scaleUpCappedByQuota, .groupSizeDecreasing, .noPodFitsGroup:
+      // Not removals: a blocked node is a finding, a failed removal the builder's link.
       break
     }
-  }
-
-  /// Records a node that cannot be removed, folded per node, reason and pod.
-  mutating func recordBlocked(
-    node: String, reason: BlockReason, detail: String, pod: String?, _ context: EventContext,
-    _ steps: inout [EpisodeStep]
-  ) {
-    let key = BlockKey(node: node, reason: reason, pod: pod)
-    if let index = blockedIndex[key] {
-      blockedScaleDowns[index].count += 1
-      blockedScaleDowns[index].lastAt = context.knownTime
-      blockedScaleDowns[index].evidence.add(context)
-      return
-    }
-    let blocked = BlockedScaleDown(
-      node: node, reason: reason, detail: detail, pod: pod, firstAt: context.knownTime, lastAt: context.knownTime,
-      count: 1,
-      evidence: context.evidence)
-    let index = add(blocked, to: \.blockedScaleDowns)
-    if blockedIndex.count >= EpisodeBuilder.maximumTrackedKeys { blockedIndex.removeAll(keepingCapacity: true) }
-    blockedIndex[key] = index
-    steps.append(step(.blocked, nil, node, "node \(node) cannot be removed: \(detail)", context))
   }
 
   private mutating func updateCandidacy(
@@ -126,17 +125,15 @@ extension EpisodeBuilder {
       scaleDowns[index].inferredFrom = nil
       return index
     }
-    noteActing(context)
-    scaleDownCount += 1
     let candidacy = candidacies.removeValue(forKey: node)
     var evidence = candidacy?.evidence ?? context.evidence
     evidence.add(context)
-    var episode = ScaleDownEpisode(id: "down-\(scaleDownCount)", node: node, kind: kind, evidence: evidence)
+    var episode = ScaleDownEpisode(id: "down-\(scaleDowns.totalCount + 1)", node: node, kind: kind, evidence: evidence)
     episode.utilization = candidacy?.utilization
     episode.unneededSince = candidacy?.unneededSince
     episode.unneededSeconds = candidacy?.unneededSeconds
     episode.startedAt = context.knownTime
-    let index = add(episode, to: \.scaleDowns)
+    let index = add(episode)
     openScaleDowns[node] = index
     EpisodeBuilder.remember(index, node, in: &lastScaleDownByNode)
     return index
@@ -160,6 +157,72 @@ extension EpisodeBuilder {
     scaleDowns[index].evidence.add(context)
     if openScaleDowns[scaleDowns[index].node] == index { openScaleDowns[scaleDowns[index].node] = nil }
   }
+
+  /// The latest scale-down of `node`, ended near `time`: the removal an echo of the same moment belongs to.
+  func recentlyEndedScaleDown(node: String, near time: LogTime?) -> Int? {
+    guard let index = lastScaleDownByNode[node], scaleDowns.isKept(index), !scaleDowns[index].isOpen,
+      EpisodeBuilder.areNear(scaleDowns[index].endedAt, time)
+    else { return nil }
+    return index
+  }
+
+  /// Gives a removal failure of `node` its episode; returns the episode's index.
+  ///
+  /// The open scale-down of the node ends failed with `failure` (recorded by the caller); else the
+  /// failure folds into the removal that just ended; else a failed scale-down inferred from the
+  /// failure opens and ends.
+  @discardableResult
+  mutating func failOrInferScaleDown(
+    node: String, kind: ScaleDownKind, failure: Failure, _ context: EventContext
+  ) -> Int {
+    if let index = openScaleDowns[node] {
+      failScaleDown(index, failure, context)
+      return index
+    }
+    if let index = recentlyEndedScaleDown(node: node, near: context.knownTime) {
+      scaleDowns[index].evidence.add(context)
+      if let known = scaleDowns[index].error, EpisodeBuilder.isVague(known), !EpisodeBuilder.isVague(failure) {
+        scaleDowns[index].error = failure
+      }
+      return index
+    }
+    let index = openOrNewScaleDown(node: node, kind: kind, context)
+    scaleDowns[index].inferredFrom = .failure
+    failScaleDown(index, failure, context)
+    return index
+  }
+
+  /// A failure to remove unregistered nodes that names no node fails every open removal of an
+  /// unregistered node (of its group, when it names one).
+  mutating func failOpenUnregisteredScaleDowns(_ failure: Failure, _ context: EventContext) {
+    let open = openScaleDowns.values.filter {
+      scaleDowns[$0].kind == .unregistered
+        && (failure.nodeGroup == nil || scaleDowns[$0].nodeGroup == nil
+          || scaleDowns[$0].nodeGroup == failure.nodeGroup)
+    }
+    for index in open.sorted() { failScaleDown(index, failure, context) }
+  }
+
+  /// Appends a scale-down; when that drops old ones, counts their outcomes and forgets their indices.
+  private mutating func add(_ episode: ScaleDownEpisode) -> Int {
+    var dropped: [ScaleDownOutcome] = []
+    let index = scaleDowns.append(episode) { dropped.append($0.outcome) }
+    if !dropped.isEmpty {
+      for outcome in dropped { droppedOutcomes[outcome, default: 0] += 1 }
+      let downs = scaleDowns
+      openScaleDowns = openScaleDowns.filter { downs.isKept($0.value) }
+      lastScaleDownByNode = lastScaleDownByNode.filter { downs.isKept($0.value) }
+    }
+    return index
+  }
+}
+
+/// What is known about a node being considered for removal.
+struct NodeCandidacy: Hashable, Sendable {
+  var utilization: Double?
+  var unneededSince: FullTime?
+  var unneededSeconds: Double?
+  var evidence: Evidence?
 }
 
 /// Applies `change` to `value` in place (through a dictionary's `modify` accessor, without a copy).

@@ -1,4 +1,4 @@
-extension EpisodeBuilder {
+extension ScaleUpReducer {
   /// Ends the loop's decision: pods it showed failing predicates (`Pod P can't be scheduled on G,
   /// predicate …`, `No pod can fit to G`) that no scale-up took are pods without a scale-up, each
   /// with its reasons; then the context is cleared.
@@ -38,7 +38,7 @@ extension EpisodeBuilder {
     for (pod, reasons) in subjects {
       // The group that could not take the pod, when every reason names the same one.
       let groups = Set(
-        reasons.compactMap(EpisodeBuilder.groupNamed(byReason:)) + decision.noFitGroups
+        reasons.compactMap(ScaleUpReducer.groupNamed(byReason:)) + decision.noFitGroups
           + decision.skipped.skips.map(\.group))
       let group = groups.count == 1 && decision.skipped.omitted == 0 ? groups.first : nil
       if let index = noScaleUpIndex[pod], noScaleUps.isKept(index) {
@@ -69,7 +69,7 @@ extension EpisodeBuilder {
   }
 
   /// The pods without a scale-up, counting those of the loop still open at the end of the log.
-  public var noScaleUpsAtEnd: EpisodeList<NoScaleUp> {
+  var noScaleUpsAtEnd: EpisodeList<NoScaleUp> {
     var copy = self
     copy.recordPredicateNoScaleUps()
     return copy.noScaleUps

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import LogParse
+
+/// The scale-down reducer alone, over hand-written events: candidacies and the removals they become.
+struct ScaleDownReducerTests {
+  /// Applies `events` in order, half a second apart from 12:00:00 on March 13.
+  private static func apply(_ events: [Event], to reducer: inout ScaleDownReducer) -> [EpisodeStep] {
+    var steps: [EpisodeStep] = []
+    for (offset, event) in events.enumerated() {
+      reducer.apply(event, Reducer.context(offset), &steps)
+    }
+    return steps
+  }
+
+  @Test func aCandidacyBecomesTheRemovalOfItsNode() throws {
+    var reducer = ScaleDownReducer()
+    let steps = Self.apply(
+      [
+        .nodeUtilization(node: "n1", utilization: 0.25),
+        .nodeUnneededSince(node: "n1", since: nil, seconds: 30),
+        .scaleDownDrain(node: "n1", utilization: nil, pods: ["default/web-1"]),
+        .drainFinished(node: "n1"),
+      ], to: &reducer)
+    let downs = reducer.scaleDowns.elements
+    try #require(downs.count == 1)
+    #expect(downs[0].id == "down-1")
+    #expect(downs[0].kind == .drain)
+    #expect(downs[0].utilization == 0.25)
+    #expect(downs[0].unneededSeconds == 30)
+    #expect(downs[0].evictedPods == ["default/web-1"])
+    #expect(downs[0].drainedAt != nil)
+    #expect(downs[0].isOpen, "drained, not yet terminated")
+    #expect(reducer.candidacies["n1"] == nil, "the candidacy went into the removal")
+    #expect(steps.map(\.kind) == [.unneeded, .removal, .drained])
+  }
+
+  @Test func aTerminatedInstanceEndsTheOldestOpenRemoval() throws {
+    var reducer = ScaleDownReducer()
+    _ = Self.apply(
+      [.scaleDownEmpty(node: "n1"), .scaleDownEmpty(node: "n2"), .instanceTerminated(instanceId: "i-1")],
+      to: &reducer)
+    let downs = reducer.scaleDowns.elements
+    try #require(downs.count == 2)
+    #expect(downs.map(\.id) == ["down-1", "down-2"])
+    #expect(downs[0].outcome == .succeeded && downs[0].instanceId == "i-1")
+    #expect(downs[1].isOpen)
+    #expect(reducer.openScaleDowns.keys.sorted() == ["n2"])
+  }
+
+  @Test func aFailureOfANodeWithoutARemovalInfersAFailedOne() throws {
+    var reducer = ScaleDownReducer()
+    let failure = Failure(
+      failureClass: .other, code: nil, action: nil, principal: nil, nodeGroup: nil, node: "n1",
+      operation: .scaleDown, fatal: false, message: "failed to drain", firstAt: nil, lastAt: nil, count: 1,
+      evidence: Evidence(source: 0, lines: 1...1))
+    let index = reducer.failOrInferScaleDown(node: "n1", kind: .drain, failure: failure, Reducer.context(0))
+    #expect(reducer.scaleDowns[index].outcome == .failed)
+    #expect(reducer.scaleDowns[index].inferredFrom == .failure)
+    // The removal line of the same moment joins the episode the failure showed.
+    _ = Self.apply([.scaleDownDrain(node: "n1", utilization: nil, pods: [])], to: &reducer)
+    #expect(reducer.scaleDowns.totalCount == 1)
+    #expect(reducer.scaleDowns[index].inferredFrom == nil)
+  }
+
+  @Test func droppedRemovalsAreCountedAndForgotten() {
+    var reducer = ScaleDownReducer()
+    let count = EpisodeBuilder.maximumEpisodes + 1
+    let events = (0..<count).map { Event.scaleDownEmpty(node: "n\($0)") }
+    _ = Self.apply(events, to: &reducer)
+    #expect(reducer.scaleDowns.totalCount == count)
+    #expect(reducer.droppedOutcomes[.pending] == reducer.scaleDowns.droppedCount)
+    #expect(reducer.scaleDowns.droppedCount > 0)
+    #expect(reducer.openScaleDowns.values.allSatisfy(reducer.scaleDowns.isKept))
+    #expect(reducer.openScaleDowns["n0"] == nil, "the oldest removal was dropped, and its index with it")
+    #expect(reducer.scaleDowns.last?.id == "down-\(count)", "ids count every removal")
+  }
+
+  @Test func blockedNodesAndScaleUpsAreNotRemovals() {
+    var reducer = ScaleDownReducer()
+    let steps = Self.apply(
+      [
+        .scaleDownBlocked(node: "n1", reason: .podDisruptionBudget, detail: "pdb", pod: nil),
+        .scaleUpRequested(group: "ng", size: 2),
+      ], to: &reducer)
+    #expect(steps.isEmpty)
+    #expect(reducer.scaleDowns.totalCount == 0)
+  }
+}
