@@ -3,6 +3,7 @@ SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
 .PHONY: deps build demo test lint format release clean memory state census fuzz screenshot bench
+.PHONY: bench-deps bench-stages
 .PHONY: dist dist-check install excerpts browser-deps ci
 
 # Installs the Debian package $(1) (apt-get, through sudo unless run as root).
@@ -90,8 +91,23 @@ screenshot: deps
 	  --screenshot=docs/report.png "file://$(CURDIR)/.build/blog-report.html"
 
 # The benchmark (release build, generated 100 MB and 1 GB logs in bench-data/); see BENCHMARKS.md.
-bench: deps
-	scripts/bench.sh
+# ripgrep and valgrind give its rg rows and instructions per line; `make bench-deps` installs them.
+# SIZES=20MB is the quick run that prints every row.
+SIZES ?=
+bench: deps bench-deps
+	scripts/bench.sh $(SIZES)
+
+# Per-stage instruction shares under callgrind on the generated 2 MB and 4 MB logs (a few minutes).
+bench-stages: deps bench-deps
+	scripts/bench-stages.sh
+
+bench-deps:
+	@for tool in rg:ripgrep valgrind:valgrind gzip:gzip; do \
+	  if ! command -v $${tool%%:*} >/dev/null 2>&1; then \
+	    echo "installing $${tool#*:}"; \
+	    $(call apt_install,$${tool#*:}); \
+	  fi; \
+	done
 
 # A release binary that needs no Swift toolchain: the Swift runtime, Foundation, PCRE2 and zlib
 # (libpcre2-8.a, libz.a) and the C library are linked in (-static-executable), so it runs on any

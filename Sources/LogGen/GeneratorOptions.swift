@@ -18,12 +18,27 @@ public struct GeneratorOptions: Sendable {
     case kubectl
   }
 
+  /// The traffic mix: which lines make up a loop, and how often an episode is injected.
+  public enum Mix: String, Sendable, CaseIterable {
+    /// Every loop logs its utilization lines among a few loop lines, with an episode every
+    /// ``GeneratorOptions/loopsPerEpisode`` loops (the benchmark's and the tests' log).
+    case standard
+    /// About 85 % per-node utilization lines, 10 % loop lines (filter, unneeded and not-removable
+    /// candidates, status) and 5 % informer and provider noise, with an episode every
+    /// ``GeneratorOptions/utilizationHeavyLoopsPerEpisode`` loops (a few hundred per GB).
+    case utilizationHeavy = "utilization-heavy"
+  }
+
+  /// Loops between two episodes in the utilization-heavy mix: about 320 episodes per GB.
+  public static let utilizationHeavyLoopsPerEpisode = 400
+
   /// The random seed: the same options always give the same bytes.
   public var seed: UInt64 = 1
   /// Stop after about this many bytes.
   public var targetBytes = 1_000_000
   public var layout: Layout = .new
   public var format: Format = .text
+  public var mix: Mix = .standard
   /// Nodes in the cluster: each loop logs one utilization line per node.
   public var nodes = 60
   /// One scale-up or scale-down episode is injected every this many loops.

@@ -36,6 +36,10 @@ public struct LogGenerator {
   }
 
   private mutating func generateLoop(_ out: (String) -> Void) {
+    if options.mix == .utilizationHeavy {
+      generateUtilizationHeavyLoop(out)
+      return
+    }
     loop += 1
     clock += 10_000_000
     let new = options.layout == .new
@@ -70,6 +74,89 @@ public struct LogGenerator {
         + "08:00:00 +0000 UTC m=+1.0 lastScaleDownFailTime=2024-01-10 08:00:00 +0000 UTC m=+1.0 "
         + "scaleDownForbidden=false scaleDownInCooldown=false", out)
     if episodeSlot >= 5 { scaleDown(drain: episodeSlot == 7, out) }
+  }
+
+  /// A loop of the utilization-heavy mix: per node a utilization line (about 85 %), then loop lines
+  /// (about 10 %: main loop, filters, one unneeded and one not-removable candidate, status; a scale-up
+  /// episode's lines take the place of `No unschedulable pods`) and noise
+  /// (about 5 %), in proportion to the number of nodes.
+  private mutating func generateUtilizationHeavyLoop(_ out: (String) -> Void) {
+    loop += 1
+    clock += 10_000_000
+    let new = options.layout == .new
+    let nodes = max(options.nodes, 1)
+    let loopLines = max((nodes * 10 + 42) / 85, 1)
+    let noiseLines = (nodes * 5 + 42) / 85
+    let episodeSlot = loop % options.loopsPerEpisode == 0 ? (loop / options.loopsPerEpisode) % 8 : -1
+    emit(.info, new ? "static_autoscaler.go:308" : "static_autoscaler.go:138", "Starting main loop", out)
+    for index in 1..<loopLines {
+      loopLine(index, nodes: nodes, scaleUpLoop: episodeSlot >= 0 && episodeSlot < 5, out)
+    }
+    if episodeSlot >= 0 && episodeSlot < 5 { scaleUp(kind: episodeSlot, out) }
+    for node in 0..<nodes {
+      let value = Double(random.next() % 1000) / 1000
+      let name = nodeName(node)
+      if new {
+        let percent = (value * 10_000).rounded() / 100
+        emit(.info, "klogx.go:87", "Node \(name) - cpu requested is \(percent)% of allocatable", out)
+      } else {
+        emit(.info, "scale_down.go:447", "Node \(name) - cpu utilization \(sixDigits(value))", out)
+      }
+    }
+    for index in 0..<noiseLines { noiseLine(index, out) }
+    if episodeSlot >= 5 { scaleDown(drain: episodeSlot == 7, out) }
+  }
+
+  /// The `index`th loop line after `Starting main loop` (the list repeats for large clusters).
+  private mutating func loopLine(_ index: Int, nodes: Int, scaleUpLoop: Bool, _ out: (String) -> Void) {
+    let new = options.layout == .new
+    let candidate = nodeName((loop * 7 + index) % nodes)
+    switch (index - 1) % 7 {
+    case 0: emit(.info, "filter_out_schedulable.go:66", "Filtering out schedulables", out)
+    case 1:
+      if !scaleUpLoop {
+        emit(.info, new ? "static_autoscaler.go:543" : "static_autoscaler.go:318", "No unschedulable pods", out)
+      }
+    case 2:
+      emit(
+        .info, new ? "static_autoscaler.go:752" : "static_autoscaler.go:365",
+        "\(candidate) is unneeded since 2024-01-10 09:00:00.1 +0000 UTC m=+900.2 duration 0s", out)
+    case 3:
+      let message =
+        new
+        ? "Node \(candidate) unremovable: cpu requested (91.2% of allocatable) is above the scale-down utilization threshold"
+        : "Node \(candidate) is not suitable for removal - cpu utilization too big (0.912000)"
+      emit(.info, new ? "eligibility.go:154" : "scale_down.go:490", message, out)
+    case 4: emit(.info, "filter_out_schedulable.go:79", "Filtered out 0 pods using hints", out)
+    case 5:
+      emit(
+        .info, new ? "static_autoscaler.go:795" : "static_autoscaler.go:535",
+        "Scale down status: lastScaleUpTime=2024-01-10 08:00:00 +0000 UTC m=+1.0 lastScaleDownDeleteTime=2024-01-10 "
+          + "08:00:00 +0000 UTC m=+1.0 lastScaleDownFailTime=2024-01-10 08:00:00 +0000 UTC m=+1.0 "
+          + "scaleDownForbidden=false scaleDownInCooldown=false", out)
+    default: emit(.info, "filter_out_schedulable.go:128", "No schedulable pods", out)
+    }
+  }
+
+  /// The `index`th noise line of a utilization-heavy loop: informers, affinity, the provider's cache.
+  private mutating func noiseLine(_ index: Int, _ out: (String) -> Void) {
+    switch index % 4 {
+    case 0:
+      emit(
+        .info, "reflector.go:255", "Listing and watching *v1.Pod from k8s.io/client-go/informers/factory.go:150", out)
+    case 1:
+      emit(
+        .info, "utils.go:147",
+        "No pod using affinity / antiaffinity found in cluster, disabling affinity predicate for this loop", out)
+    case 2:
+      emit(
+        .info, "reflector.go:370",
+        "k8s.io/client-go/informers/factory.go:150: Watch close - *v1.Node total 9 items received", out)
+    default:
+      emit(
+        .info, "aws_manager.go:261",
+        "Refreshed ASG list, next refresh after 2024-01-10 09:01:00.0 +0000 UTC m=+60.0", out)
+    }
   }
 
   private mutating func scaleUp(kind: Int, _ out: (String) -> Void) {

@@ -30,6 +30,12 @@ struct LogGenCommand: ParsableCommand {
   @Option(help: "Nodes in the cluster (one utilization line each per loop).")
   var nodes = 60
 
+  @Option(help: "Traffic mix: standard, or utilization-heavy (85 % utilization lines, a few hundred episodes per GB).")
+  var mix = "standard"
+
+  @Option(help: "Loops between two injected episodes (default: 6, or 400 in the utilization-heavy mix).")
+  var loopsPerEpisode: Int?
+
   func run() throws {
     var options = GeneratorOptions()
     options.seed = seed
@@ -39,6 +45,15 @@ struct LogGenCommand: ParsableCommand {
     guard let layout = GeneratorOptions.Layout(rawValue: layout) else { throw ValidationError("--layout: old or new") }
     guard let format = GeneratorOptions.Format(rawValue: format) else {
       throw ValidationError("--format: text, json or kubectl")
+    }
+    guard let mix = GeneratorOptions.Mix(rawValue: mix) else {
+      throw ValidationError("--mix: standard or utilization-heavy")
+    }
+    options.mix = mix
+    if mix == .utilizationHeavy { options.loopsPerEpisode = GeneratorOptions.utilizationHeavyLoopsPerEpisode }
+    if let loopsPerEpisode {
+      guard loopsPerEpisode > 0 else { throw ValidationError("--loops-per-episode: at least 1") }
+      options.loopsPerEpisode = loopsPerEpisode
     }
     options.layout = layout
     options.format = format
