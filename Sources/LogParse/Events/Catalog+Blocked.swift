@@ -34,7 +34,7 @@ extension Catalog {
     ) { c in
       let detail = c.text(2)
       let (reason, pod) = BlockReason.classify(detail)
-      return .scaleDownBlocked(node: c.text(1), reason: reason, detail: detail, pod: pod)
+      return .scaleDownBlocked(node: c.name(1), reason: reason, detail: detail, pod: pod.map(c.intern))
     },
     CatalogEntry(
       "scaleDown.noPlaceToMovePods", literal: "is not suitable for removal: ", .anywhere,
@@ -72,7 +72,7 @@ extension Catalog {
       let detail = c.text(2)
       let (reason, pod) = BlockReason.classify(detail)
       return .scaleDownBlocked(
-        node: c.text(1), reason: reason == .other ? .noPlaceToMovePods : reason, detail: detail, pod: pod)
+        node: c.name(1), reason: reason == .other ? .noPlaceToMovePods : reason, detail: detail, pod: pod.map(c.intern))
     },
     CatalogEntry(
       "scaleDown.disabledAnnotation", literal: "scale down disabled annotation found", .anywhere,
@@ -86,7 +86,7 @@ extension Catalog {
             pod: nil))
       ]
     ) { c in
-      .scaleDownBlocked(node: c.text(1), reason: .scaleDownDisabled, detail: "scale down disabled annotation", pod: nil)
+      .scaleDownBlocked(node: c.name(1), reason: .scaleDownDisabled, detail: "scale down disabled annotation", pod: nil)
     },
     CatalogEntry(
       "scaleDown.minSize", literal: "Skipping ", pattern: #"^Skipping (\S+) - node group min size reached(.*)"#, v: 1,
@@ -106,7 +106,7 @@ extension Catalog {
       ]
     ) { c in
       .scaleDownBlocked(
-        node: c.text(1), reason: .minSize, detail: "node group min size reached" + c.text(2), pod: nil)
+        node: c.name(1), reason: .minSize, detail: "node group min size reached" + c.text(2), pod: nil)
     },
     CatalogEntry(
       "scaleDown.noNodeGroupConfig", literal: "Skipping ", pattern: #"^Skipping (\S+) - no node group config"#, v: 4,
@@ -116,7 +116,7 @@ extension Catalog {
           "1.3+", "I0313 12:00:00.000000       1 eligibility.go:118] Skipping ip-10-0-1-5 - no node group config",
           .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "no node group config", pod: nil))
       ]
-    ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: "no node group config", pod: nil) },
+    ) { c in .scaleDownBlocked(node: c.name(1), reason: .other, detail: "no node group config", pod: nil) },
     CatalogEntry(
       "scaleDown.resourceLimits", literal: "Skipping ",
       pattern:
@@ -132,7 +132,7 @@ extension Catalog {
           "I0313 12:00:00.000000       1 nodes.go:201] Skipping scale down of ip-10-0-1-5 in this batch - would violate minimum limits",
           .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "would violate minimum limits", pod: nil)),
       ]
-    ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: c.text(2), pod: nil) },
+    ) { c in .scaleDownBlocked(node: c.name(1), reason: .other, detail: c.text(2), pod: nil) },
     CatalogEntry(
       "scaleDown.notAutoscaled", literal: "Skipped ",
       pattern: #"^Skipped (\S+) from delete consideration - the node is not autoscaled"#, v: 0, versions: "1.24+",
@@ -142,7 +142,7 @@ extension Catalog {
           "W0313 12:00:00.000000       1 eligibility.go:133] Skipped ip-10-0-1-5 from delete consideration - the node is not autoscaled",
           .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "the node is not autoscaled", pod: nil))
       ]
-    ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: "the node is not autoscaled", pod: nil) },
+    ) { c in .scaleDownBlocked(node: c.name(1), reason: .other, detail: "the node is not autoscaled", pod: nil) },
     CatalogEntry(
       "scaleDown.utilizationTooBig", literal: "Node ",
       pattern:
@@ -179,7 +179,7 @@ extension Catalog {
     ) { c in
       let value = c.double(2) ?? c.double(3).map { $0 / 100 }
       let detail = value.map { "utilization \($0) is above the scale-down threshold" } ?? "utilization too big"
-      return .scaleDownBlocked(node: c.text(1), reason: .utilization, detail: detail, pod: nil)
+      return .scaleDownBlocked(node: c.name(1), reason: .utilization, detail: detail, pod: nil)
     },
   ]
 }

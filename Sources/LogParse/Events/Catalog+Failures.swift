@@ -390,7 +390,7 @@ extension Catalog {
     ) { c in
       let group = c.text(1)
       return .scaleUpRevertFailed(
-        group: group, failure: FailureDetail(operation: .scaleUp, nodeGroup: group, message: c.message))
+        group: c.intern(group), failure: FailureDetail(operation: .scaleUp, nodeGroup: group, message: c.message))
     },
     CatalogEntry(
       "failure.scaleUp", literal: "Failed to scale up: ", pattern: "",

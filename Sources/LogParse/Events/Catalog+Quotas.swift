@@ -16,7 +16,7 @@ extension Catalog {
           "I0313 12:34:34.401000       1 orchestrator.go:207] Only 2 nodes can be added to eks-ng-a due to resource quotas",
           .scaleUpCappedByQuota(group: "eks-ng-a", requested: nil, cappedTo: 2)),
       ]
-    ) { c in c.int(1).map { .scaleUpCappedByQuota(group: c.text(2), requested: nil, cappedTo: $0) } },
+    ) { c in c.int(1).map { .scaleUpCappedByQuota(group: c.name(2), requested: nil, cappedTo: $0) } },
     CatalogEntry(
       "scaleUp.quotaCapped", literal: "Capping scale-up of ",
       pattern: #"^Capping scale-up of (\S+) from (\d+) to (\d+) nodes due to quota"#, v: 1, versions: "1.36+",
@@ -28,7 +28,7 @@ extension Catalog {
       ]
     ) { c in
       guard let requested = c.int(2), let cappedTo = c.int(3) else { return nil }
-      return .scaleUpCappedByQuota(group: c.text(1), requested: requested, cappedTo: cappedTo)
+      return .scaleUpCappedByQuota(group: c.name(1), requested: requested, cappedTo: cappedTo)
     },
     CatalogEntry(
       "scaleUp.quotaExceeded", literal: "Skipping node group ",
@@ -48,7 +48,7 @@ extension Catalog {
     ) { c in
       let reason =
         c.string(2).map { "quota \($0) exceeded: \(c.text(3))" } ?? "maximal limit exceeded for \(c.text(4))"
-      return .groupNotReady(group: c.text(1), reason: reason)
+      return .groupNotReady(group: c.name(1), reason: reason)
     },
     CatalogEntry(
       "scaleUp.quotaBalancingIgnored", literal: "Ignoring node group ",
@@ -59,7 +59,7 @@ extension Catalog {
           "I0313 12:34:34.401100       1 orchestrator.go:683] Ignoring node group eks-c when balancing: quota exceeded",
           .groupNotReady(group: "eks-c", reason: "quota exceeded, left out of balancing"))
       ]
-    ) { .groupNotReady(group: $0.text(1), reason: "quota exceeded, left out of balancing") },
+    ) { .groupNotReady(group: $0.name(1), reason: "quota exceeded, left out of balancing") },
     CatalogEntry(
       "failure.quotaCheck", literal: "Skipping node group ",
       pattern: #"^Skipping node group (\S+?); error (?:checking resource quotas|getting node group resources): "#, v: 0,

@@ -33,7 +33,7 @@ extension Catalog {
           "I0313 12:50:01.420000       1 clusterstate.go:1138] Skipping 2 upcoming nodes for backed-off node group eks-ng-a: failed to increase node group size: AccessDenied",
           .groupInBackoff(group: "eks-ng-a", errorCode: nil, failure: nil))
       ]
-    ) { .groupInBackoff(group: $0.text(1), errorCode: nil, failure: nil) },
+    ) { .groupInBackoff(group: $0.name(1), errorCode: nil, failure: nil) },
     CatalogEntry(
       "scaleUp.upcomingSkippedNoRequest", literal: " upcoming nodes for node group ", .anywhere,
       pattern: #"^Skipping \d+ upcoming nodes for node group \S+: no active scale-up request"#, v: 4,
@@ -193,7 +193,7 @@ extension Catalog {
           "I0313 12:00:00.000000       1 scale_down_set_processor.go:102] Node ip-10-0-1-5 will not scale down, has no node group config.",
           .scaleDownBlocked(node: "ip-10-0-1-5", reason: .other, detail: "no node group config", pod: nil)),
       ]
-    ) { c in .scaleDownBlocked(node: c.text(1), reason: .other, detail: "no node group config", pod: nil) },
+    ) { c in .scaleDownBlocked(node: c.name(1), reason: .other, detail: "no node group config", pod: nil) },
     CatalogEntry(
       "scaleDown.onCompletionPod", literal: " has active on-completion pods", .anywhere,
       pattern: #"^Node (\S+) has active on-completion pods, delaying scale down"#, v: 2, versions: "1.36+",
@@ -207,7 +207,7 @@ extension Catalog {
       ]
     ) { c in
       .scaleDownBlocked(
-        node: c.text(1), reason: .onCompletionPod, detail: "active on-completion pods, delaying scale down", pod: nil)
+        node: c.name(1), reason: .onCompletionPod, detail: "active on-completion pods, delaying scale down", pod: nil)
     },
     CatalogEntry(
       "loop.contextCancelled", literal: "Skipping scale-up/scale-down, context cancelled", pattern: "", v: 0,

@@ -32,7 +32,7 @@ extension Catalog {
       ]
     ) { c in
       guard let value = c.double(3) ?? c.double(4).map({ $0 / 100 }) else { return nil }
-      return c.utilization(value).map { .nodeUtilization(node: c.text(1), utilization: $0) }
+      return c.utilization(value).map { .nodeUtilization(node: c.name(1), utilization: $0) }
     },
     CatalogEntry(
       "scaleDown.unneededSince", literal: " is unneeded since ", .anywhere,
@@ -60,7 +60,7 @@ extension Catalog {
     ) { c in
       // The structured message is shared with the V2 form, which states no `since`.
       guard c.string(2) != nil else { return nil }
-      return .nodeUnneededSince(node: c.text(1), since: TimeText.goTime(c.text(2)), seconds: c.duration(3))
+      return .nodeUnneededSince(node: c.name(1), since: TimeText.goTime(c.text(2)), seconds: c.duration(3))
     },
     CatalogEntry(
       "scaleDown.unneededFor", literal: " was unneeded for ", .anywhere, pattern: #"^(\S+) was unneeded for (\S+)"#,
@@ -76,7 +76,7 @@ extension Catalog {
           "I0927 12:07:12.161767       1 nodes.go:215] ", caller: "unneeded/nodes.go:215", v: 2, "Node is unneeded",
           [("nodeName", .string("ip-172-19-67-52.ap-northeast-1.compute.internal")), ("duration", .string("10m4.5s"))],
           .nodeUnneededFor(node: "ip-172-19-67-52.ap-northeast-1.compute.internal", seconds: 604.5))
-    ) { c in c.duration(2).map { .nodeUnneededFor(node: c.text(1), seconds: $0) } },
+    ) { c in c.duration(2).map { .nodeUnneededFor(node: c.name(1), seconds: $0) } },
     CatalogEntry(
       "scaleDown.removingEmpty", literal: "Scale-down: removing empty node ",
       pattern: #"^Scale-down: removing empty node "?([^"\s]+)"?"#,
@@ -96,7 +96,7 @@ extension Catalog {
           "I0313 13:01:02.300000       1 actuator.go:177] ", caller: "actuation/actuator.go:177", v: 0,
           "Scale-down: removing empty node", [("node", .string("ip-10-0-1-5.ec2.internal"))],
           .scaleDownEmpty(node: "ip-10-0-1-5.ec2.internal"))
-    ) { .scaleDownEmpty(node: $0.text(1)) },
+    ) { .scaleDownEmpty(node: $0.name(1)) },
     CatalogEntry(
       "scaleDown.removingDrain", literal: "Scale-down: removing node ",
       pattern: #"^Scale-down: removing node (\S+?),? utilization: (\{[^}]*\}|\S+?),? pods to reschedule: ?(.*)"#,
@@ -140,8 +140,8 @@ extension Catalog {
             ), ("podsToReschedule", .string("web-1,web-2")),
           ], .scaleDownDrain(node: "ip-10-0-1-5", utilization: 0.5, pods: ["web-1", "web-2"]))
     ) { c in
-      let pods = c.names(3, separator: ",")
-      return .scaleDownDrain(node: c.text(1), utilization: c.utilization(UtilizationText.value(c.text(2))), pods: pods)
+      let pods = c.nameList(3, separator: ",")
+      return .scaleDownDrain(node: c.name(1), utilization: c.utilization(UtilizationText.value(c.text(2))), pods: pods)
     },
     CatalogEntry(
       "scaleDown.taintAdded", literal: "Successfully added ",
@@ -164,7 +164,7 @@ extension Catalog {
           "Successfully added taints on node",
           [("taints", .string("ToBeDeletedByClusterAutoscaler")), ("node", .string("ip-10-0-1-5"))],
           .deletionTaintAdded(node: "ip-10-0-1-5"))
-    ) { .deletionTaintAdded(node: $0.text(1)) },
+    ) { .deletionTaintAdded(node: $0.name(1)) },
     CatalogEntry(
       "scaleDown.drainFinished", literal: "All pods removed from ", pattern: #"^All pods removed from (\S+)"#,
       structured: StructuredForm("All pods removed node", keys: ["node"]), v: 1,
@@ -178,7 +178,7 @@ extension Catalog {
           "I0504 09:10:17.928963       1 drain.go:142] ", caller: "actuation/drain.go:142", v: 1,
           "All pods removed node", [("node", .string("aks-npuser01-61737176-vmss000006"))],
           .drainFinished(node: "aks-npuser01-61737176-vmss000006"))
-    ) { .drainFinished(node: $0.text(1)) },
+    ) { .drainFinished(node: $0.name(1)) },
     CatalogEntry(
       "cloud.aws.terminating", literal: "Terminating EC2 instance: ",
       pattern: #"^Terminating EC2 instance: (i-[0-9A-Za-z-]+)"#, v: 4, versions: "1.3–1.34 (AWS)",
@@ -188,7 +188,7 @@ extension Catalog {
           "I0927 12:07:12.391908       1 auto_scaling_groups.go:269] Terminating EC2 instance: i-066bc60549f083e38",
           .instanceTerminated(instanceId: "i-066bc60549f083e38"))
       ]
-    ) { .instanceTerminated(instanceId: $0.text(1)) },
+    ) { .instanceTerminated(instanceId: $0.name(1)) },
     CatalogEntry(
       "cloud.aws.terminated", literal: "Terminated instance ",
       pattern: #"^Terminated instance (\S+) in autoscaling group"#, v: 4, versions: "1.35+ (AWS)",
@@ -198,7 +198,7 @@ extension Catalog {
           "I0313 13:01:02.700000       1 auto_scaling_groups.go:379] Terminated instance i-0abc in autoscaling group: Terminating EC2 instance: i-0abc",
           .instanceTerminated(instanceId: "i-0abc"))
       ]
-    ) { .instanceTerminated(instanceId: $0.text(1)) },
+    ) { .instanceTerminated(instanceId: $0.name(1)) },
     CatalogEntry(
       "cloud.azure.deletingInstances", literal: "Deleting vmss instances ",
       pattern: #"^Deleting vmss instances \[(.*)\]"#, v: 0, versions: "1.13+ (Azure)",
@@ -212,7 +212,7 @@ extension Catalog {
               "azure:///subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-np-1-vmss/virtualMachines/6"
             ]))
       ]
-    ) { c in ScaleSetText.deletion(c.longText(1), name: c.name) },
+    ) { c in ScaleSetText.deletion(c.longText(1), name: c.name).map { $0.mapNames(c.intern) } },
     CatalogEntry(
       "scaleDown.unregistered", literal: "unregistered node ", .anywhere,
       pattern: #"^(?:Removing|Marking) unregistered node (\S+)"#,
@@ -231,6 +231,6 @@ extension Catalog {
           "I0313 12:50:00.000000       1 static_autoscaler.go:1098] ", caller: "core/static_autoscaler.go:1098", v: 0,
           "Marking unregistered node for removal", [("node", .string("i-0abc"))],
           .unregisteredNodeRemoval(node: "i-0abc"))
-    ) { .unregisteredNodeRemoval(node: $0.text(1)) },
+    ) { .unregisteredNodeRemoval(node: $0.name(1)) },
   ]
 }

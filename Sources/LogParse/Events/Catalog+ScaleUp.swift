@@ -13,7 +13,7 @@ extension Catalog {
           "1.19+", "I0313 12:34:33.900100       1 klogx.go:87] Pod default/web-7d9f-abcde is unschedulable",
           .podUnschedulable(pod: "default/web-7d9f-abcde")),
       ]
-    ) { .podUnschedulable(pod: $0.text(1)) },
+    ) { .podUnschedulable(pod: $0.name(1)) },
     CatalogEntry(
       "scaleUp.podDoesNotFit", literal: "failed to find place for ",
       pattern: #"^failed to find place for (\S+) based on similar pods scheduling"#, v: 4, versions: "1.26+",
@@ -23,7 +23,7 @@ extension Catalog {
           "I0515 20:27:08.660248       1 hinting_simulator.go:110] failed to find place for default/nginx-7f456874f4-9jdrf based on similar pods scheduling",
           .podUnschedulable(pod: "default/nginx-7f456874f4-9jdrf"))
       ]
-    ) { .podUnschedulable(pod: $0.text(1)) },
+    ) { .podUnschedulable(pod: $0.name(1)) },
     CatalogEntry(
       "scaleUp.otherPodsUnschedulable", literal: " other pods are also unschedulable", .anywhere,
       pattern: #"^(\d+) other pods are also unschedulable"#, v: 1, versions: "1.3+",
@@ -59,7 +59,7 @@ extension Catalog {
           "I0927 11:50:35.158521       1 orchestrator.go:1115] ", caller: "orchestrator/orchestrator.go:1115", v: 1,
           "Found best node group option to resize", [("nodeGroupId", .string("ASG_NAME"))],
           .bestOption(group: "ASG_NAME"))
-    ) { .bestOption(group: $0.text(1)) },
+    ) { .bestOption(group: $0.name(1)) },
     CatalogEntry(
       "scaleUp.estimated", literal: "Estimated ", pattern: #"^Estimated (\d+) nodes needed in (\S+)"#,
       structured: StructuredForm("Estimated nodes needed", keys: ["nodeCount", "nodeGroupId"]), v: 1,
@@ -73,7 +73,7 @@ extension Catalog {
           "I0927 11:50:35.158540       1 orchestrator.go:1119] ", caller: "orchestrator/orchestrator.go:1119", v: 1,
           "Estimated nodes needed", [("nodeCount", .bare("1")), ("nodeGroupId", .string("ASG_NAME"))],
           .estimatedNodes(count: 1, group: "ASG_NAME"))
-    ) { c in c.int(1).map { .estimatedNodes(count: $0, group: c.text(2)) } },
+    ) { c in c.int(1).map { .estimatedNodes(count: $0, group: c.name(2)) } },
     CatalogEntry(
       "scaleUp.cappedToClusterMax", literal: "Capping size to max cluster total size (",
       pattern: #"^Capping size to max cluster total size \((\d+)\)"#,
@@ -106,7 +106,7 @@ extension Catalog {
           [("nodeGroupCount", .bare("3")), ("nodeGroupNames", .string("eks-a, eks-b, eks-c"))],
           .scaleUpSplit(groups: ["eks-a", "eks-b", "eks-c"]))
     ) { c in
-      let groups = c.names(1, separator: ",")
+      let groups = c.nameList(1, separator: ",")
       return groups.isEmpty ? nil : .scaleUpSplit(groups: groups)
     },
     CatalogEntry(
@@ -144,7 +144,7 @@ extension Catalog {
           .scaleUpPlan([PlannedResize(group: "ASG_NAME", from: 4, to: 5, max: 8)]))
     ) { c in
       let plan = PlanText.resizes(c.longText(1), name: c.name, outOfRange: c.noteOutOfRange)
-      return plan.isEmpty ? nil : .scaleUpPlan(plan)
+      return plan.isEmpty ? nil : .scaleUpPlan(plan.map { $0.mapNames(c.intern) })
     },
     CatalogEntry(
       "scaleUp.requested", literal: "Scale-up: setting group ",
@@ -160,7 +160,7 @@ extension Catalog {
           "I0313 12:34:34.470823       1 executor.go:148] ", caller: "orchestrator/executor.go:148", v: 0,
           "Scale-up: setting group size", [("nodeGroupId", .string("eks-ng-a")), ("size", .bare("7"))],
           .scaleUpRequested(group: "eks-ng-a", size: 7))
-    ) { c in c.int(2).map { .scaleUpRequested(group: c.text(1), size: $0) } },
+    ) { c in c.int(2).map { .scaleUpRequested(group: c.name(1), size: $0) } },
     CatalogEntry(
       "cloud.aws.setAsgSize", literal: "Setting asg ", pattern: #"^Setting asg (\S+) size to (\d+)"#, v: 0,
       versions: "1.3+ (AWS)",
@@ -169,7 +169,7 @@ extension Catalog {
           "1.3+", "I0313 12:34:34.470926       1 auto_scaling_groups.go:265] Setting asg eks-ng-a size to 7",
           .cloudResize(group: "eks-ng-a", size: 7))
       ]
-    ) { c in c.int(2).map { .cloudResize(group: c.text(1), size: $0) } },
+    ) { c in c.int(2).map { .cloudResize(group: c.name(1), size: $0) } },
     CatalogEntry(
       "cloud.azure.sizeSet", literal: "Target size set done", pattern: #"^Target size set done"#, v: 0,
       versions: "1.3–1.12 (Azure ACS/AKS pool), 1.13+ (Azure scale sets)",
@@ -213,7 +213,7 @@ extension Catalog {
           "Scale up in group finished successfully",
           [("nodeGroupName", .string("ASG_NAME")), ("duration", .string("2m0.5s"))],
           .scaleUpFinished(group: "ASG_NAME", seconds: 120.5))
-    ) { c in .scaleUpFinished(group: c.text(1), seconds: c.duration(2)) },
+    ) { c in .scaleUpFinished(group: c.name(1), seconds: c.duration(2)) },
     CatalogEntry(
       "scaleUp.timedOut", literal: "Scale-up timed out for node group ",
       pattern: #"^Scale-up timed out for node group (\S+) after (\S+)"#,
@@ -230,7 +230,7 @@ extension Catalog {
           "Scale-up timed out for node group after",
           [("nodeGroupName", .string("eks-ng-a")), ("duration", .string("15m5.5s"))],
           .scaleUpTimedOut(group: "eks-ng-a", seconds: 905.5))
-    ) { c in .scaleUpTimedOut(group: c.text(1), seconds: c.duration(2)) },
+    ) { c in .scaleUpTimedOut(group: c.name(1), seconds: c.duration(2)) },
     CatalogEntry(
       "scaleUp.revertTimedOut", literal: "Reverting timed-out scale-up for node group ",
       pattern: #"^Reverting timed-out scale-up for node group (\S+) by decreasing target size by (\d+)"#,
@@ -249,7 +249,7 @@ extension Catalog {
           "Reverting timed-out scale-up for node group by decreasing target size",
           [("nodeGroupName", .string("eks-ng-a")), ("increase", .bare("2"))],
           .scaleUpReverted(group: "eks-ng-a", delta: 2))
-    ) { c in c.int(2).map { .scaleUpReverted(group: c.text(1), delta: $0) } },
+    ) { c in c.int(2).map { .scaleUpReverted(group: c.name(1), delta: $0) } },
     CatalogEntry(
       "scaleUp.backoff", literal: "Disabling scale-up for node group ",
       pattern: #"^Disabling scale-up for node group (\S+) until (.+?)(?:; errorClass=([^;\s]*); errorCode=(\S*)|\s*$)"#,
@@ -293,7 +293,7 @@ extension Catalog {
       let errorClass = c.text(3)
       let errorCode = c.text(4)
       return .backoffStarted(
-        group: c.text(1), until: TimeText.goTime(c.text(2)), errorClass: errorClass, errorCode: errorCode,
+        group: c.name(1), until: TimeText.goTime(c.text(2)), errorClass: errorClass, errorCode: errorCode,
         failureClass: FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode))
     },
     CatalogEntry(
@@ -347,7 +347,7 @@ extension Catalog {
       let failure = c.string(4).flatMap {
         $0.isEmpty ? nil : FailureDetail.backoffStatus(group: group, errorCode: errorCode, message: $0)
       }
-      return .groupInBackoff(group: group, errorCode: errorCode, failure: failure)
+      return .groupInBackoff(group: c.intern(group), errorCode: errorCode, failure: failure)
     },
     CatalogEntry(
       "scaleUp.deletingCreateErrors", literal: "Deleting ",
@@ -366,7 +366,7 @@ extension Catalog {
           "Deleting node group because of create errors",
           [("nodesToDeleteCount", .bare("1")), ("nodeGroupId", .string("eks-gpu"))],
           .failedNodesDeleted(count: 1, group: "eks-gpu"))
-    ) { c in c.int(1).map { .failedNodesDeleted(count: $0, group: c.text(2)) } },
+    ) { c in c.int(1).map { .failedNodesDeleted(count: $0, group: c.name(2)) } },
     CatalogEntry(
       "scaleUp.groupNotReady", literal: "Node group ",
       pattern: #"^Node group (\S+) is not ready for scaleup(?: - (\w+))?\s*$"#,
@@ -386,7 +386,7 @@ extension Catalog {
           "I0313 12:50:01.422358       1 orchestrator.go:611] ", caller: "orchestrator/orchestrator.go:611", v: 0,
           "Node group is not ready for scaleup - unhealthy", [("nodeGroupId", .string("eks-ng-a"))],
           .groupNotReady(group: "eks-ng-a", reason: "unhealthy"))
-    ) { c in .groupNotReady(group: c.text(1), reason: c.string(2) ?? "not ready") },
+    ) { c in .groupNotReady(group: c.name(1), reason: c.string(2) ?? "not ready") },
     CatalogEntry(
       "scaleUp.maxSizeReached", literal: "Skipping node group ",
       pattern: #"^Skipping node group (\S+) - max size reached"#,
@@ -401,7 +401,7 @@ extension Catalog {
           "I1227 10:48:23.118126       1 orchestrator.go:350] ", caller: "orchestrator/orchestrator.go:350", v: 4,
           "Skipping node group - max size reached", [("nodeGroupId", .string("nodes.example"))],
           .maxSizeReached(group: "nodes.example"))
-    ) { .maxSizeReached(group: $0.text(1)) },
+    ) { .maxSizeReached(group: $0.name(1)) },
     CatalogEntry(
       "scaleUp.predicateFailed", literal: "Pod ",
       pattern: #"^Pod (\S+) can't be scheduled on (\S+?),? predicate (?:checking error|failed): (.*)"#,
@@ -439,7 +439,7 @@ extension Catalog {
           ],
           .podDoesNotFitGroup(
             pod: "default/web-1", group: "eks-ng-a", reason: "node(s) didn't match Pod's node affinity/selector"))
-    ) { c in .podDoesNotFitGroup(pod: c.text(1), group: c.text(2), reason: PredicateText.reason(c.text(3))) },
+    ) { c in .podDoesNotFitGroup(pod: c.name(1), group: c.name(2), reason: PredicateText.reason(c.text(3))) },
     CatalogEntry(
       "scaleUp.similarPodsDoNotFit", literal: " other pods similar to ", .anywhere,
       pattern: #"^(\d+) other pods similar to (\S+) can't be scheduled on (\S+)"#,
@@ -456,7 +456,7 @@ extension Catalog {
           "Other similar pods can't be scheduled",
           [("podCount", .bare("4")), ("pod", .string("default/web-1")), ("nodeGroupId", .string("eks-ng-a"))],
           .similarPodsDoNotFitGroup(count: 4, pod: "default/web-1", group: "eks-ng-a"))
-    ) { c in c.int(1).map { .similarPodsDoNotFitGroup(count: $0, pod: c.text(2), group: c.text(3)) } },
+    ) { c in c.int(1).map { .similarPodsDoNotFitGroup(count: $0, pod: c.name(2), group: c.name(3)) } },
     CatalogEntry(
       // 1.2x wrote the message with a doubled i (`No expansion optiions`).
       "scaleUp.noExpansionOptions", literal: "No expansion opti", pattern: #"^No expansion optii?ons"#,

@@ -22,7 +22,7 @@ extension Catalog {
           ], .groupSizeDecreasing(group: "eks-ng-a", from: 3, to: 2))
     ) { c in
       guard let from = c.int(2), let to = c.int(3) else { return nil }
-      return .groupSizeDecreasing(group: c.text(1), from: from, to: to)
+      return .groupSizeDecreasing(group: c.name(1), from: from, to: to)
     },
     CatalogEntry(
       "scaleUp.noPodCanFit", literal: "No pod can fit to ", pattern: #"^No pod can fit to (\S+)"#,
@@ -37,6 +37,6 @@ extension Catalog {
           "I0313 12:00:00.000000       1 orchestrator.go:1088] ", caller: "orchestrator/orchestrator.go:1088", v: 4,
           "No pod can fit to node group", [("nodeGroupId", .string("eks-ng-a"))],
           .noPodFitsGroup(group: "eks-ng-a"))
-    ) { .noPodFitsGroup(group: $0.text(1)) },
+    ) { .noPodFitsGroup(group: $0.name(1)) },
   ]
 }

@@ -31,7 +31,7 @@ public struct CatalogEntry: Sendable {
   /// A rendered line of each version range whose text differs, with the event it means.
   public let examples: [CatalogExample]
   /// Builds the event from the captures; nil rejects the match.
-  let build: @Sendable (Captures) -> Event?
+  let build: @Sendable (Captures) -> ParsedEvent?
 
   /// The first example line (empty when the entry has none).
   public var example: String { examples.first?.line ?? "" }
@@ -39,7 +39,7 @@ public struct CatalogEntry: Sendable {
   init(
     _ id: String, literal: String, _ position: Position = .prefix, pattern: String,
     structured: StructuredForm? = nil, v verbosity: Int, versions: String, fatal: Bool = false,
-    examples: [CatalogExample], build: @escaping @Sendable (Captures) -> Event?
+    examples: [CatalogExample], build: @escaping @Sendable (Captures) -> ParsedEvent?
   ) {
     self.id = id
     self.literal = literal

@@ -1,4 +1,4 @@
-extension Event {
+extension EventOf {
   /// The event's case name (`scaleUpRequested`, `failure` …): what `--iteration` shows as a record's meaning.
   var kindName: String {
     switch self {

@@ -14,7 +14,7 @@ public struct EventExtractor {
   // Everything the hot path reads is this instance's own: parsers on other threads never touch
   // the same reference counts. The catalogue itself is read only when the extractor is built.
   /// Each entry's event builder, verbosity and ``CatalogEntry/fatal``.
-  private let builders: [@Sendable (Captures) -> Event?]
+  private let builders: [@Sendable (Captures) -> ParsedEvent?]
   private let verbosities: [Int]
   private let fatalEntries: [Bool]
   /// All literals, end to end; entry `n`'s is `literalBytes[literalStarts[n]..<literalStarts[n + 1]]`.
@@ -42,6 +42,9 @@ public struct EventExtractor {
   public private(set) var patternErrors = 0
   /// Fields the builders cut at their limit and numbers they found out of range.
   public private(set) var fieldCounts = FieldCounts()
+  /// The node, node group, pod and instance names the builders read, interned: the events this
+  /// extractor makes name them by id (``resolve(_:)`` gives them back as strings).
+  public private(set) var names = NameTable()
   /// Whether a pattern gave up on the record being extracted.
   private var recordHitLimit = false
 
@@ -114,7 +117,7 @@ public struct EventExtractor {
   }
 
   /// The event the record means, with the catalogue entry's index, or nil when none matches.
-  public mutating func extract(_ record: Record) -> (event: Event, entry: Int)? {
+  public mutating func extract(_ record: Record) -> (event: ParsedEvent, entry: Int)? {
     var message = record.message
     recordHitLimit = false
     defer { if recordHitLimit { patternErrors += 1 } }
@@ -124,7 +127,7 @@ public struct EventExtractor {
       message = UnsafeBufferPointer(rebasing: message[1...])
     }
     guard let first = message.first else { return nil }
-    let found = literalBytes.withUnsafeBufferPointer { literals -> (Event, Int)? in
+    let found = literalBytes.withUnsafeBufferPointer { literals -> (ParsedEvent, Int)? in
       func literal(_ number: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: literals[literalStarts[number]..<literalStarts[number + 1]])
       }
@@ -144,7 +147,7 @@ public struct EventExtractor {
   }
 
   /// The event of a structured record whose message an entry's structured form states, or nil.
-  private mutating func extractStructured(_ record: Record) -> (event: Event, entry: Int)? {
+  private mutating func extractStructured(_ record: Record) -> (event: ParsedEvent, entry: Int)? {
     guard !structuredMessages.isEmpty, fields.parse(record.message) else { return nil }
     let candidates = fields.scratch.withUnsafeBufferPointer { scratch -> [Int]? in
       let text = UnsafeBufferPointer(rebasing: scratch[fields.message])
@@ -165,7 +168,7 @@ public struct EventExtractor {
       fieldCounts.outOfRange += structuredSubject.outOfRange
       structuredSubject.outOfRange = 0
       let subject = structuredSubject
-      let event = subject.bytes.withUnsafeBufferPointer { bytes -> Event? in
+      let event = subject.bytes.withUnsafeBufferPointer { bytes -> ParsedEvent? in
         if form.printf != nil {
           // The rendered text must state the entry's literal as a printf record would.
           let range = literalStarts[number]..<literalStarts[number + 1]
@@ -175,10 +178,11 @@ public struct EventExtractor {
           return stated ? run(number, bytes, record) : nil
         }
         let built = subject.offsets.withUnsafeBufferPointer { offsets in
-          withUnsafeMutablePointer(to: &fieldCounts) { counts in
-            let captures = Captures(
+          Self.withCaptureState(&fieldCounts, &names) { counts, names in
+            var captures = Captures(
               subject: bytes, offsets: offsets, groupsSet: offsets.count / 2, counts: counts,
               messageLength: subject.messageEnd)
+            captures.names = names
             return builders.withUnsafeBufferPointer { $0[number](captures) }
           }
         }
@@ -194,7 +198,7 @@ public struct EventExtractor {
   ///
   /// A fatal record is a failure whatever its text: the process exited after it.
   /// An error record (`E`) no entry knows (`unknown`) is a failure too: CAS writes errors with `klog.Errorf`.
-  public mutating func shapeFailure(_ record: Record, unknown: Bool = false) -> Event? {
+  public mutating func shapeFailure(_ record: Record, unknown: Bool = false) -> ParsedEvent? {
     var limited = false
     let shaped = shapeMatcher.matches(record.message) { limited = true }
     if limited { patternErrors += 1 }
@@ -215,17 +219,19 @@ public struct EventExtractor {
   }
 
   /// `event`, a failure marked fatal by ``isFatal(_:entry:)``; the builders never mark one.
-  private func markFatal(_ event: Event, _ entry: Int, _ record: Record) -> Event {
+  private func markFatal(_ event: ParsedEvent, _ entry: Int, _ record: Record) -> ParsedEvent {
     guard case .failure(var detail) = event, isFatal(record, entry: entry) else { return event }
     detail.fatal = true
     return .failure(detail)
   }
 
   /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
-  private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> Event? {
+  private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> ParsedEvent? {
     guard let matcher = matchers[number] else {
-      let built = withUnsafeMutablePointer(to: &fieldCounts) { counts in
-        builders.withUnsafeBufferPointer { $0[number](Captures(subject: subject, counts: counts)) }
+      let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
+        var captures = Captures(subject: subject, counts: counts)
+        captures.names = names
+        return builders.withUnsafeBufferPointer { $0[number](captures) }
       }
       return built.map { markFatal($0, number, record) }
     }
@@ -233,11 +239,29 @@ public struct EventExtractor {
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
     if failed { recordHitLimit = true }
     guard matched else { return nil }
-    let built = withUnsafeMutablePointer(to: &fieldCounts) { counts in
-      let captures = Captures(
+    let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
+      var captures = Captures(
         subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult), counts: counts)
+      captures.names = names
       return builders.withUnsafeBufferPointer { $0[number](captures) }
     }
     return built.map { markFatal($0, number, record) }
+  }
+
+  /// Calls `body` with the counts and the name table a builder's captures write to.
+  private static func withCaptureState<Result>(
+    _ fieldCounts: inout FieldCounts, _ names: inout NameTable,
+    _ body: (UnsafeMutablePointer<FieldCounts>, UnsafeMutablePointer<NameTable>) -> Result
+  ) -> Result {
+    withUnsafeMutablePointer(to: &fieldCounts) { counts in
+      withUnsafeMutablePointer(to: &names) { names in body(counts, names) }
+    }
+  }
+
+  /// `event` with its names as the strings they stand for: what the parser hands on.
+  ///
+  /// The strings are the table's own, made once per name, so resolving allocates no string.
+  public func resolve(_ event: ParsedEvent) -> Event {
+    event.mapNames { names.name($0) ?? "" }
   }
 }

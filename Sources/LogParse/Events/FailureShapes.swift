@@ -148,7 +148,7 @@ struct FailureShapeMatcher {
 @available(*, unavailable)
 extension FailureShapeMatcher: Sendable {}
 
-extension Event {
+extension EventOf {
   /// Whether the episode builder takes a failure from this event already (a failure line, a
   /// backoff, a failure event): its record must not give a second one by its shape.
   var carriesFailure: Bool {
@@ -160,7 +160,7 @@ extension Event {
   }
 }
 
-extension Event {
+extension EventOf {
   /// Whether the event's message holds only names and numbers (`Pod P is unschedulable`,
   /// `Scale-up: setting group G size to N`): no error text can be inside it, so its record is not
   /// searched for one (unless it is fatal).

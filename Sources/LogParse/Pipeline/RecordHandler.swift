@@ -42,7 +42,7 @@ struct RecordHandler {
     let searched =
       extracted.map { !$0.event.carriesFailure && (!$0.event.isClosedMessage || record.severity == .fatal) } ?? true
     let shaped = searched ? extractor.shapeFailure(record, unknown: extracted == nil) : nil
-    guard let (event, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
+    guard let (parsed, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
       let loop = statistics.loops.loop(of: record, event: nil)
       onRecordMeaning?(record, loop, nil)
       statistics.unrecognized += 1
@@ -57,6 +57,8 @@ struct RecordHandler {
       }
       return
     }
+    // Past this point the event leaves the parser: its names become the table's strings.
+    let event = extractor.resolve(parsed)
     let loop = statistics.loops.loop(of: record, event: event)
     onRecordMeaning?(record, loop, event)
     if entry >= 0 { onEntry?(entry, event) }
@@ -75,7 +77,9 @@ struct RecordHandler {
     statistics.messageYears.note(event, context)
     statistics.cloudClue.note(event)
     events.receive(PendingEvent(event: event, context: context), statistics)
-    if extracted != nil, let shaped { events.receive(PendingEvent(event: shaped, context: context), statistics) }
+    if extracted != nil, let shaped {
+      events.receive(PendingEvent(event: extractor.resolve(shaped), context: context), statistics)
+    }
   }
 }
 
