@@ -177,16 +177,18 @@ public struct EventExtractor {
           }
           return stated ? run(number, bytes, record) : nil
         }
+        let build = builders[number]
         let built = subject.offsets.withUnsafeBufferPointer { offsets in
           Self.withCaptureState(&fieldCounts, &names) { counts, names in
             var captures = Captures(
               subject: bytes, offsets: offsets, groupsSet: offsets.count / 2, counts: counts,
               messageLength: subject.messageEnd)
             captures.names = names
-            return builders.withUnsafeBufferPointer { $0[number](captures) }
+            return build(captures)
           }
         }
-        return built.map { markFatal($0, number, record) }
+        guard let built else { return nil }
+        return markFatal(built, number, record)
       }
       if let event { return (event, number) }
     }
@@ -228,24 +230,28 @@ public struct EventExtractor {
   /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> ParsedEvent? {
     guard let matcher = matchers[number] else {
+      let build = builders[number]
       let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
         var captures = Captures(subject: subject, counts: counts)
         captures.names = names
-        return builders.withUnsafeBufferPointer { $0[number](captures) }
+        return build(captures)
       }
-      return built.map { markFatal($0, number, record) }
+      guard let built else { return nil }
+      return markFatal(built, number, record)
     }
     var failed = false
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
     if failed { recordHitLimit = true }
     guard matched else { return nil }
+    let build = builders[number]
     let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
       var captures = Captures(
         subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult), counts: counts)
       captures.names = names
-      return builders.withUnsafeBufferPointer { $0[number](captures) }
+      return build(captures)
     }
-    return built.map { markFatal($0, number, record) }
+    guard let built else { return nil }
+    return markFatal(built, number, record)
   }
 
   /// Calls `body` with the counts and the name table a builder's captures write to.
@@ -261,7 +267,7 @@ public struct EventExtractor {
   /// `event` with its names as the strings they stand for: what the parser hands on.
   ///
   /// The strings are the table's own, made once per name, so resolving allocates no string.
-  public func resolve(_ event: ParsedEvent) -> Event {
-    event.mapNames { names.name($0) ?? "" }
+  public mutating func resolve(_ event: ParsedEvent) -> Event {
+    withUnsafeMutablePointer(to: &names) { table in event.mapNames { table.pointee.name($0) ?? "" } }
   }
 }
