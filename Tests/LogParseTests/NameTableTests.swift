@@ -79,3 +79,32 @@ struct NameTableTests {
     #expect(table.count == 5000)
   }
 }
+
+/// Names back from ids in every generation, and hashes that tell names apart.
+struct NameTableLookupTests {
+  @Test func everyHeldIdResolvesAfterRotations() {
+    var table = NameTable(generationCapacity: 7)
+    var held: [(NameId, String)] = []
+    for index in 0..<40 {
+      let name = "node-\(index)-" + String(repeating: "x", count: index % 13)
+      held.append((table.intern(name), name))
+      // Names of the last generation or two still resolve, whether new or carried over.
+      for (id, expected) in held.suffix(7) { #expect(table.name(id) == expected) }
+      if index % 3 == 0 { _ = table.intern("node-kept") }
+    }
+    #expect(table.name(table.intern("node-kept")) == "node-kept")
+  }
+
+  @Test func namesDifferingInOneByteAnywhereAreDistinct() {
+    var table = NameTable()
+    let base = Array("ip-10-0-1-5.eu-west-1.compute.internal".utf8)
+    var ids: Set<NameId> = []
+    for position in base.indices {
+      var changed = base
+      changed[position] ^= 0x01
+      ids.insert(changed.withUnsafeBufferPointer { table.intern($0) })
+    }
+    ids.insert(base.withUnsafeBufferPointer { table.intern($0) })
+    #expect(ids.count == base.count + 1)
+  }
+}

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Names read from log bytes, each stored once: bytes to ``NameId`` without allocating, and an id
 /// back to its name when a report is made.
 ///
@@ -22,8 +24,8 @@ public struct NameTable: Sendable {
     return nil
   }
 
-  private var current = NameGeneration()
-  private var previous = NameGeneration()
+  private var current = NameGeneration(firstNewId: 0)
+  private var previous = NameGeneration(firstNewId: 0)
   private var nextId: UInt32 = 0
   /// Most names in one generation.
   public let generationCapacity: Int
@@ -62,9 +64,9 @@ public struct NameTable: Sendable {
       current.insert(name, hash: hash, id: id)
       return NameId(rawValue: id)
     }
+    makeRoom(for: name.count)
     let id = nextId
     nextId &+= 1
-    makeRoom(for: name.count)
     current.insert(name, hash: hash, id: id)
     return NameId(rawValue: id)
   }
@@ -102,7 +104,7 @@ public struct NameTable: Sendable {
     let tooLarge = current.count > 0 && current.bytes.count > generationBytes - min(length, generationBytes)
     guard full || tooLarge else { return }
     previous = current
-    current = NameGeneration()
+    current = NameGeneration(firstNewId: nextId)
   }
 }
 
@@ -120,19 +122,39 @@ struct NameGeneration: Sendable {
   private(set) var names: [String] = []
   /// Open addressing: the entry in each slot plus one (0 is empty); a power of two long.
   private var slots: [Int32] = []
-  private var byId: [UInt32: Int32] = [:]
+  /// The ids this generation gave out are consecutive from `firstNewId`: their entries by id.
+  private let firstNewId: UInt32
+  private var newEntries: [Int32] = []
+  /// The entries of ids an older generation gave out (names that moved into this one).
+  private var carriedEntries: [UInt32: Int32] = [:]
+
+  /// An empty generation whose first new id is `firstNewId`.
+  init(firstNewId: UInt32) { self.firstNewId = firstNewId }
 
   /// The names held.
   var count: Int { ids.count }
 
-  /// FNV-1a over the bytes.
+  /// A hash of the bytes, eight at a time (a multiply-xorshift mix; names are short).
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash &*= 0x100_0000_01b3
+    let count = bytes.count
+    var hash = UInt64(truncatingIfNeeded: count) &* 0x9e37_79b9_7f4a_7c15
+    guard let base = bytes.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
+      hash ^= hash >> 32
+      offset += 8
     }
-    return hash
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < count {
+      tail |= UInt64(base[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    hash = (hash ^ tail) &* 0xc4ce_b9fe_1a85_ec53
+    return hash ^ (hash >> 29)
   }
 
   /// The entry holding `name`, if any.
@@ -158,12 +180,21 @@ struct NameGeneration: Sendable {
     hashes.append(hash)
     ids.append(id)
     names.append(String(decoding: name, as: UTF8.self))
-    byId[id] = Int32(truncatingIfNeeded: entry)
+    let stored = Int32(truncatingIfNeeded: entry)
+    if id &- firstNewId == UInt32(newEntries.count) {
+      newEntries.append(stored)
+    } else {
+      carriedEntries[id] = stored
+    }
     place(entry)
   }
 
   /// The entry of `id`, if this generation holds it.
-  func entry(of id: UInt32) -> Int? { byId[id].map { Int($0) } }
+  func entry(of id: UInt32) -> Int? {
+    let offset = id &- firstNewId
+    if offset < UInt32(newEntries.count) { return Int(newEntries[Int(offset)]) }
+    return carriedEntries[id].map { Int($0) }
+  }
 
   /// Calls `body` with the bytes of `entry`.
   func withBytes<Result>(of entry: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -173,14 +204,8 @@ struct NameGeneration: Sendable {
   private func equals(_ entry: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = bounds[entry]
     guard bounds[entry + 1] - start == name.count else { return false }
-    return bytes.withUnsafeBufferPointer { stored in
-      var index = 0
-      while index < name.count {
-        if stored[start + index] != name[index] { return false }
-        index += 1
-      }
-      return true
-    }
+    guard let other = name.baseAddress, !name.isEmpty else { return true }
+    return bytes.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + start, other, name.count) == 0 }
   }
 
   private mutating func grow() {
