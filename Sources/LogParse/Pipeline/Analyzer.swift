@@ -185,7 +185,7 @@ public struct Analyzer {
   var streamNames: [String] { stripper.streamNames }
 
   /// The base year proven by an envelope time, if any.
-  var envelopeBaseYear: Int? { assembler.years.envelopeBaseYear }
+  var envelopeBaseYear: Int? { records.statistics.envelopeBaseYear }
 
   /// Everything the parser counted so far, in one value (``ParseStatistics``): the records' with
   /// the stages' own line counts, envelopes, pattern errors and year tracker.

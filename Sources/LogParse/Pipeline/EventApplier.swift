@@ -60,9 +60,8 @@ struct EventSink {
     onEvent?(event, context)
     let steps = builder.apply(event, context)
     if let onStep, !steps.isEmpty {
-      let resolved = YearResolver.resolve(
-        envelope: statistics.envelopeBaseYear, message: statistics.messageYears.noteBaseYear, option: year, now: now,
-        lastTime: statistics.lastTime)
+      // The report's rule, on the evidence of the records read so far.
+      let resolved = YearResolver.resolve(statistics, option: year, now: now)
       for step in steps { onStep(step, resolved.baseYear) }
     }
   }

@@ -28,7 +28,7 @@ struct RecordHandler {
       return
     }
     onRecord?(record)
-    if let year = record.envelopeBaseYear { statistics.envelopeBaseYear = year }
+    if statistics.envelopeBaseYear == nil { statistics.envelopeBaseYear = record.envelopeBaseYear }
     if record.hasTime {
       if statistics.firstTime == nil || record.time < statistics.firstTime! { statistics.firstTime = record.time }
       if statistics.lastTime == nil || statistics.lastTime! < record.time { statistics.lastTime = record.time }

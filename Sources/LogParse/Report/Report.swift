@@ -84,10 +84,6 @@ public struct Report: Sendable {
 extension Analyzer {
   /// The report of everything analysed so far.
   public func report() -> Report {
-    let year = YearResolver.resolve(
-      envelope: envelopeBaseYear, message: records.statistics.messageYears.baseYear,
-      option: options.year, now: options.now,
-      lastTime: lastTime)
     var autoscaler = builder.autoscaler
     autoscaler.isLeader = builder.logShowsLeader
     let names = streamNames
