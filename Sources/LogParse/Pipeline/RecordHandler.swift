@@ -75,7 +75,10 @@ struct RecordHandler {
     statistics.messageYears.note(event, context)
     statistics.cloudClue.note(event)
     events.receive(PendingEvent(event: event, context: context), statistics)
-    if extracted != nil, let shaped { events.receive(PendingEvent(event: shaped, context: context), statistics) }
+    if extracted != nil, let shaped {
+      statistics.cloudClue.note(shaped)
+      events.receive(PendingEvent(event: shaped, context: context), statistics)
+    }
   }
 }
 

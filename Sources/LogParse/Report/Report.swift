@@ -92,7 +92,7 @@ extension Analyzer {
       named.name = names.indices.contains(replica.stream - 1) ? names[replica.stream - 1] : nil
       return named
     }
-    autoscaler.cloudProvider = autoscaler.cloudProvider ?? cloudProvider
+    autoscaler.cloudProvider = cloudProvider
     autoscaler.logFormat = logFormat
     // No banner named a version: the structured form at least says which releases wrote the log.
     if autoscaler.versions.isEmpty, let implied = logFormat.impliedVersions { autoscaler.versions = [implied] }
