@@ -184,9 +184,6 @@ public struct Analyzer {
   /// The streams of interleaved logs (kubectl `--prefix` pods), stream `n` at `n - 1`.
   var streamNames: [String] { stripper.streamNames }
 
-  /// The base year proven by an envelope time, if any.
-  var envelopeBaseYear: Int? { records.statistics.envelopeBaseYear }
-
   /// Everything the parser counted so far, in one value (``ParseStatistics``): the records' with
   /// the stages' own line counts, envelopes, pattern errors and year tracker.
   var statistics: ParseStatistics {

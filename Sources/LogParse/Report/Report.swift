@@ -109,7 +109,7 @@ extension Analyzer {
     report.incompleteInput = incompleteInput
     report.sizeDecreases = builder.sizeDecreases.elements
     // An envelope's full times date every record already; otherwise each file keeps the year it proves.
-    if envelopeBaseYear == nil { report.placeInSourceYears(records.statistics.messageYears.baseYearBySource) }
+    if report.year.source != .envelope { report.placeInSourceYears(records.statistics.messageYears.baseYearBySource) }
     return report
   }
 }
