@@ -34,7 +34,7 @@ struct ParseStatisticsTests {
     var verbosity: Int?
     var firstTime, lastTime: LogTime?
     var newYears: Int
-    var trackerEnvelopeYear, envelopeYear: Int?
+    var envelopeYear: Int?
     var messageYears: MessageYears
     var cloud: CloudProviderClue
     var shapes: [String]
@@ -54,7 +54,6 @@ struct ParseStatisticsTests {
       firstTime = statistics.firstTime
       lastTime = statistics.lastTime
       newYears = statistics.years.offset
-      trackerEnvelopeYear = statistics.years.envelopeBaseYear
       envelopeYear = statistics.envelopeBaseYear
       messageYears = statistics.messageYears
       cloud = statistics.cloudClue
@@ -106,7 +105,7 @@ struct ParseStatisticsTests {
       #expect(Summary(merged) == expected, "cut after line \(cut)")
     }
     // The value is not trivial: each kind of evidence is there.
-    #expect(expected.newYears == 1 && expected.envelopeYear == 2024 && expected.trackerEnvelopeYear == 2024)
+    #expect(expected.newYears == 1 && expected.envelopeYear == 2024)
     #expect(expected.cloud.provider == "gce" && expected.verbosity == 4)
     #expect(expected.messageYears.baseYear == 2024 && expected.messageYears.firstNote != nil && expected.ordinals == 2)
     #expect(expected.unrecognized == 4 && expected.shapes.count == 2)
@@ -186,7 +185,7 @@ struct ParseStatisticsTests {
     merged.merge(Self.segment(Self.bytes(june)), source: 1)
     #expect(merged.messageYears == analyzer.statistics.messageYears)
     // June after December is a New Year: the second file's date proves its own base year.
-    #expect(merged.messageYears.baseYearBySource == [0: 2024, 1: 2025] && merged.messageYears.noteBaseYear == 2024)
+    #expect(merged.messageYears.baseYearBySource == [0: 2024, 1: 2025] && merged.messageYears.baseYear == 2024)
   }
 
   @Test func anEventOnlyOneProviderLogsOutweighsAnotherProvidersFile() {

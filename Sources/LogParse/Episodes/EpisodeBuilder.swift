@@ -124,14 +124,6 @@ public struct EpisodeBuilder: Sendable {
   /// Whether the log shows a leader: a lease acquired, or loops and episodes only a leader runs.
   public var logShowsLeader: Bool? { process.logShowsLeader }
 
-  /// The cloud provider a failure can only come from (an AWS ARN or IAM action), if any.
-  static func cloudProvider(shownBy failure: Failure) -> String? {
-    let awsServices = ["autoscaling:", "ec2:", "sts:", "iam:", "eks:"]
-    if failure.principal?.hasPrefix("arn:aws") == true { return "aws" }
-    if let action = failure.action, awsServices.contains(where: { action.hasPrefix($0) }) { return "aws" }
-    return nil
-  }
-
   /// Builds a step.
   func step(
     _ kind: EpisodeStep.Kind, _ episodeId: String?, _ subject: String?, _ summary: String, _ context: EventContext
@@ -145,8 +137,7 @@ public struct EpisodeBuilder: Sendable {
   /// Records a failure, folding it into an earlier identical one; returns its index.
   @discardableResult
   mutating func record(_ failure: Failure) -> Int {
-    if autoscaler.cloudProvider == nil { autoscaler.cloudProvider = EpisodeBuilder.cloudProvider(shownBy: failure) }
-    return findings.record(failure)
+    findings.record(failure)
   }
 
   /// Remembers `index` under `key` in a bounded table.

@@ -254,6 +254,7 @@ public struct AutoscalerInfo: Hashable, Sendable {
   public var startCount = 0
   /// The latest start counted.
   public var lastStart: LogTime?
+  /// The cloud provider the log shows (``CloudProviderClue``), set when the report is made.
   public var cloudProvider: String?
   public var isLeader: Bool?
   /// The processes of an interleaved log (kubectl `--prefix`), each with its own leadership and

@@ -70,7 +70,8 @@ extension Analyzer {
       for index in 0..<buffer.count {
         let (event, parsedContext) = (base + index).move()
         (base + index).initialize(to: placeholder)
-        events.receive(PendingEvent(event: event, context: placement.place(parsedContext)), records.statistics)
+        events.receive(
+          PendingEvent(event: event, context: placement.place(parsedContext)), records.statistics.yearEvidence)
       }
     }
   }

@@ -145,7 +145,7 @@ public struct Analyzer {
   /// Ends the input: everything held is delivered and put in order.
   public mutating func finish() {
     if !sources.isEmpty { endSource() }
-    events.drain(records.statistics)
+    events.drain(records.statistics.yearEvidence)
   }
 
   /// Line counts so far.
@@ -183,9 +183,6 @@ public struct Analyzer {
 
   /// The streams of interleaved logs (kubectl `--prefix` pods), stream `n` at `n - 1`.
   var streamNames: [String] { stripper.streamNames }
-
-  /// The base year proven by an envelope time, if any.
-  var envelopeBaseYear: Int? { assembler.years.envelopeBaseYear }
 
   /// Everything the parser counted so far, in one value (``ParseStatistics``): the records' with
   /// the stages' own line counts, envelopes, pattern errors and year tracker.

@@ -12,29 +12,29 @@ struct EventApplier: EventReceiver {
 
   /// Adds an event; those the reorder window releases are applied now.
   ///
-  /// `statistics` is what the parser has counted so far: the year evidence that dates live steps.
-  mutating func receive(_ item: PendingEvent, _ statistics: ParseStatistics) {
+  /// `years` is what dates the log so far: the evidence that dates live steps.
+  mutating func receive(_ item: PendingEvent, _ years: YearEvidence) {
     // A record without a time keeps its place in line order: it waits at the last known time.
     if item.context.time.isKnown { orderTime = item.context.time }
-    Self.push(item, at: orderTime, statistics, &reorder, &sink)
+    Self.push(item, at: orderTime, years, &reorder, &sink)
   }
 
-  /// Applies every waiting event, in time order; `statistics` is what the whole input showed.
-  mutating func drain(_ statistics: ParseStatistics) {
-    Self.drain(statistics, &reorder, &sink)
+  /// Applies every waiting event, in time order; `years` is what the whole input showed.
+  mutating func drain(_ years: YearEvidence) {
+    Self.drain(years, &reorder, &sink)
   }
 
   private static func push(
-    _ item: PendingEvent, at time: LogTime, _ statistics: ParseStatistics,
+    _ item: PendingEvent, at time: LogTime, _ years: YearEvidence,
     _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
   ) {
-    reorder.push(item, at: time) { released in sink.apply(released.event, released.context, statistics) }
+    reorder.push(item, at: time) { released in sink.apply(released.event, released.context, years) }
   }
 
   private static func drain(
-    _ statistics: ParseStatistics, _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
+    _ years: YearEvidence, _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
   ) {
-    reorder.drain { released in sink.apply(released.event, released.context, statistics) }
+    reorder.drain { released in sink.apply(released.event, released.context, years) }
   }
 }
 
@@ -55,14 +55,13 @@ struct EventSink {
     self.now = now
   }
 
-  /// Applies one event; `statistics` is what the parser had counted when it was pushed.
-  mutating func apply(_ event: Event, _ context: EventContext, _ statistics: ParseStatistics) {
+  /// Applies one event; `years` is what dated the log when it was pushed.
+  mutating func apply(_ event: Event, _ context: EventContext, _ years: YearEvidence) {
     onEvent?(event, context)
     let steps = builder.apply(event, context)
     if let onStep, !steps.isEmpty {
-      let resolved = YearResolver.resolve(
-        envelope: statistics.envelopeBaseYear, message: statistics.messageYears.noteBaseYear, option: year, now: now,
-        lastTime: statistics.lastTime)
+      // The report's rule, on the evidence of the records read so far.
+      let resolved = YearResolver.resolve(years, option: year, now: now)
       for step in steps { onStep(step, resolved.baseYear) }
     }
   }

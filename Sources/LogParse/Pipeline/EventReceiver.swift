@@ -1,15 +1,15 @@
 /// Where the parser hands its events: the reducer (``EventApplier``) in a sequential read, or a
 /// list (``SegmentEvents``) when a segment is parsed on its own.
 protocol EventReceiver {
-  /// Takes the next event in input order; `statistics` is what the parser has counted so far.
-  mutating func receive(_ item: PendingEvent, _ statistics: ParseStatistics)
+  /// Takes the next event in input order; `years` is what dates the log so far.
+  mutating func receive(_ item: PendingEvent, _ years: YearEvidence)
 }
 
 /// The events of one segment, in input order, kept to be applied once the segment is placed.
 struct SegmentEvents: EventReceiver {
   var events: [(Event, EventContext)] = []
 
-  mutating func receive(_ item: PendingEvent, _ statistics: ParseStatistics) {
+  mutating func receive(_ item: PendingEvent, _ years: YearEvidence) {
     events.append((item.event, item.context))
   }
 }

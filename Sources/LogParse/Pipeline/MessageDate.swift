@@ -27,8 +27,6 @@ struct MessageYears: Hashable, Sendable {
   /// The first full date inside any recognised record's message.
   var firstDate: MessageDate?
 
-  /// The base year the first dated note proves.
-  var noteBaseYear: Int? { firstNote?.baseYear }
   /// The base year messages prove: a dated note's, else any message's date.
   var baseYear: Int? { firstNote?.baseYear ?? firstDate?.baseYear }
   /// Per source, the base year its own first dated note proves.

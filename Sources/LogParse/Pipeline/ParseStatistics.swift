@@ -33,10 +33,10 @@ struct ParseStatistics: Sendable {
   /// The earliest and latest record times.
   var firstTime: LogTime?
   var lastTime: LogTime?
-  /// The New Years crossed, and the base year an envelope time proved on any line stamped.
+  /// The New Years crossed.
   var years = YearTracker()
-  /// The base year an envelope time proved, as the records handled so far carry it (for dating
-  /// live steps: the tracker may have stamped a line whose record is still held).
+  /// The base year the first handled record with a full time of its own (an envelope's, a JSON
+  /// `ts`, an event row's) proves (``Record/envelopeBaseYear``): the one place that evidence is kept.
   var envelopeBaseYear: Int?
   /// What dates inside messages say about the log's year.
   var messageYears = MessageYears()
@@ -77,7 +77,7 @@ struct ParseStatistics: Sendable {
   @discardableResult
   mutating func merge(_ later: ParseStatistics, source: Int = 0, lineOffset: Int = 0) -> SegmentPlacement {
     let yearBase = years.absorb(later.years)
-    if envelopeBaseYear == nil { envelopeBaseYear = years.envelopeBaseYear }
+    if envelopeBaseYear == nil, let year = later.envelopeBaseYear { envelopeBaseYear = year - yearBase }
     loops.enter(source: source)
     let placement = SegmentPlacement(source: source, lineOffset: lineOffset, yearBase: yearBase, loops: loops)
     accounting.add(later.accounting)

@@ -28,7 +28,7 @@ struct RecordHandler {
       return
     }
     onRecord?(record)
-    if let year = record.envelopeBaseYear { statistics.envelopeBaseYear = year }
+    if statistics.envelopeBaseYear == nil { statistics.envelopeBaseYear = record.envelopeBaseYear }
     if record.hasTime {
       if statistics.firstTime == nil || record.time < statistics.firstTime! { statistics.firstTime = record.time }
       if statistics.lastTime == nil || statistics.lastTime! < record.time { statistics.lastTime = record.time }
@@ -53,7 +53,8 @@ struct RecordHandler {
         let context = EventContext(
           time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
           stream: record.stream, hasTime: record.hasTime)
-        events.receive(PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), statistics)
+        events.receive(
+          PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), statistics.yearEvidence)
       }
       return
     }
@@ -76,9 +77,11 @@ struct RecordHandler {
       stream: record.stream, hasTime: record.hasTime)
     statistics.messageYears.note(event, context)
     statistics.cloudClue.note(event)
-    events.receive(PendingEvent(event: event, context: context), statistics)
+    events.receive(PendingEvent(event: event, context: context), statistics.yearEvidence)
     if extracted != nil, let shaped {
-      events.receive(PendingEvent(event: extractor.resolve(shaped), context: context), statistics)
+      let shapedEvent = extractor.resolve(shaped)
+      statistics.cloudClue.note(shapedEvent)
+      events.receive(PendingEvent(event: shapedEvent, context: context), statistics.yearEvidence)
     }
   }
 }

@@ -40,7 +40,8 @@ public struct Record {
   var firstLinePrefixLength = 0
   /// The blanks that end that prefix (a paste's indentation inside a box border).
   var firstLinePrefixIndent = 0
-  /// The base year an envelope time has proven by this record, if any (see ``YearTracker``).
+  /// The base year this record's own full time (an envelope's, a JSON `ts`, an event row's) proves,
+  /// if it has one (``YearTracker/baseYear(provenBy:)``); the first one handled is the log's.
   var envelopeBaseYear: Int?
   /// The `iterationId` field of a CAS JSON logging record, if it has a valid one.
   var jsonIteration: IterationId?

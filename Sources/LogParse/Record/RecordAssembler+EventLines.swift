@@ -63,6 +63,7 @@ extension RecordAssembler {
         source: source, lineNumber: lineNumber, severity: severity, time: stamped,
         file: UnsafeBufferPointer(start: nil, count: 0), sourceLine: 0, verbosity: nil, message: message)
     }
+    pendingEnvelopeBaseYear = years.baseYear(provenBy: time)
     pendingIsRewritten = true
   }
 }

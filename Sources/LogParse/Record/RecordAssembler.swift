@@ -41,6 +41,8 @@ struct RecordAssembler {
   private var pendingSeverity: Severity = .info
   private var pendingTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
   private var pendingHasTime = true
+  /// The base year the pending record's full time proves, if it has one.
+  var pendingEnvelopeBaseYear: Int?
   /// The time of the last record with a readable time: where a record without one stands in time
   /// order (its place in the line order), never reported as its time.
   private var lastKnownTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
@@ -141,13 +143,15 @@ struct RecordAssembler {
     switch line {
     case .structured(let structured, let envelopeTime):
       flush(emit)
-      let time = years.stamp(structured.time ?? envelopeTime, fallback: nil)
+      let fullTime = structured.time ?? envelopeTime
+      let time = years.stamp(fullTime, fallback: nil)
       lastKnownTime = time
       structured.file.withUnsafeBufferPointer { file in
         start(
           source: source, lineNumber: lineNumber, severity: structured.severity, time: time, file: file,
           sourceLine: structured.sourceLine, verbosity: structured.verbosity, message: structured.message)
       }
+      pendingEnvelopeBaseYear = years.baseYear(provenBy: fullTime)
       pendingJSONIteration = structured.iteration
       pendingJSONHasFields = structured.hasFields
     case .text(let text, let envelopeTime):
@@ -247,6 +251,7 @@ struct RecordAssembler {
         source: source, lineNumber: lineNumber, severity: header.severity ?? .info, time: time,
         file: UnsafeBufferPointer(rebasing: text[header.fileRange]), sourceLine: header.sourceLine,
         verbosity: nil, message: UnsafeBufferPointer(rebasing: text[header.messageStart...]))
+      pendingEnvelopeBaseYear = years.baseYear(provenBy: envelopeTime)
       pendingHasTime = header.hasTime || envelopeTime != nil
       // Lengths of the text as the writer saw it, without the prefix of the paste.
       pendingFirstLineLength = text.count - header.pastedPrefixLength
@@ -311,7 +316,7 @@ struct RecordAssembler {
       source: source, firstLine: lineNumber, lineCount: lines, severity: .info, time: lastKnownTime, file: file,
       sourceLine: fragment?.sourceLine ?? 0,
       message: UnsafeBufferPointer(rebasing: message[0..<min(message.count, maximumRecordLength)]),
-      verbosity: nil, envelopeBaseYear: years.envelopeBaseYear)
+      verbosity: nil)
     record.hasTime = false
     record.isHeaderless = true
     record.followsRecords = accounting.records > 0
@@ -339,7 +344,7 @@ struct RecordAssembler {
             source: pendingSource, firstLine: pendingFirstLine, lineCount: pendingLineCount,
             severity: pendingSeverity, time: pendingTime, file: file, sourceLine: pendingSourceLine,
             message: message, verbosity: pendingVerbosity, wrapped: wrap, wrappedLines: pendingWrapLines,
-            envelopeBaseYear: years.envelopeBaseYear, jsonIteration: pendingJSONIteration,
+            envelopeBaseYear: pendingEnvelopeBaseYear, jsonIteration: pendingJSONIteration,
             jsonHasFields: pendingJSONHasFields, stream: pendingStream, isRewritten: pendingIsRewritten,
             needsRecognition: pendingNeedsRecognition)
           // An event row's age or a time of day gives no time at all (``LogTime/unknown``).
@@ -457,6 +462,7 @@ struct RecordAssembler {
     pendingJSONHasFields = false
     pendingIsRewritten = false
     pendingNeedsRecognition = false
+    pendingEnvelopeBaseYear = nil
     pendingMessage.removeAll(keepingCapacity: pendingMessage.capacity <= 1 << 16)
     pendingBraceDepth = 0
     pendingWrapLikeLines = 0

@@ -1,8 +1,9 @@
-/// Counts year boundaries crossed by a log and collects evidence of its year.
+/// Counts year boundaries crossed by a log.
 ///
 /// klog headers have no year: a record in January after one in December starts a new year.
 /// A full time from an envelope (kubectl `--timestamps`, CRI, Docker, JSON `ts`) dates the
-/// record it wraps; ``YearResolver`` weighs that against dates in messages and options.
+/// record it wraps: ``baseYear(provenBy:)`` is what it proves, which the record carries to
+/// ``ParseStatistics/envelopeBaseYear``, the one place that evidence is kept.
 struct YearTracker {
   /// The month of the first and of the latest record stamped (0 before any).
   private(set) var firstMonth: UInt8 = 0
@@ -12,8 +13,6 @@ struct YearTracker {
   /// The most New Years counted: the span of the supported years, so that some base year puts
   /// every record in them (a log cannot really cross more; further rollovers are not counted).
   static let maximumOffset = FullTime.supportedYears.upperBound - FullTime.supportedYears.lowerBound
-  /// The base year (the year of offset 0) proven by an envelope time, if any.
-  private(set) var envelopeBaseYear: Int?
 
   /// The record's time with its year offset; `fullTime` (from an envelope) wins over `fallback`.
   mutating func stamp(_ fullTime: FullTime?, fallback: LogTime?) -> LogTime {
@@ -35,10 +34,13 @@ struct YearTracker {
     if firstMonth == 0 { firstMonth = time.month }
     lastMonth = time.month
     time.yearOffset = Int16(clamping: offset)
-    if envelopeBaseYear == nil, let fullTime {
-      envelopeBaseYear = fullTime.date.year - offset
-    }
     return time
+  }
+
+  /// The base year (the year of offset 0) that `fullTime`, the full time just stamped, proves: its
+  /// year less the New Years crossed before it; nil without one.
+  func baseYear(provenBy fullTime: FullTime?) -> Int? {
+    fullTime.map { $0.date.year - offset }
   }
 
   /// Continues the count over a stretch of the log another tracker stamped from a fresh start.
@@ -56,7 +58,6 @@ struct YearTracker {
     lastMonth = stretch.lastMonth
     base = min(base, YearTracker.maximumOffset)
     offset = min(base + stretch.offset, YearTracker.maximumOffset)
-    if envelopeBaseYear == nil, let year = stretch.envelopeBaseYear { envelopeBaseYear = year - base }
     return base
   }
 }

@@ -84,10 +84,6 @@ public struct Report: Sendable {
 extension Analyzer {
   /// The report of everything analysed so far.
   public func report() -> Report {
-    let year = YearResolver.resolve(
-      envelope: envelopeBaseYear, message: records.statistics.messageYears.baseYear,
-      option: options.year, now: options.now,
-      lastTime: lastTime)
     var autoscaler = builder.autoscaler
     autoscaler.isLeader = builder.logShowsLeader
     let names = streamNames
@@ -96,7 +92,7 @@ extension Analyzer {
       named.name = names.indices.contains(replica.stream - 1) ? names[replica.stream - 1] : nil
       return named
     }
-    autoscaler.cloudProvider = autoscaler.cloudProvider ?? cloudProvider
+    autoscaler.cloudProvider = cloudProvider
     autoscaler.logFormat = logFormat
     // No banner named a version: the structured form at least says which releases wrote the log.
     if autoscaler.versions.isEmpty, let implied = logFormat.impliedVersions { autoscaler.versions = [implied] }
@@ -113,7 +109,7 @@ extension Analyzer {
     report.incompleteInput = incompleteInput
     report.sizeDecreases = builder.sizeDecreases.elements
     // An envelope's full times date every record already; otherwise each file keeps the year it proves.
-    if envelopeBaseYear == nil { report.placeInSourceYears(records.statistics.messageYears.baseYearBySource) }
+    if report.year.source != .envelope { report.placeInSourceYears(records.statistics.messageYears.baseYearBySource) }
     return report
   }
 }

@@ -12,16 +12,29 @@ public struct YearResolution: Hashable, Sendable {
 }
 
 /// Decides the base year: an envelope's full time, else a date in a message, else `--year`, else assumed.
+///
+/// The one rule, over the one value of parse-side evidence: the report, each live step (`follow`)
+/// and `assert`'s window all call ``resolve(_:option:now:)``; a live step passes the statistics of
+/// the records read so far, the report those of the whole input.
 public enum YearResolver {
-  /// The resolution from the evidence available.
+  /// The resolution from what the parser counted (`statistics`), `--year` (`option`) and `now`.
   ///
-  /// An assumed year is the current one, rolled back a year where that would put the last record
-  /// in the future. Whatever the evidence, the base year is clamped so that every record, from
-  /// the first to the last New Year crossed (`lastTime`), falls in ``FullTime/supportedYears``.
-  public static func resolve(envelope: Int?, message: Int?, option: Int?, now: FullTime, lastTime: LogTime?)
-    -> YearResolution
-  {
-    let resolution = unclamped(envelope: envelope, message: message, option: option, now: now, lastTime: lastTime)
+  /// The evidence, strongest first: the base year the first record with an envelope time proves
+  /// (``ParseStatistics/envelopeBaseYear``), the one dates in messages prove (a dated note's, else
+  /// any message's, ``MessageYears/baseYear``), `--year`. Without any, the year is assumed: the
+  /// current one, rolled back a year where that would put the last record in the future. Whatever
+  /// the evidence, the base year is clamped so that every record, from the first to the last New
+  /// Year crossed (``ParseStatistics/lastTime``), falls in ``FullTime/supportedYears``.
+  static func resolve(_ statistics: ParseStatistics, option: Int?, now: FullTime) -> YearResolution {
+    resolve(statistics.yearEvidence, option: option, now: now)
+  }
+
+  /// The same rule over the year evidence alone (what ``ParseStatistics/yearEvidence`` gives).
+  static func resolve(_ evidence: YearEvidence, option: Int?, now: FullTime) -> YearResolution {
+    let lastTime = evidence.lastTime
+    let resolution = unclamped(
+      envelope: evidence.envelopeBaseYear, message: evidence.messageBaseYear, option: option, now: now,
+      lastTime: lastTime)
     let years = FullTime.supportedYears
     let span = min(max(Int(lastTime?.yearOffset ?? 0), 0), years.upperBound - years.lowerBound)
     let year = min(max(resolution.baseYear, years.lowerBound), years.upperBound - span)
