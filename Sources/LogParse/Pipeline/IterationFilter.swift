@@ -91,13 +91,14 @@ public final class IterationFilter {
   }
 
   /// The loop's records, one terminal-safe line each: `SOURCE:LINE  TIME  MEANING  TEXT`.
-  public func render(sources: [String], baseYear: Int) -> String {
+  ///
+  /// Sources are named and times dated by `report` (``Report/sourceName(_:)``, ``Report/rfc3339(_:)``).
+  public func render(in report: Report) -> String {
     guard case .found(_, let found, let omitted) = outcome else { return "" }
     var out = ""
     for line in found {
-      let source = sources.indices.contains(line.source) ? sources[line.source] : "-"
       var text =
-        "\(source):\(line.line)  \(line.time.isKnown ? line.time.rfc3339(baseYear: baseYear) : "(time not logged)")  \(line.meaning)  \(line.text)"
+        "\(report.sourceName(line.source)):\(line.line)  \(report.rfc3339(line.time))  \(line.meaning)  \(line.text)"
       if line.extraLines > 0 { text += "  (+\(line.extraLines) lines)" }
       out += TerminalText.sanitize(text) + "\n"
     }
