@@ -10,18 +10,9 @@
 /// evidence for another concern, and the year a message's date proves.
 public struct EpisodeBuilder: Sendable {
   /// Episodes and findings so far, in order of first evidence.
-  public internal(set) var scaleUps: EpisodeList<ScaleUpEpisode> {
-    get { up.scaleUps }
-    _modify { yield &up.scaleUps }
-  }
-  public internal(set) var scaleDowns: EpisodeList<ScaleDownEpisode> {
-    get { down.scaleDowns }
-    _modify { yield &down.scaleDowns }
-  }
-  public internal(set) var failures: EpisodeList<Failure> {
-    get { findings.failures }
-    _modify { yield &findings.failures }
-  }
+  public var scaleUps: EpisodeList<ScaleUpEpisode> { up.scaleUps }
+  public var scaleDowns: EpisodeList<ScaleDownEpisode> { down.scaleDowns }
+  public var failures: EpisodeList<Failure> { findings.failures }
   public var backoffs: EpisodeList<Backoff> { findings.backoffs }
   public var blockedScaleDowns: EpisodeList<BlockedScaleDown> { findings.blockedScaleDowns }
   public var noScaleUps: EpisodeList<NoScaleUp> { up.noScaleUps }
@@ -57,8 +48,8 @@ public struct EpisodeBuilder: Sendable {
   /// Applies one event and returns the steps it makes visible.
   public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
-    if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: decision.startedAt) {
-      closeDecision()
+    if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: up.decision.startedAt) {
+      up.closeDecision()
     }
     process.noteIdentifiedTime(context)
     let episodesBefore = up.scaleUps.totalCount + down.scaleDowns.totalCount
@@ -88,7 +79,7 @@ public struct EpisodeBuilder: Sendable {
       applyRevertFailure(group: group, detail, context, &steps)
     case .groupSizeDecreasing(let group, _, let to):
       findings.apply(event, context, &steps)
-      noteKnownSize(to, of: group)
+      up.noteKnownSize(to, of: group)
     case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
       .unregisteredNodeRemoval,
       .deletionTaintAdded, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting:
@@ -106,13 +97,6 @@ public struct EpisodeBuilder: Sendable {
     // An episode opened: its process acts as the leader.
     if up.scaleUps.totalCount + down.scaleDowns.totalCount != episodesBefore { process.noteActing(context) }
     return steps
-  }
-
-  /// Notes the start or end of graceful degradation (1.37+ events), as a period of the autoscaler.
-  mutating func applyGracefulDegradation(
-    started: Bool, _ message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
-  ) {
-    process.applyGracefulDegradation(started: started, message, context, &steps)
   }
 
   /// The pods without a scale-up, counting those of the loop still open at the end of the log.
@@ -191,6 +175,6 @@ extension EpisodeBuilder {
     _ steps: inout [EpisodeStep]
   ) {
     findings.recordSizeDecrease(group: group, from: from, to: to, reason: reason, context, &steps)
-    if let to { noteKnownSize(to, of: group) }
+    if let to { up.noteKnownSize(to, of: group) }
   }
 }
