@@ -1,7 +1,8 @@
 import Foundation
 import Glibc
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// A source ends once, and the analyzer ends it: `InputReader` only begins a source, the next
 /// `beginSource` or `finish()` ends it, and ending it again changes nothing.

@@ -10,9 +10,9 @@
 /// ``verdict(_:inputError:)`` evaluates them on the final report.
 public final class AssertionSession {
   /// The engine that decides.
-  public private(set) var engine: AssertionEngine
+  private(set) var engine: AssertionEngine
   /// The `--since`/`--until` window and name filters every evaluated report is cut to.
-  public let scope: ReportScope
+  let scope: ReportScope
   /// When `--timeout` ends, in epoch microseconds, or nil without one.
   public let deadline: Int64?
   /// The current time in epoch microseconds, asked whenever reading may stop.
@@ -80,7 +80,7 @@ public final class AssertionSession {
   /// or `interrupted` says so; between turns the expressions are evaluated on the report so far
   /// when it changed. `turn` reads until the stop condition it is given says so: `true` for the
   /// first turn (the stream begins), `false` for the next ones (it goes on).
-  public func read(
+  func read(
     into analyzer: inout Analyzer, interrupted: @escaping () -> Bool,
     using turn: (inout Analyzer, _ first: Bool, _ shouldStop: () -> Bool) -> InputReader.StreamEnd
   ) -> InputReader.StreamEnd {

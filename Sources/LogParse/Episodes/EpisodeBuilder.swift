@@ -8,30 +8,30 @@
 /// ``FindingsReducer``, ``ProcessReducer``), each owning its state, and keeps only what links them:
 /// a failure, a timeout or a backoff closes a scale-up, a failure a removal, a Kubernetes event is
 /// evidence for another concern, and the year a message's date proves.
-public struct EpisodeBuilder: Sendable {
+struct EpisodeBuilder: Sendable {
   /// Episodes and findings so far, in order of first evidence.
-  public var scaleUps: EpisodeList<ScaleUpEpisode> { up.scaleUps }
-  public var scaleDowns: EpisodeList<ScaleDownEpisode> { down.scaleDowns }
-  public var failures: EpisodeList<Failure> { findings.failures }
-  public var backoffs: EpisodeList<Backoff> { findings.backoffs }
-  public var blockedScaleDowns: EpisodeList<BlockedScaleDown> { findings.blockedScaleDowns }
-  public var noScaleUps: EpisodeList<NoScaleUp> { up.noScaleUps }
+  var scaleUps: EpisodeList<ScaleUpEpisode> { up.scaleUps }
+  var scaleDowns: EpisodeList<ScaleDownEpisode> { down.scaleDowns }
+  var failures: EpisodeList<Failure> { findings.failures }
+  var backoffs: EpisodeList<Backoff> { findings.backoffs }
+  var blockedScaleDowns: EpisodeList<BlockedScaleDown> { findings.blockedScaleDowns }
+  var noScaleUps: EpisodeList<NoScaleUp> { up.noScaleUps }
   /// Target sizes set back (fixNodeGroupSizes, reverts, a cloud resize below the known size).
-  public var sizeDecreases: EpisodeList<SizeDecrease> { findings.sizeDecreases }
+  var sizeDecreases: EpisodeList<SizeDecrease> { findings.sizeDecreases }
   /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
-  public var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] { up.droppedOutcomes }
-  public var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] { down.droppedOutcomes }
-  public var droppedFailureClasses: [FailureClass: Int] { findings.droppedFailureClasses }
+  var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] { up.droppedOutcomes }
+  var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] { down.droppedOutcomes }
+  var droppedFailureClasses: [FailureClass: Int] { findings.droppedFailureClasses }
   /// The versions, starts, leadership and graceful degradations the log showed.
-  public internal(set) var autoscaler: AutoscalerInfo {
+  var autoscaler: AutoscalerInfo {
     get { process.autoscaler }
     set { process.autoscaler = newValue }
   }
 
   /// Most entries kept in each per-node or per-key table before the oldest are dropped.
-  public static let maximumTrackedKeys = 10_000
+  static let maximumTrackedKeys = 10_000
   /// Most episodes (and findings) of each kind kept in detail; older ones are dropped and counted.
-  public static let maximumEpisodes = 10_000
+  static let maximumEpisodes = 10_000
 
   /// Process and input facts: versions, restarts, replicas, leadership, loops.
   var process = ProcessReducer()
@@ -43,10 +43,10 @@ public struct EpisodeBuilder: Sendable {
   var findings = FindingsReducer()
 
   /// Creates an empty builder.
-  public init() {}
+  init() {}
 
   /// Applies one event and returns the steps it makes visible.
-  public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
+  mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
     if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: up.decision.startedAt) {
       up.closeDecision()
@@ -100,13 +100,13 @@ public struct EpisodeBuilder: Sendable {
   }
 
   /// The pods without a scale-up, counting those of the loop still open at the end of the log.
-  public var noScaleUpsAtEnd: EpisodeList<NoScaleUp> { up.noScaleUpsAtEnd }
+  var noScaleUpsAtEnd: EpisodeList<NoScaleUp> { up.noScaleUpsAtEnd }
 
   /// The replicas, in order of source and stream.
-  public var replicaList: [Replica] { process.replicaList }
+  var replicaList: [Replica] { process.replicaList }
 
   /// Whether the log shows a leader: a lease acquired, or loops and episodes only a leader runs.
-  public var logShowsLeader: Bool? { process.logShowsLeader }
+  var logShowsLeader: Bool? { process.logShowsLeader }
 
   /// The cloud provider a failure can only come from (an AWS ARN or IAM action), if any.
   static func cloudProvider(shownBy failure: Failure) -> String? {

@@ -7,7 +7,7 @@ import Glibc
 /// record of a source is delivered exactly once.
 public enum InputReader {
   /// The read size: large reads keep system calls rare.
-  public static let chunkSize = 1 << 20
+  static let chunkSize = 1 << 20
 
   /// How long a read that may block waits before it checks its stop condition again.
   static let stopCheckMilliseconds: Int32 = 50
@@ -129,7 +129,7 @@ public enum InputReader {
   }
 
   /// Continues reading a stream started with ``readStream(fd:name:into:idleMilliseconds:shouldStop:)``.
-  public static func continueStream(
+  static func continueStream(
     fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32 = 50, shouldStop: () -> Bool
   ) -> StreamEnd {
     let decoder = analyzer.streamDecoder ?? InputDecoder()

@@ -12,13 +12,13 @@ public struct YearResolution: Hashable, Sendable {
 }
 
 /// Decides the base year: an envelope's full time, else a date in a message, else `--year`, else assumed.
-public enum YearResolver {
+enum YearResolver {
   /// The resolution from the evidence available.
   ///
   /// An assumed year is the current one, rolled back a year where that would put the last record
   /// in the future. Whatever the evidence, the base year is clamped so that every record, from
   /// the first to the last New Year crossed (`lastTime`), falls in ``FullTime/supportedYears``.
-  public static func resolve(envelope: Int?, message: Int?, option: Int?, now: FullTime, lastTime: LogTime?)
+  static func resolve(envelope: Int?, message: Int?, option: Int?, now: FullTime, lastTime: LogTime?)
     -> YearResolution
   {
     let resolution = unclamped(envelope: envelope, message: message, option: option, now: now, lastTime: lastTime)
