@@ -46,16 +46,6 @@ final class BytePattern: @unchecked Sendable {
     pcre2_code_free_8(code)
   }
 
-  /// The number of a named group, or nil when the pattern has no group of that name.
-  func groupNumber(_ name: String) -> Int? {
-    let number = name.withCString { pointer in
-      pointer.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) {
-        pcre2_substring_number_from_name_8(code, $0)
-      }
-    }
-    return number > 0 ? Int(number) : nil
-  }
-
   /// PCRE2's text for an error code.
   static func message(for code: Int32) -> String {
     var buffer = [UInt8](repeating: 0, count: 256)
