@@ -77,7 +77,7 @@ public struct Analyzer {
   var logFormat: LogFormat { records.statistics.loops.logFormat }
 
   /// Starts a new source (a file, or `-` for standard input); line numbers restart at 1.
-  mutating func beginSource(_ name: String) {
+  public mutating func beginSource(_ name: String) {
     if !sources.isEmpty { endSource() }
     sources.append(name)
     lineNumber = 0
