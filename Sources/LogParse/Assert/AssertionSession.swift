@@ -97,14 +97,20 @@ public final class AssertionSession {
   }
 
   /// Reads the stream `fd` (standard input, named `name`) with ``read(into:interrupted:using:)``.
+  ///
+  /// When the stream ends, the record still waiting for continuation lines is delivered
+  /// (``Analyzer/flushIdle()``), so that ``isDecided`` covers it before the caller ends the command
+  /// that wrote it; the source itself is ended once, by ``Analyzer/finish()``.
   public func readStream(
     fd: Int32, name: String, into analyzer: inout Analyzer, interrupted: @escaping () -> Bool
   ) -> InputReader.StreamEnd {
-    read(into: &analyzer, interrupted: interrupted) { analyzer, first, shouldStop in
+    let end = read(into: &analyzer, interrupted: interrupted) { analyzer, first, shouldStop in
       first
         ? InputReader.readStream(fd: fd, name: name, into: &analyzer, shouldStop: shouldStop)
         : InputReader.continueStream(fd: fd, into: &analyzer, shouldStop: shouldStop)
     }
+    if end == .endOfInput { analyzer.flushIdle() }
+    return end
   }
 
   /// The report of a finished input (``Analyzer/finish()`` called), cut to the scope, and the
