@@ -34,7 +34,7 @@ struct IterationOptions: ParsableArguments {
       Diagnostics.error(error)
       throw ExitCode(2)
     }
-    Output.standard(filter.render(sources: analyzer.sources, baseYear: analyzer.report().year.baseYear))
+    Output.standard(filter.render(in: analyzer.report()))
   }
 
   /// Prints the selected loop in place of the command's output, then exits as the command would:

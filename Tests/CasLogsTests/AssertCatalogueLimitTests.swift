@@ -1,6 +1,7 @@
 import Foundation
-import LogParse
 import Testing
+
+@testable import LogParse
 
 #if canImport(FoundationXML)
   import FoundationXML

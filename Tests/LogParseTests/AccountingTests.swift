@@ -1,6 +1,7 @@
 import LogGen
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Every physical line is accounted for: part of a record, a continuation, malformed, or skipped.
 struct AccountingTests {

@@ -180,4 +180,27 @@ struct AssertionSessionTests {
     #expect(verdict.exitCode == 0)
     #expect(AssertRenderer.text(verdict).hasSuffix("2 passed, 0 failed\n"))
   }
+
+  @Test("the stream's last record is judged when the stream ends, before the input is finished")
+  func lastRecordOfAPipeIsJudgedAtItsEnd() throws {
+    let text = """
+      I0601 10:00:00.000000       1 static_autoscaler.go:1] Starting main loop
+      E0601 10:00:01.000000       1 static_autoscaler.go:2] boom at the end
+
+      """
+    var ends: [Int32] = [0, 0]
+    #expect(pipe(&ends) == 0)
+    let bytes = Array(text.utf8)
+    #expect(bytes.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) } == bytes.count)
+    close(ends[1])
+    defer { close(ends[0]) }
+    let session = AssertionSession(assertions: [try Assertion.line(.forbid, "boom")], baseYear: 2019)
+    var analyzer = Self.analyzer(for: session)
+    let end = session.readStream(fd: ends[0], name: "-", into: &analyzer) { false }
+    #expect(end == .endOfInput)
+    // The command after `--` is ended as one whose verdict is certain: the forbidden line was seen.
+    #expect(session.isDecided)
+    analyzer.finish()
+    #expect(session.verdict(analyzer).verdict.exitCode == 1)
+  }
 }

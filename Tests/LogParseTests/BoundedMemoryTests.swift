@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// State stays bounded on endless input, and totals stay exact when lists are cut.
 struct BoundedMemoryTests {

@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Every failure example of the catalogue, analysed alone, gives the failure a person must see.
 ///

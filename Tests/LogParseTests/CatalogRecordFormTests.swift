@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Catalogue messages in the record forms a single example line cannot show: continuation lines
 /// of SDK v1 errors, and structured (InfoS) lines of client-go 0.35+.

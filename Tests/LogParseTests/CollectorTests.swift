@@ -1,6 +1,7 @@
 import Foundation
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Every sample, printed as each log collector prints it, gives the episodes of the plain sample.
 ///

@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// `--color`: the decision `auto` makes, the colours of the text report, and log escapes neutralised.
 struct ColorTests {

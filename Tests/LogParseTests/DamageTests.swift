@@ -1,7 +1,8 @@
 import Foundation
 import LogGen
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Every sample and generated log, damaged in each way (``Damage``) alone and in combination,
 /// gives the episodes, failures and findings of the clean log.

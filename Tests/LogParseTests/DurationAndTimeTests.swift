@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Go durations and the full timestamps of envelopes and messages.
 struct DurationAndTimeTests {

@@ -1,6 +1,7 @@
 import Foundation
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// The same log wrapped in each envelope gives the same episodes.
 struct EnvelopeTests {

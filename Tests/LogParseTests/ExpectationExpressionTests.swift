@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Parsing assert expressions, and their errors with columns.
 struct ExpectationExpressionTests {

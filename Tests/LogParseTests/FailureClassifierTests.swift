@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Failure classes, codes, actions and identities from the error shapes CAS logs.
 struct FailureClassifierTests {

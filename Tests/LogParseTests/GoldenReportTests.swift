@@ -1,7 +1,8 @@
 import Foundation
 import LogGen
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Every sample, every evaluation excerpt and a few generated logs render byte-identically to the
 /// committed reports in `Tests/Golden`, in every format.

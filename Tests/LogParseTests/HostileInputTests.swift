@@ -1,7 +1,8 @@
 import Foundation
 import LogGen
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Bad input never crashes the analyzer, never escapes accounting, and always gives valid JSON.
 struct HostileInputTests {

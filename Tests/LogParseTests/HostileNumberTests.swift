@@ -1,6 +1,7 @@
 import Foundation
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Numbers, times and years out of range never trap: they are clamped or made null, and counted.
 struct HostileNumberTests {

@@ -1,6 +1,7 @@
 import Foundation
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Input whose size or shape is hostile: no stack depth it controls, and no name kept longer than the cap.
 struct HostileSizeTests {

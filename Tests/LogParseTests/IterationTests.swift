@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Loops of the autoscaler: `iterationId` in structured logs (klog text and CAS JSON logging),
 /// `Starting main loop` ordinals in older logs; loop boundaries, restarts, episodes' iterations.

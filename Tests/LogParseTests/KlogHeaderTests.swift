@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Parsing klog headers, including the damage of pasted logs.
 struct KlogHeaderTests {

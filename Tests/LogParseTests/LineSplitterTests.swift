@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// The line splitter against the standard library's split, for every way of cutting the input.
 struct LineSplitterTests {

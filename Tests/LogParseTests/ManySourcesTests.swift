@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Beginning a source costs O(1): 50,000 empty sources and a report of them take well under a minute.
 struct ManySourcesTests {

@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Interned names: one id per name, names back from ids, bounded generations.
 struct NameTableTests {

@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// A restart shows in the monotonic clock readings of Go times (`m=+293.37`): each process implies
 /// its own start, and a later one is a restart the log shows even without a start-up banner.

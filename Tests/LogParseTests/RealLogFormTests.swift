@@ -1,5 +1,6 @@
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Message forms real logs show that the catalogue's first reading missed: a 1.2x typo, a
 /// provider's fatal start-up message without its header, an empty-node deletion failure.

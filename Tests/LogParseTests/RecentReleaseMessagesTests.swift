@@ -1,6 +1,7 @@
 import Foundation
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// The printf messages CAS 1.35–1.37 added or reworded, and what each means for episodes and findings.
 struct RecentReleaseMessagesTests {

@@ -1,6 +1,7 @@
 import LogGen
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Reports of a generated log with thousands of episodes: limits per section, "N more", folding,
 /// each fix once, failed and newest first, and GitHub's size limits for Markdown and the step summary.

@@ -1,7 +1,8 @@
 import Foundation
 import LogGen
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// `--since`/`--until`/`--node-group`/`--node`/`--pod`: what a scoped report keeps, and its headers.
 struct ReportScopeTests {

@@ -1,6 +1,7 @@
 import Foundation
-import LogParse
 import Testing
+
+@testable import LogParse
 
 /// Logs of the structured-logging core (CAS 1.38+): the same episodes, failures and findings as
 /// their printf counterparts, in text and JSON logging, alone or mixed with printf lines.

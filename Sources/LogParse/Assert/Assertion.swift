@@ -6,17 +6,17 @@ public struct Assertion: Sendable {
   }
 
   /// What is tested: a pattern over record messages, or an expression over episodes and findings.
-  public enum Target: Sendable {
+  enum Target: Sendable {
     case line(BytePattern)
     case expression(ExpectationExpression)
   }
 
   public var kind: Kind
-  public var target: Target
+  var target: Target
   /// The option and argument as the user wrote them, like `--expect 'scale-up succeeded'`.
-  public var label: String
+  var label: String
   /// For `--then`: the index of the expectation that must be met before this one.
-  public var after: Int?
+  var after: Int?
 
   /// An expectation or prohibition over record messages (`--expect-line`, `--forbid-line`).
   /// - Throws: ``PatternError`` when `pattern` is not a valid PCRE2 pattern.
@@ -37,22 +37,22 @@ public struct Assertion: Sendable {
 }
 
 /// The result of one assertion.
-public struct AssertionResult: Sendable {
-  public var assertion: Assertion
+struct AssertionResult: Sendable {
+  var assertion: Assertion
   /// Whether it holds (for a prohibition: whether nothing forbidden happened).
-  public var passed: Bool
+  var passed: Bool
   /// What was found: the matching evidence, or the nearest thing instead.
-  public var detail: String
+  var detail: String
   /// Why the log cannot show what was asked (too low a verbosity, a standby replica's log), if so.
-  public var missingEvidence: String?
+  var missingEvidence: String?
   /// Where the evidence is: source name and first line, when there is one.
-  public var location: (source: String, line: Int)?
+  var location: (source: String, line: Int)?
   /// Records on which a line pattern hit a PCRE2 limit (match or depth) before it matched one.
-  public var patternLimitHits = 0
+  var patternLimitHits = 0
   /// Whether the pattern matched no record but gave up on some, so the outcome is unknown: then
   /// ``passed`` is false, and ``missingEvidence`` says so (an expectation's evidence is
   /// insufficient, exit 3; a prohibition fails, exit 1).
-  public var undecided = false
+  var undecided = false
 }
 
 /// The overall verdict of `cas-logs assert`.
@@ -62,13 +62,13 @@ public struct AssertVerdict: Sendable {
   /// built-in pattern gave up on records; 3 when every unmet expectation is one the log cannot show
   /// or one whose pattern (or a built-in one) gave up on records it may match; 2 with ``inputError``.
   public var exitCode: Int32
-  public var results: [AssertionResult]
+  var results: [AssertionResult]
   /// Whether the `--timeout` passed before every expectation held.
-  public var timedOut: Bool
+  var timedOut: Bool
   /// When built-in catalogue patterns gave up on records (``Report/patternErrors``): "N records hit
   /// a PCRE2 limit: events may be missing", which every output states; nil otherwise.
-  public var patternLimitNote: String? = nil
+  var patternLimitNote: String? = nil
   /// The input error that cut the reading short (a command after `--` that failed, a read that
   /// failed): the command exits 2 whatever the results, which no output may present as a pass.
-  public var inputError: String? = nil
+  var inputError: String? = nil
 }

@@ -51,12 +51,12 @@ public struct AssertionEngine {
   }
 
   /// Whether any assertion needs the report (so the caller knows to evaluate it).
-  public var hasExpressions: Bool {
+  var hasExpressions: Bool {
     assertions.contains { if case .expression = $0.target { return true } else { return false } }
   }
 
   /// Tests every line assertion against one record.
-  public mutating func observe(_ record: Record) {
+  mutating func observe(_ record: Record) {
     for index in assertions.indices {
       guard let matcher = lineMatchers[index], firstLineMatch[index] == nil else { continue }
       var hitLimit = false
@@ -111,11 +111,11 @@ public struct AssertionEngine {
   }
 
   /// Whether the verdict is already certain: every expectation met for good, or a prohibition hit.
-  public var isDecided: Bool { forbiddenHit != nil || allExpectationsMetForGood }
+  var isDecided: Bool { forbiddenHit != nil || allExpectationsMetForGood }
 
   /// The index of the first prohibition that matched, or that can no longer pass because its
   /// pattern gave up on a record (see ``isUndecided(_:)``), if any.
-  public var forbiddenHit: Int? {
+  var forbiddenHit: Int? {
     assertions.indices.first { assertions[$0].kind == .forbid && (holds($0) || isUndecided($0)) }
   }
 

@@ -10,9 +10,9 @@
 /// ``verdict(_:inputError:)`` evaluates them on the final report.
 public final class AssertionSession {
   /// The engine that decides.
-  public private(set) var engine: AssertionEngine
+  private(set) var engine: AssertionEngine
   /// The `--since`/`--until` window and name filters every evaluated report is cut to.
-  public let scope: ReportScope
+  let scope: ReportScope
   /// When `--timeout` ends, in epoch microseconds, or nil without one.
   public let deadline: Int64?
   /// The current time in epoch microseconds, asked whenever reading may stop.
@@ -80,7 +80,7 @@ public final class AssertionSession {
   /// or `interrupted` says so; between turns the expressions are evaluated on the report so far
   /// when it changed. `turn` reads until the stop condition it is given says so: `true` for the
   /// first turn (the stream begins), `false` for the next ones (it goes on).
-  public func read(
+  func read(
     into analyzer: inout Analyzer, interrupted: @escaping () -> Bool,
     using turn: (inout Analyzer, _ first: Bool, _ shouldStop: () -> Bool) -> InputReader.StreamEnd
   ) -> InputReader.StreamEnd {
@@ -97,14 +97,20 @@ public final class AssertionSession {
   }
 
   /// Reads the stream `fd` (standard input, named `name`) with ``read(into:interrupted:using:)``.
+  ///
+  /// When the stream ends, the record still waiting for continuation lines is delivered
+  /// (``Analyzer/flushIdle()``), so that ``isDecided`` covers it before the caller ends the command
+  /// that wrote it; the source itself is ended once, by ``Analyzer/finish()``.
   public func readStream(
     fd: Int32, name: String, into analyzer: inout Analyzer, interrupted: @escaping () -> Bool
   ) -> InputReader.StreamEnd {
-    read(into: &analyzer, interrupted: interrupted) { analyzer, first, shouldStop in
+    let end = read(into: &analyzer, interrupted: interrupted) { analyzer, first, shouldStop in
       first
         ? InputReader.readStream(fd: fd, name: name, into: &analyzer, shouldStop: shouldStop)
         : InputReader.continueStream(fd: fd, into: &analyzer, shouldStop: shouldStop)
     }
+    if end == .endOfInput { analyzer.flushIdle() }
+    return end
   }
 
   /// The report of a finished input (``Analyzer/finish()`` called), cut to the scope, and the

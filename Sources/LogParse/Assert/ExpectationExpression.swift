@@ -1,5 +1,5 @@
 /// What an expectation is about: the arrays of the JSON report.
-public enum ExpectationSubject: String, CaseIterable, Sendable {
+enum ExpectationSubject: String, CaseIterable, Sendable {
   case scaleUp = "scale-up"
   case scaleDown = "scale-down"
   case failure
@@ -31,7 +31,7 @@ public enum ExpectationSubject: String, CaseIterable, Sendable {
 }
 
 /// A comparison in a condition.
-public enum ConditionOperator: String, Sendable, CaseIterable {
+enum ConditionOperator: String, Sendable, CaseIterable {
   case equal = "="
   case doubleEqual = "=="
   case notEqual = "!="
@@ -43,10 +43,10 @@ public enum ConditionOperator: String, Sendable, CaseIterable {
 }
 
 /// One condition of an expectation: `group=ASG_NAME`, `count>=2`, `within=3m`.
-public struct Condition: Sendable {
-  public var key: String
-  public var op: ConditionOperator
-  public var value: String
+struct Condition: Sendable {
+  var key: String
+  var op: ConditionOperator
+  var value: String
   /// The compiled pattern for `~=`.
   var pattern: BytePattern?
   /// The value as a whole number where the key is a count or size (`count`, `nodes`, `from`, `to`, `max`).
@@ -56,19 +56,19 @@ public struct Condition: Sendable {
 }
 
 /// A parsed expectation expression: a subject, an optional outcome, and conditions.
-public struct ExpectationExpression: Sendable {
+struct ExpectationExpression: Sendable {
   /// The expression as written.
-  public var text: String
-  public var subject: ExpectationSubject
-  public var outcome: String?
-  public var conditions: [Condition]
+  var text: String
+  var subject: ExpectationSubject
+  var outcome: String?
+  var conditions: [Condition]
   /// The count condition (default `count>=1`).
-  public var countOperator: ConditionOperator = .greaterOrEqual
-  public var countValue = 1
+  var countOperator: ConditionOperator = .greaterOrEqual
+  var countValue = 1
 
   /// Parses `text`.
   /// - Throws: ``ExpressionError`` naming the column of the problem.
-  public init(_ text: String) throws(ExpressionError) {
+  init(_ text: String) throws(ExpressionError) {
     self.text = text
     let tokens = ExpectationExpression.tokenize(text)
     guard let first = tokens.first else {
@@ -241,15 +241,15 @@ public struct ExpectationExpression: Sendable {
 
 /// A problem in an expectation expression, with the column it was found at.
 public struct ExpressionError: Error, Sendable, CustomStringConvertible {
-  public var expression: String
+  var expression: String
   /// 1-based column in the expression.
-  public var column: Int
-  public var message: String
+  var column: Int
+  var message: String
   /// What would have been accepted, shown after the column.
-  public var hint: String?
+  var hint: String?
 
   /// An error at `column` of `expression`.
-  public init(expression: String, column: Int, message: String, hint: String? = nil) {
+  init(expression: String, column: Int, message: String, hint: String? = nil) {
     self.expression = expression
     self.column = column
     self.message = message

@@ -1,7 +1,7 @@
 /// Renders an assert verdict for GitHub Actions: workflow-command annotations and a step summary.
 public enum GitHubRenderer {
   /// The most annotations of each kind; GitHub shows only a few per step anyway.
-  public static let maximumAnnotations = 10
+  static let maximumAnnotations = 10
 
   /// `::error …::` lines for failed expectations and `::warning …::` lines for failures in the log.
   public static func annotations(_ verdict: AssertVerdict, report: Report) -> String {

@@ -11,7 +11,6 @@ struct EnvelopeStripper {
   var formats: Set<InputFormat> = []
   /// The longest joined partial line kept; longer joins are cut.
   let maximumLineLength: Int
-  var outer = JSONLineScanner()
   private var nested = JSONLineScanner()
   private var inner = JSONLineScanner()
   private var partial: [UInt8] = []

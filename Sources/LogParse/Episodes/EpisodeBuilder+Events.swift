@@ -3,9 +3,9 @@ extension EpisodeBuilder {
   mutating func applyKubernetesEvent(_ event: KubernetesEvent, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     switch event.meaning {
     case .groupResized(let group, let size, let from, let max):
-      applyScaledUpGroup(group: group, size: size, from: from, max: max, context, &steps)
+      up.applyScaledUpGroup(group: group, size: size, from: from, max: max, context, &steps)
     case .scaleUpTriggered(let pod, let resizes):
-      applyTriggeredScaleUp(pod: pod, resizes: resizes, context, &steps)
+      up.applyTriggeredScaleUp(pod: pod, resizes: resizes, context, &steps)
     case .unregisteredNodeRemoved(let node):
       applyUnregisteredEvent(node: node, failure: nil, context, &steps)
     case .unregisteredNodeRemovalFailed(let node, let detail):
@@ -14,20 +14,20 @@ extension EpisodeBuilder {
       let failure = makeFailure(detail, context)
       failScaleUp(group: group ?? failure.nodeGroup, failure: failure, inference: nil, context, &steps)
     case .scaleUpTimedOut(let group):
-      applyScaleUp(.scaleUpTimedOut(group: group, seconds: nil), context, &steps)
+      timeOutScaleUp(group: group, seconds: nil, context, &steps)
     case .scaleDown(let meaning):
       applyScaleDownEvent(meaning, message: event.message, context, &steps)
     case .scaleUpNotTriggered(let pod, let reasons):
-      applyNotTriggerScaleUp(pod: pod, reasons: reasons, context)
+      up.applyNotTriggerScaleUp(pod: pod, reasons: reasons, context)
     case .revertFailed(let group, let detail):
       // The failure once, carried by the scale-up.
-      if let index = lastScaleUpByGroup[group], scaleUps[index].revertError != nil {
-        scaleUps[index].evidence.add(context)
+      if let index = up.lastScaleUpByGroup[group], up.scaleUps[index].revertError != nil {
+        up.scaleUps[index].evidence.add(context)
       } else {
         applyRevertFailure(group: group, detail, context, &steps)
       }
     case .gracefulDegradation(let started):
-      applyGracefulDegradation(started: started, event.message, context, &steps)
+      process.applyGracefulDegradation(started: started, event.message, context, &steps)
     case .unread:
       break
     }
@@ -41,46 +41,46 @@ extension EpisodeBuilder {
     case .nodeFailed(let node, let detail):
       let failure = makeFailure(detail, context)
       record(failure)
-      let index = openOrNewScaleDown(node: node, kind: .drain, context)
-      failScaleDown(index, failure, context)
-      steps.append(step(.failure, scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
+      let index = down.openOrNewScaleDown(node: node, kind: .drain, context)
+      down.failScaleDown(index, failure, context)
+      steps.append(step(.failure, down.scaleDowns[index].id, node, "scale-down of \(node) failed: \(message)", context))
     case .nodeRemovedByAutoscaler(let node):
-      if openScaleDowns[node] == nil, let done = recentlyEndedScaleDown(node: node, near: context.knownTime) {
-        scaleDowns[done].evidence.add(context)
+      if down.openScaleDowns[node] == nil, let done = down.recentlyEndedScaleDown(node: node, near: context.knownTime) {
+        down.scaleDowns[done].evidence.add(context)
       } else {
         // The event alone shows the removal when no line does (kind: drain, as for ScaleDownFailed).
-        let index = openOrNewScaleDown(node: node, kind: .drain, context)
-        finishScaleDown(index, context)
-        steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
+        let index = down.openOrNewScaleDown(node: node, kind: .drain, context)
+        down.finishScaleDown(index, context)
+        steps.append(step(.termination, down.scaleDowns[index].id, node, "node \(node) removed", context))
       }
     case .nodeNoted(let node):
-      if let index = openScaleDowns[node] { scaleDowns[index].evidence.add(context) }
+      if let index = down.openScaleDowns[node] { down.scaleDowns[index].evidence.add(context) }
     case .podEvicted(let pod, let bare):
-      guard let index = openScaleDowns.values.filter({ scaleDowns[$0].kind == .drain }).max() else { return }
-      scaleDowns[index].evidence.add(context)
-      if let existing = scaleDowns[index].evictedPods.firstIndex(of: bare) {
-        scaleDowns[index].evictedPods[existing] = pod
-      } else if !scaleDowns[index].evictedPods.contains(pod),
-        scaleDowns[index].evictedPods.count < ScaleUpEpisode.maximumPods
+      guard let index = down.openScaleDowns.values.filter({ down.scaleDowns[$0].kind == .drain }).max() else { return }
+      down.scaleDowns[index].evidence.add(context)
+      if let existing = down.scaleDowns[index].evictedPods.firstIndex(of: bare) {
+        down.scaleDowns[index].evictedPods[existing] = pod
+      } else if !down.scaleDowns[index].evictedPods.contains(pod),
+        down.scaleDowns[index].evictedPods.count < ScaleUpEpisode.maximumPods
       {
-        scaleDowns[index].evictedPods.append(pod)
+        down.scaleDowns[index].evictedPods.append(pod)
       }
     case .nodeRemoved(let node, let empty):
-      if openScaleDowns[node] == nil, let done = lastScaleDownByNode[node] {
+      if down.openScaleDowns[node] == nil, let done = down.lastScaleDownByNode[node] {
         // The removal already ended (e.g. the cloud line came first): this event is more evidence.
-        scaleDowns[done].evidence.add(context)
+        down.scaleDowns[done].evidence.add(context)
         return
       }
-      let index = openOrNewScaleDown(node: node, kind: empty ? .empty : .drain, context)
-      finishScaleDown(index, context)
-      steps.append(step(.termination, scaleDowns[index].id, node, "node \(node) removed", context))
+      let index = down.openOrNewScaleDown(node: node, kind: empty ? .empty : .drain, context)
+      down.finishScaleDown(index, context)
+      steps.append(step(.termination, down.scaleDowns[index].id, node, "node \(node) removed", context))
     case .nodeRemoving(let node, let empty):
-      if let index = openScaleDowns[node] {
-        scaleDowns[index].evidence.add(context)
+      if let index = down.openScaleDowns[node] {
+        down.scaleDowns[index].evidence.add(context)
       } else if empty {
-        applyScaleDown(.scaleDownEmpty(node: node), context, &steps)
+        down.apply(.scaleDownEmpty(node: node), context, &steps)
       } else {
-        applyScaleDown(.scaleDownDrain(node: node, utilization: nil, pods: []), context, &steps)
+        down.apply(.scaleDownDrain(node: node, utilization: nil, pods: []), context, &steps)
       }
     }
   }
@@ -88,8 +88,10 @@ extension EpisodeBuilder {
   /// Applies a failure line (failed scale-up, cache refresh, fatal start-up …).
   mutating func applyFailure(_ detail: FailureDetail, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     var fallbackGroup: String?
-    if detail.operation == .scaleUp, detail.nodeGroup == nil, let lastRequested, scaleUps[lastRequested].isOpen {
-      fallbackGroup = scaleUps[lastRequested].nodeGroup
+    if detail.operation == .scaleUp, detail.nodeGroup == nil, let lastRequested = up.lastRequested,
+      up.scaleUps[lastRequested].isOpen
+    {
+      fallbackGroup = up.scaleUps[lastRequested].nodeGroup
     }
     let failure = makeFailure(detail, fallbackGroup: fallbackGroup, context)
     if detail.operation == .scaleUp {
@@ -97,7 +99,7 @@ extension EpisodeBuilder {
       return
     }
     let index = record(failure)
-    if let node = detail.node ?? failures[index].node,
+    if let node = detail.node ?? findings.failures[index].node,
       detail.operation == .scaleDown || detail.operation == .unregisteredRemoval
     {
       // A failure that names a node (stated by its entry or read from its words) fails its
@@ -105,14 +107,16 @@ extension EpisodeBuilder {
       let kind: ScaleDownKind =
         detail.operation == .unregisteredRemoval
         ? .unregistered : detail.reading.emptyNode ? .empty : .drain
-      let down = failOrInferScaleDown(node: node, kind: kind, failure: failures[index], context)
+      let removal = down.failOrInferScaleDown(node: node, kind: kind, failure: findings.failures[index], context)
       steps.append(
         step(
-          .failure, scaleDowns[down].id, node,
+          .failure, down.scaleDowns[removal].id, node,
           "scale-down of \(node) failed: \(failure.failureClass.rawValue) \(failure.code ?? "error")", context))
       return
     }
-    if detail.operation == .unregisteredRemoval { failOpenUnregisteredScaleDowns(failures[index], context) }
+    if detail.operation == .unregisteredRemoval {
+      down.failOpenUnregisteredScaleDowns(findings.failures[index], context)
+    }
     let what = detail.operation.map { " (\($0.rawValue))" } ?? ""
     steps.append(
       step(
@@ -131,13 +135,14 @@ extension EpisodeBuilder {
     let index = record(failure)
     var episodeId: String?
     if let group {
-      episodeId = failOrInferScaleUp(group: group, failure: failures[index], inference: inference, context)
+      episodeId = up.failOrInferScaleUp(group: group, failure: findings.failures[index], inference: inference, context)
       if episodeId == nil {
         // The event is the only evidence so far; a resize line of the same moment joins it.
-        let created = newScaleUp(group: group, context)
-        scaleUps[created].fromEventOnly = true
-        decision.podsConsumed = true
-        episodeId = closeScaleUps(group: group, outcome: .failed, seconds: nil, error: failures[index], context).last
+        let created = up.newScaleUp(group: group, context)
+        up.scaleUps[created].fromEventOnly = true
+        up.decision.podsConsumed = true
+        episodeId =
+          up.closeScaleUps(group: group, outcome: .failed, seconds: nil, error: findings.failures[index], context).last
       }
     }
     let action = failure.action.map { " \($0)" } ?? ""
@@ -146,15 +151,5 @@ extension EpisodeBuilder {
         .failure, episodeId, group,
         "scale-up\(group.map { " of " + $0 } ?? "") failed: \(failure.failureClass.rawValue) \(failure.code ?? "")\(action)",
         context))
-  }
-}
-
-extension String {
-  /// The string without leading and trailing `character`s.
-  func trimmingCharacters(_ character: Character) -> String {
-    var text = Substring(self)
-    while text.first == character { text = text.dropFirst() }
-    while text.last == character { text = text.dropLast() }
-    return String(text)
   }
 }

@@ -1,72 +1,4 @@
 extension EpisodeBuilder {
-  /// The scale-up of the latest resize line (for the Kubernetes-event and failure links).
-  var lastRequested: Int? { up.lastRequested }
-  /// The latest scale-up of each group.
-  var lastScaleUpByGroup: [String: Int] { up.lastScaleUpByGroup }
-  /// What the current loop has said so far about a possible scale-up.
-  var decision: DecisionContext {
-    get { up.decision }
-    _modify { yield &up.decision }
-  }
-
-  /// Opens a new scale-up episode for `group` with the current loop's pods and decision evidence.
-  mutating func newScaleUp(group: String, _ context: EventContext) -> Int {
-    up.newScaleUp(group: group, context)
-  }
-
-  /// Ends every open episode of `group` and returns their ids.
-  @discardableResult
-  mutating func closeScaleUps(
-    group: String, outcome: ScaleUpOutcome, seconds: Double?, error: Failure?, _ context: EventContext
-  ) -> [String] {
-    up.closeScaleUps(group: group, outcome: outcome, seconds: seconds, error: error, context)
-  }
-
-  /// Gives a scale-up failure of `group` (recorded by the caller) its episode; returns the episode's id.
-  @discardableResult
-  mutating func failOrInferScaleUp(
-    group: String, failure: Failure, outcome: ScaleUpOutcome = .failed, inference: EpisodeInference?,
-    _ context: EventContext
-  ) -> String? {
-    up.failOrInferScaleUp(group: group, failure: failure, outcome: outcome, inference: inference, context)
-  }
-
-  /// Ends the loop's decision (its pods that no scale-up took become findings).
-  mutating func closeDecision() { up.closeDecision() }
-
-  /// Remembers the target size the log last showed for `group`.
-  mutating func noteKnownSize(_ size: Int, of group: String) { up.noteKnownSize(size, of: group) }
-
-  /// Applies a scale-up event a Kubernetes event stands for (`ScaleUpTimedOut`).
-  mutating func applyScaleUp(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
-    if case .scaleUpTimedOut(let group, let seconds) = event {
-      timeOutScaleUp(group: group, seconds: seconds, context, &steps)
-    } else {
-      up.apply(event, context, &steps)
-    }
-  }
-
-  /// `ScaledUpGroup`: the resize, created when it is the only evidence.
-  mutating func applyScaledUpGroup(
-    group: String, size: Int, from: Int?, max: Int?, _ context: EventContext, _ steps: inout [EpisodeStep]
-  ) {
-    up.applyScaledUpGroup(group: group, size: size, from: from, max: max, context, &steps)
-  }
-
-  /// `TriggeredScaleUp`: the scale-up of each group of the plan, with the event's pod.
-  mutating func applyTriggeredScaleUp(
-    pod: String, resizes: [PlannedResize], _ context: EventContext, _ steps: inout [EpisodeStep]
-  ) {
-    up.applyTriggeredScaleUp(pod: pod, resizes: resizes, context, &steps)
-  }
-
-  /// Folds a `NotTriggerScaleUp` event into the pod's finding.
-  mutating func applyNotTriggerScaleUp(
-    pod: String, reasons: [NotTriggerScaleUpText.Reason], _ context: EventContext
-  ) {
-    up.applyNotTriggerScaleUp(pod: pod, reasons: reasons, context)
-  }
-
   /// A timed-out scale-up: a timeout failure of its group, which ends the group's open scale-ups.
   mutating func timeOutScaleUp(group: String, seconds: Double?, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     up.expireDecisionIfStale(context)
@@ -74,7 +6,7 @@ extension EpisodeBuilder {
       "Scale-up timed out for node group \(group)" + (seconds.map { " after \(formatSeconds($0))" } ?? ""),
       failureClass: .timeout, code: "timeout", group: group, context)
     record(failure)
-    let closed = closeScaleUps(group: group, outcome: .timedOut, seconds: seconds, error: failure, context)
+    let closed = up.closeScaleUps(group: group, outcome: .timedOut, seconds: seconds, error: failure, context)
     steps.append(step(.timeout, closed.last, group, "scale-up of \(group) timed out", context))
   }
 
@@ -97,7 +29,7 @@ extension EpisodeBuilder {
       let failureIndex = record(makeFailure(detail, context))
       if findings.openBackoffs[group] == nil, errorCode != nil, up.openScaleUps[group]?.isEmpty ?? true {
         // The first sight of a backoff with its cause: the scale-up that failed, if no line shows it.
-        failOrInferScaleUp(group: group, failure: failures[failureIndex], inference: .backoff, context)
+        up.failOrInferScaleUp(group: group, failure: findings.failures[failureIndex], inference: .backoff, context)
       }
     }
     findings.apply(event, context, &steps)
@@ -143,7 +75,7 @@ extension EpisodeBuilder {
   ) {
     let hasOpen = !(up.openScaleUps[group]?.isEmpty ?? true)
     if !hasOpen, let index = up.recentlyFailedScaleUp(group: group, near: context.knownTime) {
-      scaleUps[index].evidence.add(context)
+      up.scaleUps[index].evidence.add(context)
       return
     }
     // CAS before 1.14 names no error class or code.
@@ -153,8 +85,8 @@ extension EpisodeBuilder {
       group: group, context)
     let outcome: ScaleUpOutcome = failureClass == .timeout ? .timedOut : .failed
     let failureIndex = record(failure)
-    if let id = failOrInferScaleUp(
-      group: group, failure: failures[failureIndex], outcome: outcome, inference: .backoff, context)
+    if let id = up.failOrInferScaleUp(
+      group: group, failure: findings.failures[failureIndex], outcome: outcome, inference: .backoff, context)
     {
       steps.append(
         step(.failure, id, group, "scale-up of \(group) failed: \(failureClass.rawValue) (\(errorCode))", context))
@@ -169,10 +101,10 @@ extension EpisodeBuilder {
     let failure = makeFailure(detail, context)
     let failureIndex = record(failure)
     var episodeId: String?
-    if let index = lastScaleUpByGroup[group] {
-      scaleUps[index].revertError = failures[failureIndex]
-      scaleUps[index].evidence.add(context)
-      episodeId = scaleUps[index].id
+    if let index = up.lastScaleUpByGroup[group] {
+      up.scaleUps[index].revertError = findings.failures[failureIndex]
+      up.scaleUps[index].evidence.add(context)
+      episodeId = up.scaleUps[index].id
     }
     let code = failure.code.map { " \($0)" } ?? ""
     steps.append(

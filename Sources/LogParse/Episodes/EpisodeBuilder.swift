@@ -8,39 +8,30 @@
 /// ``FindingsReducer``, ``ProcessReducer``), each owning its state, and keeps only what links them:
 /// a failure, a timeout or a backoff closes a scale-up, a failure a removal, a Kubernetes event is
 /// evidence for another concern, and the year a message's date proves.
-public struct EpisodeBuilder: Sendable {
+struct EpisodeBuilder: Sendable {
   /// Episodes and findings so far, in order of first evidence.
-  public internal(set) var scaleUps: EpisodeList<ScaleUpEpisode> {
-    get { up.scaleUps }
-    _modify { yield &up.scaleUps }
-  }
-  public internal(set) var scaleDowns: EpisodeList<ScaleDownEpisode> {
-    get { down.scaleDowns }
-    _modify { yield &down.scaleDowns }
-  }
-  public internal(set) var failures: EpisodeList<Failure> {
-    get { findings.failures }
-    _modify { yield &findings.failures }
-  }
-  public var backoffs: EpisodeList<Backoff> { findings.backoffs }
-  public var blockedScaleDowns: EpisodeList<BlockedScaleDown> { findings.blockedScaleDowns }
-  public var noScaleUps: EpisodeList<NoScaleUp> { up.noScaleUps }
+  var scaleUps: EpisodeList<ScaleUpEpisode> { up.scaleUps }
+  var scaleDowns: EpisodeList<ScaleDownEpisode> { down.scaleDowns }
+  var failures: EpisodeList<Failure> { findings.failures }
+  var backoffs: EpisodeList<Backoff> { findings.backoffs }
+  var blockedScaleDowns: EpisodeList<BlockedScaleDown> { findings.blockedScaleDowns }
+  var noScaleUps: EpisodeList<NoScaleUp> { up.noScaleUps }
   /// Target sizes set back (fixNodeGroupSizes, reverts, a cloud resize below the known size).
-  public var sizeDecreases: EpisodeList<SizeDecrease> { findings.sizeDecreases }
+  var sizeDecreases: EpisodeList<SizeDecrease> { findings.sizeDecreases }
   /// Outcomes of the episodes dropped to keep memory bounded, so that totals stay exact.
-  public var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] { up.droppedOutcomes }
-  public var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] { down.droppedOutcomes }
-  public var droppedFailureClasses: [FailureClass: Int] { findings.droppedFailureClasses }
+  var droppedScaleUpOutcomes: [ScaleUpOutcome: Int] { up.droppedOutcomes }
+  var droppedScaleDownOutcomes: [ScaleDownOutcome: Int] { down.droppedOutcomes }
+  var droppedFailureClasses: [FailureClass: Int] { findings.droppedFailureClasses }
   /// The versions, starts, leadership and graceful degradations the log showed.
-  public internal(set) var autoscaler: AutoscalerInfo {
+  var autoscaler: AutoscalerInfo {
     get { process.autoscaler }
     set { process.autoscaler = newValue }
   }
 
   /// Most entries kept in each per-node or per-key table before the oldest are dropped.
-  public static let maximumTrackedKeys = 10_000
+  static let maximumTrackedKeys = 10_000
   /// Most episodes (and findings) of each kind kept in detail; older ones are dropped and counted.
-  public static let maximumEpisodes = 10_000
+  static let maximumEpisodes = 10_000
 
   /// Process and input facts: versions, restarts, replicas, leadership, loops.
   var process = ProcessReducer()
@@ -52,13 +43,13 @@ public struct EpisodeBuilder: Sendable {
   var findings = FindingsReducer()
 
   /// Creates an empty builder.
-  public init() {}
+  init() {}
 
   /// Applies one event and returns the steps it makes visible.
-  public mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
+  mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
-    if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: decision.startedAt) {
-      closeDecision()
+    if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: up.decision.startedAt) {
+      up.closeDecision()
     }
     process.noteIdentifiedTime(context)
     let episodesBefore = up.scaleUps.totalCount + down.scaleDowns.totalCount
@@ -88,7 +79,7 @@ public struct EpisodeBuilder: Sendable {
       applyRevertFailure(group: group, detail, context, &steps)
     case .groupSizeDecreasing(let group, _, let to):
       findings.apply(event, context, &steps)
-      noteKnownSize(to, of: group)
+      up.noteKnownSize(to, of: group)
     case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain,
       .unregisteredNodeRemoval,
       .deletionTaintAdded, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting:
@@ -108,21 +99,14 @@ public struct EpisodeBuilder: Sendable {
     return steps
   }
 
-  /// Notes the start or end of graceful degradation (1.37+ events), as a period of the autoscaler.
-  mutating func applyGracefulDegradation(
-    started: Bool, _ message: String, _ context: EventContext, _ steps: inout [EpisodeStep]
-  ) {
-    process.applyGracefulDegradation(started: started, message, context, &steps)
-  }
-
   /// The pods without a scale-up, counting those of the loop still open at the end of the log.
-  public var noScaleUpsAtEnd: EpisodeList<NoScaleUp> { up.noScaleUpsAtEnd }
+  var noScaleUpsAtEnd: EpisodeList<NoScaleUp> { up.noScaleUpsAtEnd }
 
   /// The replicas, in order of source and stream.
-  public var replicaList: [Replica] { process.replicaList }
+  var replicaList: [Replica] { process.replicaList }
 
   /// Whether the log shows a leader: a lease acquired, or loops and episodes only a leader runs.
-  public var logShowsLeader: Bool? { process.logShowsLeader }
+  var logShowsLeader: Bool? { process.logShowsLeader }
 
   /// Builds a step.
   func step(
@@ -182,6 +166,6 @@ extension EpisodeBuilder {
     _ steps: inout [EpisodeStep]
   ) {
     findings.recordSizeDecrease(group: group, from: from, to: to, reason: reason, context, &steps)
-    if let to { noteKnownSize(to, of: group) }
+    if let to { up.noteKnownSize(to, of: group) }
   }
 }

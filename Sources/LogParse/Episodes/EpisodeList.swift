@@ -3,30 +3,30 @@
 /// Indices count every element ever appended, so an index held in a lookup table stays valid until
 /// its element is dropped. When the list grows past ``capacity``, the oldest quarter is dropped
 /// (counted in ``droppedCount``) so that memory stays flat on endless input.
-public struct EpisodeList<Element: Sendable>: Sendable {
+struct EpisodeList<Element: Sendable>: Sendable {
   /// The most elements kept.
-  public let capacity: Int
+  let capacity: Int
   /// The kept elements, oldest first.
-  public private(set) var elements: [Element] = []
+  private(set) var elements: [Element] = []
   /// How many of the oldest elements were dropped.
-  public private(set) var droppedCount = 0
+  private(set) var droppedCount = 0
 
   /// An empty list keeping at most `capacity` elements.
-  public init(capacity: Int) {
+  init(capacity: Int) {
     self.capacity = max(4, capacity)
   }
 
   /// Every element ever appended, dropped ones included.
-  public var totalCount: Int { droppedCount + elements.count }
+  var totalCount: Int { droppedCount + elements.count }
 
   /// The index the next appended element will get.
-  public var endIndex: Int { totalCount }
+  var endIndex: Int { totalCount }
 
   /// Whether `index` names a kept element.
-  public func isKept(_ index: Int) -> Bool { index >= droppedCount && index < totalCount }
+  func isKept(_ index: Int) -> Bool { index >= droppedCount && index < totalCount }
 
   /// The element at a stable index (which must be kept).
-  public subscript(index: Int) -> Element {
+  subscript(index: Int) -> Element {
     get { elements[index - droppedCount] }
     set { elements[index - droppedCount] = newValue }
   }
@@ -35,7 +35,7 @@ public struct EpisodeList<Element: Sendable>: Sendable {
   ///
   /// `onDrop` sees each element dropped, to keep counts of what it held.
   @discardableResult
-  public mutating func append(_ element: Element, onDrop: (Element) -> Void = { _ in }) -> Int {
+  mutating func append(_ element: Element, onDrop: (Element) -> Void = { _ in }) -> Int {
     if elements.count >= capacity {
       let dropping = capacity / 4
       for dropped in elements.prefix(dropping) { onDrop(dropped) }
@@ -51,5 +51,5 @@ public struct EpisodeList<Element: Sendable>: Sendable {
   }
 
   /// The kept elements.
-  public var last: Element? { elements.last }
+  var last: Element? { elements.last }
 }

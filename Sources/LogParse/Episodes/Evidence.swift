@@ -48,25 +48,25 @@ public struct Evidence: Hashable, Sendable {
 }
 
 /// Where an event came from: its time and evidence, passed with every event to the episode builder.
-public struct EventContext: Hashable, Sendable {
+struct EventContext: Hashable, Sendable {
   /// When the record was written.
-  public var time: LogTime
+  var time: LogTime
   /// The record's source index.
-  public var source: Int
+  var source: Int
   /// The record's physical lines.
-  public var lines: ClosedRange<Int>
+  var lines: ClosedRange<Int>
   /// The record's severity.
-  public var severity: Severity
+  var severity: Severity
   /// The autoscaler loop the record belongs to, when the log shows loops.
-  public var loop: LoopId?
+  var loop: LoopId?
   /// The stream of an interleaved log (a kubectl `--prefix` pod) within the source, 0 when none.
-  public var stream: UInt16
+  var stream: UInt16
   /// Whether the record's time was readable; when not, ``time`` only places it in time order
   /// (``Record/hasTime``) and ``knownTime`` is nil.
-  public var hasTime: Bool
+  var hasTime: Bool
 
   /// Creates a context.
-  public init(
+  init(
     time: LogTime, source: Int, lines: ClosedRange<Int>, severity: Severity = .info, loop: LoopId? = nil,
     stream: UInt16 = 0, hasTime: Bool = true
   ) {
@@ -83,7 +83,7 @@ public struct EventContext: Hashable, Sendable {
   var replica: Int { source << 16 | Int(stream) }
 
   /// The record's time when it was readable, else nil: what a finding may report.
-  public var knownTime: LogTime? { hasTime ? time : nil }
+  var knownTime: LogTime? { hasTime ? time : nil }
 
   /// Evidence holding just this record.
   var evidence: Evidence {

@@ -1,5 +1,5 @@
 /// The capture groups of one match, read as the types events keep.
-public struct Captures {
+struct Captures {
   /// The matched message.
   let subject: UnsafeBufferPointer<UInt8>
   /// PCRE2's output vector: the start and end offsets of each group, read in place.

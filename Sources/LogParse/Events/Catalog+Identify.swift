@@ -6,7 +6,7 @@ extension Catalog {
   /// is unwrapped and a klog line's continuation lines (after `\n` in the text) join its record
   /// exactly as in a file. Nil also when the text makes more than one recognised record.
   /// For tools and tests: the per-entry example tests use it.
-  public static func identify(_ line: String) -> (id: String, event: Event)? {
+  static func identify(_ line: String) -> (id: String, event: Event)? {
     var analyzer = Analyzer(options: AnalyzerOptions(now: .example("2026-12-31T23:59:59Z")))
     var found: [(id: String, event: Event)] = []
     analyzer.records.onEntry = { entry, event in found.append((entries[entry].id, event)) }

@@ -1,7 +1,7 @@
 /// One message of the catalogue: how to find it cheaply, match it, and what event it means.
 public struct CatalogEntry: Sendable {
   /// Where the literal must occur for the pattern to be worth running.
-  public enum Position: Sendable, Hashable {
+  enum Position: Sendable, Hashable {
     /// The message starts with the literal (after an optional `"` of structured lines).
     case prefix
     /// The literal occurs anywhere in the message's first line.
@@ -11,11 +11,11 @@ public struct CatalogEntry: Sendable {
   /// A stable identifier such as `scaleUp.requested`.
   public let id: String
   /// A literal every matching message contains: the cheap byte test before the regex.
-  public let literal: String
+  let literal: String
   /// Where the literal sits.
-  public let position: Position
+  let position: Position
   /// The PCRE2 pattern, run on the message in byte mode (empty: the literal alone decides).
-  public let pattern: String
+  let pattern: String
   /// The message's structured form (CAS 1.38+), when the contextual-logging core reworded it.
   public let structured: StructuredForm?
   /// The lowest `--v` at which CAS writes the message (0 for `I`/`W`/`E` at V(0)).
@@ -27,14 +27,14 @@ public struct CatalogEntry: Sendable {
   ///
   /// One of the two sources of ``FailureDetail/fatal``: ``EventExtractor`` marks a failure event
   /// fatal when its entry says so here or its record's severity is `F`; builders never set it.
-  public let fatal: Bool
+  let fatal: Bool
   /// A rendered line of each version range whose text differs, with the event it means.
   public let examples: [CatalogExample]
   /// Builds the event from the captures; nil rejects the match.
   let build: @Sendable (Captures) -> ParsedEvent?
 
   /// The first example line (empty when the entry has none).
-  public var example: String { examples.first?.line ?? "" }
+  var example: String { examples.first?.line ?? "" }
 
   init(
     _ id: String, literal: String, _ position: Position = .prefix, pattern: String,
@@ -62,10 +62,10 @@ public struct CatalogExample: Sendable {
   /// The whole klog line, header included (a record's continuation lines after `\n`), or a JSON logging record.
   public let line: String
   /// The event the line means, exactly: a failure's `fatal` as ``EventExtractor`` sets it.
-  public let event: Event
+  let event: Event
 
   /// An example of `versions`: `line` means exactly `event`.
-  public init(_ versions: String, _ line: String, _ event: Event) {
+  init(_ versions: String, _ line: String, _ event: Event) {
     self.versions = versions
     self.line = line
     self.event = event

@@ -1,7 +1,7 @@
 extension EventOf {
   /// The same event with every name passed through `transform`: ids resolved to strings for the
   /// reducers, a segment's ids placed in the whole input's table, strings interned.
-  public func mapNames<Other: Hashable & Sendable>(_ transform: (Name) -> Other) -> EventOf<Other> {
+  func mapNames<Other: Hashable & Sendable>(_ transform: (Name) -> Other) -> EventOf<Other> {
     switch self {
     case .processStarted(let version): return .processStarted(version: version)
     case .leaseAcquiring: return .leaseAcquiring
@@ -74,7 +74,7 @@ extension EventOf {
 
 extension PlannedResizeOf {
   /// The same resize with its group passed through `transform`.
-  public func mapNames<Other: Hashable & Sendable>(_ transform: (Name) -> Other) -> PlannedResizeOf<Other> {
+  func mapNames<Other: Hashable & Sendable>(_ transform: (Name) -> Other) -> PlannedResizeOf<Other> {
     PlannedResizeOf<Other>(group: transform(group), from: from, to: to, max: max)
   }
 }

@@ -1,15 +1,15 @@
 /// A typed event as the reducers take it: names as strings.
-public typealias Event = EventOf<String>
+typealias Event = EventOf<String>
 
 /// A typed event as the parser emits it: names as ids of its ``NameTable``.
-public typealias ParsedEvent = EventOf<NameId>
+typealias ParsedEvent = EventOf<NameId>
 
 /// A typed event: what one recognised Cluster Autoscaler record means.
 ///
 /// `Name` is how node, node group, pod and instance names are held: ``NameId``s of a ``NameTable``
 /// while events are parsed, reordered and handed between threads (small, nothing to allocate), and
 /// strings once ``mapNames(_:)`` has resolved them.
-public enum EventOf<Name: Hashable & Sendable>: Hashable, Sendable {
+enum EventOf<Name: Hashable & Sendable>: Hashable, Sendable {
   // Payloads wider than a string and a number are boxed (`indirect`): every event in flight
   // (the reorder window, a parsed segment) then takes 32 bytes, not the size of the widest case.
   /// `Cluster Autoscaler 1.28.0`: a process (re)start and its version.
@@ -124,16 +124,16 @@ public enum EventOf<Name: Hashable & Sendable>: Hashable, Sendable {
 }
 
 /// One group's resize in a scale-up plan, names as strings.
-public typealias PlannedResize = PlannedResizeOf<String>
+typealias PlannedResize = PlannedResizeOf<String>
 
 /// One group's resize in a scale-up plan: `{GROUP 4->5 (max: 8)}`.
-public struct PlannedResizeOf<Name: Hashable & Sendable>: Hashable, Sendable {
+struct PlannedResizeOf<Name: Hashable & Sendable>: Hashable, Sendable {
   /// The node group.
-  public var group: Name
+  var group: Name
   /// Size before.
-  public var from: Int
+  var from: Int
   /// Size requested.
-  public var to: Int
+  var to: Int
   /// The group's maximum size.
-  public var max: Int
+  var max: Int
 }

@@ -10,7 +10,7 @@
 /// structured forms, and the entry found gets its values as captures (``StructuredSubject``).
 /// Structured messages no entry states (client-go's leader election) go on to the printf entries
 /// with their opening quote removed. A printf record pays one byte test for all this.
-public struct EventExtractor {
+struct EventExtractor {
   // Everything the hot path reads is this instance's own: parsers on other threads never touch
   // the same reference counts. The catalogue itself is read only when the extractor is built.
   /// Each entry's event builder, verbosity and ``CatalogEntry/fatal``.
@@ -39,22 +39,22 @@ public struct EventExtractor {
   private var structuredSubject = StructuredSubject()
   /// Records on which a catalogue pattern gave up (a PCRE2 limit hit, counted as no match): their
   /// event may be missing, so the report says so.
-  public private(set) var patternErrors = 0
+  private(set) var patternErrors = 0
   /// Fields the builders cut at their limit and numbers they found out of range.
-  public private(set) var fieldCounts = FieldCounts()
+  private(set) var fieldCounts = FieldCounts()
   /// The node, node group, pod and instance names the builders read, interned: the events this
   /// extractor makes name them by id (``resolve(_:)`` gives them back as strings).
-  public private(set) var names = NameTable()
+  private(set) var names = NameTable()
   /// Whether a pattern gave up on the record being extracted.
   private var recordHitLimit = false
 
   /// Builds matchers for the whole catalogue, whose patterns are compiled once per process.
-  public init() {
+  init() {
     self.init(entries: Catalog.entries, compiled: EventExtractor.catalogPatterns)
   }
 
   /// Builds matchers for `entries`, compiling their patterns.
-  public init(entries: [CatalogEntry]) {
+  init(entries: [CatalogEntry]) {
     self.init(entries: entries, compiled: entries.map(EventExtractor.compile))
   }
 
@@ -101,7 +101,7 @@ public struct EventExtractor {
   }
 
   /// The `--v` at which CAS writes the message of entry `entry`.
-  public func verbosity(of entry: Int) -> Int { verbosities[entry] }
+  func verbosity(of entry: Int) -> Int { verbosities[entry] }
 
   /// The catalogue's patterns, compiled and JIT-compiled once per process (they are immutable and shareable).
   private static let catalogPatterns: [BytePattern?] = Catalog.entries.map(compile)
@@ -117,7 +117,7 @@ public struct EventExtractor {
   }
 
   /// The event the record means, with the catalogue entry's index, or nil when none matches.
-  public mutating func extract(_ record: Record) -> (event: ParsedEvent, entry: Int)? {
+  mutating func extract(_ record: Record) -> (event: ParsedEvent, entry: Int)? {
     var message = record.message
     recordHitLimit = false
     defer { if recordHitLimit { patternErrors += 1 } }
@@ -200,7 +200,7 @@ public struct EventExtractor {
   ///
   /// A fatal record is a failure whatever its text: the process exited after it.
   /// An error record (`E`) no entry knows (`unknown`) is a failure too: CAS writes errors with `klog.Errorf`.
-  public mutating func shapeFailure(_ record: Record, unknown: Bool = false) -> ParsedEvent? {
+  mutating func shapeFailure(_ record: Record, unknown: Bool = false) -> ParsedEvent? {
     var limited = false
     let shaped = shapeMatcher.matches(record.message) { limited = true }
     if limited { patternErrors += 1 }
@@ -267,7 +267,7 @@ public struct EventExtractor {
   /// `event` with its names as the strings they stand for: what the parser hands on.
   ///
   /// The strings are the table's own, made once per name, so resolving allocates no string.
-  public mutating func resolve(_ event: ParsedEvent) -> Event {
+  mutating func resolve(_ event: ParsedEvent) -> Event {
     withUnsafeMutablePointer(to: &names) { table in event.mapNames { table.pointee.name($0) ?? "" } }
   }
 }

@@ -2,14 +2,14 @@
 ///
 /// Where one error wraps another (`WebIdentityErr … caused by: AccessDenied … sts:AssumeRoleWithWebIdentity`),
 /// the class is what a person must fix: the identity cannot be assumed, so `credentials`.
-public enum FailureClassifier {
+enum FailureClassifier {
   /// The classification of `message`.
-  public struct Result: Hashable, Sendable {
-    public var failureClass: FailureClass
-    public var code: String?
-    public var action: String?
-    public var principal: String?
-    public var nodeGroup: String?
+  struct Result: Hashable, Sendable {
+    var failureClass: FailureClass
+    var code: String?
+    var action: String?
+    var principal: String?
+    var nodeGroup: String?
   }
 
   /// Codes in the order they are tried; the first one present decides the class.
@@ -48,7 +48,7 @@ public enum FailureClassifier {
   ]
 
   /// Classifies `message`; `fallbackGroup` names the group when the message does not.
-  public static func classify(_ message: String, fallbackGroup: String? = nil) -> Result {
+  static func classify(_ message: String, fallbackGroup: String? = nil) -> Result {
     let bytes = Array(message.utf8)
     return bytes.withUnsafeBufferPointer { text in
       func has(_ needle: [UInt8]) -> Bool { ByteSearch.contains(text, needle) }
@@ -142,7 +142,7 @@ public enum FailureClassifier {
   private static let deleteFromGroupMarker = Array("delete nodes from group ".utf8)
 
   /// The class a backoff's `errorClass`/`errorCode` stands for, and its code.
-  public static func classifyBackoff(errorClass: String, errorCode: String) -> FailureClass {
+  static func classifyBackoff(errorClass: String, errorCode: String) -> FailureClass {
     if errorCode == "timeout" { return .timeout }
     if let entry = codes.first(where: { ByteSearch.contains(errorCode, $0.code) }) { return entry.failureClass }
     if errorClass == "OutOfResource" || errorClass == "1" { return .capacity }

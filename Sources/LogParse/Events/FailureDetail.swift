@@ -8,25 +8,25 @@ public enum FailureOperation: String, Hashable, Sendable {
 /// Every failure is classified where its event is made (``init(operation:nodeGroup:node:fatal:message:)``
 /// runs ``FailureClassifier`` and ``FailureWords`` on the message), so the episode builder only stores
 /// what ``reading`` says.
-public struct FailureDetail: Hashable, Sendable {
+struct FailureDetail: Hashable, Sendable {
   /// What CAS was doing, as the entry states it: a stated operation decides which episode the failure ends.
-  public var operation: FailureOperation?
+  var operation: FailureOperation?
   /// The node group the entry states, if any.
-  public var nodeGroup: String?
+  var nodeGroup: String?
   /// The node the entry states, if any.
-  public var node: String?
+  var node: String?
   /// Whether the process exited after the record.
   ///
   /// Its severity is `F`, or its catalogue entry is ``CatalogEntry/fatal``. Set by ``EventExtractor``
   /// alone; a builder leaves it false.
-  public var fatal: Bool
+  var fatal: Bool
   /// The whole record, continuation lines included.
-  public var message: String
+  var message: String
   /// The classification of the message, with what it names where the entry states nothing.
-  public var reading: FailureReading
+  var reading: FailureReading
 
   /// A failure of `message` with what its entry states, classified.
-  public init(
+  init(
     operation: FailureOperation? = nil, nodeGroup: String? = nil, node: String? = nil, fatal: Bool = false,
     message: String
   ) {
@@ -54,26 +54,26 @@ public struct FailureDetail: Hashable, Sendable {
 
 /// What a failure's text says, read at extraction: class, code, action, principal, and the
 /// operation, node group and node it names.
-public struct FailureReading: Hashable, Sendable {
+struct FailureReading: Hashable, Sendable {
   /// What a person must fix.
-  public var failureClass: FailureClass
+  var failureClass: FailureClass
   /// The service's error code (`AccessDenied`, `403`), if any.
-  public var code: String?
+  var code: String?
   /// The refused action (`autoscaling:SetDesiredCapacity`), if any.
-  public var action: String?
+  var action: String?
   /// The refused identity (an ARN, a service account), if any.
-  public var principal: String?
+  var principal: String?
   /// The operation: the entry's, else the one the words around the error tell.
-  public var operation: FailureOperation?
+  var operation: FailureOperation?
   /// The node group the error names (`autoScalingGroupName/…`), else the entry's.
-  public var nodeGroup: String?
+  var nodeGroup: String?
   /// Without ``nodeGroup``, the one the words around the error suggest: a group whose scale-up was
   /// open when the failure came names it better.
-  public var guessedNodeGroup: String?
+  var guessedNodeGroup: String?
   /// The node: the entry's, else the one the error names.
-  public var node: String?
+  var node: String?
   /// Whether the error is about an empty node (`empty node` in its words): the kind of removal it fails.
-  public var emptyNode: Bool
+  var emptyNode: Bool
 
   /// The reading of `message` whose entry states `operation`, `nodeGroup` and `node`.
   init(_ message: String, operation: FailureOperation?, nodeGroup: String?, node: String?) {

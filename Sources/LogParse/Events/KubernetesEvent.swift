@@ -3,24 +3,24 @@
 /// Its ``meaning`` is read from the reason and the message where the event is made
 /// (``KubernetesEventMeaning/init(kind:namespace:name:reason:message:)``): the episode builder
 /// switches over it and never reads the message.
-public struct KubernetesEvent: Hashable, Sendable {
+struct KubernetesEvent: Hashable, Sendable {
   /// The object kind (`ConfigMap`, `Pod`, `Node`).
-  public private(set) var kind: String
+  private(set) var kind: String
   /// The object's namespace (empty for nodes).
-  public private(set) var namespace: String
+  private(set) var namespace: String
   /// The object's name.
-  public private(set) var name: String
+  private(set) var name: String
   /// `Normal` or `Warning`.
-  public private(set) var type: String
+  private(set) var type: String
   /// The reason as logged (`ScaledUpGroup`, `FailedToScaleUpGroup`, `ScaleDownEmpty` …), known or not.
-  public private(set) var reason: String
+  private(set) var reason: String
   /// The event's message.
-  public private(set) var message: String
+  private(set) var message: String
   /// What the event means, with the names and numbers its message states.
-  public private(set) var meaning: KubernetesEventMeaning
+  private(set) var meaning: KubernetesEventMeaning
 
   /// The event of these fields, its meaning read from them.
-  public init(kind: String, namespace: String, name: String, type: String, reason: String, message: String) {
+  init(kind: String, namespace: String, name: String, type: String, reason: String, message: String) {
     self.kind = kind
     self.namespace = namespace
     self.name = name
@@ -55,7 +55,7 @@ public struct KubernetesEvent: Hashable, Sendable {
 }
 
 /// What a Kubernetes event CAS sends means, by its reason, with what its message names.
-public enum KubernetesEventMeaning: Hashable, Sendable {
+enum KubernetesEventMeaning: Hashable, Sendable {
   /// `ScaledUpGroup`: `Scale-up: setting group GROUP size to N[ instead of M (max: X)]` (or `… size set to …`).
   case groupResized(group: String, size: Int, from: Int?, max: Int?)
   /// `TriggeredScaleUp`: `pod triggered scale-up: [{GROUP FROM->TO (max: MAX)}]`, on the pod (`namespace/name`).
@@ -81,7 +81,7 @@ public enum KubernetesEventMeaning: Hashable, Sendable {
 }
 
 /// What a scale-down event (`ScaleDownEmpty`, `ScaleDown`, `ScaleDownFailed`) shows.
-public enum ScaleDownEventMeaning: Hashable, Sendable {
+enum ScaleDownEventMeaning: Hashable, Sendable {
   /// A Node's `ScaleDownFailed`: its removal failed with the error classified.
   case nodeFailed(node: String, failure: FailureDetail)
   /// A Node's `… removed by cluster autoscaler`: the removal happened.

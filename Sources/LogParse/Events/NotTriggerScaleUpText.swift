@@ -4,13 +4,13 @@
 /// ≤1.18: `pod didn't trigger scale-up (it wouldn't fit if a new node is added): …`. Each reason
 /// is `COUNT TEXT`, the count being the node groups that gave it; some (`max total nodes in
 /// cluster reached`) come alone and without a count.
-public enum NotTriggerScaleUpText {
+enum NotTriggerScaleUpText {
   /// One reason: its text without the count, and the node groups that gave it.
-  public struct Reason: Hashable, Sendable {
+  struct Reason: Hashable, Sendable {
     /// The reason's text (`max node group size reached`).
-    public var text: String
+    var text: String
     /// How many node groups gave it, when the event counts them.
-    public var nodeGroups: Int?
+    var nodeGroups: Int?
   }
 
   /// The reasons of `message`, in order.

@@ -11,21 +11,21 @@
 ///   as failures classified from their error).
 public struct StructuredForm: Sendable {
   /// The message text, unquoted (`Scale-up: setting group size`).
-  public let message: String
+  let message: String
   /// The keys read, in capture-group order (keys form) or `%v` order (printf form).
-  public let keys: [StructuredKey]
+  let keys: [StructuredKey]
   /// The printf text the values are put into, if the entry reads its pattern's captures from it.
-  public let printf: String?
+  let printf: String?
 
   /// A form whose capture group `i` (from 1) is the value of `keys[i - 1]`.
-  public init(_ message: String, keys: [StructuredKey] = []) {
+  init(_ message: String, keys: [StructuredKey] = []) {
     self.message = message
     self.keys = keys
     self.printf = nil
   }
 
   /// A form rendered into `printf` (each `%v` replaced by the next key's value) and matched by the entry's pattern.
-  public init(_ message: String, printf: String, keys: [StructuredKey]) {
+  init(_ message: String, printf: String, keys: [StructuredKey]) {
     self.message = message
     self.keys = keys
     self.printf = printf
@@ -38,7 +38,7 @@ public struct StructuredForm: Sendable {
 }
 
 /// One value a structured form reads: a key's value, or a part of it the printf form showed.
-public struct StructuredKey: Sendable, ExpressibleByStringLiteral {
+struct StructuredKey: Sendable, ExpressibleByStringLiteral {
   /// How the value is taken from the record.
   enum Reading: Sendable {
     /// The value as written (unquoted).
@@ -58,11 +58,11 @@ public struct StructuredKey: Sendable, ExpressibleByStringLiteral {
   }
 
   /// The key (or, for a constant, the text).
-  public let name: String
+  let name: String
   let reading: Reading
 
   /// The value of key `value`, as written.
-  public init(stringLiteral value: String) {
+  init(stringLiteral value: String) {
     self.init(value, .value)
   }
 
@@ -72,27 +72,27 @@ public struct StructuredKey: Sendable, ExpressibleByStringLiteral {
   }
 
   /// Field `field` of the struct in key `key`, up to the next space or closing brace.
-  public static func field(_ key: String, _ field: String) -> StructuredKey { StructuredKey(key, .field(field)) }
+  static func field(_ key: String, _ field: String) -> StructuredKey { StructuredKey(key, .field(field)) }
 
   /// The last field `field` of the struct in key `key` (it may hold spaces).
-  public static func lastField(_ key: String, _ field: String) -> StructuredKey {
+  static func lastField(_ key: String, _ field: String) -> StructuredKey {
     StructuredKey(key, .lastField(field))
   }
 
   /// The names of the list in key `key`, comma-separated.
-  public static func list(_ key: String) -> StructuredKey { StructuredKey(key, .list) }
+  static func list(_ key: String) -> StructuredKey { StructuredKey(key, .list) }
 
   /// The slice in key `key` without its outer brackets.
-  public static func unbracketed(_ key: String) -> StructuredKey { StructuredKey(key, .unbracketed) }
+  static func unbracketed(_ key: String) -> StructuredKey { StructuredKey(key, .unbracketed) }
 
   /// The time in key `key`, in Go's `time.Time.String()` form whatever the logging format wrote.
-  public static func time(_ key: String) -> StructuredKey { StructuredKey(key, .time) }
+  static func time(_ key: String) -> StructuredKey { StructuredKey(key, .time) }
 
   /// The fixed text `text`.
-  public static func constant(_ text: String) -> StructuredKey { StructuredKey(text, .constant) }
+  static func constant(_ text: String) -> StructuredKey { StructuredKey(text, .constant) }
 
   /// The key as the catalogue lists it (`backoffStatus.ErrorCode`, `"unhealthy"`).
-  public var description: String {
+  var description: String {
     switch reading {
     case .value, .list, .unbracketed, .time: name
     case .field(let field), .lastField(let field): "\(name).\(field)"

@@ -34,22 +34,22 @@ public final class ChildProcess {
   /// Why a command could not be started.
   public struct StartError: Error, Sendable, CustomStringConvertible {
     /// The command's name (its first word).
-    public let command: String
+    let command: String
     /// The system's reason.
-    public let reason: String
+    let reason: String
 
     public var description: String { "cannot run '\(command)': \(reason)" }
   }
 
   /// The longest stderr line kept, in bytes; a longer one is cut.
-  public static let longestErrorLine = 1024
+  static let longestErrorLine = 1024
 
   /// The command's process id, which is also its process group id.
-  public let pid: Int32
+  let pid: Int32
   /// The read end of the pipe on the command's standard output.
   public let output: Int32
   /// What ended the command, once it was reaped.
-  public private(set) var termination: Termination?
+  private(set) var termination: Termination?
 
   /// The last stderr line, shared with the thread that reads it.
   private let errorTail: ErrorTail

@@ -23,10 +23,7 @@ final class GzipInflater {
 
   deinit { inflateEnd(&stream) }
 
-  /// Whether the input given last is used up.
-  var needsInput: Bool { stream.avail_in == 0 }
-
-  /// Takes `bytes` as the next compressed input; they must stay valid until ``needsInput``.
+  /// Takes `bytes` as the next compressed input; they must stay valid until they are inflated.
   func supply(_ bytes: UnsafeMutableRawBufferPointer) {
     stream.next_in = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
     stream.avail_in = UInt32(clamping: bytes.count)

@@ -1,9 +1,13 @@
 import Glibc
 
 /// Reads files and live streams into an ``Analyzer`` in large chunks.
+///
+/// A read begins its source (``Analyzer/beginSource(_:)``) and never ends it: the analyzer does, once,
+/// when the next source begins or the input is finished (``Analyzer/finish()``), so that the last
+/// record of a source is delivered exactly once.
 public enum InputReader {
   /// The read size: large reads keep system calls rare.
-  public static let chunkSize = 1 << 20
+  static let chunkSize = 1 << 20
 
   /// How long a read that may block waits before it checks its stop condition again.
   static let stopCheckMilliseconds: Int32 = 50
@@ -59,7 +63,6 @@ public enum InputReader {
     }
     defer { close(fd) }
     analyzer.beginSource(path)
-    defer { analyzer.endSource() }
     let isRegular = type == S_IFREG
     // Compressed data cannot be cut at byte offsets: a gzip file is inflated in one pass (its
     // inflated bytes may still be parsed in segments, as a stream's are).
@@ -116,28 +119,22 @@ public enum InputReader {
     analyzer.beginSource(name)
     if analyzer.options.parseThreads > 1, analyzer.canParseSegments {
       // Nobody watches records or steps as they come: parse in segments on every core.
-      let end = SegmentedStreamReader.read(
+      return SegmentedStreamReader.read(
         fd: fd, threads: analyzer.options.parseThreads, segmentBytes: analyzer.options.segmentBytes,
         into: &analyzer, shouldStop: shouldStop)
-      if end != .stopped { analyzer.endSource() }
-      return end
     }
     let decoder = InputDecoder()
     analyzer.streamDecoder = decoder
-    let end = pump(fd, into: &analyzer, decoder: decoder, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
-    if end != .stopped { analyzer.endSource() }
-    return end
+    return pump(fd, into: &analyzer, decoder: decoder, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
   }
 
   /// Continues reading a stream started with ``readStream(fd:name:into:idleMilliseconds:shouldStop:)``.
-  public static func continueStream(
+  static func continueStream(
     fd: Int32, into analyzer: inout Analyzer, idleMilliseconds: Int32 = 50, shouldStop: () -> Bool
   ) -> StreamEnd {
     let decoder = analyzer.streamDecoder ?? InputDecoder()
     analyzer.streamDecoder = decoder
-    let end = pump(fd, into: &analyzer, decoder: decoder, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
-    if end != .stopped { analyzer.endSource() }
-    return end
+    return pump(fd, into: &analyzer, decoder: decoder, idleMilliseconds: idleMilliseconds, shouldStop: shouldStop)
   }
 
   /// Reads `fd` into `analyzer` through `decoder` until it ends, fails or `shouldStop` says so

@@ -6,16 +6,16 @@ import Glibc
 /// ``maximumLineLength`` is cut to that length and counted in ``truncatedLines``; the rest of it
 /// is skipped without being buffered, so memory stays bounded on any input. A last line without
 /// a newline is delivered by ``finish(_:)``.
-public struct LineSplitter {
+struct LineSplitter {
   /// The longest line delivered whole; longer lines are cut to this many bytes.
-  public let maximumLineLength: Int
+  let maximumLineLength: Int
   /// Lines that were cut at ``maximumLineLength``.
-  public private(set) var truncatedLines = 0
+  private(set) var truncatedLines = 0
   private var pending: [UInt8] = []
   private var isCuttingLine = false
 
   /// Creates a splitter that cuts lines at `maximumLineLength` bytes (1 MiB by default).
-  public init(maximumLineLength: Int = 1 << 20) {
+  init(maximumLineLength: Int = 1 << 20) {
     self.maximumLineLength = max(16, maximumLineLength)
   }
 
@@ -23,7 +23,7 @@ public struct LineSplitter {
   ///
   /// The buffer passed to `body` is valid only during the call.
   /// - Complexity: O(*n*) in the chunk's length; no byte is scanned twice.
-  public mutating func feed(
+  mutating func feed(
     _ chunk: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
     guard let base = chunk.baseAddress, chunk.count > 0 else { return }
@@ -49,7 +49,7 @@ public struct LineSplitter {
   }
 
   /// Delivers the last line when the input did not end with a newline.
-  public mutating func finish(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  mutating func finish(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     if !pending.isEmpty || isCuttingLine {
       pending.withUnsafeBufferPointer { deliver($0, body) }
     }
@@ -58,7 +58,7 @@ public struct LineSplitter {
   }
 
   /// Whether a partial line is waiting for its newline.
-  public var hasPartialLine: Bool { !pending.isEmpty || isCuttingLine }
+  var hasPartialLine: Bool { !pending.isEmpty || isCuttingLine }
 
   private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard !isCuttingLine else { return }

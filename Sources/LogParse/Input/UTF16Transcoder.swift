@@ -12,11 +12,9 @@ struct UTF16Transcoder {
 
   init(bigEndian: Bool) { self.bigEndian = bigEndian }
 
-  /// The most UTF-8 bytes `count` input bytes can give (with what is carried over).
-  static func maximumOutput(for count: Int) -> Int { (count + 2) / 2 * 3 + 4 }
-
-  /// Transcodes `input` into `output` (at least ``maximumOutput(for:)`` bytes) and returns the
-  /// number of bytes written.
+  /// Transcodes `input` into `output` and returns the number of bytes written.
+  ///
+  /// `output` holds at least `(n + 2) / 2 * 3 + 4` bytes for `n` input bytes (with what is carried over).
   mutating func transcode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int {
     var written = 0
     var index = 0

@@ -3,14 +3,14 @@
 /// Ids come from one ``NameTable`` and mean nothing without it; the table turns them back into
 /// names when a report is made. Ids are handed out in increasing order and never reused while the
 /// table lives (they wrap only after 2³² names).
-public struct NameId: Hashable, Sendable, Comparable, CustomStringConvertible {
+struct NameId: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The id's number.
-  public let rawValue: UInt32
+  let rawValue: UInt32
 
   /// The id numbered `rawValue`.
-  public init(rawValue: UInt32) { self.rawValue = rawValue }
+  init(rawValue: UInt32) { self.rawValue = rawValue }
 
-  public static func < (lhs: NameId, rhs: NameId) -> Bool { lhs.rawValue < rhs.rawValue }
+  static func < (lhs: NameId, rhs: NameId) -> Bool { lhs.rawValue < rhs.rawValue }
 
-  public var description: String { "#\(rawValue)" }
+  var description: String { "#\(rawValue)" }
 }

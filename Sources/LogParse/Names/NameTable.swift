@@ -9,15 +9,15 @@ import Glibc
 /// with the same id, so a name seen at least once per generation keeps its id; a name absent for two
 /// whole generations gets a new id when it returns, as if it had never been seen (the reducers'
 /// per-key tables forget old keys the same way).
-public struct NameTable: Sendable {
+struct NameTable: Sendable {
   /// Names kept per generation by default: far more than a cluster's nodes, groups and pending pods
   /// in the reorder window, so only hostile cardinality ever rotates a generation.
-  public static let defaultGenerationCapacity = 1 << 16
+  static let defaultGenerationCapacity = 1 << 16
   /// Bytes of names kept per generation by default.
-  public static let defaultGenerationBytes = 4 << 20
+  static let defaultGenerationBytes = 4 << 20
 
   /// The id of the name `name` would have, if the table holds it; never interns.
-  public func lookup(_ name: UnsafeBufferPointer<UInt8>) -> NameId? {
+  func lookup(_ name: UnsafeBufferPointer<UInt8>) -> NameId? {
     let hash = NameGeneration.hash(name)
     if let entry = current.find(name, hash: hash) { return NameId(rawValue: current.ids[entry]) }
     if let entry = previous.find(name, hash: hash) { return NameId(rawValue: previous.ids[entry]) }
@@ -28,13 +28,13 @@ public struct NameTable: Sendable {
   private var previous = NameGeneration(firstNewId: 0)
   private var nextId: UInt32 = 0
   /// Most names in one generation.
-  public let generationCapacity: Int
+  let generationCapacity: Int
   /// Most name bytes in one generation.
-  public let generationBytes: Int
+  let generationBytes: Int
 
   /// An empty table whose generations hold at most `generationCapacity` names and `generationBytes`
   /// bytes (both at least 1).
-  public init(
+  init(
     generationCapacity: Int = NameTable.defaultGenerationCapacity,
     generationBytes: Int = NameTable.defaultGenerationBytes
   ) {
@@ -44,18 +44,18 @@ public struct NameTable: Sendable {
 
   /// A table that never drops a name: for a parser of one bounded stretch of input, whose names
   /// are at most its bytes.
-  public static func unbounded() -> NameTable {
+  static func unbounded() -> NameTable {
     NameTable(generationCapacity: Int.max, generationBytes: Int.max)
   }
 
   /// The names the table holds now (both generations).
-  public var count: Int { current.count + previous.count }
+  var count: Int { current.count + previous.count }
 
   /// The name bytes the table holds now (both generations).
-  public var byteCount: Int { current.bytes.count + previous.bytes.count }
+  var byteCount: Int { current.bytes.count + previous.bytes.count }
 
   /// The id of `name`, interned now if the table does not hold it.
-  public mutating func intern(_ name: UnsafeBufferPointer<UInt8>) -> NameId {
+  mutating func intern(_ name: UnsafeBufferPointer<UInt8>) -> NameId {
     let hash = NameGeneration.hash(name)
     if let entry = current.find(name, hash: hash) { return NameId(rawValue: current.ids[entry]) }
     if let entry = previous.find(name, hash: hash) {
@@ -72,27 +72,27 @@ public struct NameTable: Sendable {
   }
 
   /// The id of `name`, interned now if the table does not hold it.
-  public mutating func intern(_ name: String) -> NameId {
+  mutating func intern(_ name: String) -> NameId {
     var name = name
     return name.withUTF8 { intern($0) }
   }
 
   /// The id of the bytes `range` of `buffer`.
-  public mutating func intern(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> NameId {
+  mutating func intern(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> NameId {
     intern(UnsafeBufferPointer(rebasing: buffer[range]))
   }
 
   /// The name of `id`, or nil when the table no longer holds it (or never did).
   ///
   /// The string was made once, when the name was interned: asking again allocates nothing.
-  public func name(_ id: NameId) -> String? {
+  func name(_ id: NameId) -> String? {
     if let entry = current.entry(of: id.rawValue) { return current.names[entry] }
     if let entry = previous.entry(of: id.rawValue) { return previous.names[entry] }
     return nil
   }
 
   /// Calls `body` with the bytes of `id`'s name; nil when the table does not hold it.
-  public func withBytes<Result>(of id: NameId, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+  func withBytes<Result>(of id: NameId, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
     if let entry = current.entry(of: id.rawValue) { return current.withBytes(of: entry, body) }
     if let entry = previous.entry(of: id.rawValue) { return previous.withBytes(of: entry, body) }
     return nil

@@ -9,9 +9,9 @@
 /// while the current one runs without moving or copying either.
 public struct Analyzer {
   /// The options in force.
-  public let options: AnalyzerOptions
+  let options: AnalyzerOptions
   /// Source names, in the order read.
-  public private(set) var sources: [String] = []
+  private(set) var sources: [String] = []
 
   private var splitter: LineSplitter
   private var stripper: EnvelopeStripper
@@ -24,7 +24,7 @@ public struct Analyzer {
   /// ``InputReader/continueStream``.
   var streamDecoder: InputDecoder?
   /// Why an input could not be read to its end (corrupt or truncated gzip data), if one could not.
-  public private(set) var incompleteInput: String?
+  private(set) var incompleteInput: String?
 
   /// Creates an analyzer with `options`.
   public init(options: AnalyzerOptions) {
@@ -37,18 +37,18 @@ public struct Analyzer {
   }
 
   /// Called with every record (for `--expect-line`).
-  public var onRecord: ((Record) -> Void)? {
+  var onRecord: ((Record) -> Void)? {
     get { records.onRecord }
     set { records.onRecord = newValue }
   }
   /// Called with every record once it is mapped: the loop it belongs to and the event it meant
   /// (nil when no catalogue entry recognised it); for `--iteration`.
-  public var onRecordMeaning: ((Record, LoopId?, Event?) -> Void)? {
+  var onRecordMeaning: ((Record, LoopId?, Event?) -> Void)? {
     get { records.onRecordMeaning }
     set { records.onRecordMeaning = newValue }
   }
   /// Called with every event the episode builder applies, in the order it applies them.
-  public var onEvent: ((Event, EventContext) -> Void)? {
+  var onEvent: ((Event, EventContext) -> Void)? {
     get { events.sink.onEvent }
     set { events.sink.onEvent = newValue }
   }
@@ -59,22 +59,22 @@ public struct Analyzer {
   }
 
   /// The episodes and findings so far.
-  public var builder: EpisodeBuilder { events.sink.builder }
+  var builder: EpisodeBuilder { events.sink.builder }
   /// Records mapped to an event.
-  public var recognized: Int { records.statistics.recognized }
+  var recognized: Int { records.statistics.recognized }
   /// Well-formed records no catalogue entry matched.
-  public var unrecognized: Int { records.statistics.unrecognized }
+  var unrecognized: Int { records.statistics.unrecognized }
   /// The lowest `--v` the log proves, if any line proves one.
-  public var verbosity: Int? { records.statistics.verbosity }
+  var verbosity: Int? { records.statistics.verbosity }
   /// The earliest and latest record times.
-  public var firstTime: LogTime? { records.statistics.firstTime }
-  public var lastTime: LogTime? { records.statistics.lastTime }
+  var firstTime: LogTime? { records.statistics.firstTime }
+  var lastTime: LogTime? { records.statistics.lastTime }
   /// The cloud provider the records' clues show, if any (``CloudProviderClue``).
-  public var cloudProvider: String? { records.statistics.cloudClue.provider }
+  var cloudProvider: String? { records.statistics.cloudClue.provider }
   /// The shapes of unrecognised records, with counts and a sample each.
-  public var unrecognizedShapes: UnrecognizedShapes { records.statistics.unrecognizedShapes }
+  var unrecognizedShapes: UnrecognizedShapes { records.statistics.unrecognizedShapes }
   /// Whether the records so far are in the printf form, the structured form, or both.
-  public var logFormat: LogFormat { records.statistics.loops.logFormat }
+  var logFormat: LogFormat { records.statistics.loops.logFormat }
 
   /// Starts a new source (a file, or `-` for standard input); line numbers restart at 1.
   public mutating func beginSource(_ name: String) {
@@ -87,7 +87,7 @@ public struct Analyzer {
   private var source: Int { max(0, sources.count - 1) }
 
   /// Feeds the next chunk of the current source.
-  public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
+  mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
     if sources.isEmpty { sources.append("-") }
     records.statistics.keepSample(chunk)
     Self.feed(chunk, source, &splitter, &lineNumber, &stripper, &assembler, &records, &events)
@@ -109,7 +109,7 @@ public struct Analyzer {
   }
 
   /// Whether the input was read as a log, and if not, what it looks like.
-  public var inputVerdict: InputVerdict {
+  var inputVerdict: InputVerdict {
     InputVerdict.classify(
       accounting: accounting, recognized: recognized, sample: records.statistics.sample,
       incompleteInput: incompleteInput)
@@ -121,7 +121,7 @@ public struct Analyzer {
   }
 
   /// Ends the current source: its last line and record are delivered.
-  public mutating func endSource() {
+  mutating func endSource() {
     Self.finishLines(source, &splitter, &lineNumber, &stripper, &assembler, &records, &events)
     assembler.noteTruncated(splitter.truncatedLines)
     Self.finishPartials(source, &stripper, &assembler, &records, &events)
@@ -149,7 +149,7 @@ public struct Analyzer {
   }
 
   /// Line counts so far.
-  public var accounting: LineAccounting {
+  var accounting: LineAccounting {
     var counts = assembler.accounting
     counts.records -= records.notRecords
     counts.continuationLines -= records.notRecordContinuations
@@ -166,7 +166,7 @@ public struct Analyzer {
   }
 
   /// The envelopes seen so far.
-  public var formats: [InputFormat] {
+  var formats: [InputFormat] {
     var seen = stripper.formats.union(records.statistics.formats)
     if assembler.sawKlogText { seen.insert(.klogText) }
     if assembler.sawPasted { seen.insert(.pasted) }
@@ -176,10 +176,10 @@ public struct Analyzer {
   }
 
   /// What putting events in time order took so far.
-  public var reorderStatistics: ReorderStatistics { events.reorder.statistics }
+  var reorderStatistics: ReorderStatistics { events.reorder.statistics }
 
   /// PCRE2 matches that hit a limit (their records count as unrecognised).
-  public var patternErrors: Int { records.extractor.patternErrors + records.statistics.patternErrors }
+  var patternErrors: Int { records.extractor.patternErrors + records.statistics.patternErrors }
 
   /// The streams of interleaved logs (kubectl `--prefix` pods), stream `n` at `n - 1`.
   var streamNames: [String] { stripper.streamNames }

@@ -3,7 +3,7 @@ public struct AnalyzerOptions: Sendable {
   /// Lines longer than this many bytes are cut (and counted).
   public var maximumLineLength = 1 << 20
   /// The longest record kept (header line plus continuation lines); the rest is dropped.
-  public var maximumRecordLength = 1 << 20
+  var maximumRecordLength = 1 << 20
   /// How many events may wait to be put in time order (0: apply each at once, for live streams).
   public var reorderWindow = 4096
   /// How many bytes the events waiting to be put in order may hold in memory; beyond it, input
@@ -16,9 +16,9 @@ public struct AnalyzerOptions: Sendable {
   /// Unrecognised shapes counted when there are too many to keep them all (see ``UnrecognizedShapes``).
   public var maximumUnrecognizedShapes = UnrecognizedShapes.maximumShapes
   /// The year given with `--year`, if any.
-  public var year: Int?
+  var year: Int?
   /// The present moment, used only to assume a year when the log gives none.
-  public var now: FullTime
+  var now: FullTime
 
   /// Options with defaults, `now` being the present moment for year assumptions.
   public init(now: FullTime, year: Int? = nil) {

@@ -5,20 +5,20 @@
 /// (`42`) may name a loop of several processes; ``outcome`` then says so rather than guessing.
 public final class IterationFilter {
   /// One record of the loop.
-  public struct Line: Sendable {
-    public var source: Int
-    public var line: Int
-    public var time: LogTime
+  struct Line: Sendable {
+    var source: Int
+    var line: Int
+    var time: LogTime
     /// The event kind (`scaleUpRequested`), `noted`, or `unrecognised`.
-    public var meaning: String
+    var meaning: String
     /// The record's first line.
-    public var text: String
+    var text: String
     /// The record's continuation lines.
-    public var extraLines: Int
+    var extraLines: Int
   }
 
   /// What the input held of the selected loop.
-  public enum Outcome: Sendable {
+  enum Outcome: Sendable {
     /// One loop, its records in order, and how many were left out past ``maximumLines``.
     case found(LoopId, [Line], omitted: Int)
     /// No loop has that id.
@@ -28,12 +28,12 @@ public final class IterationFilter {
   }
 
   /// Most records kept per loop; more are counted.
-  public static let maximumLines = 100_000
+  static let maximumLines = 100_000
   /// Most bytes of a record's first line kept.
   static let maximumTextBytes = 4096
 
   /// The loop asked for.
-  public let selector: IterationSelector
+  let selector: IterationSelector
   private var order: [LoopId] = []
   private var lines: [LoopId: [Line]] = [:]
   private var omitted: [LoopId: Int] = [:]
@@ -47,7 +47,7 @@ public final class IterationFilter {
   }
 
   /// Keeps `record` when it belongs to a selected loop.
-  public func observe(_ record: Record, _ loop: LoopId?, _ event: Event?) {
+  func observe(_ record: Record, _ loop: LoopId?, _ event: Event?) {
     guard let loop, selector.matches(loop) else { return }
     if lines[loop] == nil {
       order.append(loop)
@@ -73,7 +73,7 @@ public final class IterationFilter {
   }
 
   /// The loop found, or why none was.
-  public var outcome: Outcome {
+  var outcome: Outcome {
     guard let first = order.first else { return .unknown }
     guard order.count == 1 else { return .ambiguous(order) }
     return .found(first, lines[first] ?? [], omitted: omitted[first] ?? 0)
@@ -91,13 +91,14 @@ public final class IterationFilter {
   }
 
   /// The loop's records, one terminal-safe line each: `SOURCE:LINE  TIME  MEANING  TEXT`.
-  public func render(sources: [String], baseYear: Int) -> String {
+  ///
+  /// Sources are named and times dated by `report` (``Report/sourceName(_:)``, ``Report/rfc3339(_:)``).
+  public func render(in report: Report) -> String {
     guard case .found(_, let found, let omitted) = outcome else { return "" }
     var out = ""
     for line in found {
-      let source = sources.indices.contains(line.source) ? sources[line.source] : "-"
       var text =
-        "\(source):\(line.line)  \(line.time.isKnown ? line.time.rfc3339(baseYear: baseYear) : "(time not logged)")  \(line.meaning)  \(line.text)"
+        "\(report.sourceName(line.source)):\(line.line)  \(report.rfc3339(line.time))  \(line.meaning)  \(line.text)"
       if line.extraLines > 0 { text += "  (+\(line.extraLines) lines)" }
       out += TerminalText.sanitize(text) + "\n"
     }

@@ -59,14 +59,14 @@ public struct UnrecognizedShapes: Sendable {
   }
 
   /// The default number of shapes counted.
-  public static let maximumShapes = 2_000
+  static let maximumShapes = 2_000
   /// Bytes of a record's first line kept as its sample.
   static let sampleBytes = 400
   /// Bytes of a record's first line that make its shape.
   static let shapeBytes = 120
 
   /// The number of shapes counted.
-  public let capacity: Int
+  let capacity: Int
   /// Whether this table records occurrences for replay (a segment's) instead of counting them.
   private let recordsOccurrences: Bool
 
@@ -85,11 +85,11 @@ public struct UnrecognizedShapes: Sendable {
   private var occurrences: [Occurrence] = []
 
   /// Unrecognised records counted.
-  public private(set) var total = 0
+  private(set) var total = 0
 
   /// An empty table that counts up to `capacity` shapes, or records every occurrence for a later
   /// replay when it parses one segment of the input.
-  public init(capacity: Int = UnrecognizedShapes.maximumShapes, recordsOccurrences: Bool = false) {
+  init(capacity: Int = UnrecognizedShapes.maximumShapes, recordsOccurrences: Bool = false) {
     self.capacity = max(1, capacity)
     self.recordsOccurrences = recordsOccurrences
   }
@@ -186,7 +186,7 @@ public struct UnrecognizedShapes: Sendable {
   }
 
   /// The `limit` most frequent shapes, most frequent first (ties: the first to occur, then the shape's text).
-  public func top(_ limit: Int) -> [Shape] {
+  func top(_ limit: Int) -> [Shape] {
     let shapes = entries.map(\.shape)
     return Array(
       shapes.sorted {
@@ -198,7 +198,7 @@ public struct UnrecognizedShapes: Sendable {
   }
 
   /// How many records and shapes were counted, and whether the counts are exact.
-  public var totals: Totals {
+  var totals: Totals {
     guard replaced else {
       return Totals(records: total, distinct: entries.count, distinctIsExact: true, kept: entries.count)
     }

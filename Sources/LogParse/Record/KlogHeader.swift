@@ -1,37 +1,37 @@
 import Glibc
 
 /// The parsed header of a klog text line: `I0927 11:50:35.158391       1 scale_up.go:300] msg`.
-public struct KlogHeader: Hashable, Sendable {
+struct KlogHeader: Hashable, Sendable {
   /// The severity letter; nil when the line lost it (a damaged paste).
-  public var severity: Severity?
+  var severity: Severity?
   /// Month 1...12.
-  public var month: Int
+  var month: Int
   /// Day 1...31.
-  public var day: Int
+  var day: Int
   /// Microseconds since midnight.
-  public var microsecondOfDay: Int64
+  var microsecondOfDay: Int64
   /// Fractional digits of the time as written.
-  public var fractionDigits: Int
+  var fractionDigits: Int
   /// Byte range of `file.go` in the line.
-  public var fileRange: Range<Int>
+  var fileRange: Range<Int>
   /// The `:line` number after the file name.
-  public var sourceLine: Int
+  var sourceLine: Int
   /// Offset of the message's first byte.
-  public var messageStart: Int
+  var messageStart: Int
   /// Bytes of paste damage stripped before the header (indentation, `# `, `> `, grep `-n`, or any
   /// prefix the header search stepped over; see ``LinePrefix``).
-  public var pastedPrefixLength: Int
+  var pastedPrefixLength: Int
   /// Whether the time of day is readable; false when it was redacted (`XX:XX:XX.XXXXXX`): the
   /// record then has no time (the month and day are kept as written, but never used alone).
-  public var hasTime = true
+  var hasTime = true
   /// Whether the header was found by searching past an unknown prefix (``KlogHeaderParser/search(_:)``).
-  public var foundBySearch = false
+  var foundBySearch = false
 }
 
 /// Recognises klog text headers at fixed positions, tolerating the damage of pasted logs.
-public enum KlogHeaderParser {
+enum KlogHeaderParser {
   /// Parses the header at the start of `line`, after any pasted prefix; nil when there is none.
-  public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> KlogHeader? {
+  static func parse(_ line: UnsafeBufferPointer<UInt8>) -> KlogHeader? {
     if let header = parse(line, at: 0) { return header }
     let prefix = pastedPrefixLength(line)
     if prefix > 0, let header = parse(line, at: prefix) { return header }

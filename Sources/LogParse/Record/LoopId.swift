@@ -35,7 +35,7 @@ public enum IterationSelector: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Whether `loop` is one this selector may name.
-  public func matches(_ loop: LoopId) -> Bool {
+  func matches(_ loop: LoopId) -> Bool {
     switch (self, loop) {
     case (.full(let id), .structured(let other)): return id == other
     case (.number(let n), .structured(let other)): return other.number == n

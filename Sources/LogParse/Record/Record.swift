@@ -3,32 +3,32 @@ import Glibc
 /// One klog record: a header line and its continuation lines, viewed without copying.
 ///
 /// The buffers are valid only during the callback that receives the record.
-public struct Record {
+struct Record {
   /// Index of the input source (file) in the analysis's source list.
-  public var source: Int
+  var source: Int
   /// The 1-based physical line number of the header line.
-  public var firstLine: Int
+  var firstLine: Int
   /// How many physical lines the record spans (1 + continuation lines).
-  public var lineCount: Int
+  var lineCount: Int
   /// The severity; records that lost their letter count as info.
-  public var severity: Severity
+  var severity: Severity
   /// When the record was written.
-  public var time: LogTime
+  var time: LogTime
   /// The `file.go` part of the header.
-  public var file: UnsafeBufferPointer<UInt8>
+  var file: UnsafeBufferPointer<UInt8>
   /// The `:line` part of the header.
-  public var sourceLine: Int
+  var sourceLine: Int
   /// The message: the header line's text, then each continuation line after a `\n`.
-  public var message: UnsafeBufferPointer<UInt8>
+  var message: UnsafeBufferPointer<UInt8>
   /// The `v` level, when the format states it (klog JSON).
-  public var verbosity: Int?
+  var verbosity: Int?
   /// Lines that may be the rest of the header line, cut by a hard wrap (a terminal or a mail client).
   ///
   /// They are joined by `\n`, and empty when there are none; the analyzer decides whether they
   /// belong to the record.
-  public var wrapped = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  var wrapped = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   /// How many physical lines ``wrapped`` holds.
-  public var wrappedLines = 0
+  var wrappedLines = 0
   /// How many of the first lines of ``wrapped`` look cut at one width (60 to 200 columns).
   var widthWrappedLines = 0
   /// Which continuation lines look like pieces of a wrap of the line before (bit i: the i + 1th
@@ -48,7 +48,7 @@ public struct Record {
   /// Whether the record came from CAS JSON logging with fields besides `ts`, `caller`, `msg`, `v`, `err`.
   var jsonHasFields = false
   /// The stream of an interleaved log the record came from (a kubectl `--prefix` pod), 0 when none.
-  public var stream: UInt16 = 0
+  var stream: UInt16 = 0
   /// Whether the record's message was rebuilt from another layout (a kubectl event row), so that
   /// its severity says nothing about the `--v` level CAS ran at.
   var isRewritten = false
@@ -60,26 +60,26 @@ public struct Record {
   /// When it was not (a redacted time, a line without a header), ``time`` is only where the
   /// record stands in time order: the time of the last record before it that had one. It is never
   /// reported as the record's time.
-  public var hasTime = true
+  var hasTime = true
   /// Whether the record is a line without a header (a message pasted alone, or the text from
   /// `file.go:123] ` on); the handler takes it only when it is recognised or reads as an error.
-  public var isHeaderless = false
+  var isHeaderless = false
   /// Whether records came before it in its source, so that a line without a header reading as an
   /// error is one of the log's (a lone `error:` line of another tool is no CAS record).
   var followsRecords = false
 
   /// The physical line numbers the record spans.
-  public var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }
+  var lines: ClosedRange<Int> { firstLine...(firstLine + lineCount - 1) }
 
   /// Whether the record is in the structured form: a Go-quoted message (klog text), or a CAS JSON
   /// record with key=value fields.
-  public var isStructured: Bool { jsonHasFields || message.first == UInt8(ascii: "\"") }
+  var isStructured: Bool { jsonHasFields || message.first == UInt8(ascii: "\"") }
 
   /// The record's `iterationId`: the JSON field, or the first key after a quoted text message.
-  public var iteration: IterationId? { jsonIteration ?? IterationId.scan(message: message) }
+  var iteration: IterationId? { jsonIteration ?? IterationId.scan(message: message) }
 
   /// The message's first line (up to the first `\n`).
-  public var headline: UnsafeBufferPointer<UInt8> {
+  var headline: UnsafeBufferPointer<UInt8> {
     guard let base = message.baseAddress, let newline = memchrIndex(message, 0x0A) else { return message }
     return UnsafeBufferPointer(start: base, count: newline)
   }

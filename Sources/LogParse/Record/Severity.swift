@@ -1,5 +1,5 @@
 /// A klog severity: the header's first letter.
-public enum Severity: UInt8, Hashable, Sendable, CaseIterable {
+enum Severity: UInt8, Hashable, Sendable, CaseIterable {
   /// `I`: information, including every `V(n)` line.
   case info = 73
   /// `W`: warning.
@@ -10,5 +10,5 @@ public enum Severity: UInt8, Hashable, Sendable, CaseIterable {
   case fatal = 70
 
   /// The letter klog writes.
-  public var letter: Character { Character(Unicode.Scalar(rawValue)) }
+  var letter: Character { Character(Unicode.Scalar(rawValue)) }
 }

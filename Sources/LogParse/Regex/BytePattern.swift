@@ -5,21 +5,21 @@ import CPCRE2
 /// Byte mode (no `PCRE2_UTF`) means any input bytes, valid UTF-8 or not, can be matched without
 /// undefined behaviour; the patterns are ASCII and high bytes still match `.` and `\S`.
 /// Match and depth limits are set on every match, so no input can make a pattern run away.
-public final class BytePattern: @unchecked Sendable {
+final class BytePattern: @unchecked Sendable {
   // SAFETY: a compiled PCRE2 code object is immutable once built and safe to use from several
   // threads at once. JIT compilation writes into it, but only here in `init`, before `self`
   // escapes. Per-match scratch memory lives in `Matcher`, one per user.
   let code: OpaquePointer
   /// The pattern's source text, for messages.
-  public let source: String
+  let source: String
   /// Whether the JIT compiled the pattern (otherwise the interpreter runs it, more slowly).
-  public let isJITCompiled: Bool
+  let isJITCompiled: Bool
   /// How many capture groups the pattern has.
-  public let captureCount: Int
+  let captureCount: Int
 
   /// Compiles `pattern`; `caseless` makes letters match either case.
   /// - Throws: ``PatternError`` with PCRE2's message and the offset of the problem.
-  public init(_ pattern: String, caseless: Bool = false) throws(PatternError) {
+  init(_ pattern: String, caseless: Bool = false) throws(PatternError) {
     var errorCode: Int32 = 0
     var errorOffset: Int = 0
     var options: UInt32 = PCRE2_DOTALL
@@ -44,16 +44,6 @@ public final class BytePattern: @unchecked Sendable {
 
   deinit {
     pcre2_code_free_8(code)
-  }
-
-  /// The number of a named group, or nil when the pattern has no group of that name.
-  public func groupNumber(_ name: String) -> Int? {
-    let number = name.withCString { pointer in
-      pointer.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) {
-        pcre2_substring_number_from_name_8(code, $0)
-      }
-    }
-    return number > 0 ? Int(number) : nil
   }
 
   /// PCRE2's text for an error code.

@@ -5,12 +5,12 @@ import CPCRE2
 /// The match limit bounds backtracking work and the depth limit bounds backtracking memory per
 /// match, so no input can hang a pattern; the JIT stack (32 KiB growing to 1 MiB) is sized
 /// explicitly rather than left to the 32 KiB machine-stack default.
-public final class MatchSettings {
+final class MatchSettings {
   let context: OpaquePointer?
   private let jitStack: OpaquePointer?
 
   /// Settings with ``Matcher/matchLimit``, ``Matcher/depthLimit`` and a JIT stack.
-  public init() {
+  init() {
     let matchContext = pcre2_match_context_create_8(nil)
     context = matchContext
     guard let matchContext else {
@@ -33,11 +33,11 @@ public final class MatchSettings {
 extension MatchSettings: Sendable {}
 
 /// Scratch memory for matching one ``BytePattern``; one per pattern per user, never shared between threads.
-public final class Matcher {
+final class Matcher {
   /// The pattern this matcher runs.
-  public let pattern: BytePattern
+  let pattern: BytePattern
   /// The pattern's capture groups (kept here so that matching never touches the shared pattern).
-  public let captureCount: Int
+  let captureCount: Int
   private let code: OpaquePointer
   private let isJITCompiled: Bool
   private let matchData: OpaquePointer
@@ -46,17 +46,17 @@ public final class Matcher {
   /// Where the last result is kept: behind a pointer, a match costs no exclusivity check.
   private let result = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
   /// The result code of the last match (the number of captures set, or a negative error).
-  public var lastResult: Int32 { result.pointee }
+  var lastResult: Int32 { result.pointee }
   /// The start and end offsets of each group in the last match (PCRE2's output vector).
-  public var offsets: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: ovector, count: 2 * (captureCount + 1)) }
+  var offsets: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: ovector, count: 2 * (captureCount + 1)) }
 
   /// Match limit: bounds backtracking work per match so no input can hang a pattern.
-  public static let matchLimit: UInt32 = 1_000_000
+  static let matchLimit: UInt32 = 1_000_000
   /// Depth limit: bounds the backtracking depth (heap memory) per match.
-  public static let depthLimit: UInt32 = 10_000
+  static let depthLimit: UInt32 = 10_000
 
   /// Creates scratch memory for `pattern`, matching with `settings` (shared with the user's other matchers).
-  public init(_ pattern: BytePattern, settings: MatchSettings = MatchSettings()) {
+  init(_ pattern: BytePattern, settings: MatchSettings = MatchSettings()) {
     self.pattern = pattern
     captureCount = pattern.captureCount
     code = pattern.code
@@ -77,7 +77,7 @@ public final class Matcher {
 
   /// Searches `subject` for the pattern; true on a match, false when there is none.
   /// - Throws: ``PatternError`` when PCRE2 gives up (match or depth limit, JIT stack).
-  public func matches(_ subject: UnsafeBufferPointer<UInt8>) throws(PatternError) -> Bool {
+  func matches(_ subject: UnsafeBufferPointer<UInt8>) throws(PatternError) -> Bool {
     // A NULL subject with a non-zero length is undefined behaviour: give PCRE2 a valid pointer.
     let base = subject.baseAddress ?? UnsafePointer(Matcher.emptySubject)
     let rc: Int32
@@ -94,7 +94,7 @@ public final class Matcher {
   }
 
   /// Searches `subject`, treating a PCRE2 limit error as no match; `onError` hears of it.
-  public func matchesSafely(
+  func matchesSafely(
     _ subject: UnsafeBufferPointer<UInt8>, onError: (PatternError) -> Void = { _ in }
   ) -> Bool {
     do {

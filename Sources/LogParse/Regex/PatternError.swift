@@ -1,13 +1,13 @@
 /// An error from compiling or running a PCRE2 pattern.
 public struct PatternError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The pattern the error concerns.
-  public let pattern: String
+  let pattern: String
   /// PCRE2's error code: positive for compile errors, negative for match errors.
-  public let code: Int
+  let code: Int
   /// The byte offset in the pattern where compilation failed, or nil for match errors.
-  public let offset: Int?
+  let offset: Int?
   /// PCRE2's own message for the code.
-  public let message: String
+  let message: String
 
   public var description: String {
     if let offset {

@@ -1,7 +1,7 @@
 /// What a person should do about a failure: one sentence per class, with the details the log gave.
-public enum FailureAdvice {
+enum FailureAdvice {
   /// The advice for `failure`.
-  public static func advice(for failure: Failure) -> String {
+  static func advice(for failure: Failure) -> String {
     let identity = failure.principal.map { "the identity \($0)" } ?? "the autoscaler's identity"
     switch failure.failureClass {
     case .iam:

@@ -5,7 +5,7 @@
 /// Each scale-up and scale-down is exactly one element carrying `data-episode-id`.
 public enum HTMLReportRenderer {
   /// The most rows per table; the rest are counted.
-  public static let maximumTableRows = 500
+  static let maximumTableRows = 500
 
   /// The page.
   public static func render(_ report: Report) -> String {

@@ -1,7 +1,7 @@
 /// Escaping for HTML text and attribute values.
-public enum HTMLText {
+enum HTMLText {
   /// `text` safe as HTML content or a quoted attribute value; control characters shown escaped.
-  public static func escape(_ text: String) -> String {
+  static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in TerminalText.sanitize(text) {

@@ -1,7 +1,7 @@
 /// Renders a ``Report`` as the JSON contract of `cas-logs report --format json` (schema version 1).
 public enum JSONReportRenderer {
   /// The tool's version, written in `tool.version`.
-  public static let toolVersion = CasLogsVersion.current
+  static let toolVersion = CasLogsVersion.current
 
   /// The report as pretty-printed JSON text, ending with a newline.
   public static func render(_ report: Report) -> String {
@@ -354,15 +354,15 @@ public enum JSONReportRenderer {
 }
 
 /// Counts of a report's arrays by outcome and class, in a fixed order.
-public struct ReportSummary: Sendable {
+struct ReportSummary: Sendable {
   /// `total`, then each outcome.
-  public var scaleUps: [(String, Int)]
-  public var scaleDowns: [(String, Int)]
+  var scaleUps: [(String, Int)]
+  var scaleDowns: [(String, Int)]
   /// `total`, then each class that occurs (folded findings, not repeats).
-  public var failures: [(String, Int)]
+  var failures: [(String, Int)]
 
   /// The summary of `report`, counting entries left out to bound memory too.
-  public init(_ report: Report) {
+  init(_ report: Report) {
     let omitted = report.omitted
     scaleUps =
       [("total", report.scaleUps.count + omitted.scaleUps.values.reduce(0, +))]

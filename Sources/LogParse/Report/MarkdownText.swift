@@ -1,5 +1,5 @@
 /// Escaping for GitHub-flavoured Markdown table cells.
-public enum MarkdownText {
+enum MarkdownText {
   /// `text` safe inside a table cell: pipes, backticks, backslashes, link brackets, emphasis stars,
   /// strikethrough tildes, HTML and newlines escaped (underscores inside words do not start
   /// emphasis and stay as they are), and nothing from a log left live when GitHub renders it.
@@ -11,7 +11,7 @@ public enum MarkdownText {
   /// and links nothing, as Dependabot does. A backslash does not stop math either: each `$` is
   /// wrapped in `<span>`, as GitHub's documentation says. Commit SHAs are left as they are (they
   /// link only to a commit of the repository and ping nobody).
-  public static func cell(_ text: String) -> String {
+  static func cell(_ text: String) -> String {
     let characters = Array(TerminalText.sanitize(text))
     var result = ""
     for (index, character) in characters.enumerated() {

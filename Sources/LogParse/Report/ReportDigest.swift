@@ -1,51 +1,51 @@
 /// What the text and Markdown reports lead with on a large log: failures folded across groups and
 /// nodes, the groups and nodes with the most problems, and the episodes in the order a reader wants.
-public struct ReportDigest: Sendable {
+struct ReportDigest: Sendable {
   /// Identical failures (same class, code, action, identity, operation and fatality) folded into one,
   /// whatever group or node they named.
-  public struct FoldedFailure: Sendable {
+  struct FoldedFailure: Sendable {
     /// The first of the folded findings (its class, code, action, evidence).
-    public var first: Failure
+    var first: Failure
     /// Occurrences of all the folded findings together.
-    public var count: Int
+    var count: Int
     /// Distinct node groups the folded findings named, in order of first appearance.
-    public var groups: [String]
+    var groups: [String]
     /// Distinct nodes the folded findings named, in order of first appearance.
-    public var nodes: [String]
-    public var firstAt: LogTime?
-    public var lastAt: LogTime?
+    var nodes: [String]
+    var firstAt: LogTime?
+    var lastAt: LogTime?
     /// What to fix, and whether an earlier folded failure already printed the same advice.
-    public var advice: String
-    public var adviceRepeated: Bool
+    var advice: String
+    var adviceRepeated: Bool
   }
 
   /// The problems of one node group or node.
-  public struct Problems: Sendable {
-    public var name: String
+  struct Problems: Sendable {
+    var name: String
     /// Failed and timed-out scale-ups (of a group) or failed scale-downs (of a node).
-    public var failedEpisodes = 0
-    public var timedOut = 0
+    var failedEpisodes = 0
+    var timedOut = 0
     /// Failure occurrences that named it.
-    public var failures = 0
-    public var backoffs = 0
-    public var blocked = 0
+    var failures = 0
+    var backoffs = 0
+    var blocked = 0
     /// Everything above added up: what the ranking sorts by.
-    public var total: Int { failedEpisodes + timedOut + failures + backoffs + blocked }
+    var total: Int { failedEpisodes + timedOut + failures + backoffs + blocked }
   }
 
   /// Folded failures, most occurrences first.
-  public var failures: [FoldedFailure]
+  var failures: [FoldedFailure]
   /// Node groups with at least one problem, most first.
-  public var groups: [Problems]
+  var groups: [Problems]
   /// Nodes with at least one problem, most first.
-  public var nodes: [Problems]
+  var nodes: [Problems]
   /// Indices into `report.scaleUps`: failed and timed out first, then pending, then succeeded; newest first in each.
-  public var scaleUpOrder: [Int]
+  var scaleUpOrder: [Int]
   /// Indices into `report.scaleDowns`, in the same order.
-  public var scaleDownOrder: [Int]
+  var scaleDownOrder: [Int]
 
   /// The digest of `report`.
-  public init(_ report: Report) {
+  init(_ report: Report) {
     failures = Self.fold(report.failures)
     let baseYear = report.year.baseYear
     scaleUpOrder = Self.order(

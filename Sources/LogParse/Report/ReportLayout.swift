@@ -10,9 +10,9 @@ public struct ReportLayout: Sendable, Hashable {
   public static let gitHubStepSummaryLimit = 1 << 20
 
   /// Entries per section; 0 lists every one.
-  public var limit: Int
+  var limit: Int
   /// Colours for terminal text (the Markdown renderer ignores it).
-  public var style: TextStyle
+  var style: TextStyle
 
   public init(limit: Int = ReportLayout.defaultLimit, style: TextStyle = .plain) {
     self.limit = limit
@@ -20,7 +20,7 @@ public struct ReportLayout: Sendable, Hashable {
   }
 
   /// How many of `count` entries a section lists.
-  public func shown(_ count: Int) -> Int { limit == 0 ? count : min(limit, count) }
+  func shown(_ count: Int) -> Int { limit == 0 ? count : min(limit, count) }
 
   /// `  N more (--limit 0 lists all)` under a section cut at the limit, or nil.
   func moreLine(_ count: Int, indent: String = "  ") -> String? {

@@ -7,14 +7,14 @@ public enum TextStyle: Sendable, Hashable {
   case ansi
 
   /// The roles text can have.
-  public enum Role: Sendable {
+  enum Role: Sendable {
     case failed, pending, succeeded, emphasis
   }
 
   /// `text` in the colour of `role`, unchanged when plain.
   ///
   /// `text` must already be terminal-safe.
-  public func paint(_ text: String, _ role: Role) -> String {
+  func paint(_ text: String, _ role: Role) -> String {
     guard self == .ansi, !text.isEmpty else { return text }
     let code: String
     switch role {
@@ -27,7 +27,7 @@ public enum TextStyle: Sendable, Hashable {
   }
 
   /// A scale-up outcome's name in its colour.
-  public func outcome(_ outcome: ScaleUpOutcome) -> String {
+  func outcome(_ outcome: ScaleUpOutcome) -> String {
     switch outcome {
     case .failed, .timedOut: return paint(outcome.rawValue, .failed)
     case .pending: return paint(outcome.rawValue, .pending)
@@ -36,7 +36,7 @@ public enum TextStyle: Sendable, Hashable {
   }
 
   /// A scale-down outcome's name in its colour.
-  public func outcome(_ outcome: ScaleDownOutcome) -> String {
+  func outcome(_ outcome: ScaleDownOutcome) -> String {
     switch outcome {
     case .failed: return paint(outcome.rawValue, .failed)
     case .pending: return paint(outcome.rawValue, .pending)

@@ -16,7 +16,7 @@ public struct YearResolution: Hashable, Sendable {
 /// The one rule, over the one value of parse-side evidence: the report, each live step (`follow`)
 /// and `assert`'s window all call ``resolve(_:option:now:)``; a live step passes the statistics of
 /// the records read so far, the report those of the whole input.
-public enum YearResolver {
+enum YearResolver {
   /// The resolution from what the parser counted (`statistics`), `--year` (`option`) and `now`.
   ///
   /// The evidence, strongest first: the base year the first record with an envelope time proves

@@ -3,14 +3,14 @@
 /// A log line may hold a 1 MB pod name; the analysis keeps names in tables, events and findings,
 /// so each is cut to ``maximumBytes`` (at a UTF-8 boundary, with ``marker`` appended) where its
 /// bytes become a `String`.
-public enum FieldLimit {
+enum FieldLimit {
   /// The longest name or field kept, in bytes (before the marker).
-  public static let maximumBytes = 1024
+  static let maximumBytes = 1024
   /// The longest message or list kept or read further (failure evidence, a plan, a list of pods),
   /// in bytes; the names it yields are cut to ``maximumBytes`` each.
-  public static let maximumMessageBytes = 4096
+  static let maximumMessageBytes = 4096
   /// What a cut field ends with.
-  public static let marker = "…"
+  static let marker = "…"
 
   /// The length of the longest prefix of `bytes` of at most `limit` bytes that ends at a UTF-8 boundary.
   static func cutLength(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
@@ -33,12 +33,12 @@ public enum FieldLimit {
 }
 
 /// What one extractor cut and rejected while building events: added to the input accounting.
-public struct FieldCounts: Hashable, Sendable {
+struct FieldCounts: Hashable, Sendable {
   /// Names and fields cut at ``FieldLimit/maximumBytes``.
-  public var truncated = 0
+  var truncated = 0
   /// Numbers out of range: durations clamped, sizes and counts rejected.
-  public var outOfRange = 0
+  var outOfRange = 0
 
   /// Creates zero counts.
-  public init() {}
+  init() {}
 }

@@ -5,13 +5,13 @@
 /// any integer type without a trap.
 public enum GoDuration {
   /// The largest duration kept, in seconds: a hundred years.
-  public static let maximumSeconds = 100 * 365.25 * 86_400
+  static let maximumSeconds = 100 * 365.25 * 86_400
 
   /// The number of seconds `text` denotes (clamped to ±``maximumSeconds``), or nil when it is not a Go duration.
   public static func seconds(_ text: some StringProtocol) -> Double? { parse(text)?.seconds }
 
   /// The seconds `text` denotes, clamped to ±``maximumSeconds``, and whether they were; nil when it is not a duration.
-  public static func parse(_ text: some StringProtocol) -> (seconds: Double, clamped: Bool)? {
+  static func parse(_ text: some StringProtocol) -> (seconds: Double, clamped: Bool)? {
     let bytes = Array(text.utf8)
     guard !bytes.isEmpty else { return nil }
     var index = 0

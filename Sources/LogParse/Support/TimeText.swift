@@ -1,10 +1,10 @@
 /// Parsers for the full timestamps found in envelopes and messages.
-public enum TimeText {
+enum TimeText {
   /// When the process that printed a Go time started: `T … m=+X` (X seconds of its monotonic clock) gives T − X.
   ///
   /// Go's monotonic clock counts from the process start, so every time one process prints implies
   /// the same start, and a different one means another process. Nil without an `m=` reading.
-  public static func goProcessStart(_ text: some StringProtocol) -> FullTime? {
+  static func goProcessStart(_ text: some StringProtocol) -> FullTime? {
     let bytes = Array(text.utf8)
     guard let time = parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")])?.time, time.isSupported else { return nil }
     let marker: [UInt8] = [0x20, UInt8(ascii: "m"), UInt8(ascii: "=")]
@@ -23,7 +23,7 @@ public enum TimeText {
 
   /// Parses RFC 3339 (`2024-03-13T12:34:34.481377120Z`, offsets like `+09:00` too); nil outside
   /// the supported years (``FullTime/supportedYears``).
-  public static func rfc3339<C: RandomAccessCollection<UInt8>>(_ text: C) -> FullTime? where C.Index == Int {
+  static func rfc3339<C: RandomAccessCollection<UInt8>>(_ text: C) -> FullTime? where C.Index == Int {
     parse(text, dateTimeSeparators: [UInt8(ascii: "T"), UInt8(ascii: "t")]).flatMap {
       $0.time.isSupported ? $0.time : nil
     }
@@ -31,7 +31,7 @@ public enum TimeText {
 
   /// Parses Go's `time.Time.String()` form: `2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.49`;
   /// nil outside the supported years.
-  public static func goTime(_ text: some StringProtocol) -> FullTime? {
+  static func goTime(_ text: some StringProtocol) -> FullTime? {
     let bytes = Array(text.utf8)
     return parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")]).flatMap { $0.time.isSupported ? $0.time : nil }
   }

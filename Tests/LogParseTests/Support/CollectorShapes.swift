@@ -1,5 +1,6 @@
 import Foundation
-import LogParse
+
+@testable import LogParse
 
 /// Turns a plain log into what each log collector (and the tool that reads it back) prints.
 ///

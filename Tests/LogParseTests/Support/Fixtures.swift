@@ -1,5 +1,6 @@
 import Foundation
-import LogParse
+
+@testable import LogParse
 
 /// Access to the bundled sample logs and a one-call analysis for tests.
 enum Fixtures {
