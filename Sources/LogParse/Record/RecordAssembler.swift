@@ -353,6 +353,13 @@ struct RecordAssembler {
         }
       }
     }
+    // The usual record held no pieces: nothing to offer, and no copy of the empty buffers (a copy
+    // would make `removeAll(keepingCapacity:)` allocate new ones, twice a record).
+    guard !pendingWrapSpans.isEmpty || !pendingWrap.isEmpty else {
+      pendingWrapLines = 0
+      pendingWidthWrapLines = 0
+      return
+    }
     // The pieces the record took are its continuation lines; each piece after them is offered as
     // a record of its own, and stays a malformed line when it is none.
     var pieceStart = 0
