@@ -71,6 +71,37 @@ struct ReorderBufferTests {
     #expect(Self.run(arrivals).ids == Self.stableSorted(arrivals))
   }
 
+  /// A late item now and then, far apart: the buffer keys its waiting items for it, then goes back
+  /// to the keyless queue once items come in order again; every late item still lands in place.
+  @Test(arguments: [1, 16, 64])
+  func occasionalLateItemsBetweenInOrderStretchesComeOutSorted(window: Int) {
+    var arrivals = (0..<20_000).map { (second: $0 / 2, id: $0) }
+    for start in stride(from: 500, to: arrivals.count - 8, by: 997) {
+      arrivals.swapAt(start, start + min(window, 7))
+    }
+    let (ids, buffer) = Self.run(arrivals, window: window + 8)
+    #expect(buffer.statistics.outOfOrder == 0)
+    #expect(ids == Self.stableSorted(arrivals))
+  }
+
+  /// Released one by one (``ReorderBuffer/nextReleased()``) as through the closure: the same items, the same order.
+  @Test func releasingOneByOneMatchesTheClosure() {
+    var generator = SplitMix(seed: 11)
+    var arrivals = (0..<3_000).map { (second: $0, id: $0) }
+    for start in stride(from: 0, to: 2_000, by: 40) { arrivals[start..<(start + 40)].shuffle(using: &generator) }
+    var buffer = ReorderBuffer<Item>(window: 16, memoryLimit: 4_000)
+    var released: [Int] = []
+    for arrival in arrivals {
+      buffer.push(Item(id: arrival.id, payload: "pppppppp"), at: Self.time(arrival.second))
+      while let item = buffer.nextReleased() { released.append(item.id) }
+    }
+    buffer.drain { released.append($0.id) }
+    let (viaClosure, closureBuffer) = Self.run(arrivals, window: 16, memoryLimit: 4_000)
+    #expect(released == viaClosure)
+    #expect(buffer.statistics.releasedEarly == closureBuffer.statistics.releasedEarly)
+    #expect(Set(released).count == arrivals.count)
+  }
+
   @Test func interleavedDescendingRunsComeOutSorted() {
     // One late and three early records at a time, each run newest first: most land inside the waiting run.
     var arrivals: [(second: Int, id: Int)] = []

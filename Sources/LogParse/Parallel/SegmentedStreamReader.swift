@@ -18,9 +18,15 @@ enum SegmentedStreamReader {
     var buffer: [UInt8] = []
     var end = InputReader.StreamEnd.endOfInput
     var cutsFound = true
-    // Gzip data is inflated here, on the reading thread, while the workers parse what came before.
     let decoder = InputDecoder()
     var ended = false
+    // A regular file (gzip data, which cannot be cut at byte offsets) is read and inflated on a
+    // thread of its own, ahead of the parsing; a stream is read here, between parsing turns.
+    var status = stat()
+    let isRegular = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    var ahead: DecodeAhead? = isRegular ? DecodeAhead(fd: fd, decoder: decoder) : nil
+    if let started = ahead, !started.start() { ahead = nil }
+    defer { ahead?.stop() }
 
     /// The bytes before the next cut past `segmentBytes`, reading as needed; nil at the end, on a
     /// stop request, or when no cut comes within four segment sizes.
@@ -45,6 +51,23 @@ enum SegmentedStreamReader {
           return nil
         }
         if ended { return nil }
+        if let ahead {
+          let piece = ahead.next()
+          // Asked again after the wait, as after a poll below: a stop drops what came meanwhile.
+          if shouldStop() {
+            end = .stopped
+            return nil
+          }
+          switch piece {
+          case .bytes(let bytes):
+            buffer.append(contentsOf: bytes)
+          case .end(let how):
+            ended = true
+            if how != .endOfInput { end = how }
+            return nil
+          }
+          continue
+        }
         switch decoder.next() {
         case .bytes(let bytes):
           buffer.append(contentsOf: bytes)
@@ -91,7 +114,21 @@ enum SegmentedStreamReader {
       produce: nextSegment, absorb: { analyzer.absorb(&$0) })
     // The rest starts at a cut, so the analyzer's own pipeline takes over from a clean state.
     analyzer.feed(buffer)
-    if !cutsFound {
+    if !cutsFound, let ahead {
+      // No cuts: the rest is parsed here, as it comes from the decoding thread.
+      reading: while true {
+        if shouldStop() {
+          end = .stopped
+          break
+        }
+        switch ahead.next() {
+        case .bytes(let bytes): bytes.withUnsafeBufferPointer { analyzer.feed($0) }
+        case .end(let how):
+          end = how
+          break reading
+        }
+      }
+    } else if !cutsFound {
       end = InputReader.pump(fd, into: &analyzer, decoder: decoder, idleMilliseconds: 1000, shouldStop: shouldStop)
     }
     if case .undecodable(let reason) = end { analyzer.noteIncompleteInput(reason) }

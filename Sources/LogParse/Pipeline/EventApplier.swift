@@ -28,7 +28,9 @@ struct EventApplier: EventReceiver {
     _ item: PendingEvent, at time: LogTime, _ years: YearEvidence,
     _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
   ) {
-    reorder.push(item, at: time) { released in sink.apply(released.event, released.context, years) }
+    // Released items are taken one by one rather than through a closure that would capture per push.
+    reorder.push(item, at: time)
+    while let released = reorder.nextReleased() { sink.apply(released.event, released.context, years) }
   }
 
   private static func drain(

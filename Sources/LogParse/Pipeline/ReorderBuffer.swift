@@ -4,10 +4,14 @@
 /// reach the episode builder in the order things happened. Items with equal times keep their
 /// input order: every item is keyed by its time and its arrival number (``ReorderKey``).
 ///
-/// The waiting keys are a sorted run with room at both ends, where an item in order is appended and
+/// While the input runs in time order and nothing waits with a key, the waiting items are an
+/// ``InOrderQueue`` in arrival order: pushing and releasing cost no key, no slot and no search.
+/// The first item older than the newest waiting one gives the queued items keys, and from then on
+/// the waiting keys are a sorted run with room at both ends, where an item in order is appended and
 /// one in reverse order is prepended (both O(1)), and a binary heap (``KeyHeap``) for anything else
 /// (O(log n)), so no arrival order makes an insertion cost more than that. Keys point into a slot
-/// array, so moving them never copies or retains the items.
+/// array, so moving them never copies or retains the items. Once a window's worth of items has come
+/// in order again and the heap is empty, the run's items go back to the queue.
 ///
 /// While the input runs in time order (``runsInOrder``), `window` items wait. Any other input (newest
 /// first, newest-first runs interleaved, heavy shuffling) is put in order whole, not just within the
@@ -52,6 +56,19 @@ struct ReorderBuffer<Item: Spillable> {
   private var levels: [[SpilledRun]] = []
   /// Whether merging runs failed once (it is not tried again: more runs are still correct).
   private var mergeFailed = false
+  /// Items in time order waiting without keys: used while nothing waits with a key.
+  private var queue = InOrderQueue<Item>()
+  /// How many items in a row came no earlier than the one before.
+  private var inOrderStreak = 0
+  /// What ``nextReleased()`` does next.
+  private var phase = ReleasePhase.done
+  /// The item a window of 0 passes straight on.
+  private var passing: Item?
+
+  /// The steps of releasing after a push: the window, then the memory limit.
+  private enum ReleasePhase {
+    case passing, window, releasingEarly, done
+  }
 
   /// A buffer that lets `window` items wait (more while the input runs newest first), holding at
   /// most about `memoryLimit` bytes of them in memory.
@@ -60,7 +77,9 @@ struct ReorderBuffer<Item: Spillable> {
     self.memoryLimit = max(1, memoryLimit)
   }
 
-  private var waiting: Int { run.count - head + heap.count }
+  private var waiting: Int { queue.count + keyedCount }
+  /// How many items wait with a key (in the run or the heap).
+  private var keyedCount: Int { run.count - head + heap.count }
 
   /// Whether the input so far runs in time order.
   ///
@@ -70,21 +89,29 @@ struct ReorderBuffer<Item: Spillable> {
 
   /// Adds an item and releases those that fall out of the window, oldest first.
   mutating func push(_ item: consuming Item, at time: LogTime, _ release: (consuming Item) -> Void) {
+    push(item, at: time)
+    while let released = nextReleased() { release(released) }
+  }
+
+  /// Adds an item; ``nextReleased()`` then gives, until it returns nil, those that fall out of the window.
+  ///
+  /// While nothing waits with a key and the item is not older than the newest waiting one, it joins
+  /// the in-order queue: no slot, no key. Otherwise the queue is keyed first, and the item with it.
+  mutating func push(_ item: consuming Item, at time: LogTime) {
     guard window > 0 else {
-      release(item)
+      passing = item
+      phase = .passing
       return
     }
     let bytes = item.retainedBytes
-    let slot: Int
-    if let free = freeSlots.popLast() {
-      slot = free
-      slots[slot] = item
-    } else {
-      slot = slots.count
-      slots.append(item)
-    }
     if let lastTime {
-      if time < lastTime { descents += 1 } else if lastTime < time { ascents += 1 }
+      if time < lastTime {
+        descents += 1
+        inOrderStreak = 0
+      } else {
+        if lastTime < time { ascents += 1 }
+        inOrderStreak += 1
+      }
     }
     lastTime = time
     if let releasedTime, time < releasedTime {
@@ -92,18 +119,60 @@ struct ReorderBuffer<Item: Spillable> {
       statistics.outOfOrder += 1
       holdsAll = true
     }
-    arrivals += 1
-    place(Key(time: time, arrival: arrivals, slot: Int32(truncatingIfNeeded: slot), bytes: bytes))
     heldBytes += bytes
-    if !holdsAll && runsInOrder {
-      while waiting > window, let first = popFirst() { release(first) }
+    phase = .window
+    if keyedCount == 0, queue.lastTime.map({ !(time < $0) }) ?? true {
+      queue.append(item, time: time, bytes: bytes)
+      return
     }
-    if heldBytes > memoryLimit { relieve(release) }
+    keyQueued()
+    if heap.count == 0, inOrderStreak >= max(window, 64), levels.isEmpty, !(time < run[run.count - 1].time) {
+      // In order again for a window's worth of items: the keyed items go back to the queue (their
+      // order is the run's), so the rest of an in-order input takes the short path again.
+      unkeyRun()
+      queue.append(item, time: time, bytes: bytes)
+      return
+    }
+    place(key(item, at: time, bytes: bytes))
+  }
+
+  /// The next item the last ``push(_:at:)`` releases (nil when it releases no more).
+  mutating func nextReleased() -> Item? {
+    switch phase {
+    case .passing:
+      phase = .done
+      return passing.take()
+    case .window:
+      if !holdsAll && runsInOrder && waiting > window, let first = popFirst() { return first }
+      phase = .done
+      guard heldBytes > memoryLimit else { return nil }
+      if holdsAll || !runsInOrder {
+        keyQueued()
+        if spillNewest() {
+          holdsAll = true
+          return nil
+        }
+      }
+      phase = .releasingEarly
+      return nextReleased()
+    case .releasingEarly:
+      // Brings the bytes held back under the limit by releasing the oldest items before their turn.
+      if heldBytes > memoryLimit / 2, let first = popFirst() {
+        statistics.releasedEarly += 1
+        return first
+      }
+      phase = .done
+      return nil
+    case .done:
+      return nil
+    }
   }
 
   /// Releases everything still waiting, in time order: the items in memory merged with every run written out.
   mutating func drain(_ release: (consuming Item) -> Void) {
+    while let released = nextReleased() { release(released) }
     if !levels.isEmpty {
+      keyQueued()
       var merge = RunMerge<Item>(runs: levels.flatMap { $0 })
       levels = []
       var memoryFirst = popFirstKeyed()
@@ -131,6 +200,37 @@ struct ReorderBuffer<Item: Spillable> {
   }
 
   // MARK: - Keys
+
+  /// A key for an item that arrives now, the item put in a slot.
+  private mutating func key(_ item: consuming Item, at time: LogTime, bytes: Int) -> Key {
+    let slot: Int
+    if let free = freeSlots.popLast() {
+      slot = free
+      slots[slot] = item
+    } else {
+      slot = slots.count
+      slots.append(item)
+    }
+    arrivals += 1
+    return Key(time: time, arrival: arrivals, slot: Int32(truncatingIfNeeded: slot), bytes: bytes)
+  }
+
+  /// Gives every item of the in-order queue a key, oldest first (their arrival order is kept).
+  private mutating func keyQueued() {
+    while let entry = queue.popFirst() { place(key(entry.item, at: entry.time, bytes: entry.bytes)) }
+  }
+
+  /// Moves the run's items back to the in-order queue (the heap is empty: the run is every keyed item).
+  private mutating func unkeyRun() {
+    for index in head..<run.count {
+      let key = run[index]
+      let slot = Int(key.slot)
+      queue.append(slots[slot].take()!, time: key.time, bytes: key.bytes)
+      freeSlots.append(slot)
+    }
+    run.removeAll(keepingCapacity: true)
+    head = 0
+  }
 
   private mutating func place(_ key: Key) {
     if run.count == head {
@@ -178,6 +278,11 @@ struct ReorderBuffer<Item: Spillable> {
 
   /// The earliest item in memory, removed; its time becomes the latest released.
   private mutating func popFirst() -> Item? {
+    if keyedCount == 0, let entry = queue.popFirst() {
+      if releasedTime.map({ $0 < entry.time }) ?? true { releasedTime = entry.time }
+      heldBytes -= entry.bytes
+      return entry.item
+    }
     guard let key = popFirstKey() else { return nil }
     if releasedTime.map({ $0 < key.time }) ?? true { releasedTime = key.time }
     return take(key)
@@ -192,19 +297,6 @@ struct ReorderBuffer<Item: Spillable> {
   }
 
   // MARK: - Memory
-
-  /// Brings the bytes held back under the limit: by writing the newest half out, or, for input in
-  /// time order (or when no file can be written), by releasing the oldest items before their turn.
-  private mutating func relieve(_ release: (consuming Item) -> Void) {
-    if holdsAll || !runsInOrder, spillNewest() {
-      holdsAll = true
-      return
-    }
-    while heldBytes > memoryLimit / 2, let first = popFirst() {
-      statistics.releasedEarly += 1
-      release(first)
-    }
-  }
 
   /// Writes the newest waiting items, about half the bytes held, to a new spill file as one sorted run.
   private mutating func spillNewest() -> Bool {

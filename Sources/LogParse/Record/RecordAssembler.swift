@@ -46,7 +46,7 @@ struct RecordAssembler {
   /// The time of the last record with a readable time: where a record without one stands in time
   /// order (its place in the line order), never reported as its time.
   private var lastKnownTime = LogTime(month: 1, day: 1, microsecondOfDay: 0)
-  private var pendingFile: [UInt8] = []
+  private var pendingFile = RecordBytes()
   private var pendingSourceLine = 0
   private var pendingVerbosity: Int?
   private var pendingJSONIteration: IterationId?
@@ -56,7 +56,7 @@ struct RecordAssembler {
   var currentStream: UInt16 = 0
   var pendingIsRewritten = false
   var pendingNeedsRecognition = false
-  private var pendingMessage: [UInt8] = []
+  private var pendingMessage = RecordBytes()
   private var pendingBraceDepth = 0
   /// Extra physical lines of the line being accepted (joined partials), added to a record it starts.
   var pendingExtraLines = 0
@@ -357,6 +357,13 @@ struct RecordAssembler {
           return emit(record)
         }
       }
+    }
+    // The usual record held no pieces: nothing to offer, and no copy of the empty buffers (a copy
+    // would make `removeAll(keepingCapacity:)` allocate new ones, twice a record).
+    guard !pendingWrapSpans.isEmpty || !pendingWrap.isEmpty else {
+      pendingWrapLines = 0
+      pendingWidthWrapLines = 0
+      return
     }
     // The pieces the record took are its continuation lines; each piece after them is offered as
     // a record of its own, and stays a malformed line when it is none.

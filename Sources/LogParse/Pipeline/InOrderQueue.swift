@@ -1,0 +1,77 @@
+/// Items that wait in arrival order, which is also their time order: a ring buffer without keys.
+///
+/// The reorder buffer keeps its items here while the input runs in time order (the normal case):
+/// adding one and taking the oldest are O(1) and touch neither a slot array, a key nor an
+/// `Optional`. Copies share the storage until one of them changes it (copy on write).
+struct InOrderQueue<Item> {
+  /// One waiting item with its time and the bytes it keeps alive.
+  struct Entry {
+    var item: Item
+    var time: LogTime
+    var bytes: Int
+  }
+
+  private final class Storage {
+    var entries: UnsafeMutablePointer<Entry>
+    var capacity: Int
+    /// The index of the oldest entry, and how many wait.
+    var start = 0
+    var count = 0
+
+    init(capacity: Int) {
+      self.capacity = capacity
+      entries = .allocate(capacity: capacity)
+    }
+
+    deinit {
+      for offset in 0..<count { (entries + (start + offset) % capacity).deinitialize(count: 1) }
+      entries.deallocate()
+    }
+
+    /// A storage of `capacity` entries holding copies of these, oldest first.
+    func copy(capacity newCapacity: Int) -> Storage {
+      let copy = Storage(capacity: newCapacity)
+      for offset in 0..<count {
+        (copy.entries + offset).initialize(to: entries[(start + offset) % capacity])
+      }
+      copy.count = count
+      return copy
+    }
+  }
+
+  private var storage = Storage(capacity: 0)
+
+  /// How many items wait.
+  var count: Int { storage.count }
+  var isEmpty: Bool { storage.count == 0 }
+  /// The time of the newest item.
+  var lastTime: LogTime? {
+    guard storage.count > 0 else { return nil }
+    return storage.entries[(storage.start + storage.count - 1) % storage.capacity].time
+  }
+
+  /// Adds an item after the others.
+  mutating func append(_ item: consuming Item, time: LogTime, bytes: Int) {
+    if !isKnownUniquelyReferenced(&storage) || storage.count == storage.capacity {
+      storage = storage.copy(
+        capacity: max(64, storage.count == storage.capacity ? 2 * storage.capacity : storage.capacity))
+    }
+    let index = (storage.start + storage.count) % storage.capacity
+    (storage.entries + index).initialize(to: Entry(item: item, time: time, bytes: bytes))
+    storage.count += 1
+  }
+
+  /// The oldest item, removed.
+  mutating func popFirst() -> Entry? {
+    guard storage.count > 0 else { return nil }
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(capacity: storage.capacity) }
+    let entry = (storage.entries + storage.start).move()
+    storage.start = (storage.start + 1) % storage.capacity
+    storage.count -= 1
+    if storage.count == 0 { storage.start = 0 }
+    return entry
+  }
+}
+
+@available(*, unavailable)
+extension InOrderQueue: Sendable {}
