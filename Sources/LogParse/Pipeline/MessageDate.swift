@@ -22,13 +22,15 @@ struct MessageDate: Hashable, Sendable {
 /// resolve their own year); the first full date inside any recognised message is the fallback.
 struct MessageYears: Hashable, Sendable {
   /// The first dated note, of the whole input and of each source.
-  private(set) var firstNote: MessageDate?
+  private(set) var firstNote: MessageDate? { didSet { baseYear = firstNote?.baseYear ?? firstDate?.baseYear } }
   private(set) var firstNoteBySource: [Int: MessageDate] = [:]
   /// The first full date inside any recognised record's message.
-  var firstDate: MessageDate?
+  var firstDate: MessageDate? { didSet { baseYear = firstNote?.baseYear ?? firstDate?.baseYear } }
 
   /// The base year messages prove: a dated note's, else any message's date.
-  var baseYear: Int? { firstNote?.baseYear ?? firstDate?.baseYear }
+  ///
+  /// Kept as the two dates are set, not worked out again for every event that hands it on.
+  private(set) var baseYear: Int?
   /// Per source, the base year its own first dated note proves.
   var baseYearBySource: [Int: Int] { firstNoteBySource.mapValues(\.baseYear) }
 
