@@ -28,11 +28,25 @@ struct LoopTracker: Sendable {
   var structuredRecords = 0
   var printfRecords = 0
 
-  /// The loop `record` belongs to; `event` is what it meant, if anything.
-  ///
-  /// A start-up banner or leader-election attempt ends the loop: the lines of a new process
-  /// before its first loop belong to none.
-  mutating func loop(of record: Record, event: Event?) -> LoopId? {
+  /// What a record's event does to the ordinal loops: starts the next, ends the current, or neither.
+  enum Boundary {
+    case none, starts, ends
+  }
+
+  /// The boundary `event` marks: a `Starting main loop` starts a loop; a start-up banner or
+  /// leader-election attempt ends it (the lines of a new process before its first loop belong to
+  /// none). A test of the event's case alone, so the event is not copied.
+  static func boundary(of event: Event) -> Boundary {
+    switch event {
+    case .mainLoopStarted: return .starts
+    case .processStarted, .leaseAcquiring: return .ends
+    default: return .none
+    }
+  }
+
+  /// The loop `record` belongs to; `boundary` is what its event, if any, does to the loops
+  /// (``boundary(of:)``).
+  mutating func loop(of record: Record, boundary: Boundary) -> LoopId? {
     if let known = source, known != record.source { current = nil }
     source = record.source
     if record.isStructured { structuredRecords += 1 } else { printfRecords += 1 }
@@ -42,13 +56,13 @@ struct LoopTracker: Sendable {
       return current
     }
     startedLoop = false
-    switch event {
-    case .mainLoopStarted:
+    switch boundary {
+    case .starts:
       ordinals += 1
       current = .ordinal(ordinals)
-    case .processStarted, .leaseAcquiring:
+    case .ends:
       current = nil
-    default: break
+    case .none: break
     }
     return current
   }

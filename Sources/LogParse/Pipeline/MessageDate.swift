@@ -37,6 +37,11 @@ struct MessageYears: Hashable, Sendable {
   /// Notes the full date an event carries (a dated note's, a backoff's `until`, a node's
   /// `unneeded since`), with its record's context.
   mutating func note(_ event: Event, _ context: EventContext) {
+    // The case first, without its values: most events carry no date, and binding them copies the event.
+    switch event {
+    case .datedNote, .backoffStarted, .nodeUnneededSince: break
+    default: return
+    }
     switch event {
     case .datedNote(_, let date, _), .backoffStarted(_, .some(let date), _, _, _),
       .nodeUnneededSince(_, .some(let date), _):

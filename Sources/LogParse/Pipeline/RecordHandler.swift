@@ -43,7 +43,7 @@ struct RecordHandler {
       extracted.map { !$0.event.carriesFailure && (!$0.event.isClosedMessage || record.severity == .fatal) } ?? true
     let shaped = searched ? extractor.shapeFailure(record, unknown: extracted == nil) : nil
     guard let (parsed, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
-      let loop = statistics.loops.loop(of: record, event: nil)
+      let loop = statistics.loops.loop(of: record, boundary: .none)
       onRecordMeaning?(record, loop, nil)
       statistics.unrecognized += 1
       statistics.unrecognizedShapes.add(record)
@@ -60,7 +60,7 @@ struct RecordHandler {
     }
     // Past this point the event leaves the parser: its names become the table's strings.
     let event = extractor.resolve(parsed)
-    let loop = statistics.loops.loop(of: record, event: event)
+    let loop = statistics.loops.loop(of: record, boundary: LoopTracker.boundary(of: event))
     onRecordMeaning?(record, loop, event)
     if entry >= 0 { onEntry?(entry, event) }
     statistics.recognized += 1
@@ -77,7 +77,7 @@ struct RecordHandler {
       stream: record.stream, hasTime: record.hasTime)
     statistics.messageYears.note(event, context)
     statistics.cloudClue.note(event)
-    events.receive(PendingEvent(event: event, context: context), statistics.yearEvidence)
+    events.receive(PendingEvent(event: consume event, context: context), statistics.yearEvidence)
     if extracted != nil, let shaped {
       let shapedEvent = extractor.resolve(shaped)
       statistics.cloudClue.note(shapedEvent)
