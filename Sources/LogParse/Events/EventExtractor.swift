@@ -2,7 +2,8 @@
 ///
 /// Entries anchored at the message start are indexed by their literal's first byte, so a record
 /// is compared only with the few entries that start like it; entries whose literal may sit
-/// anywhere are tested with `memmem` on the first line. Only then does the entry's JIT-compiled
+/// anywhere are found by one ``LiteralPrefilter`` pass over the first line, and only those it
+/// finds are tested with `memmem`. Only then does the entry's JIT-compiled
 /// PCRE2 pattern run.
 ///
 /// A record whose message opens with `"` may be structured (CAS 1.38+): its pairs are parsed once
@@ -28,6 +29,11 @@ struct EventExtractor {
   private let prefixEntries: [Int]
   private let prefixStarts: [Int]
   private let anywhereEntries: [Int]
+  /// The anywhere entries' literals in one prefilter: `anywhereEntries[slot]` is in group
+  /// `slot % 64`, so one pass over a first line tells which entries may be there. Literals shorter
+  /// than two bytes (which the prefilter cannot hold) have their group in `anywhereAlways`.
+  private let anywherePrefilter: LiteralPrefilter
+  private let anywhereAlways: UInt64
   /// Each entry's structured form, and its keys' names as bytes.
   private let forms: [StructuredForm?]
   private let formKeyNames: [[[UInt8]]]
@@ -87,6 +93,18 @@ struct EventExtractor {
       starts.append(starts[starts.count - 1] + group.count)
     }
     anywhereEntries = anywhere
+    var anywhereGroups = [[String]](repeating: [], count: min(anywhere.count, 64))
+    var always: UInt64 = 0
+    for (slot, number) in anywhere.enumerated() {
+      let literal = entries[number].literal
+      if literal.utf8.count >= 2 {
+        anywhereGroups[slot % 64].append(literal)
+      } else {
+        always |= 1 << UInt64(slot % 64)
+      }
+    }
+    anywherePrefilter = LiteralPrefilter(groups: anywhereGroups)
+    anywhereAlways = always
     forms = entries.map(\.structured)
     formKeyNames = entries.map { entry in (entry.structured?.keys ?? []).map { Array($0.name.utf8) } }
     var byMessage: [[UInt8]: [Int]] = [:]
@@ -138,7 +156,11 @@ struct EventExtractor {
         }
       }
       let headline = record.headline
-      for number in anywhereEntries where ByteSearch.contains(headline, literal(number)) {
+      // One pass finds the groups whose literals occur; only their entries are searched, in order.
+      let present = anywherePrefilter.groups(in: headline) | anywhereAlways
+      guard present != 0 else { return nil }
+      for (slot, number) in anywhereEntries.enumerated()
+      where present & (1 << UInt64(slot % 64)) != 0 && ByteSearch.contains(headline, literal(number)) {
         if let event = run(number, message, record) { return (event, number) }
       }
       return nil
