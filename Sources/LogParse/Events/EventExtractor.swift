@@ -29,9 +29,10 @@ struct EventExtractor {
   private let prefixEntries: [Int]
   private let prefixStarts: [Int]
   private let anywhereEntries: [Int]
-  /// The anywhere entries' literals in one prefilter: `anywhereEntries[slot]` is in group
-  /// `slot % 64`, so one pass over a first line tells which entries may be there. Literals shorter
-  /// than two bytes (which the prefilter cannot hold) have their group in `anywhereAlways`.
+  /// The anywhere entries' literals in one prefilter, so one pass over a first line tells which may be there.
+  ///
+  /// `anywhereEntries[slot]` is in group `slot % 64`. Literals shorter than two bytes (which the
+  /// prefilter cannot hold) have their group in `anywhereAlways`.
   private let anywherePrefilter: LiteralPrefilter
   private let anywhereAlways: UInt64
   /// Each entry's structured form, and its keys' names as bytes.

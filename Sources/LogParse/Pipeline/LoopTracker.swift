@@ -33,9 +33,10 @@ struct LoopTracker: Sendable {
     case none, starts, ends
   }
 
-  /// The boundary `event` marks: a `Starting main loop` starts a loop; a start-up banner or
-  /// leader-election attempt ends it (the lines of a new process before its first loop belong to
-  /// none). A test of the event's case alone, so the event is not copied.
+  /// The boundary `event` marks, read from its case alone (so the event is not copied).
+  ///
+  /// A `Starting main loop` starts a loop; a start-up banner or leader-election attempt ends it
+  /// (the lines of a new process before its first loop belong to none).
   static func boundary(of event: Event) -> Boundary {
     switch event {
     case .mainLoopStarted: return .starts
