@@ -33,8 +33,21 @@ enum CloudProviderClues {
         return directory == "instancepools" || directory == "nodepools" ? "oci" : directory
       }
     }
+    // Most files start with two bytes no prefix starts with: one table test rejects them.
+    guard base.count >= 2 else { return nil }
+    let pair = Int(base[0]) << 8 | Int(base[1])
+    guard filePrefixPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return nil }
     for (prefix, provider) in filePrefixes where base.starts(with: prefix.utf8) { return provider }
     return nil
+  }
+
+  /// The first two bytes of every file name prefix, a bit per byte pair (every prefix has at least two).
+  static let filePrefixPairs: [UInt64] = filePrefixes.reduce(into: [UInt64](repeating: 0, count: 1024)) {
+    table, entry in
+    let bytes = Array(entry.0.utf8)
+    precondition(bytes.count >= 2, "a file name prefix has at least two bytes: \(entry.0)")
+    let pair = Int(bytes[0]) << 8 | Int(bytes[1])
+    table[pair >> 6] |= 1 << UInt64(pair & 63)
   }
 
   /// Clues inside messages: the literal, the provider, and the clue's strength.
