@@ -4,7 +4,7 @@ SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledow
 
 .PHONY: deps build demo test lint format release clean memory state census fuzz screenshot bench
 .PHONY: bench-deps bench-stages
-.PHONY: dist dist-check install excerpts browser-deps ci
+.PHONY: dist dist-check install excerpts browser-deps
 
 # Installs the Debian package $(1) (apt-get, through sudo unless run as root).
 apt_install = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(1); \
@@ -156,14 +156,6 @@ install: dist
 # (see scripts/dist-check.sh).
 dist-check: dist
 	scripts/dist-check.sh $(DIST_TREE) $(DIST)/$(DIST_NAME).tar.gz
-
-# What .ci/run runs on a clean clone: what the build and the browser tests need, the lint and the
-# tests (`make test`), the static release binary, `make install` and the tarball (`make dist-check`, a
-# few minutes of release build), then a short fuzzing run so that new code is fuzzed on every change.
-ci: deps browser-deps
-	@$(MAKE) --no-print-directory test
-	@$(MAKE) --no-print-directory dist-check
-	@$(MAKE) --no-print-directory fuzz SECONDS=60
 
 # The facts read right on eval/excerpts, real excerpts kept out of the tests (see its INDEX.md):
 # the score of a build on logs its mechanisms were not fitted to, filed by the mechanism each needs.
