@@ -16,14 +16,6 @@ struct NameTable: Sendable {
   /// Bytes of names kept per generation by default.
   static let defaultGenerationBytes = 4 << 20
 
-  /// The id of the name `name` would have, if the table holds it; never interns.
-  func lookup(_ name: UnsafeBufferPointer<UInt8>) -> NameId? {
-    let hash = NameGeneration.hash(name)
-    if let entry = current.find(name, hash: hash) { return NameId(rawValue: current.ids[entry]) }
-    if let entry = previous.find(name, hash: hash) { return NameId(rawValue: previous.ids[entry]) }
-    return nil
-  }
-
   private var current = NameGeneration(firstNewId: 0)
   private var previous = NameGeneration(firstNewId: 0)
   private var nextId: UInt32 = 0
@@ -88,13 +80,6 @@ struct NameTable: Sendable {
   func name(_ id: NameId) -> String? {
     if let entry = current.entry(of: id.rawValue) { return current.names[entry] }
     if let entry = previous.entry(of: id.rawValue) { return previous.names[entry] }
-    return nil
-  }
-
-  /// Calls `body` with the bytes of `id`'s name; nil when the table does not hold it.
-  func withBytes<Result>(of id: NameId, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-    if let entry = current.entry(of: id.rawValue) { return current.withBytes(of: entry, body) }
-    if let entry = previous.entry(of: id.rawValue) { return previous.withBytes(of: entry, body) }
     return nil
   }
 
@@ -194,11 +179,6 @@ struct NameGeneration: Sendable {
     let offset = id &- firstNewId
     if offset < UInt32(newEntries.count) { return Int(newEntries[Int(offset)]) }
     return carriedEntries[id].map { Int($0) }
-  }
-
-  /// Calls `body` with the bytes of `entry`.
-  func withBytes<Result>(of entry: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[bounds[entry]..<bounds[entry + 1]])) }
   }
 
   private func equals(_ entry: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
