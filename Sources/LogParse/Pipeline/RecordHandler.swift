@@ -22,7 +22,9 @@ struct RecordHandler {
 
   /// Counts a record and passes its event, if it means one, to `events`.
   mutating func handle<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {
-    if record.needsRecognition, extractor.extract(record) == nil {
+    // Extracted once: a second run would count its pattern errors and cut fields again.
+    let extracted = extractor.extract(record)
+    if record.needsRecognition, extracted == nil {
       notRecords += 1
       notRecordContinuations += record.lineCount - 1
       return
@@ -35,7 +37,6 @@ struct RecordHandler {
     }
     statistics.cloudClue.note(file: record.file, message: record.message)
     if let level = record.verbosity { statistics.verbosity = max(statistics.verbosity ?? 0, level) }
-    let extracted = extractor.extract(record)
     // A failure found by its shape: the record's only event, or one more beside an event that
     // classified none (a fatal record's, an error inside a loop step's message).
     // (A message of names and numbers only is not searched, unless its record is fatal.)
