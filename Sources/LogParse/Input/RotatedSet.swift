@@ -125,6 +125,4 @@ public enum RotatedSet {
     let digits = suffix.filter(isDigit)
     return digits.count >= minimumDateDigits ? .dated(digits) : nil
   }
-
-  private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
