@@ -54,6 +54,21 @@ struct EnvelopeStripper {
     !partial.isEmpty || collectors.documents.isActive || collectors.insightsRow.isActive
   }
 
+  /// Whether a line that opens with a klog severity letter would pass through as it is: text with
+  /// no envelope time, because no partial line, JSON document or Logs Insights layout is in progress.
+  ///
+  /// The analyzer then hands such a line to the assembler itself (``notePlainLine(_:)``).
+  var passesPlainLines: Bool {
+    partial.isEmpty && !collectors.documents.isActive && !collectors.insightsRow.isActive
+      && collectors.insightsColumns == nil
+  }
+
+  /// Notes that line `lineNumber` passed through without an envelope (``passesPlainLines``).
+  mutating func notePlainLine(_ lineNumber: Int) {
+    currentLine = lineNumber
+    deliveredSpan = (lineNumber, 1)
+  }
+
   /// Unwraps `line` and passes the result to `body`; `body` is not called while a partial line waits.
   mutating func unwrap(
     _ line: UnsafeBufferPointer<UInt8>, lineNumber: Int,

@@ -54,6 +54,9 @@ struct EventExtractor {
   private(set) var names = NameTable()
   /// Whether a pattern gave up on the record being extracted.
   private var recordHitLimit = false
+  /// The index of the entry `scaleDown.utilization`, whose usual lines ``UtilizationLine`` reads
+  /// (nil when the entries have none).
+  private let utilizationEntry: Int?
 
   /// Builds matchers for the whole catalogue, whose patterns are compiled once per process.
   init() {
@@ -67,6 +70,7 @@ struct EventExtractor {
 
   private init(entries: [CatalogEntry], compiled: [BytePattern?]) {
     builders = entries.map(\.build)
+    utilizationEntry = entries.firstIndex { $0.id == "scaleDown.utilization" }
     verbosities = entries.map(\.verbosity)
     fatalEntries = entries.map(\.fatal)
     var bytes: [UInt8] = []
@@ -133,6 +137,15 @@ struct EventExtractor {
     } catch {
       fatalError("catalogue entry \(entry.id) has an invalid pattern: \(error)")
     }
+  }
+
+  /// The event of a per-node utilization line of the usual shape, read by hand (``UtilizationLine``),
+  /// or nil: the event and entry ``extract(_:)`` would give, without a pattern.
+  @inline(__always)
+  mutating func extractUtilization(_ message: UnsafeBufferPointer<UInt8>) -> (event: ParsedEvent, entry: Int)? {
+    guard let utilizationEntry, let reading = UtilizationLine.read(message) else { return nil }
+    let node = names.intern(message, reading.name)
+    return (.nodeUtilization(node: node, utilization: reading.utilization), utilizationEntry)
   }
 
   /// The event the record means, with the catalogue entry's index, or nil when none matches.

@@ -26,6 +26,17 @@ struct LineSplitter {
   mutating func feed(
     _ chunk: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
+    feed(chunk) { line, _ in body(line) }
+  }
+
+  /// Splits `chunk` as ``feed(_:_:)`` does, also giving `body` the bytes of the chunk after each
+  /// line's newline: the start of the next line, when the chunk holds it (empty at the chunk's end).
+  ///
+  /// A stage may look at the next line's first bytes to know that the line it has ends a record.
+  mutating func feed(
+    _ chunk: UnsafeBufferPointer<UInt8>,
+    _ body: (_ line: UnsafeBufferPointer<UInt8>, _ following: UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     guard let base = chunk.baseAddress, chunk.count > 0 else { return }
     var start = 0
     let end = chunk.count
@@ -36,11 +47,12 @@ struct LineSplitter {
       }
       let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
       let piece = UnsafeBufferPointer(start: base + start, count: newline - start)
+      let following = UnsafeBufferPointer(start: base + newline + 1, count: end - newline - 1)
       if pending.isEmpty && !isCuttingLine {
-        deliver(piece, body)
+        deliver(piece) { body($0, following) }
       } else {
         append(piece)
-        pending.withUnsafeBufferPointer { deliver($0, body) }
+        pending.withUnsafeBufferPointer { deliver($0) { body($0, following) } }
         pending.removeAll(keepingCapacity: pending.capacity <= 1 << 16)
         isCuttingLine = false
       }

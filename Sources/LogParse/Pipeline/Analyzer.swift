@@ -18,6 +18,13 @@ public struct Analyzer {
   var assembler: RecordAssembler
   var records = RecordHandler()
   var events: EventApplier
+  /// The header of the next line, read while the line before it was taken as a one-line record.
+  private var nextHeader = NextHeader()
+  /// Whether a line known to be a whole record is taken without the envelope and assembly stages
+  /// (``acceptSingleLine``); off, every line goes through them (the tests compare the two).
+  var takesSingleLines = true
+  /// Lines taken as whole records that way.
+  private(set) var singleLineRecords = 0
   /// Physical lines read from the current source.
   var lineNumber = 0
   /// The decoder of the stream being read, kept between ``InputReader/readStream`` and
@@ -90,7 +97,9 @@ public struct Analyzer {
   mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
     if sources.isEmpty { sources.append("-") }
     records.statistics.keepSample(chunk)
-    Self.feed(chunk, source, &splitter, &lineNumber, &stripper, &assembler, &records, &events)
+    if !takesSingleLines { nextHeader.disable() }
+    Self.feed(
+      chunk, source, &splitter, &nextHeader, &singleLineRecords, &lineNumber, &stripper, &assembler, &records, &events)
     assembler.noteTruncated(splitter.truncatedLines)
   }
 
@@ -99,7 +108,10 @@ public struct Analyzer {
   mutating func feed<Receiver: EventReceiver>(_ chunk: UnsafeBufferPointer<UInt8>, to receiver: inout Receiver) {
     if sources.isEmpty { sources.append("-") }
     records.statistics.keepSample(chunk)
-    Self.feed(chunk, source, &splitter, &lineNumber, &stripper, &assembler, &records, &receiver)
+    if !takesSingleLines { nextHeader.disable() }
+    Self.feed(
+      chunk, source, &splitter, &nextHeader, &singleLineRecords, &lineNumber, &stripper, &assembler, &records,
+      &receiver)
     assembler.noteTruncated(splitter.truncatedLines)
   }
 
@@ -198,13 +210,50 @@ public struct Analyzer {
   // MARK: - The stages, linked
 
   private static func feed<Receiver: EventReceiver>(
-    _ chunk: UnsafeBufferPointer<UInt8>, _ source: Int, _ splitter: inout LineSplitter, _ lineNumber: inout Int,
-    _ stripper: inout EnvelopeStripper, _ assembler: inout RecordAssembler, _ records: inout RecordHandler,
-    _ events: inout Receiver
+    _ chunk: UnsafeBufferPointer<UInt8>, _ source: Int, _ splitter: inout LineSplitter, _ nextHeader: inout NextHeader,
+    _ singleLineRecords: inout Int, _ lineNumber: inout Int, _ stripper: inout EnvelopeStripper,
+    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
   ) {
-    splitter.feed(chunk) { line in
+    splitter.feed(chunk) { line, following in
+      if acceptSingleLine(line, following, source, &nextHeader, &lineNumber, &stripper, &assembler, &records, &events) {
+        singleLineRecords += 1
+        return
+      }
       acceptLine(line, source, &lineNumber, &stripper, &assembler, &records, &events)
     }
+    nextHeader.clear()
+  }
+
+  /// Takes `line` as a whole record when it is one for certain, without unwrapping or assembling it.
+  ///
+  /// That is a plain line with a standard klog header (``StandardHeader``) and no record merged
+  /// into it, while no envelope or held line is in progress, followed in the chunk by a line that
+  /// opens with a standard header too: that next line ends the record, so it is exactly this line.
+  /// The record views the chunk (``RecordAssembler/acceptSingleLine(_:header:source:lineNumber:_:)``).
+  /// Returns false, having changed nothing, for any other line.
+  @inline(__always)
+  private static func acceptSingleLine<Receiver: EventReceiver>(
+    _ line: UnsafeBufferPointer<UInt8>, _ following: UnsafeBufferPointer<UInt8>, _ source: Int,
+    _ nextHeader: inout NextHeader, _ lineNumber: inout Int, _ stripper: inout EnvelopeStripper,
+    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
+  ) -> Bool {
+    guard let header = nextHeader.header(of: line) else {
+      nextHeader.clear()
+      return false
+    }
+    guard stripper.passesPlainLines, assembler.takesSingleLines,
+      KlogHeaderParser.embeddedHeaderStart(line, messageStart: header.messageStart) == nil,
+      nextHeader.opensRecord(following)
+    else { return false }
+    lineNumber += 1
+    assembler.noteLine()
+    assembler.newestFirst.newestFirstByDefault = stripper.collectors.newestFirstByDefault
+    assembler.currentStream = 0
+    stripper.notePlainLine(lineNumber)
+    assembler.acceptSingleLine(line, header: header, source: source, lineNumber: lineNumber) { record in
+      records.handleJoiningWraps(record, &events)
+    }
+    return true
   }
 
   private static func finishLines<Receiver: EventReceiver>(

@@ -20,8 +20,43 @@ struct RecordHandler {
   var notRecords = 0
   var notRecordContinuations = 0
 
+  /// What the catalogue made of recent messages that name nothing (``MessageMemo``).
+  var memo = MessageMemo()
+  /// Whether one-line records may be read by hand or recalled from ``memo``; off, every record
+  /// goes through the catalogue (the tests compare the two).
+  var takesShortcuts = true
+  /// Records read by hand or recalled from ``memo``.
+  private(set) var recalledRecords = 0
+
   /// Counts a record and passes its event, if it means one, to `events`.
+  ///
+  /// A one-line record of the usual kind is read by hand when it is a utilization line
+  /// (``EventExtractor/extractUtilization(_:)``) and looked up in ``memo`` otherwise; the rest, and
+  /// what the memo does not hold, go through the catalogue, whose outcome the memo then keeps when
+  /// it depends on the message alone.
   mutating func handle<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {
+    let isPlainLine = takesShortcuts && record.isPlainLine
+    if isPlainLine {
+      if record.severity != .fatal, let (parsed, entry) = extractor.extractUtilization(record.message) {
+        // A closed message: no failure shape is searched for.
+        recalledRecords += 1
+        noteRecord(record)
+        _ = deliver(record, extractor.resolve(parsed), entry: entry, holdsDate: nil, &events)
+        return
+      }
+      if let known = memo.outcome(record.severity, record.message) {
+        recalledRecords += 1
+        noteRecord(record)
+        if let event = known.event {
+          _ = deliver(record, event, entry: known.entry, holdsDate: known.holdsDate, &events)
+        } else {
+          deliverUnrecognized(record, &events)
+        }
+        return
+      }
+    }
+    let patternErrors = extractor.patternErrors
+    let fieldCounts = extractor.fieldCounts
     // Extracted once: a second run would count its pattern errors and cut fields again.
     let extracted = extractor.extract(record)
     if record.needsRecognition, extracted == nil {
@@ -29,6 +64,39 @@ struct RecordHandler {
       notRecordContinuations += record.lineCount - 1
       return
     }
+    noteRecord(record)
+    // A failure found by its shape: the record's only event, or one more beside an event that
+    // classified none (a fatal record's, an error inside a loop step's message).
+    // (A message of names and numbers only is not searched, unless its record is fatal.)
+    let searched =
+      extracted.map { !$0.event.carriesFailure && (!$0.event.isClosedMessage || record.severity == .fatal) } ?? true
+    let shaped = searched ? extractor.shapeFailure(record, unknown: extracted == nil) : nil
+    // The outcome depends on the severity and message alone: remember it.
+    if isPlainLine, shaped == nil, extractor.patternErrors == patternErrors, extractor.fieldCounts == fieldCounts,
+      extracted?.event.holdsName != true
+    {
+      memo.remember(
+        record.severity, record.message,
+        MessageMemo.Outcome(
+          event: extracted.map { extractor.resolve($0.event) }, entry: extracted?.entry ?? -1,
+          holdsDate: TimeText.firstDate(in: record.message) != nil))
+    }
+    guard let (parsed, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
+      deliverUnrecognized(record, &events)
+      return
+    }
+    // Past this point the event leaves the parser: its names become the table's strings.
+    let context = deliver(record, extractor.resolve(parsed), entry: entry, holdsDate: nil, &events)
+    if extracted != nil, let shaped {
+      let shapedEvent = extractor.resolve(shaped)
+      statistics.cloudClue.note(shapedEvent)
+      events.receive(PendingEvent(event: shapedEvent, context: context), statistics.yearEvidence)
+    }
+  }
+
+  /// Counts what every record shows, recognised or not: its time, year, cloud clue and `--v` level.
+  @inline(__always)
+  private mutating func noteRecord(_ record: Record) {
     onRecord?(record)
     if statistics.envelopeBaseYear == nil { statistics.envelopeBaseYear = record.envelopeBaseYear }
     if record.hasTime {
@@ -37,35 +105,38 @@ struct RecordHandler {
     }
     statistics.cloudClue.note(file: record.file, message: record.message)
     if let level = record.verbosity { statistics.verbosity = max(statistics.verbosity ?? 0, level) }
-    // A failure found by its shape: the record's only event, or one more beside an event that
-    // classified none (a fatal record's, an error inside a loop step's message).
-    // (A message of names and numbers only is not searched, unless its record is fatal.)
-    let searched =
-      extracted.map { !$0.event.carriesFailure && (!$0.event.isClosedMessage || record.severity == .fatal) } ?? true
-    let shaped = searched ? extractor.shapeFailure(record, unknown: extracted == nil) : nil
-    guard let (parsed, entry) = extracted ?? shaped.map({ ($0, -1) }) else {
-      let loop = statistics.loops.loop(of: record, boundary: .none)
-      onRecordMeaning?(record, loop, nil)
-      statistics.unrecognized += 1
-      statistics.unrecognizedShapes.add(record)
-      // A new iterationId on a record no entry knows still marks the loop boundary (and a
-      // restart) at its time: the builder sees it as a note.
-      if statistics.loops.startedLoop {
-        let context = EventContext(
-          time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
-          stream: record.stream, hasTime: record.hasTime)
-        events.receive(
-          PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), statistics.yearEvidence)
-      }
-      return
+  }
+
+  /// Counts a record no entry recognised and no failure shape matched.
+  private mutating func deliverUnrecognized<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {
+    let loop = statistics.loops.loop(of: record, boundary: .none)
+    onRecordMeaning?(record, loop, nil)
+    statistics.unrecognized += 1
+    statistics.unrecognizedShapes.add(record)
+    // A new iterationId on a record no entry knows still marks the loop boundary (and a
+    // restart) at its time: the builder sees it as a note.
+    if statistics.loops.startedLoop {
+      let context = EventContext(
+        time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
+        stream: record.stream, hasTime: record.hasTime)
+      events.receive(
+        PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), statistics.yearEvidence)
     }
-    // Past this point the event leaves the parser: its names become the table's strings.
-    let event = extractor.resolve(parsed)
+  }
+
+  /// Counts a recognised record and passes its event on; returns the event's context.
+  ///
+  /// `entry` is the catalogue entry (-1 for a failure found by its shape); `holdsDate` whether the
+  /// message holds a date, when known (else it is searched for one while no date was found yet).
+  @inline(__always)
+  private mutating func deliver<Receiver: EventReceiver>(
+    _ record: Record, _ event: Event, entry: Int, holdsDate: Bool?, _ events: inout Receiver
+  ) -> EventContext {
     let loop = statistics.loops.loop(of: record, boundary: LoopTracker.boundary(of: event))
     onRecordMeaning?(record, loop, event)
     if entry >= 0 { onEntry?(entry, event) }
     statistics.recognized += 1
-    if statistics.messageYears.firstDate == nil, record.time.isKnown,
+    if statistics.messageYears.firstDate == nil, holdsDate != false, record.time.isKnown,
       let date = TimeText.firstDate(in: record.message)
     {
       statistics.messageYears.firstDate = MessageDate(date: date, recordTime: record.time)
@@ -78,12 +149,8 @@ struct RecordHandler {
       stream: record.stream, hasTime: record.hasTime)
     statistics.messageYears.note(event, context)
     statistics.cloudClue.note(event)
-    events.receive(PendingEvent(event: consume event, context: context), statistics.yearEvidence)
-    if extracted != nil, let shaped {
-      let shapedEvent = extractor.resolve(shaped)
-      statistics.cloudClue.note(shapedEvent)
-      events.receive(PendingEvent(event: shapedEvent, context: context), statistics.yearEvidence)
-    }
+    events.receive(PendingEvent(event: event, context: context), statistics.yearEvidence)
+    return context
   }
 }
 

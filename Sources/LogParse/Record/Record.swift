@@ -78,6 +78,13 @@ struct Record {
   /// The record's `iterationId`: the JSON field, or the first key after a quoted text message.
   var iteration: IterationId? { jsonIteration ?? IterationId.scan(message: message) }
 
+  /// Whether the record is one line of the usual kind, whose meaning depends on its severity and
+  /// message alone: not rebuilt, not structured, not waiting to be recognised, no wrap pieces.
+  var isPlainLine: Bool {
+    lineCount == 1 && wrappedLines == 0 && !isHeaderless && !needsRecognition && !isRewritten && jsonIteration == nil
+      && !jsonHasFields && message.first != UInt8(ascii: "\"")
+  }
+
   /// The message's first line (up to the first `\n`).
   var headline: UnsafeBufferPointer<UInt8> {
     guard let base = message.baseAddress, let newline = memchrIndex(message, 0x0A) else { return message }

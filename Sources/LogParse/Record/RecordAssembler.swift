@@ -300,6 +300,48 @@ struct RecordAssembler {
     }
   }
 
+  /// Whether a line with a standard header may be taken by ``acceptSingleLine(_:header:source:lineNumber:_:)``:
+  /// no time line or pasted event row waits to be joined to it.
+  var takesSingleLines: Bool { heldLineTime == nil && !eventLines.isHolding }
+
+  /// Takes a plain line with a standard header (``StandardHeader``) that the caller knows ends its
+  /// record (the next line starts with one too), and delivers it at once as a one-line record that
+  /// views `text`: nothing is copied into the pending buffers.
+  ///
+  /// Everything else is as ``accept(_:source:lineNumber:physicalLines:_:)`` would do with the line
+  /// and the next one: held lines and the pending record are delivered first, the line is stamped
+  /// and counted, and the record is the one that would have been assembled. `header` must have no
+  /// record merged after it (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
+  mutating func acceptSingleLine(
+    _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, source: Int, lineNumber: Int, _ emit: (Record) -> Int
+  ) {
+    releaseHeld(emit)
+    pendingExtraLines = 0
+    flush(emit)
+    sawKlogText = true
+    if !prefixShape.isEmpty {
+      prefixShape.removeAll()
+      prefixHasBorder = false
+    }
+    let klogTime = LogTime(
+      month: header.month, day: header.day, microsecondOfDay: header.microsecondOfDay,
+      fractionDigits: header.fractionDigits)
+    let time = years.stamp(nil, fallback: klogTime)
+    lastKnownTime = time
+    accounting.records += 1
+    let messageStart = min(header.messageStart, text.count)
+    let messageLength = min(text.count - messageStart, maximumRecordLength)
+    var record = Record(
+      source: source, firstLine: lineNumber, lineCount: 1, severity: header.severity ?? .info, time: time,
+      file: UnsafeBufferPointer(rebasing: text[header.fileRange]), sourceLine: header.sourceLine,
+      message: UnsafeBufferPointer(rebasing: text[messageStart..<(messageStart + messageLength)]), verbosity: nil,
+      stream: currentStream)
+    record.hasTime = time.isKnown
+    record.firstLineLength = text.count
+    lastPhysicalLength = text.count
+    _ = emit(record)
+  }
+
   /// Offers a line without a header as a record of its own, with no time.
   ///
   /// People paste a message without its header, or the text from `file.go:123] ` on. The handler

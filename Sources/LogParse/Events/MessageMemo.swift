@@ -1,0 +1,72 @@
+import Glibc
+
+/// What the catalogue made of recent messages that name nothing, so that a message seen again is
+/// not matched again.
+///
+/// A one-line record's meaning depends only on its severity and message when the event it gives
+/// holds no name, no pattern gave up, no field was cut or out of range, and no failure shape had
+/// to be searched for (``RecordHandler``): then the same severity and message always give the same
+/// event, or always none. CAS repeats such messages every loop (`Starting main loop`, `No
+/// unschedulable pods`, `Filtering out schedulables`, informer lines no entry knows).
+///
+/// Direct-mapped by a hash of the message: a new message takes the slot of any it collides with,
+/// so memory stays bounded (``slotCount`` messages of at most ``maximumLength`` bytes).
+struct MessageMemo {
+  /// What a remembered message means.
+  struct Outcome {
+    /// The event and its catalogue entry; nil for a message no entry recognises.
+    var event: Event?
+    var entry: Int
+    /// Whether the message holds a date (``TimeText/firstDate(in:)``).
+    var holdsDate: Bool
+  }
+
+  private struct Slot {
+    var hash: UInt64
+    var severity: Severity
+    var message: [UInt8]
+    var outcome: Outcome
+  }
+
+  /// How many messages are remembered at most.
+  static let slotCount = 256
+  /// The longest message remembered.
+  static let maximumLength = 200
+
+  private var slots: [Slot?] = Array(repeating: nil, count: MessageMemo.slotCount)
+
+  /// What `message` of a record with `severity` was found to mean before, if it is remembered.
+  @inline(__always)
+  mutating func outcome(_ severity: Severity, _ message: UnsafeBufferPointer<UInt8>) -> Outcome? {
+    guard message.count <= MessageMemo.maximumLength, let base = message.baseAddress else { return nil }
+    let hash = NameGeneration.hash(message)
+    let index = Int(truncatingIfNeeded: hash) & (MessageMemo.slotCount - 1)
+    // Compared in place: a copy of the slot would retain its message and event.
+    guard slots[index]?.hash == hash, slots[index]?.severity == severity,
+      slots[index]?.message.withUnsafeBufferPointer({ stored in
+        stored.count == message.count && stored.baseAddress.map { memcmp($0, base, message.count) == 0 } ?? false
+      }) == true
+    else { return nil }
+    return slots[index]?.outcome
+  }
+
+  /// Remembers what `message` of a record with `severity` means, in place of any message in its slot.
+  mutating func remember(_ severity: Severity, _ message: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) {
+    guard message.count <= MessageMemo.maximumLength else { return }
+    let hash = NameGeneration.hash(message)
+    slots[Int(truncatingIfNeeded: hash) & (MessageMemo.slotCount - 1)] = Slot(
+      hash: hash, severity: severity, message: Array(message), outcome: outcome)
+  }
+}
+
+extension EventOf {
+  /// Whether the event holds a name (a node, group, pod or instance id).
+  var holdsName: Bool {
+    var found = false
+    _ = mapNames { name -> Name in
+      found = true
+      return name
+    }
+    return found
+  }
+}

@@ -1,0 +1,38 @@
+/// The standard header read at the start of the next line while the line before was taken, kept
+/// so that the next line's header is read once.
+///
+/// It is keyed by the address the next line starts at within the chunk being split, and cleared
+/// when the chunk ends (a reader may reuse its buffer for the next chunk).
+struct NextHeader {
+  private var start: UnsafePointer<UInt8>?
+  private var header: KlogHeader?
+  /// Whether no line is taken as a whole record (``disable()``).
+  private var isDisabled = false
+
+  /// The standard header of `line`: the one kept for its address, else read now.
+  mutating func header(of line: UnsafeBufferPointer<UInt8>) -> KlogHeader? {
+    guard !isDisabled, let base = line.baseAddress else { return nil }
+    if start == base {
+      start = nil
+      return header
+    }
+    return StandardHeader.read(base, count: line.count)
+  }
+
+  /// Whether `following`, the bytes after a line, opens with a standard header (kept for that line).
+  mutating func opensRecord(_ following: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = following.baseAddress, let found = StandardHeader.read(base, count: following.count) else {
+      start = nil
+      return false
+    }
+    start = base
+    header = found
+    return true
+  }
+
+  /// Takes no line as a whole record from now on: every line is assembled.
+  mutating func disable() { isDisabled = true }
+
+  /// Forgets the kept header: the chunk it points into is done.
+  mutating func clear() { start = nil }
+}

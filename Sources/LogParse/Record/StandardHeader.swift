@@ -1,0 +1,75 @@
+/// The usual klog header at a line's first byte, read in one pass at fixed offsets.
+///
+/// `I0927 11:50:35.158391       1 scale_up.go:300] `: a severity letter other than `F`, the date
+/// and time at fixed offsets, blanks, the thread id, a file name of letters, digits and `_./-`, a
+/// `:`, one to nine digits and `]`, then one optional blank. This is a subset of what
+/// ``KlogHeaderParser/parse(_:)`` accepts, and for it that parser gives the same header
+/// (`StandardHeaderTests` holds the two to it); any other shape gives nil, and the general parser
+/// decides. A fatal record is left out because its continuation lines follow other rules.
+///
+/// None of the bytes it accepts is a line break, so it may read the start of the next line in a
+/// read buffer before that line is cut off: what it accepts there is that line's header.
+enum StandardHeader {
+  /// The header at `base[0..<count]`, or nil when the bytes start with any other shape.
+  @inline(__always)
+  static func read(_ base: UnsafePointer<UInt8>, count: Int) -> KlogHeader? {
+    // The shortest standard header: `I0101 00:00:00.000000 f:1]` is 26 bytes.
+    guard count >= 26 else { return nil }
+    let severity: Severity
+    switch base[0] {
+    case UInt8(ascii: "I"): severity = .info
+    case UInt8(ascii: "W"): severity = .warning
+    case UInt8(ascii: "E"): severity = .error
+    default: return nil
+    }
+    guard base[5] == 0x20, base[8] == UInt8(ascii: ":"), base[11] == UInt8(ascii: ":"),
+      base[14] == UInt8(ascii: "."), base[21] == 0x20
+    else { return nil }
+    var invalid: UInt8 = 0
+    @inline(__always) func digits(_ from: Int, _ count: Int) -> Int {
+      var value = 0
+      for k in from..<(from + count) {
+        let digit = base[k] &- 0x30
+        invalid |= digit > 9 ? 1 : 0
+        value = value &* 10 &+ Int(digit)
+      }
+      return value
+    }
+    let month = digits(1, 2)
+    let day = digits(3, 2)
+    let hour = digits(6, 2)
+    let minute = digits(9, 2)
+    let second = digits(12, 2)
+    let micros = digits(15, 6)
+    guard invalid == 0, hour < 24, minute < 60, second < 61, CivilDate.isValid(month: month, day: day) else {
+      return nil
+    }
+    // Blanks, then the thread id and its blanks when there is one.
+    var i = 22
+    while i < count, base[i] == 0x20 { i += 1 }
+    var afterId = i
+    while afterId < count, isDigit(base[afterId]) { afterId += 1 }
+    if afterId > i, afterId < count, base[afterId] == 0x20 {
+      i = afterId
+      while i < count, base[i] == 0x20 { i += 1 }
+    }
+    let fileStart = i
+    i += WordScan.fileNameRun(base, from: i, count: count)
+    guard i > fileStart, i < count, base[i] == UInt8(ascii: ":") else { return nil }
+    let fileEnd = i
+    i += 1
+    let lineStart = i
+    var sourceLine = 0
+    while i < count, i - lineStart < 9, isDigit(base[i]) {
+      sourceLine = sourceLine &* 10 &+ Int(base[i] &- 0x30)
+      i += 1
+    }
+    guard i > lineStart, i < count, base[i] == UInt8(ascii: "]") else { return nil }
+    i += 1
+    if i < count, base[i] == 0x20 { i += 1 }
+    return KlogHeader(
+      severity: severity, month: month, day: day,
+      microsecondOfDay: Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + Int64(micros), fractionDigits: 6,
+      fileRange: fileStart..<fileEnd, sourceLine: sourceLine, messageStart: i, pastedPrefixLength: 0)
+  }
+}

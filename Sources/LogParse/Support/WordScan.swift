@@ -1,0 +1,52 @@
+/// Scans of eight bytes at a time for the end of a token, for the hand-written readers of the
+/// hot path.
+enum WordScan {
+  /// Every byte of a word set to `byte`.
+  @inline(__always)
+  static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+  /// The high bit of each byte of `word` that is zero, and possibly of bytes above the lowest one
+  /// (the lowest set bit is exact).
+  @inline(__always)
+  static func zeroBytes(_ word: UInt64) -> UInt64 {
+    (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+  }
+
+  /// The offset from `start` of the first byte of `base[start..<count]` that is a blank, a control
+  /// byte or not ASCII (below `!` or above `~`), or `count - start` when there is none.
+  @inline(__always)
+  static func printableRun(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+    var i = start
+    let raw = UnsafeRawPointer(base)
+    while i + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      // A byte below 0x21 borrows into its high bit; a byte of 0x7F or above has it set after adding 1.
+      let flagged =
+        ((word &- broadcast(0x21)) | word | (word &+ broadcast(0x01))) & 0x8080_8080_8080_8080
+      if flagged != 0 { return i - start + flagged.trailingZeroBitCount / 8 }
+      i += 8
+    }
+    while i < count, base[i] > 0x20, base[i] < 0x7F { i += 1 }
+    return i - start
+  }
+
+  /// The offset from `start` of the first byte of `base[start..<count]` that is `:`, `]`, a blank
+  /// or a line break, or `count - start` when there is none.
+  @inline(__always)
+  static func fileNameRun(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+    var i = start
+    let raw = UnsafeRawPointer(base)
+    while i + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let flagged =
+        zeroBytes(word ^ broadcast(UInt8(ascii: ":"))) | zeroBytes(word ^ broadcast(UInt8(ascii: "]")))
+        | zeroBytes(word ^ broadcast(0x20)) | zeroBytes(word ^ broadcast(0x0A))
+      if flagged != 0 { return i - start + flagged.trailingZeroBitCount / 8 }
+      i += 8
+    }
+    while i < count, base[i] != UInt8(ascii: ":"), base[i] != UInt8(ascii: "]"), base[i] != 0x20, base[i] != 0x0A {
+      i += 1
+    }
+    return i - start
+  }
+}
