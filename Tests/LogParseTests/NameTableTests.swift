@@ -108,4 +108,16 @@ struct NameTableLookupTests {
     ids.insert(base.withUnsafeBufferPointer { table.intern($0) })
     #expect(ids.count == base.count + 1)
   }
+
+  /// A name read by hand gets the table's string at once, new or known, with the id `intern` gives.
+  @Test func stringInterningGivesTheNameAndKeepsIt() {
+    var table = NameTable(generationCapacity: 2, generationBytes: 1 << 10)
+    for name in ["a", "b", "c", "a", "d", "b"] {
+      let bytes = Array(name.utf8)
+      let string = bytes.withUnsafeBufferPointer { table.string(interning: $0) }
+      #expect(string == name)
+      let id = bytes.withUnsafeBufferPointer { table.intern($0) }
+      #expect(table.name(id) == name)
+    }
+  }
 }

@@ -140,11 +140,12 @@ struct EventExtractor {
   }
 
   /// The event of a per-node utilization line of the usual shape, read by hand (``UtilizationLine``),
-  /// or nil: the event and entry ``extract(_:)`` would give, without a pattern.
+  /// or nil: the event and entry ``extract(_:)`` would give, without a pattern, its name already
+  /// the table's string (as ``resolve(_:)`` gives it).
   @inline(__always)
-  mutating func extractUtilization(_ message: UnsafeBufferPointer<UInt8>) -> (event: ParsedEvent, entry: Int)? {
+  mutating func extractUtilization(_ message: UnsafeBufferPointer<UInt8>) -> (event: Event, entry: Int)? {
     guard let utilizationEntry, let reading = UtilizationLine.read(message) else { return nil }
-    let node = names.intern(message, reading.name)
+    let node = names.string(interning: UnsafeBufferPointer(rebasing: message[reading.name]))
     return (.nodeUtilization(node: node, utilization: reading.utilization), utilizationEntry)
   }
 

@@ -21,19 +21,17 @@ struct MessageMemo {
     var holdsDate: Bool
   }
 
-  private struct Slot {
-    var hash: UInt64
-    var severity: Severity
-    var message: [UInt8]
-    var outcome: Outcome
-  }
-
   /// How many messages are remembered at most.
   static let slotCount = 256
   /// The longest message remembered.
   static let maximumLength = 200
 
-  private var slots: [Slot?] = Array(repeating: nil, count: MessageMemo.slotCount)
+  // The slots, in parallel arrays so that a lookup compares in place and copies nothing but the
+  // outcome it returns. A slot is empty while its message is.
+  private var hashes = [UInt64](repeating: 0, count: MessageMemo.slotCount)
+  private var severities = [Severity](repeating: .info, count: MessageMemo.slotCount)
+  private var messages = [[UInt8]](repeating: [], count: MessageMemo.slotCount)
+  private var outcomes = [Outcome?](repeating: nil, count: MessageMemo.slotCount)
 
   /// What `message` of a record with `severity` was found to mean before, if it is remembered.
   @inline(__always)
@@ -41,21 +39,24 @@ struct MessageMemo {
     guard message.count <= MessageMemo.maximumLength, let base = message.baseAddress else { return nil }
     let hash = NameGeneration.hash(message)
     let index = Int(truncatingIfNeeded: hash) & (MessageMemo.slotCount - 1)
-    // Compared in place: a copy of the slot would retain its message and event.
-    guard slots[index]?.hash == hash, slots[index]?.severity == severity,
-      slots[index]?.message.withUnsafeBufferPointer({ stored in
-        stored.count == message.count && stored.baseAddress.map { memcmp($0, base, message.count) == 0 } ?? false
-      }) == true
-    else { return nil }
-    return slots[index]?.outcome
+    guard hashes[index] == hash, severities[index] == severity else { return nil }
+    let same = messages.withUnsafeBufferPointer { messages in
+      messages[index].withUnsafeBufferPointer { stored in
+        stored.count == message.count && stored.baseAddress.map { memcmp($0, base, message.count) == 0 } == true
+      }
+    }
+    return same ? outcomes[index] : nil
   }
 
   /// Remembers what `message` of a record with `severity` means, in place of any message in its slot.
   mutating func remember(_ severity: Severity, _ message: UnsafeBufferPointer<UInt8>, _ outcome: Outcome) {
-    guard message.count <= MessageMemo.maximumLength else { return }
+    guard message.count <= MessageMemo.maximumLength, !message.isEmpty else { return }
     let hash = NameGeneration.hash(message)
-    slots[Int(truncatingIfNeeded: hash) & (MessageMemo.slotCount - 1)] = Slot(
-      hash: hash, severity: severity, message: Array(message), outcome: outcome)
+    let index = Int(truncatingIfNeeded: hash) & (MessageMemo.slotCount - 1)
+    hashes[index] = hash
+    severities[index] = severity
+    messages[index] = Array(message)
+    outcomes[index] = outcome
   }
 }
 

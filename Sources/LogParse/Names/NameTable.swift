@@ -63,6 +63,16 @@ struct NameTable: Sendable {
     return NameId(rawValue: id)
   }
 
+  /// The table's string for `name`, which is interned now if the table does not hold it: a name
+  /// read by hand leaves the parser as this string, with no id in between.
+  @inline(__always)
+  mutating func string(interning name: UnsafeBufferPointer<UInt8>) -> String {
+    if let entry = current.find(name, hash: NameGeneration.hash(name)) { return current.names[entry] }
+    // Interned first: `self.name(intern(name))` would look the id up in a copy taken before.
+    let id = intern(name)
+    return self.name(id) ?? ""
+  }
+
   /// The id of `name`, interned now if the table does not hold it.
   mutating func intern(_ name: String) -> NameId {
     var name = name

@@ -37,11 +37,11 @@ struct RecordHandler {
   mutating func handle<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {
     let isPlainLine = takesShortcuts && record.isPlainLine
     if isPlainLine {
-      if record.severity != .fatal, let (parsed, entry) = extractor.extractUtilization(record.message) {
+      if record.severity != .fatal, let (event, entry) = extractor.extractUtilization(record.message) {
         // A closed message: no failure shape is searched for.
         recalledRecords += 1
         noteRecord(record)
-        _ = deliver(record, extractor.resolve(parsed), entry: entry, holdsDate: nil, &events)
+        _ = deliver(record, event, entry: entry, holdsDate: nil, &events)
         return
       }
       if let known = memo.outcome(record.severity, record.message) {

@@ -1,50 +1,64 @@
 /// A minimal JSON writer that keeps field order and escapes every control character.
+///
+/// It appends bytes to one buffer: no `String` is made for a key, a number or a separator.
 struct JSONWriter {
-  /// The text written so far.
-  private(set) var output = ""
+  /// The bytes written so far.
+  private var bytes: [UInt8] = []
+  /// Whether the container at each depth has an item yet (the outermost level first).
   private var needsComma = [false]
-  private let indentUnit: String?
+  private let pretty: Bool
+  private var pendingKey = false
 
   /// A writer producing pretty-printed (two-space indent) or compact (`pretty: false`) JSON.
   init(pretty: Bool = true) {
-    indentUnit = pretty ? "  " : nil
+    self.pretty = pretty
+    bytes.reserveCapacity(1 << 16)
   }
+
+  /// The text written so far.
+  var output: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Hands the text written so far to `sink` once it passes 64 KiB, so that a large report is
   /// written in pieces and never held whole.
   mutating func drain(to sink: (String) -> Void) {
-    guard output.utf8.count >= 1 << 16 else { return }
+    guard bytes.count >= 1 << 16 else { return }
     sink(output)
-    output.removeAll(keepingCapacity: true)
+    bytes.removeAll(keepingCapacity: true)
   }
 
-  mutating func beginObject() { openContainer("{") }
-  mutating func endObject() { closeContainer("}") }
-  mutating func beginArray() { openContainer("[") }
-  mutating func endArray() { closeContainer("]") }
+  mutating func beginObject() { openContainer(UInt8(ascii: "{")) }
+  mutating func endObject() { closeContainer(UInt8(ascii: "}")) }
+  mutating func beginArray() { openContainer(UInt8(ascii: "[")) }
+  mutating func endArray() { closeContainer(UInt8(ascii: "]")) }
 
   /// Writes a key of the current object; the value follows.
   mutating func key(_ name: String) {
     separate()
-    output += "\"" + JSONWriter.escape(name) + "\":" + (indentUnit == nil ? "" : " ")
+    appendQuoted(name)
+    bytes.append(UInt8(ascii: ":"))
+    if pretty { bytes.append(0x20) }
     needsComma[needsComma.count - 1] = false
     pendingKey = true
   }
 
   mutating func string(_ value: String?) {
     guard let value else { return null() }
-    scalar("\"" + JSONWriter.escape(value) + "\"")
+    separate()
+    appendQuoted(value)
+    needsComma[needsComma.count - 1] = true
   }
 
   mutating func int(_ value: Int?) {
     guard let value else { return null() }
-    scalar(String(value))
+    separate()
+    appendDecimal(value)
+    needsComma[needsComma.count - 1] = true
   }
 
   mutating func double(_ value: Double?) {
     guard let value, value.isFinite else { return null() }
     if value == value.rounded(), abs(value) < 1e15 {
-      scalar(String(Int(value)))
+      int(Int(value))
     } else {
       scalar(String(value))
     }
@@ -90,15 +104,27 @@ struct JSONWriter {
   mutating func field(_ name: String, ints: [Int]) {
     key(name)
     separate()
-    output += "[" + ints.map(String.init).joined(separator: ", ") + "]"
+    bytes.append(UInt8(ascii: "["))
+    for (index, value) in ints.enumerated() {
+      if index > 0 {
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(0x20)
+      }
+      appendDecimal(value)
+    }
+    bytes.append(UInt8(ascii: "]"))
     needsComma[needsComma.count - 1] = true
   }
 
-  private var pendingKey = false
+  private mutating func scalar(_ text: StaticString) {
+    separate()
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    needsComma[needsComma.count - 1] = true
+  }
 
   private mutating func scalar(_ text: String) {
     separate()
-    output += text
+    bytes.append(contentsOf: text.utf8)
     needsComma[needsComma.count - 1] = true
   }
 
@@ -107,25 +133,55 @@ struct JSONWriter {
       pendingKey = false
       return
     }
-    if needsComma[needsComma.count - 1] { output += "," }
-    if let indentUnit, needsComma.count > 1 {
-      output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1)
-    }
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    if pretty, needsComma.count > 1 { newline(depth: needsComma.count - 1) }
   }
 
-  private mutating func openContainer(_ bracket: String) {
+  /// A line break and the indentation of `depth` levels.
+  private mutating func newline(depth: Int) {
+    bytes.append(0x0A)
+    for _ in 0..<(2 * depth) { bytes.append(0x20) }
+  }
+
+  private mutating func openContainer(_ bracket: UInt8) {
     separate()
-    output += bracket
+    bytes.append(bracket)
     needsComma[needsComma.count - 1] = true
     needsComma.append(false)
   }
 
-  private mutating func closeContainer(_ bracket: String) {
+  private mutating func closeContainer(_ bracket: UInt8) {
     let hadItems = needsComma.removeLast()
-    if hadItems, let indentUnit {
-      output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1)
+    if hadItems, pretty { newline(depth: needsComma.count - 1) }
+    bytes.append(bracket)
+  }
+
+  /// Appends `value` in decimal.
+  private mutating func appendDecimal(_ value: Int) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
     }
-    output += bracket
+  }
+
+  /// Appends `text` as a JSON string: quoted, with quotes, backslashes and control characters escaped.
+  private mutating func appendQuoted(_ text: String) {
+    bytes.append(0x22)
+    // Most text needs no escaping: printable ASCII without quotes or backslashes.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+      bytes.append(contentsOf: text.utf8)
+    } else {
+      bytes.append(contentsOf: JSONWriter.escape(text).utf8)
+    }
+    bytes.append(0x22)
   }
 
   /// `text` as the inside of a JSON string: quotes, backslashes and all control characters escaped.
