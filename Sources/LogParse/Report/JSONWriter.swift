@@ -175,12 +175,14 @@ struct JSONWriter {
   /// Appends `text` as a JSON string: quoted, with quotes, backslashes and control characters escaped.
   private mutating func appendQuoted(_ text: String) {
     bytes.append(0x22)
-    // Most text needs no escaping: printable ASCII without quotes or backslashes.
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-      bytes.append(contentsOf: text.utf8)
-    } else {
-      bytes.append(contentsOf: JSONWriter.escape(text).utf8)
+    var text = text
+    // Most text needs no escaping: printable ASCII without quotes or backslashes, copied at once.
+    let plain = text.withUTF8 { utf8 -> Bool in
+      for byte in utf8 where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
+      bytes.append(contentsOf: utf8)
+      return true
     }
+    if !plain { bytes.append(contentsOf: JSONWriter.escape(text).utf8) }
     bytes.append(0x22)
   }
 
