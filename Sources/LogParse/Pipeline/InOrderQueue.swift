@@ -96,6 +96,14 @@ struct InOrderQueue<Item> {
     return entry
   }
 
+  /// The oldest item with its time and bytes, moved out (the queue must not be empty): the item is
+  /// then destroyed as itself, not as part of an entry.
+  @inline(__always)
+  mutating func takeFirstParts() -> (item: Item, time: LogTime, bytes: Int) {
+    let entry = takeFirst()
+    return (entry.item, entry.time, entry.bytes)
+  }
+
   /// The oldest item, removed.
   mutating func popFirst() -> Entry? {
     guard storage.count > 0 else { return nil }

@@ -99,10 +99,10 @@ struct ReorderBuffer<Item: Spillable> {
     if phase == .window, keyedCount == 0, !holdsAll, runsInOrder {
       // The window's step of ``nextReleased()``, in place.
       while queue.count > window {
-        let entry = queue.takeFirst()
-        if releasedTime.map({ $0 < entry.time }) ?? true { releasedTime = entry.time }
-        heldBytes -= entry.bytes
-        release(entry.item)
+        let (item, time, bytes) = queue.takeFirstParts()
+        if releasedTime.map({ $0 < time }) ?? true { releasedTime = time }
+        heldBytes -= bytes
+        release(item)
       }
       guard heldBytes > memoryLimit else {
         phase = .done
