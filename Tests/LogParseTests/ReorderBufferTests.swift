@@ -193,6 +193,73 @@ struct ReorderBufferTests {
     #expect(ids == Array(0..<200))
   }
 
+  /// In time order, items wait until `window` newer ones came: each push past the window releases
+  /// exactly the oldest, and only then.
+  @Test(arguments: [1, 5, 64])
+  func inOrderItemsWaitForTheWindowExactly(window: Int) {
+    var buffer = ReorderBuffer<Item>(window: window)
+    var released: [Int] = []
+    for id in 0..<(3 * window + 7) {
+      buffer.push(Item(id: id, payload: "p"), at: Self.time(id)) { released.append($0.id) }
+      #expect(released == Array(0..<max(0, id + 1 - window)), "after item \(id)")
+    }
+    buffer.drain { released.append($0.id) }
+    #expect(released == Array(0..<(3 * window + 7)))
+  }
+
+  /// In time order past the memory limit, the closure's short path and ``ReorderBuffer/nextReleased()``
+  /// release the same items at the same pushes, the early ones counted alike.
+  @Test func inOrderPastTheMemoryLimitTheShortPathMatchesOneByOne() {
+    var generator = SplitMix(seed: 5)
+    let sizes = (0..<2_000).map { _ in Int.random(in: 0..<600, using: &generator) }
+    var viaClosure = ReorderBuffer<Item>(window: 64, memoryLimit: 20_000)
+    var oneByOne = ReorderBuffer<Item>(window: 64, memoryLimit: 20_000)
+    var closureReleases: [[Int]] = []
+    var oneByOneReleases: [[Int]] = []
+    for (id, size) in sizes.enumerated() {
+      let payload = String(repeating: "p", count: size)
+      var released: [Int] = []
+      viaClosure.push(Item(id: id, payload: payload), at: Self.time(id)) { released.append($0.id) }
+      closureReleases.append(released)
+      released = []
+      oneByOne.push(Item(id: id, payload: payload), at: Self.time(id))
+      while let item = oneByOne.nextReleased() { released.append(item.id) }
+      oneByOneReleases.append(released)
+    }
+    #expect(closureReleases == oneByOneReleases)
+    #expect(viaClosure.statistics.releasedEarly == oneByOne.statistics.releasedEarly)
+    #expect(viaClosure.statistics.releasedEarly > 0)
+    #expect(closureReleases.joined().elementsEqual(0..<closureReleases.joined().count))
+  }
+
+  /// The in-order queue keeps arrival order across its ring's end and through growth (by move when
+  /// it is the only owner, by copy when a copy shares it).
+  @Test func theInOrderQueueKeepsOrderAroundItsRingAndThroughGrowth() {
+    var queue = InOrderQueue<Item>()
+    var expected: [Int] = []
+    var next = 0
+    var taken: [Int] = []
+    // Take some before adding more, so the oldest entry sits past the ring's start when it grows.
+    for round in 0..<6 {
+      for _ in 0..<(50 + 40 * round) {
+        queue.append(Item(id: next, payload: "x\(next)"), time: Self.time(next), bytes: 1)
+        expected.append(next)
+        next += 1
+      }
+      let shared = queue
+      for _ in 0..<30 {
+        let entry = queue.takeFirst()
+        #expect(entry.item.payload == "x\(entry.item.id)")
+        taken.append(entry.item.id)
+      }
+      #expect(shared.count == queue.count + 30, "the copy kept its items")
+      #expect(queue.lastTime == Self.time(next - 1))
+    }
+    while let entry = queue.popFirst() { taken.append(entry.item.id) }
+    #expect(taken == expected)
+    #expect(queue.isEmpty && queue.lastTime == nil)
+  }
+
   @Test func aRunThatCannotBeReadBackCountsItsItemsAsLost() throws {
     let file = try #require(SpillFile.create())
     #expect(file.append([0xFF, 0x00, 0x00, 0x00, 0x01, 0x02]))

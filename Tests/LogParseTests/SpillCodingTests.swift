@@ -78,6 +78,16 @@ struct SpillCodingTests {
     }
   }
 
+  /// The utilization line's event, counted apart from the others for speed, keeps the bytes the
+  /// rule for every node event gives: the event, its box, and its name.
+  @Test func aUtilizationEventCountsTheBytesOfEveryNodeEvent() {
+    for node in ["n1", "ip-10-0-12-34.us-west-2.compute.internal", String(repeating: "ä", count: 40)] {
+      let bytes = Event.nodeUtilization(node: node, utilization: 0.5).retainedBytes
+      #expect(bytes == Event.nodeUnneededFor(node: node, seconds: 30).retainedBytes)
+      #expect(bytes == MemoryLayout<Event>.stride + 48 + node.utf8.count + 16)
+    }
+  }
+
   @Test func truncatedOrForeignBytesAreNotAnEvent() {
     var writer = SpillWriter()
     PendingEvent(event: .podUnschedulable(pod: "ns/pod"), context: Self.context).spill(into: &writer)

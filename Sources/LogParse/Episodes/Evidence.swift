@@ -19,6 +19,15 @@ public struct Evidence: Hashable, Sendable {
 
   /// Adds the lines of one more record.
   public mutating func add(_ range: ClosedRange<Int>) {
+    // The common cases without a loop: the lines are full, or one line comes after the last.
+    if lines.count >= Evidence.maximumLines {
+      omittedLines += range.upperBound - range.lowerBound + 1
+      return
+    }
+    if range.lowerBound == range.upperBound, lines.last.map({ $0 < range.lowerBound }) ?? true {
+      lines.append(range.lowerBound)
+      return
+    }
     for line in range {
       if lines.count < Evidence.maximumLines {
         // In-order input only appends; a line at or before the last may already be held.

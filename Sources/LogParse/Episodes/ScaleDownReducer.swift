@@ -10,26 +10,27 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
   /// The open removal of each node.
   var openScaleDowns: [String: Int] = [:]
   /// What is known of each node considered for removal, until its removal starts.
-  var candidacies: [String: NodeCandidacy] = [:]
+  var candidacies = NameKeyedTable<NodeCandidacy>()
   /// The latest removal of each node, open or ended.
   var lastScaleDownByNode: [String: Int] = [:]
 
   mutating func apply(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     switch event {
     case .nodeUtilization(let node, let utilization):
-      updateCandidacy(node, context) { $0.utilization = utilization }
+      let entry = candidacy(node, context)
+      candidacies[entry: entry].utilization = utilization
     case .nodeUnneededSince(let node, let since, let seconds):
       // The builder takes the date as evidence of the year.
-      let isNew = candidacies[node]?.unneededSince == nil
-      updateCandidacy(node, context) {
-        $0.unneededSince = since ?? $0.unneededSince
-        $0.unneededSeconds = seconds ?? $0.unneededSeconds
-      }
+      let entry = candidacy(node, context)
+      let isNew = candidacies[entry: entry].unneededSince == nil
+      if let since { candidacies[entry: entry].unneededSince = since }
+      if let seconds { candidacies[entry: entry].unneededSeconds = seconds }
       if isNew {
         steps.append(step(.unneeded, nil, node, "node \(node) is unneeded", context))
       }
     case .nodeUnneededFor(let node, let seconds):
-      updateCandidacy(node, context) { $0.unneededSeconds = seconds }
+      let entry = candidacy(node, context)
+      candidacies[entry: entry].unneededSeconds = seconds
     case .scaleDownEmpty(let node):
       let index = openOrNewScaleDown(node: node, kind: .empty, context)
       steps.append(step(.removal, scaleDowns[index].id, node, "removing empty node \(node)", context))
@@ -96,21 +97,19 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
     }
   }
 
-  private mutating func updateCandidacy(
-    _ node: String, _ context: EventContext, _ update: (inout NodeCandidacy) -> Void
-  ) {
-    if candidacies.count >= EpisodeBuilder.maximumTrackedKeys, candidacies[node] == nil {
-      candidacies.removeAll(keepingCapacity: true)
+  /// The entry of `node`'s candidacy with this record's lines added: one lookup, the value
+  /// changed in place (a copy out and back would copy the evidence array on every line).
+  ///
+  /// A node not yet a candidate when the table is full empties it first, so memory stays bounded.
+  @inline(__always)
+  private mutating func candidacy(_ node: String, _ context: EventContext) -> Int {
+    let hash = NameKeyedTable<NodeCandidacy>.hash(node)
+    if let entry = candidacies.find(node, hash: hash) {
+      candidacies[entry: entry].evidence.add(context)
+      return entry
     }
-    // Mutate in place: a copy out and back would copy the evidence array on every line.
-    modify(&candidacies[node, default: NodeCandidacy()]) { candidacy in
-      update(&candidacy)
-      if candidacy.evidence == nil {
-        candidacy.evidence = context.evidence
-      } else {
-        candidacy.evidence?.add(context)
-      }
-    }
+    if candidacies.count >= EpisodeBuilder.maximumTrackedKeys { candidacies.removeAll() }
+    return candidacies.insert(node, hash: hash, value: NodeCandidacy(evidence: context.evidence))
   }
 
   /// The open scale-down of `node`, or a new one started now with what its candidacy knew.
@@ -222,7 +221,8 @@ struct NodeCandidacy: Hashable, Sendable {
   var utilization: Double?
   var unneededSince: FullTime?
   var unneededSeconds: Double?
-  var evidence: Evidence?
+  /// The lines of the node's candidacy, from its first.
+  var evidence: Evidence
 }
 
 /// Applies `change` to `value` in place (through a dictionary's `modify` accessor, without a copy).

@@ -13,7 +13,7 @@ struct EventApplier: EventReceiver {
   /// Adds an event; those the reorder window releases are applied now.
   ///
   /// `years` is what dates the log so far: the evidence that dates live steps.
-  mutating func receive(_ item: PendingEvent, _ years: YearEvidence) {
+  mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence) {
     // A record without a time keeps its place in line order: it waits at the last known time.
     if item.context.time.isKnown { orderTime = item.context.time }
     Self.push(item, at: orderTime, years, &reorder, &sink)
@@ -24,13 +24,14 @@ struct EventApplier: EventReceiver {
     Self.drain(years, &reorder, &sink)
   }
 
+  @inline(__always)
   private static func push(
-    _ item: PendingEvent, at time: LogTime, _ years: YearEvidence,
+    _ item: __owned PendingEvent, at time: LogTime, _ years: YearEvidence,
     _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
   ) {
-    // Released items are taken one by one rather than through a closure that would capture per push.
-    reorder.push(item, at: time)
-    while let released = reorder.nextReleased() { sink.apply(released.event, released.context, years) }
+    // Released events are applied where they wait (borrowed), neither moved out nor copied; the
+    // closure captures only the sink and the year evidence, a plain value.
+    reorder.push(item, at: time) { released in sink.apply(released.event, released.context, years) }
   }
 
   private static func drain(

@@ -2,14 +2,14 @@
 /// list (``SegmentEvents``) when a segment is parsed on its own.
 protocol EventReceiver {
   /// Takes the next event in input order; `years` is what dates the log so far.
-  mutating func receive(_ item: PendingEvent, _ years: YearEvidence)
+  mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence)
 }
 
 /// The events of one segment, in input order, kept to be applied once the segment is placed.
 struct SegmentEvents: EventReceiver {
   var events: [(Event, EventContext)] = []
 
-  mutating func receive(_ item: PendingEvent, _ years: YearEvidence) {
+  mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence) {
     events.append((item.event, item.context))
   }
 }

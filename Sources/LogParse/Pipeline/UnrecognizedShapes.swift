@@ -1,3 +1,5 @@
+import Glibc
+
 /// Counts the shapes of records no catalogue entry matched, so a user can see what was not understood.
 ///
 /// A shape is the message's first line cut to 120 bytes with every run of digits replaced by `#`
@@ -46,6 +48,8 @@ public struct UnrecognizedShapes: Sendable {
   /// A counted shape and its place in the order of replacement.
   private struct Entry: Sendable {
     var key: [UInt8]
+    /// The key's hash (``NameGeneration/hash(_:)``): where the entry is filed in ``slots``.
+    var hash: UInt64
     var shape: Shape
     /// When the shape was (last) taken in: ties of count are replaced oldest first.
     var admitted: Int
@@ -70,7 +74,11 @@ public struct UnrecognizedShapes: Sendable {
   /// Whether this table records occurrences for replay (a segment's) instead of counting them.
   private let recordsOccurrences: Bool
 
-  private var indexByKey: [[UInt8]: Int] = [:]
+  /// The entries by the hash of their key: each slot holds an entry's index plus one (0 is empty);
+  /// open addressing with linear probing, a power of two long, at most half full.
+  private var slots: [Int32] = []
+  /// Where a record's key is folded, reused: only a new shape's key becomes an array of its own.
+  private var scratch = [UInt8](repeating: 0, count: UnrecognizedShapes.shapeBytes)
   private var entries: [Entry] = []
   /// Entry indices as a binary min-heap by (count, admitted), and each entry's place in it.
   private var heap: [Int] = []
@@ -135,29 +143,71 @@ public struct UnrecognizedShapes: Sendable {
 
   /// The shape of a first line: its first bytes, digit runs folded to `#`.
   static func key(of headline: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    var key: [UInt8] = []
-    key.reserveCapacity(Self.shapeBytes)
-    var inDigits = false
-    for byte in headline.prefix(Self.shapeBytes) {
-      if byte >= 0x30 && byte <= 0x39 {
-        if !inDigits { key.append(UInt8(ascii: "#")) }
-        inDigits = true
-      } else {
-        key.append(byte)
-        inDigits = false
-      }
-    }
+    var key = [UInt8](repeating: 0, count: Self.shapeBytes)
+    let length = key.withUnsafeMutableBufferPointer { fold(headline, into: $0.baseAddress!) }
+    key.removeSubrange(length...)
     return key
   }
 
+  /// Writes the shape of `headline` to `key` (room for ``shapeBytes``) and returns its length.
+  ///
+  /// Eight bytes at a time up to the next digit (a word test: the lowest byte whose xor with `0`
+  /// is below 10 is exactly the first digit), digits byte by byte.
+  static func fold(_ headline: UnsafeBufferPointer<UInt8>, into key: UnsafeMutablePointer<UInt8>) -> Int {
+    let count = min(headline.count, Self.shapeBytes)
+    guard count > 0, let base = headline.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let target = UnsafeMutableRawPointer(key)
+    var offset = 0
+    var length = 0
+    var inDigits = false
+    while offset < count {
+      if offset + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let folded = word ^ 0x3030_3030_3030_3030
+        let digits = (folded &- 0x0A0A_0A0A_0A0A_0A0A) & ~folded & 0x8080_8080_8080_8080
+        let clean = digits == 0 ? 8 : digits.trailingZeroBitCount >> 3
+        if clean > 0 {
+          // All eight are stored; the bytes past `clean` are written over by what follows.
+          target.storeBytes(of: word, toByteOffset: length, as: UInt64.self)
+          offset += clean
+          length += clean
+          inDigits = false
+          continue
+        }
+      }
+      let byte = base[offset]
+      if byte &- 0x30 < 10 {
+        if !inDigits {
+          key[length] = UInt8(ascii: "#")
+          length += 1
+        }
+        inDigits = true
+      } else {
+        key[length] = byte
+        length += 1
+        inDigits = false
+      }
+      offset += 1
+    }
+    return length
+  }
+
   private mutating func count(_ headline: UnsafeBufferPointer<UInt8>, source: Int, line: Int) {
-    let key = Self.key(of: headline)
     total += 1
-    if let index = indexByKey[key] {
+    // The key is folded into the reused buffer; a shape already held costs no allocation.
+    let length = scratch.withUnsafeMutableBufferPointer { Self.fold(headline, into: $0.baseAddress!) }
+    let (found, hash): (Int?, UInt64) = scratch.withUnsafeBufferPointer { buffer in
+      let folded = UnsafeBufferPointer(rebasing: buffer[..<length])
+      let hash = NameGeneration.hash(folded)
+      return (find(folded, hash: hash), hash)
+    }
+    if let index = found {
       entries[index].shape.count += 1
       siftDown(heapPosition[index])
       return
     }
+    let key = Array(scratch[..<length])
     noteRank(Self.rank(of: key))
     admissions += 1
     let shape = Shape(
@@ -165,8 +215,8 @@ public struct UnrecognizedShapes: Sendable {
       sample: String(decoding: headline, as: UTF8.self), source: source, line: line)
     if entries.count < capacity {
       let index = entries.count
-      entries.append(Entry(key: key, shape: shape, admitted: admissions))
-      indexByKey[key] = index
+      entries.append(Entry(key: key, hash: hash, shape: shape, admitted: admissions))
+      if entries.count * 2 > slots.count { growSlots() } else { file(index) }
       heapPosition.append(heap.count)
       heap.append(index)
       siftUp(heap.count - 1)
@@ -176,13 +226,70 @@ public struct UnrecognizedShapes: Sendable {
     replaced = true
     let index = heap[0]
     let floor = entries[index].shape.count
-    indexByKey[entries[index].key] = nil
+    unfile(index)
     var taken = shape
     taken.count = floor + 1
     taken.overcount = floor
-    entries[index] = Entry(key: key, shape: taken, admitted: admissions)
-    indexByKey[key] = index
+    entries[index] = Entry(key: key, hash: hash, shape: taken, admitted: admissions)
+    file(index)
     siftDown(0)
+  }
+
+  // MARK: - The entries by key
+
+  /// The entry whose key is `key` (its hash `hash`), if any.
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    guard !slots.isEmpty else { return nil }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let stored = Int(slots[slot])
+      if stored == 0 { return nil }
+      let index = stored - 1
+      if entries[index].hash == hash, Self.equal(entries[index].key, key) { return index }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  private static func equal(_ stored: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard stored.count == key.count else { return false }
+    return stored.withUnsafeBufferPointer { stored in
+      guard let left = stored.baseAddress, let right = key.baseAddress else { return true }
+      return memcmp(left, right, key.count) == 0
+    }
+  }
+
+  /// Files entry `index` under its hash.
+  private mutating func file(_ index: Int) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: entries[index].hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(truncatingIfNeeded: index + 1)
+  }
+
+  /// Takes entry `index` out of the slots, shifting back the entries after it that probing would
+  /// no longer reach (no tombstones).
+  private mutating func unfile(_ index: Int) {
+    let mask = slots.count - 1
+    var hole = Int(truncatingIfNeeded: entries[index].hash) & mask
+    while Int(slots[hole]) != index + 1 { hole = (hole + 1) & mask }
+    var next = (hole + 1) & mask
+    while slots[next] != 0 {
+      let home = Int(truncatingIfNeeded: entries[Int(slots[next]) - 1].hash) & mask
+      // The entry at `next` may fill the hole unless its home lies cyclically in (hole, next].
+      if (next - home) & mask >= (next - hole) & mask {
+        slots[hole] = slots[next]
+        hole = next
+      }
+      next = (next + 1) & mask
+    }
+    slots[hole] = 0
+  }
+
+  /// Doubles the slots and files every entry again.
+  private mutating func growSlots() {
+    slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
+    for index in entries.indices { file(index) }
   }
 
   /// The `limit` most frequent shapes, most frequent first (ties: the first to occur, then the shape's text).
@@ -258,8 +365,9 @@ public struct UnrecognizedShapes: Sendable {
   // MARK: - The heap of entries by (count, admitted)
 
   private func isBefore(_ left: Int, _ right: Int) -> Bool {
-    let (a, b) = (entries[left], entries[right])
-    return a.shape.count != b.shape.count ? a.shape.count < b.shape.count : a.admitted < b.admitted
+    // Only the two fields: a copy of each entry would retain its key and strings.
+    let (leftCount, rightCount) = (entries[left].shape.count, entries[right].shape.count)
+    return leftCount != rightCount ? leftCount < rightCount : entries[left].admitted < entries[right].admitted
   }
 
   private mutating func swapHeap(_ i: Int, _ j: Int) {

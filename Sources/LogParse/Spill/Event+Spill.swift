@@ -14,6 +14,8 @@ extension Event: Spillable {
         + text(reading.node)
     }
     let base = MemoryLayout<Event>.stride + 48
+    // The dominant line's event first, on its own: the big switch below copies the name it binds.
+    if case .nodeUtilization(let node, _) = self { return base + node.utf8.count + 16 }
     switch self {
     case .processStarted(let version): return base + text(version)
     case .leaseAcquiring, .mainLoopStarted, .leadershipLost, .podsFound, .otherPodsUnschedulable, .upcomingNodes,

@@ -5,20 +5,80 @@ enum TimeText {
   /// Go's monotonic clock counts from the process start, so every time one process prints implies
   /// the same start, and a different one means another process. Nil without an `m=` reading.
   static func goProcessStart(_ text: some StringProtocol) -> FullTime? {
-    let bytes = Array(text.utf8)
-    guard let time = parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")])?.time, time.isSupported else { return nil }
-    let marker: [UInt8] = [0x20, UInt8(ascii: "m"), UInt8(ascii: "=")]
-    guard
-      let start = bytes.withUnsafeBufferPointer({ ByteSearch.offset(of: marker, in: $0) }).map({ $0 + marker.count })
+    // On the text's own bytes (a native string's are contiguous): no array, string or parse per call.
+    if let start = text.utf8.withContiguousStorageIfAvailable({ goProcessStart(bytes: $0) }) { return start }
+    return Array(text.utf8).withUnsafeBufferPointer { goProcessStart(bytes: $0) }
+  }
+
+  /// ``goProcessStart(_:)`` over bytes.
+  static func goProcessStart(bytes: UnsafeBufferPointer<UInt8>) -> FullTime? {
+    guard let (time, length) = parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")]), time.isSupported,
+      let base = bytes.baseAddress
     else { return nil }
+    // The reading after ` m=` (which the time read, digits, signs, colons and `Z`, cannot hold):
+    // an optional sign, then digits and dots.
+    var start = length
+    while true {
+      guard start + 3 <= bytes.count else { return nil }
+      if base[start] == 0x20, base[start + 1] == UInt8(ascii: "m"), base[start + 2] == UInt8(ascii: "=") { break }
+      start += 1
+    }
+    start += 3
     var end = start
-    if end < bytes.count, bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "-") { end += 1 }
-    while end < bytes.count, isDigit(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
-    var reading = String(decoding: bytes[start..<end], as: UTF8.self)
-    if reading.hasPrefix("+") { reading.removeFirst() }
-    guard let seconds = Double(reading), seconds.isFinite, abs(seconds) < 1e10 else { return nil }
+    if end < bytes.count, base[end] == UInt8(ascii: "+") || base[end] == UInt8(ascii: "-") { end += 1 }
+    while end < bytes.count, isDigit(base[end]) || base[end] == UInt8(ascii: ".") { end += 1 }
+    guard let seconds = goSeconds(UnsafeBufferPointer(start: base + start, count: end - start)), seconds.isFinite,
+      abs(seconds) < 1e10
+    else { return nil }
     let processStart = FullTime(epochMicroseconds: time.epochMicroseconds - Int64((seconds * 1_000_000).rounded()))
     return processStart.isSupported ? processStart : nil
+  }
+
+  /// The seconds of a monotonic reading (`+2997.491422805`), exactly as `Double(String)` reads it
+  /// (a leading `+` dropped first).
+  ///
+  /// A sign, digits and at most one dot with digits on both sides, at most 15 digits in all, is
+  /// read as the digits' integer divided by a power of ten: both are exact doubles, so the one
+  /// division rounds correctly, as the decimal conversion does. Anything else goes through
+  /// `Double(String)`.
+  static func goSeconds(_ reading: UnsafeBufferPointer<UInt8>) -> Double? {
+    let count = reading.count
+    var offset = 0
+    var negative = false
+    if offset < count, reading[offset] == UInt8(ascii: "+") || reading[offset] == UInt8(ascii: "-") {
+      negative = reading[offset] == UInt8(ascii: "-")
+      offset += 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var integerDigits = 0
+    var fractionDigits = 0
+    var seenDot = false
+    while offset < count {
+      let byte = reading[offset]
+      if isDigit(byte) {
+        mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+        digits += 1
+        if seenDot { fractionDigits += 1 } else { integerDigits += 1 }
+      } else if !seenDot {
+        seenDot = true
+      } else {
+        break
+      }
+      offset += 1
+    }
+    if offset == count, digits <= 15, integerDigits > 0, !seenDot || fractionDigits > 0 {
+      let magnitude = Double(mantissa) / Self.powersOfTen[fractionDigits]
+      return negative ? -magnitude : magnitude
+    }
+    var text = String(decoding: reading, as: UTF8.self)
+    if text.hasPrefix("+") { text.removeFirst() }
+    return Double(text)
+  }
+
+  /// 10⁰ through 10¹⁵, each an exact double.
+  private static let powersOfTen: [Double] = (0...15).map { exponent in
+    (0..<exponent).reduce(1.0) { value, _ in value * 10 }
   }
 
   /// Parses RFC 3339 (`2024-03-13T12:34:34.481377120Z`, offsets like `+09:00` too); nil outside

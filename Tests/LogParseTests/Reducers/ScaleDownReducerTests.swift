@@ -76,6 +76,27 @@ struct ScaleDownReducerTests {
     #expect(reducer.scaleDowns.last?.id == "down-\(count)", "ids count every removal")
   }
 
+  @Test func candidaciesAreBoundedAndKeepTheirLines() {
+    var reducer = ScaleDownReducer()
+    let limit = EpisodeBuilder.maximumTrackedKeys
+    _ = Self.apply((0..<limit).map { .nodeUtilization(node: "node-\($0)", utilization: 0.5) }, to: &reducer)
+    #expect(reducer.candidacies.count == limit)
+    // A node already held updates in place: nothing is dropped.
+    var steps: [EpisodeStep] = []
+    reducer.apply(.nodeUtilization(node: "node-7", utilization: 0.25), Reducer.context(limit), &steps)
+    reducer.apply(.nodeUnneededFor(node: "node-7", seconds: 40), Reducer.context(limit + 1), &steps)
+    #expect(reducer.candidacies.count == limit)
+    #expect(reducer.candidacies["node-7"]?.utilization == 0.25)
+    #expect(reducer.candidacies["node-7"]?.unneededSeconds == 40)
+    #expect(reducer.candidacies["node-7"]?.evidence.lines == [8, limit + 1, limit + 2])
+    // A new node when the table is full starts it again.
+    reducer.apply(.nodeUnneededSince(node: "fresh", since: nil, seconds: 10), Reducer.context(limit + 2), &steps)
+    #expect(reducer.candidacies.count == 1)
+    #expect(reducer.candidacies["node-7"] == nil)
+    #expect(reducer.candidacies["fresh"]?.unneededSeconds == 10)
+    #expect(steps.map(\.kind) == [.unneeded])
+  }
+
   @Test func blockedNodesAndScaleUpsAreNotRemovals() {
     var reducer = ScaleDownReducer()
     let steps = Self.apply(

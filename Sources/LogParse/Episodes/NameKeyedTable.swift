@@ -1,0 +1,136 @@
+/// A table of values keyed by name, for the reducers' per-node tables that every line touches.
+///
+/// A `[String: Value]` hashes every byte of the name with SipHash on each lookup and goes through
+/// `Optional` and closures to change a value in place. This table hashes the name's bytes eight at
+/// a time (``NameGeneration/hash(_:)``, the name table's hash), compares the stored hash before the
+/// name (names from the parser share the name table's string, so equal names compare by identity
+/// first), and gives an entry's index, through which the value changes in place. Equality is
+/// `String`'s: two strings with the same text are one key, whichever storage they have.
+///
+/// Entries are kept contiguous (a removal moves the last entry into the gap), indexed by an
+/// open-addressing slot array with linear probing and backward-shift deletion, so no tombstones
+/// accumulate. Indices are valid until the next insertion or removal.
+struct NameKeyedTable<Value> {
+  /// Each entry's name.
+  private(set) var keys: [String] = []
+  /// Each entry's hash.
+  private var hashes: [UInt64] = []
+  /// Each entry's value; change one in place through ``subscript(entry:)``.
+  private(set) var values: [Value] = []
+  /// The entry in each slot plus one (0 is empty); a power of two long, at most half full.
+  private var slots: [Int32] = []
+
+  /// An empty table.
+  init() {}
+
+  /// How many names the table holds.
+  var count: Int { keys.count }
+
+  /// The hash of `name` the table files it under.
+  @inline(__always)
+  static func hash(_ name: String) -> UInt64 {
+    if let hash = name.utf8.withContiguousStorageIfAvailable({ NameGeneration.hash($0) }) { return hash }
+    var copy = name
+    return copy.withUTF8 { NameGeneration.hash($0) }
+  }
+
+  /// The entry holding `name` (whose hash is `hash`), if any.
+  @inline(__always)
+  func find(_ name: String, hash: UInt64) -> Int? {
+    guard !slots.isEmpty else { return nil }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let stored = Int(slots[slot])
+      if stored == 0 { return nil }
+      let entry = stored - 1
+      if hashes[entry] == hash, keys[entry] == name { return entry }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Adds `name` (not held yet, its hash `hash`) with `value`; returns its entry.
+  @discardableResult
+  mutating func insert(_ name: String, hash: UInt64, value: Value) -> Int {
+    if (keys.count + 1) * 2 > slots.count { grow() }
+    let entry = keys.count
+    keys.append(name)
+    hashes.append(hash)
+    values.append(value)
+    place(entry)
+    return entry
+  }
+
+  /// The value of an entry, changed in place.
+  subscript(entry entry: Int) -> Value {
+    get { values[entry] }
+    _modify { yield &values[entry] }
+  }
+
+  /// The value of `name`, if the table holds it.
+  subscript(name: String) -> Value? {
+    find(name, hash: Self.hash(name)).map { values[$0] }
+  }
+
+  /// Removes `name` and returns its value, if the table held it.
+  @discardableResult
+  mutating func removeValue(forKey name: String) -> Value? {
+    let hash = Self.hash(name)
+    guard let entry = find(name, hash: hash) else { return nil }
+    let mask = slots.count - 1
+    // Empty the entry's slot, then shift back the entries after it that probing would no longer reach.
+    var hole = slot(of: entry)
+    var next = (hole + 1) & mask
+    while slots[next] != 0 {
+      let home = Int(truncatingIfNeeded: hashes[Int(slots[next]) - 1]) & mask
+      // The entry at `next` may fill the hole unless its home lies cyclically in (hole, next].
+      if (next - home) & mask >= (next - hole) & mask {
+        slots[hole] = slots[next]
+        hole = next
+      }
+      next = (next + 1) & mask
+    }
+    slots[hole] = 0
+    // Keep the entries contiguous: the last one moves into the gap.
+    let last = keys.count - 1
+    if entry != last {
+      slots[slot(of: last)] = Int32(truncatingIfNeeded: entry + 1)
+      keys.swapAt(entry, last)
+      hashes.swapAt(entry, last)
+      values.swapAt(entry, last)
+    }
+    keys.removeLast()
+    hashes.removeLast()
+    return values.removeLast()
+  }
+
+  /// Removes every entry, keeping the storage for the next ones.
+  mutating func removeAll() {
+    keys.removeAll(keepingCapacity: true)
+    hashes.removeAll(keepingCapacity: true)
+    values.removeAll(keepingCapacity: true)
+    for index in slots.indices { slots[index] = 0 }
+  }
+
+  /// The slot that holds `entry`.
+  private func slot(of entry: Int) -> Int {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+    while Int(slots[slot]) != entry + 1 { slot = (slot + 1) & mask }
+    return slot
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
+    for entry in keys.indices { place(entry) }
+  }
+
+  private mutating func place(_ entry: Int) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(truncatingIfNeeded: entry + 1)
+  }
+}
+
+extension NameKeyedTable: Sendable where Value: Sendable {}

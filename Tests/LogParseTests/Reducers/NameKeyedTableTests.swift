@@ -1,0 +1,73 @@
+import Testing
+
+@testable import LogParse
+
+/// The reducers' table keyed by name: the same answers as a dictionary, whatever the order of
+/// insertions and removals, and one key per text whatever the string's storage.
+struct NameKeyedTableTests {
+  /// A deterministic generator (a linear congruential one), so a failure repeats.
+  private struct Numbers {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+  }
+
+  private static func insertOrUpdate(_ name: String, _ value: Int, in table: inout NameKeyedTable<Int>) {
+    let hash = NameKeyedTable<Int>.hash(name)
+    if let entry = table.find(name, hash: hash) {
+      table[entry: entry] = value
+    } else {
+      table.insert(name, hash: hash, value: value)
+    }
+  }
+
+  @Test func answersAsADictionaryThroughInsertionsAndRemovals() {
+    var table = NameKeyedTable<Int>()
+    var model: [String: Int] = [:]
+    var numbers = Numbers(state: 16)
+    // Few names for many operations: probe chains form, and removals shift entries back into them.
+    let names = (0..<300).map { "ip-10-0-\($0 / 256)-\($0 % 256).ec2.internal" }
+    for step in 0..<20_000 {
+      let name = names[numbers.next(names.count)]
+      if numbers.next(3) == 0 {
+        #expect(table.removeValue(forKey: name) == model.removeValue(forKey: name))
+      } else {
+        Self.insertOrUpdate(name, step, in: &table)
+        model[name] = step
+      }
+      if step % 997 == 0 {
+        #expect(table.count == model.count)
+        for name in names { #expect(table[name] == model[name], "\(name) after step \(step)") }
+      }
+    }
+    #expect(table.count == model.count)
+    for name in names { #expect(table[name] == model[name]) }
+    #expect(Set(table.keys) == Set(model.keys))
+  }
+
+  @Test func equalTextIsOneKeyWhateverItsStorage() {
+    var table = NameKeyedTable<Int>()
+    let name = "gke-cluster-default-pool-1a2b3c4d-wxyz"
+    table.insert(name, hash: NameKeyedTable<Int>.hash(name), value: 1)
+    // The same text in a string of its own storage, and a short name stored inline.
+    let copy = String(decoding: Array(name.utf8), as: UTF8.self)
+    #expect(table[copy] == 1)
+    table.insert("n1", hash: NameKeyedTable<Int>.hash("n1"), value: 2)
+    #expect(table[String(decoding: Array("n1".utf8), as: UTF8.self)] == 2)
+    #expect(table["n2"] == nil)
+    #expect(table[String(name.dropLast())] == nil)
+  }
+
+  @Test func removeAllEmptiesTheTableForNewNames() {
+    var table = NameKeyedTable<Int>()
+    for index in 0..<100 { Self.insertOrUpdate("n\(index)", index, in: &table) }
+    table.removeAll()
+    #expect(table.count == 0)
+    #expect(table["n5"] == nil)
+    Self.insertOrUpdate("n5", 7, in: &table)
+    #expect(table["n5"] == 7)
+    #expect(table.count == 1)
+  }
+}
