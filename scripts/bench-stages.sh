@@ -2,7 +2,8 @@
 # Instructions per line by pipeline stage: callgrind (--dump-instr=no, one thread) on the generated
 # 2 MB and 4 MB logs, `callgrind_annotate --inclusive=yes`, names demangled, and each stage's
 # inclusive count taken as the largest among the functions its patterns match
-# (scripts/bench-stages.py holds the mapping; BENCHMARKS.md, "Method", explains it).
+# (scripts/bench-stages.py holds the mapping; BENCHMARKS.md, "Method", explains it), then each
+# component's own instructions (exclusive counts summed by function name; the rows add up).
 # Usage: scripts/bench-stages.sh [--mix utilization-heavy]   (a few minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,13 @@ for mb in 2 4; do
     "$cas" report --format json --threads 1 "$log" > /dev/null 2> "bench-data/stages-${mb}MB.err"
   callgrind_annotate --inclusive=yes --threshold=100 "bench-data/stages-${mb}MB.out" 2> /dev/null |
     swift demangle --simplified > "bench-data/stages-${mb}MB.txt"
+  callgrind_annotate --threshold=100 "bench-data/stages-${mb}MB.out" 2> /dev/null |
+    swift demangle --simplified > "bench-data/stages-${mb}MB.self.txt"
 done
 python3 scripts/bench-stages.py \
   "bench-data/stages-2MB.txt" "$(wc -l < "bench-data/$prefix-2MB.log")" \
   "bench-data/stages-4MB.txt" "$(wc -l < "bench-data/$prefix-4MB.log")"
+echo
+python3 scripts/bench-stages.py --self \
+  "bench-data/stages-2MB.self.txt" "$(wc -l < "bench-data/$prefix-2MB.log")" \
+  "bench-data/stages-4MB.self.txt" "$(wc -l < "bench-data/$prefix-4MB.log")"
