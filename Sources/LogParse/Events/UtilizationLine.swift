@@ -67,8 +67,8 @@ enum UtilizationLine {
       let byte = message[i]
       if isDigit(byte) {
         mantissa = mantissa &* 10 &+ Int64(byte &- 0x30)
-        digits += 1
-        if sawPoint { fractionDigits += 1 }
+        digits &+= 1
+        if sawPoint { fractionDigits &+= 1 }
       } else if byte == UInt8(ascii: "."), !sawPoint {
         sawPoint = true
       } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
@@ -78,7 +78,7 @@ enum UtilizationLine {
       } else {
         break
       }
-      i += 1
+      i &+= 1
     }
     guard digits > 0, digits <= 15 else { return nil }
     var divisor = 1.0

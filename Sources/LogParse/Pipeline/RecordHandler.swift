@@ -130,7 +130,7 @@ struct RecordHandler {
   /// message holds a date, when known (else it is searched for one while no date was found yet).
   @inline(__always)
   private mutating func deliver<Receiver: EventReceiver>(
-    _ record: Record, _ event: Event, entry: Int, holdsDate: Bool?, _ events: inout Receiver
+    _ record: Record, _ event: __owned Event, entry: Int, holdsDate: Bool?, _ events: inout Receiver
   ) -> EventContext {
     let loop = statistics.loops.loop(of: record, boundary: LoopTracker.boundary(of: event))
     onRecordMeaning?(record, loop, event)
