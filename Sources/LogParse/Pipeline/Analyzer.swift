@@ -251,7 +251,9 @@ public struct Analyzer {
     assembler.currentStream = 0
     stripper.notePlainLine(lineNumber)
     assembler.acceptSingleLine(line, header: header, source: source, lineNumber: lineNumber) { record in
-      records.handleJoiningWraps(record, &events)
+      // A one-line record with a header and no wrap pieces: nothing to join.
+      records.handlePlainLine(record, &events)
+      return 0
     }
     return true
   }

@@ -35,7 +35,19 @@ struct RecordHandler {
   /// what the memo does not hold, go through the catalogue, whose outcome the memo then keeps when
   /// it depends on the message alone.
   mutating func handle<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {
-    let isPlainLine = takesShortcuts && record.isPlainLine
+    handle(record, isPlainLine: takesShortcuts && record.isPlainLine, &events)
+  }
+
+  /// Handles a one-line record the assembler took from a plain line (``Record/isPlainLine`` holds).
+  @inline(__always)
+  mutating func handlePlainLine<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {
+    handle(record, isPlainLine: takesShortcuts, &events)
+  }
+
+  @inline(__always)
+  private mutating func handle<Receiver: EventReceiver>(
+    _ record: Record, isPlainLine: Bool, _ events: inout Receiver
+  ) {
     if isPlainLine {
       if record.severity != .fatal, let (event, entry) = extractor.extractUtilization(record.message) {
         // A closed message: no failure shape is searched for.

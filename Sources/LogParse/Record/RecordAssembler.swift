@@ -315,9 +315,10 @@ struct RecordAssembler {
   mutating func acceptSingleLine(
     _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, source: Int, lineNumber: Int, _ emit: (Record) -> Int
   ) {
-    releaseHeld(emit)
+    // Tested here first: the usual line has nothing held and nothing pending after the last.
+    if !newestFirst.lines.isEmpty { releaseHeld(emit) }
     pendingExtraLines = 0
-    flush(emit)
+    if hasPending || eventLines.isHolding { flush(emit) }
     sawKlogText = true
     if !prefixShape.isEmpty {
       prefixShape.removeAll()
