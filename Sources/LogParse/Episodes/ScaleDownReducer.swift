@@ -103,12 +103,12 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
   /// A node not yet a candidate when the table is full empties it first, so memory stays bounded.
   @inline(__always)
   private mutating func candidacy(_ node: String, _ context: EventContext) -> Int {
-    let hash = NameKeyedTable<NodeCandidacy>.hash(node)
-    if let entry = candidacies.find(node, hash: hash) {
+    if let entry = candidacies.entry(of: node) {
       candidacies[entry: entry].evidence.add(context)
       return entry
     }
     if candidacies.count >= EpisodeBuilder.maximumTrackedKeys { candidacies.removeAll() }
+    let hash = NameKeyedTable<NodeCandidacy>.hash(node)
     return candidacies.insert(node, hash: hash, value: NodeCandidacy(evidence: context.evidence))
   }
 
