@@ -17,8 +17,7 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
   mutating func apply(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     switch event {
     case .nodeUtilization(let node, let utilization):
-      let entry = candidacy(node, context)
-      candidacies[entry: entry].utilization = utilization
+      noteUtilization(node, utilization, context)
     case .nodeUnneededSince(let node, let since, let seconds):
       // The builder takes the date as evidence of the year.
       let entry = candidacy(node, context)
@@ -95,6 +94,13 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
       // Not removals: a blocked node is a finding, a failed removal the builder's link.
       break
     }
+  }
+
+  /// Notes a node's utilization in its candidacy (the builder calls it directly for the dominant line).
+  @inline(__always)
+  mutating func noteUtilization(_ node: String, _ utilization: Double, _ context: EventContext) {
+    let entry = candidacy(node, context)
+    candidacies[entry: entry].utilization = utilization
   }
 
   /// The entry of `node`'s candidacy with this record's lines added: one lookup, the value

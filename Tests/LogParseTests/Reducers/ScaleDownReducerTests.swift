@@ -97,6 +97,24 @@ struct ScaleDownReducerTests {
     #expect(steps.map(\.kind) == [.unneeded])
   }
 
+  /// The builder hands a utilization line straight to the candidacy, except in a structured loop,
+  /// whose boundary it still notes first.
+  @Test func theBuilderTakesUtilizationStraightToTheCandidacyAndStillNotesStructuredLoops() {
+    var builder = EpisodeBuilder()
+    var steps: [EpisodeStep] = []
+    builder.apply(.nodeUtilization(node: "n1", utilization: 0.5), Reducer.context(0), into: &steps)
+    #expect(builder.down.candidacies["n1"]?.utilization == 0.5)
+    #expect(builder.process.loopProcesses.isEmpty)
+    var structured = Reducer.context(1)
+    structured.loop = .structured(IterationId(process: 7, number: 3))
+    builder.apply(.nodeUtilization(node: "n1", utilization: 0.25), structured, into: &steps)
+    #expect(builder.down.candidacies["n1"]?.utilization == 0.25)
+    #expect(builder.down.candidacies["n1"]?.evidence.lines == [1, 2])
+    #expect(builder.process.loopProcesses[structured.replica]?.last == IterationId(process: 7, number: 3))
+    #expect(builder.process.lastIdentifiedTime == structured.time)
+    #expect(steps.isEmpty)
+  }
+
   @Test func blockedNodesAndScaleUpsAreNotRemovals() {
     var reducer = ScaleDownReducer()
     let steps = Self.apply(
