@@ -99,8 +99,15 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
   /// Notes a node's utilization in its candidacy (the builder calls it directly for the dominant line).
   @inline(__always)
   mutating func noteUtilization(_ node: String, _ utilization: Double, _ context: EventContext) {
-    let entry = candidacy(node, context)
-    candidacies[entry: entry].utilization = utilization
+    guard let entry = candidacies.entry(of: node) else {
+      candidacies[entry: newCandidacyEntry(node, context)].utilization = utilization
+      return
+    }
+    // One access to the entry for both changes.
+    modify(&candidacies[entry: entry]) { candidacy in
+      candidacy.evidence.add(context)
+      candidacy.utilization = utilization
+    }
   }
 
   /// The entry of `node`'s candidacy with this record's lines added: one lookup, the value
@@ -113,6 +120,11 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
       candidacies[entry: entry].evidence.add(context)
       return entry
     }
+    return newCandidacyEntry(node, context)
+  }
+
+  /// A new candidacy of `node` holding this record's lines; a full table is emptied first.
+  private mutating func newCandidacyEntry(_ node: String, _ context: EventContext) -> Int {
     if candidacies.count >= EpisodeBuilder.maximumTrackedKeys { candidacies.removeAll() }
     let hash = NameKeyedTable<NodeCandidacy>.hash(node)
     return candidacies.insert(node, hash: hash, value: NodeCandidacy(evidence: context.evidence))

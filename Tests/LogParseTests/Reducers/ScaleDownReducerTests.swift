@@ -95,6 +95,13 @@ struct ScaleDownReducerTests {
     #expect(reducer.candidacies["node-7"] == nil)
     #expect(reducer.candidacies["fresh"]?.unneededSeconds == 10)
     #expect(steps.map(\.kind) == [.unneeded])
+    // A utilization line of a new node when the table is full again starts it again too.
+    _ = Self.apply((1..<limit).map { .nodeUtilization(node: "again-\($0)", utilization: 0.5) }, to: &reducer)
+    #expect(reducer.candidacies.count == limit)
+    reducer.apply(.nodeUtilization(node: "late", utilization: 0.75), Reducer.context(7), &steps)
+    #expect(reducer.candidacies.count == 1)
+    #expect(reducer.candidacies["late"]?.utilization == 0.75)
+    #expect(reducer.candidacies["late"]?.evidence.lines == [8])
   }
 
   /// The builder hands a utilization line straight to the candidacy, except in a structured loop,
