@@ -48,6 +48,19 @@ struct EpisodeBuilder: Sendable {
   /// Applies one event and returns the steps it makes visible.
   mutating func apply(_ event: Event, _ context: EventContext) -> [EpisodeStep] {
     var steps: [EpisodeStep] = []
+    apply(event, context, into: &steps)
+    return steps
+  }
+
+  /// Applies one event and appends the steps it makes visible to `steps` (a caller's buffer, so
+  /// that the events that show none, nearly all, make and drop no array).
+  mutating func apply(_ event: Event, _ context: EventContext, into steps: inout [EpisodeStep]) {
+    // The dominant line, outside a structured loop: only the node's candidacy changes (no loop to
+    // note, no step, no episode opened), so the routing below would add nothing to it.
+    if case .nodeUtilization(let node, let utilization) = event, !Self.isStructured(context.loop) {
+      down.noteUtilization(node, utilization, context)
+      return
+    }
     if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: up.decision.startedAt) {
       up.closeDecision()
     }
@@ -96,7 +109,13 @@ struct EpisodeBuilder: Sendable {
     }
     // An episode opened: its process acts as the leader.
     if up.scaleUps.totalCount + down.scaleDowns.totalCount != episodesBefore { process.noteActing(context) }
-    return steps
+  }
+
+  /// Whether a record's loop is named by an `iterationId`.
+  @inline(__always)
+  private static func isStructured(_ loop: LoopId?) -> Bool {
+    if case .structured = loop { return true }
+    return false
   }
 
   /// The pods without a scale-up, counting those of the loop still open at the end of the log.

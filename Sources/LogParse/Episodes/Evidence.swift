@@ -18,12 +18,19 @@ public struct Evidence: Hashable, Sendable {
   }
 
   /// Adds the lines of one more record.
+  @inline(__always)
   public mutating func add(_ range: ClosedRange<Int>) {
-    // The common cases without a loop: the lines are full, or one line comes after the last.
+    // The common case without a call: the lines are full (a node seen in every loop).
     if lines.count >= Evidence.maximumLines {
       omittedLines += range.upperBound - range.lowerBound + 1
       return
     }
+    addKept(range)
+  }
+
+  /// ``add(_:)`` while there is room for lines.
+  private mutating func addKept(_ range: ClosedRange<Int>) {
+    // Without a loop: one line after the last.
     if range.lowerBound == range.upperBound, lines.last.map({ $0 < range.lowerBound }) ?? true {
       lines.append(range.lowerBound)
       return
@@ -40,6 +47,7 @@ public struct Evidence: Hashable, Sendable {
   }
 
   /// Adds the lines of one more record and notes its loop.
+  @inline(__always)
   mutating func add(_ context: EventContext) {
     add(context.lines)
     guard let loop = context.loop else { return }

@@ -10,6 +10,11 @@
 /// Entries are kept contiguous (a removal moves the last entry into the gap), indexed by an
 /// open-addressing slot array with linear probing and backward-shift deletion, so no tombstones
 /// accumulate. Indices are valid until the next insertion or removal.
+///
+/// ``entry(of:)`` looks first in a direct-mapped cache by the string's identity (its two words: the
+/// storage's address and its count, or a short string's bytes), which a hit confirms against the
+/// entry's own key: the same two words are the same text (the table holds the key, so its storage
+/// can neither change nor be reused while it is there). A miss falls back to the hash of the text.
 struct NameKeyedTable<Value> {
   /// Each entry's name.
   private(set) var keys: [String] = []
@@ -19,6 +24,12 @@ struct NameKeyedTable<Value> {
   private(set) var values: [Value] = []
   /// The entry in each slot plus one (0 is empty); a power of two long, at most half full.
   private var slots: [Int32] = []
+  /// The entries last found for each identity hash, plus one (0 is none): two ways per hash, the
+  /// latest first.
+  ///
+  /// Twice as long as ``slots``. An entry may have moved or gone since: a hit is confirmed by the
+  /// key's identity.
+  private var identities: [Int32] = []
 
   /// An empty table.
   init() {}
@@ -47,6 +58,30 @@ struct NameKeyedTable<Value> {
       if hashes[entry] == hash, keys[entry] == name { return entry }
       slot = (slot + 1) & mask
     }
+  }
+
+  /// The two words of a string: its identity (equal words are equal text).
+  @inline(__always)
+  private static func identity(_ name: String) -> (UInt64, UInt64) {
+    unsafeBitCast(name, to: (UInt64, UInt64).self)
+  }
+
+  /// The entry holding `name`, if any: by the string's identity when the cache knows it, else by
+  /// the hash of its text (and the cache then knows it).
+  @inline(__always)
+  mutating func entry(of name: String) -> Int? {
+    guard !identities.isEmpty else { return nil }
+    let words = Self.identity(name)
+    let mixed = (words.0 ^ (words.1 &* 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
+    let way = Int(truncatingIfNeeded: mixed >> 32) & (identities.count - 2)
+    for cached in way...(way + 1) {
+      let known = Int(identities[cached]) - 1
+      if known >= 0, known < keys.count, Self.identity(keys[known]) == words { return known }
+    }
+    guard let found = find(name, hash: Self.hash(name)) else { return nil }
+    identities[way + 1] = identities[way]
+    identities[way] = Int32(truncatingIfNeeded: found + 1)
+    return found
   }
 
   /// Adds `name` (not held yet, its hash `hash`) with `value`; returns its entry.
@@ -122,6 +157,7 @@ struct NameKeyedTable<Value> {
 
   private mutating func grow() {
     slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
+    identities = [Int32](repeating: 0, count: 2 * slots.count)
     for entry in keys.indices { place(entry) }
   }
 

@@ -12,8 +12,14 @@ extension ProcessReducer {
   ///
   /// A new hash part is a new process: counted in `autoscaler.starts`, unless a start-up banner
   /// (or another start signal) after the previous loop already counted it.
+  @inline(__always)
   mutating func noteIteration(_ context: EventContext) -> Bool {
     guard case .structured(let id) = context.loop else { return false }
+    return noteStructuredIteration(id, context)
+  }
+
+  /// ``noteIteration(_:)`` for a record whose loop is the structured `id`.
+  private mutating func noteStructuredIteration(_ id: IterationId, _ context: EventContext) -> Bool {
     noteActing(context)
     guard let known = loopProcesses[context.replica] else {
       loopProcesses[context.replica] = LoopProcess(last: id)

@@ -17,8 +17,7 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
   mutating func apply(_ event: Event, _ context: EventContext, _ steps: inout [EpisodeStep]) {
     switch event {
     case .nodeUtilization(let node, let utilization):
-      let entry = candidacy(node, context)
-      candidacies[entry: entry].utilization = utilization
+      noteUtilization(node, utilization, context)
     case .nodeUnneededSince(let node, let since, let seconds):
       // The builder takes the date as evidence of the year.
       let entry = candidacy(node, context)
@@ -97,18 +96,37 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
     }
   }
 
+  /// Notes a node's utilization in its candidacy (the builder calls it directly for the dominant line).
+  @inline(__always)
+  mutating func noteUtilization(_ node: String, _ utilization: Double, _ context: EventContext) {
+    guard let entry = candidacies.entry(of: node) else {
+      candidacies[entry: newCandidacyEntry(node, context)].utilization = utilization
+      return
+    }
+    // One access to the entry for both changes.
+    modify(&candidacies[entry: entry]) { candidacy in
+      candidacy.evidence.add(context)
+      candidacy.utilization = utilization
+    }
+  }
+
   /// The entry of `node`'s candidacy with this record's lines added: one lookup, the value
   /// changed in place (a copy out and back would copy the evidence array on every line).
   ///
   /// A node not yet a candidate when the table is full empties it first, so memory stays bounded.
   @inline(__always)
   private mutating func candidacy(_ node: String, _ context: EventContext) -> Int {
-    let hash = NameKeyedTable<NodeCandidacy>.hash(node)
-    if let entry = candidacies.find(node, hash: hash) {
+    if let entry = candidacies.entry(of: node) {
       candidacies[entry: entry].evidence.add(context)
       return entry
     }
+    return newCandidacyEntry(node, context)
+  }
+
+  /// A new candidacy of `node` holding this record's lines; a full table is emptied first.
+  private mutating func newCandidacyEntry(_ node: String, _ context: EventContext) -> Int {
     if candidacies.count >= EpisodeBuilder.maximumTrackedKeys { candidacies.removeAll() }
+    let hash = NameKeyedTable<NodeCandidacy>.hash(node)
     return candidacies.insert(node, hash: hash, value: NodeCandidacy(evidence: context.evidence))
   }
 

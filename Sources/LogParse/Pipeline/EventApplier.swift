@@ -52,6 +52,8 @@ struct EventSink {
   var onStep: ((EpisodeStep, Int) -> Void)?
   /// The episodes and findings so far.
   var builder = EpisodeBuilder()
+  /// The steps of the event being applied: one buffer for every event.
+  private var steps: [EpisodeStep] = []
 
   init(year: Int?, now: FullTime) {
     self.year = year
@@ -61,12 +63,14 @@ struct EventSink {
   /// Applies one event; `years` is what dated the log when it was pushed.
   mutating func apply(_ event: Event, _ context: EventContext, _ years: YearEvidence) {
     onEvent?(event, context)
-    let steps = builder.apply(event, context)
-    if let onStep, !steps.isEmpty {
+    builder.apply(event, context, into: &steps)
+    guard !steps.isEmpty else { return }
+    if let onStep {
       // The report's rule, on the evidence of the records read so far.
       let resolved = YearResolver.resolve(years, option: year, now: now)
       for step in steps { onStep(step, resolved.baseYear) }
     }
+    steps.removeAll(keepingCapacity: true)
   }
 }
 

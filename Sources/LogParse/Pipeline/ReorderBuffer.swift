@@ -124,8 +124,10 @@ struct ReorderBuffer<Item: Spillable> {
       return
     }
     let bytes = item.retainedBytes
+    var descends = false
     if let lastTime {
       if time < lastTime {
+        descends = true
         descents += 1
         inOrderStreak = 0
       } else {
@@ -141,7 +143,10 @@ struct ReorderBuffer<Item: Spillable> {
     }
     heldBytes += bytes
     phase = .window
-    if keyedCount == 0, queue.lastTime.map({ !(time < $0) }) ?? true {
+    // While nothing waits with a key, the queue's newest item is the one pushed last (keys empty the
+    // queue, and only an unkeyed run with the item after it refills it): `descends` compared them.
+    assert(keyedCount != 0 || queue.isEmpty || queue.lastTime.map { (time < $0) == descends } == true)
+    if keyedCount == 0, queue.isEmpty || !descends {
       queue.append(item, time: time, bytes: bytes)
       return
     }

@@ -41,6 +41,13 @@ struct NameKeyedTableTests {
         #expect(table.count == model.count)
         for name in names { #expect(table[name] == model[name], "\(name) after step \(step)") }
       }
+      // By identity, once cached: entries move as others are removed, so a stale cache must miss.
+      if step % 7 == 0 {
+        let probe = names[numbers.next(names.count)]
+        #expect(table.entry(of: probe).map { table[entry: $0] } == model[probe], "\(probe) after step \(step)")
+        let copy = String(decoding: Array(probe.utf8), as: UTF8.self)
+        #expect(table.entry(of: copy).map { table.keys[$0] } == model[probe].map { _ in probe })
+      }
     }
     #expect(table.count == model.count)
     for name in names { #expect(table[name] == model[name]) }
@@ -62,8 +69,11 @@ struct NameKeyedTableTests {
 
   @Test func removeAllEmptiesTheTableForNewNames() {
     var table = NameKeyedTable<Int>()
-    for index in 0..<100 { Self.insertOrUpdate("n\(index)", index, in: &table) }
+    let names = (0..<100).map { "node-name-long-enough-to-be-stored-\($0)" }
+    for (index, name) in names.enumerated() { Self.insertOrUpdate(name, index, in: &table) }
+    for (index, name) in names.enumerated() { #expect(table.entry(of: name).map { table[entry: $0] } == index) }
     table.removeAll()
+    #expect(names.allSatisfy { table.entry(of: $0) == nil }, "no cached identity outlives its entry")
     #expect(table.count == 0)
     #expect(table["n5"] == nil)
     Self.insertOrUpdate("n5", 7, in: &table)

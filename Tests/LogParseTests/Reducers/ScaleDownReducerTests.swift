@@ -95,6 +95,31 @@ struct ScaleDownReducerTests {
     #expect(reducer.candidacies["node-7"] == nil)
     #expect(reducer.candidacies["fresh"]?.unneededSeconds == 10)
     #expect(steps.map(\.kind) == [.unneeded])
+    // A utilization line of a new node when the table is full again starts it again too.
+    _ = Self.apply((1..<limit).map { .nodeUtilization(node: "again-\($0)", utilization: 0.5) }, to: &reducer)
+    #expect(reducer.candidacies.count == limit)
+    reducer.apply(.nodeUtilization(node: "late", utilization: 0.75), Reducer.context(7), &steps)
+    #expect(reducer.candidacies.count == 1)
+    #expect(reducer.candidacies["late"]?.utilization == 0.75)
+    #expect(reducer.candidacies["late"]?.evidence.lines == [8])
+  }
+
+  /// The builder hands a utilization line straight to the candidacy, except in a structured loop,
+  /// whose boundary it still notes first.
+  @Test func theBuilderTakesUtilizationStraightToTheCandidacyAndStillNotesStructuredLoops() {
+    var builder = EpisodeBuilder()
+    var steps: [EpisodeStep] = []
+    builder.apply(.nodeUtilization(node: "n1", utilization: 0.5), Reducer.context(0), into: &steps)
+    #expect(builder.down.candidacies["n1"]?.utilization == 0.5)
+    #expect(builder.process.loopProcesses.isEmpty)
+    var structured = Reducer.context(1)
+    structured.loop = .structured(IterationId(process: 7, number: 3))
+    builder.apply(.nodeUtilization(node: "n1", utilization: 0.25), structured, into: &steps)
+    #expect(builder.down.candidacies["n1"]?.utilization == 0.25)
+    #expect(builder.down.candidacies["n1"]?.evidence.lines == [1, 2])
+    #expect(builder.process.loopProcesses[structured.replica]?.last == IterationId(process: 7, number: 3))
+    #expect(builder.process.lastIdentifiedTime == structured.time)
+    #expect(steps.isEmpty)
   }
 
   @Test func blockedNodesAndScaleUpsAreNotRemovals() {
