@@ -250,11 +250,11 @@ public struct Analyzer {
     assembler.newestFirst.newestFirstByDefault = stripper.collectors.newestFirstByDefault
     assembler.currentStream = 0
     stripper.notePlainLine(lineNumber)
-    assembler.acceptSingleLine(line, header: header, source: source, lineNumber: lineNumber) { record in
-      // A one-line record with a header and no wrap pieces: nothing to join.
-      records.handlePlainLine(record, &events)
-      return 0
+    let record = assembler.acceptSingleLine(line, header: header, source: source, lineNumber: lineNumber) { record in
+      records.handleJoiningWraps(record, &events)
     }
+    // A one-line record with a header and no wrap pieces: nothing to join.
+    records.handlePlainLine(record, &events)
     return true
   }
 

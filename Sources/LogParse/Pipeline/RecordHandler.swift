@@ -38,10 +38,12 @@ struct RecordHandler {
     handle(record, isPlainLine: takesShortcuts && record.isPlainLine, &events)
   }
 
-  /// Handles a one-line record the assembler took from a plain line (``Record/isPlainLine`` holds).
+  /// Handles a one-line record the assembler took from a line with a standard header
+  /// (``RecordAssembler/acceptSingleLine(_:header:source:lineNumber:_:)``): ``Record/isPlainLine``
+  /// holds unless its message is quoted.
   @inline(__always)
   mutating func handlePlainLine<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {
-    handle(record, isPlainLine: takesShortcuts, &events)
+    handle(record, isPlainLine: takesShortcuts && record.message.first != UInt8(ascii: "\""), &events)
   }
 
   @inline(__always)

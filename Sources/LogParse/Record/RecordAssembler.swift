@@ -305,16 +305,17 @@ struct RecordAssembler {
   var takesSingleLines: Bool { heldLineTime == nil && !eventLines.isHolding }
 
   /// Takes a plain line with a standard header (``StandardHeader``) that the caller knows ends its
-  /// record (the next line starts with one too), and delivers it at once as a one-line record that
-  /// views `text`: nothing is copied into the pending buffers.
+  /// record (the next line starts with one too), and returns it at once as a one-line record that
+  /// views `text`: nothing is copied into the pending buffers. The caller hands it on while `text`
+  /// is valid, as it would have been emitted.
   ///
   /// Everything else is as ``accept(_:source:lineNumber:physicalLines:_:)`` would do with the line
-  /// and the next one: held lines and the pending record are delivered first, the line is stamped
-  /// and counted, and the record is the one that would have been assembled. `header` must have no
-  /// record merged after it (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
+  /// and the next one: held lines and the pending record are delivered to `emit` first, the line is
+  /// stamped and counted, and the record is the one that would have been assembled. `header` must
+  /// have no record merged after it (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
   mutating func acceptSingleLine(
     _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, source: Int, lineNumber: Int, _ emit: (Record) -> Int
-  ) {
+  ) -> Record {
     // Tested here first: the usual line has nothing held and nothing pending after the last.
     if !newestFirst.lines.isEmpty { releaseHeld(emit) }
     pendingExtraLines = 0
@@ -340,7 +341,7 @@ struct RecordAssembler {
     record.hasTime = time.isKnown
     record.firstLineLength = text.count
     lastPhysicalLength = text.count
-    _ = emit(record)
+    return record
   }
 
   /// Offers a line without a header as a record of its own, with no time.
