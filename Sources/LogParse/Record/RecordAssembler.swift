@@ -304,10 +304,11 @@ struct RecordAssembler {
   /// no time line or pasted event row waits to be joined to it.
   var takesSingleLines: Bool { heldLineTime == nil && !eventLines.isHolding }
 
-  /// Takes a plain line with a standard header (``StandardHeader``) that the caller knows ends its
-  /// record (the next line starts with one too), and returns it at once as a one-line record that
-  /// views `text`: nothing is copied into the pending buffers. The caller hands it on while `text`
-  /// is valid, as it would have been emitted.
+  /// Takes a line the caller knows to be a whole record and returns it as a one-line record.
+  ///
+  /// The line has a standard header (``StandardHeader``) and the next line starts with one too. The
+  /// record views `text`: nothing is copied into the pending buffers. The caller hands it on while
+  /// `text` is valid, as it would have been emitted.
   ///
   /// Everything else is as ``accept(_:source:lineNumber:physicalLines:_:)`` would do with the line
   /// and the next one: held lines and the pending record are delivered to `emit` first, the line is
