@@ -28,7 +28,9 @@ let package = Package(
     // fork + prctl(PR_SET_PDEATHSIG) + exec for the command after `--`: posix_spawn cannot set a
     // parent-death signal, and Swift cannot run code safely between fork and exec.
     .target(name: "CChildProcess"),
-    .target(name: "LogParse", dependencies: ["CPCRE2", "CZlib", "CChildProcess"]),
+    // glibc's mallopt, which Swift's Glibc module does not export (AllocatorTuning).
+    .target(name: "CAllocatorTuning"),
+    .target(name: "LogParse", dependencies: ["CPCRE2", "CZlib", "CChildProcess", "CAllocatorTuning"]),
     .executableTarget(
       name: "cas-logs",
       dependencies: [
@@ -54,7 +56,7 @@ let package = Package(
 )
 
 for target in package.targets
-where target.type != .system && !["CChildProcess", "CAllocationCounter"].contains(target.name) {
+where target.type != .system && !["CChildProcess", "CAllocatorTuning", "CAllocationCounter"].contains(target.name) {
   var settings = target.swiftSettings ?? []
   settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
   settings.append(.enableUpcomingFeature("ExistentialAny"))

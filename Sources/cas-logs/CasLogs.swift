@@ -21,6 +21,7 @@ struct CasLogs: ParsableCommand {
 
   /// Runs the command, printing every error as one line on stderr.
   static func main() {
+    AllocatorTuning.install()
     StandardStreams.install()
     Signals.install()
     do {

@@ -25,7 +25,7 @@ final class DecodeAhead: @unchecked Sendable {
   private var thread: WorkerThread?
 
   /// A reader of `fd` through `decoder`, not started yet.
-  init(fd: Int32, decoder: InputDecoder, depth: Int = 4) {
+  init(fd: Int32, decoder: InputDecoder, depth: Int = 2) {
     self.fd = fd
     self.decoder = decoder
     self.depth = max(1, depth)

@@ -3,7 +3,7 @@
 /// Line numbers, loops and year offsets are the stretch's own, counted from its start;
 /// ``Analyzer/absorb(_:)`` places them in the whole input.
 struct ParsedSegment: Sendable {
-  var events: [(Event, EventContext)]
+  var events: [PendingEvent]
   var statistics: ParseStatistics
 }
 
@@ -11,10 +11,12 @@ struct ParsedSegment: Sendable {
 /// fresh start: nothing is applied to an episode builder.
 struct SegmentParser {
   private var parser: Analyzer
-  private var events = SegmentEvents()
+  private var events: SegmentEvents
 
   init(options: AnalyzerOptions) {
     parser = Analyzer(options: options)
+    // About one event per line of about 120 bytes: room for a segment's events without growing.
+    events = SegmentEvents(capacity: min(options.segmentBytes / 100, 1 << 20))
     parser.records.statistics = .segment(maximumUnrecognizedShapes: options.maximumUnrecognizedShapes)
     parser.beginSource("-")
   }
@@ -62,16 +64,17 @@ extension Analyzer {
     assembler.years = records.statistics.years
     // Each event is moved out of the segment, never copied (a copy retains its strings), and a
     // payload-free event is left in its place for the array to destroy.
-    let placeholder = (
-      Event.mainLoopStarted, EventContext(time: LogTime(month: 1, day: 1, microsecondOfDay: 0), source: 0, lines: 0...0)
-    )
+    let years = records.statistics.yearEvidence
+    let placeholder = PendingEvent(
+      event: .mainLoopStarted,
+      context: EventContext(time: LogTime(month: 1, day: 1, microsecondOfDay: 0), source: 0, lines: 0...0))
     segment.events.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       for index in 0..<buffer.count {
-        let (event, parsedContext) = (base + index).move()
+        var item = (base + index).move()
         (base + index).initialize(to: placeholder)
-        events.receive(
-          PendingEvent(event: event, context: placement.place(parsedContext)), records.statistics.yearEvidence)
+        item.context = placement.place(item.context)
+        events.receive(consume item, years)
       }
     }
   }

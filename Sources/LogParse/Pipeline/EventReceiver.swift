@@ -7,10 +7,15 @@ protocol EventReceiver {
 
 /// The events of one segment, in input order, kept to be applied once the segment is placed.
 struct SegmentEvents: EventReceiver {
-  var events: [(Event, EventContext)] = []
+  var events: [PendingEvent] = []
+
+  /// A list with room for `capacity` events, so that a segment's list is not grown by copying.
+  init(capacity: Int = 0) {
+    events.reserveCapacity(capacity)
+  }
 
   mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence) {
-    events.append((item.event, item.context))
+    events.append(item)
   }
 }
 
