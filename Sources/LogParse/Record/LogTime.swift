@@ -126,15 +126,47 @@ public struct FullTime: Hashable, Comparable, Sendable {
       max(epochMicroseconds, FullTime.supportedMicroseconds.lowerBound), FullTime.supportedMicroseconds.upperBound)
     let (year, month, day) = time.date
     let micros = time.microsecondOfDay
-    let seconds = micros / 1_000_000
-    var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(Int(seconds / 3600), 2)):"
-    text += "\(pad(Int(seconds / 60 % 60), 2)):\(pad(Int(seconds % 60), 2))"
+    let seconds = Int(micros / 1_000_000)
     let digits = min(fractionDigits, 9)
-    if digits > 0 {
-      let fraction = pad(Int(micros % 1_000_000), 6) + pad(min(max(extraNanoseconds, 0), 999), 3)
-      text += "." + fraction.prefix(digits)
+    // Written as bytes into the string's own storage: no string per field.
+    return String(unsafeUninitializedCapacity: 31) { buffer in
+      var index = 0
+      func put(_ value: Int, _ width: Int) {
+        var value = value
+        for offset in stride(from: width - 1, through: 0, by: -1) {
+          buffer[index + offset] = UInt8(ascii: "0") &+ UInt8(value % 10)
+          value /= 10
+        }
+        index += width
+      }
+      func put(_ byte: UInt8) {
+        buffer[index] = byte
+        index += 1
+      }
+      put(year, 4)
+      put(UInt8(ascii: "-"))
+      put(month, 2)
+      put(UInt8(ascii: "-"))
+      put(day, 2)
+      put(UInt8(ascii: "T"))
+      put(seconds / 3600, 2)
+      put(UInt8(ascii: ":"))
+      put(seconds / 60 % 60, 2)
+      put(UInt8(ascii: ":"))
+      put(seconds % 60, 2)
+      if digits > 0 {
+        put(UInt8(ascii: "."))
+        // The nine digits of microseconds and nanoseconds, cut to the digits the time was written with.
+        let fraction = Int(micros % 1_000_000) * 1000 + min(max(extraNanoseconds, 0), 999)
+        var divisor = 100_000_000
+        for _ in 0..<digits {
+          put(UInt8(ascii: "0") &+ UInt8(fraction / divisor % 10))
+          divisor /= 10
+        }
+      }
+      put(UInt8(ascii: "Z"))
+      return index
     }
-    return text + "Z"
   }
 }
 
