@@ -96,7 +96,7 @@ enum KlogHeaderParser {
   /// The severity and time of the usual header (`I0927 11:50:35.158391 `) read at fixed offsets,
   /// or nil when the line has any other shape (the general parser then decides).
   @inline(__always)
-  private static func standardTime(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> (
+  static func standardTime(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> (
     severity: Severity, month: Int, day: Int, microsecondOfDay: Int64
   )? {
     guard start + 22 <= line.count, let p = line.baseAddress.map({ $0 + start }),

@@ -13,37 +13,11 @@ enum StandardHeader {
   /// The header at `base[0..<count]`, or nil when the bytes start with any other shape.
   @inline(__always)
   static func read(_ base: UnsafePointer<UInt8>, count: Int) -> KlogHeader? {
-    // The shortest standard header: `I0101 00:00:00.000000 f:1]` is 26 bytes.
-    guard count >= 26 else { return nil }
-    let severity: Severity
-    switch base[0] {
-    case UInt8(ascii: "I"): severity = .info
-    case UInt8(ascii: "W"): severity = .warning
-    case UInt8(ascii: "E"): severity = .error
-    default: return nil
-    }
-    guard base[5] == 0x20, base[8] == UInt8(ascii: ":"), base[11] == UInt8(ascii: ":"),
-      base[14] == UInt8(ascii: "."), base[21] == 0x20
+    // The shortest standard header: `I0101 00:00:00.000000 f:1]` is 26 bytes. The time is read at
+    // the general parser's fixed offsets; a fatal record is left to it.
+    guard count >= 26, let time = KlogHeaderParser.standardTime(UnsafeBufferPointer(start: base, count: count), at: 0),
+      time.severity != .fatal
     else { return nil }
-    var invalid: UInt8 = 0
-    @inline(__always) func digits(_ from: Int, _ count: Int) -> Int {
-      var value = 0
-      for k in from..<(from + count) {
-        let digit = base[k] &- 0x30
-        invalid |= digit > 9 ? 1 : 0
-        value = value &* 10 &+ Int(digit)
-      }
-      return value
-    }
-    let month = digits(1, 2)
-    let day = digits(3, 2)
-    let hour = digits(6, 2)
-    let minute = digits(9, 2)
-    let second = digits(12, 2)
-    let micros = digits(15, 6)
-    guard invalid == 0, hour < 24, minute < 60, second < 61, CivilDate.isValid(month: month, day: day) else {
-      return nil
-    }
     // Blanks, then the thread id and its blanks when there is one.
     var i = 22
     while i < count, base[i] == 0x20 { i += 1 }
@@ -68,8 +42,8 @@ enum StandardHeader {
     i += 1
     if i < count, base[i] == 0x20 { i += 1 }
     return KlogHeader(
-      severity: severity, month: month, day: day,
-      microsecondOfDay: Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + Int64(micros), fractionDigits: 6,
+      severity: time.severity, month: time.month, day: time.day, microsecondOfDay: time.microsecondOfDay,
+      fractionDigits: 6,
       fileRange: fileStart..<fileEnd, sourceLine: sourceLine, messageStart: i, pastedPrefixLength: 0)
   }
 }
