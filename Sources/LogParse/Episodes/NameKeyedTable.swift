@@ -7,9 +7,8 @@
 /// first), and gives an entry's index, through which the value changes in place. Equality is
 /// `String`'s: two strings with the same text are one key, whichever storage they have.
 ///
-/// Entries are kept contiguous (a removal moves the last entry into the gap), indexed by an
-/// open-addressing slot array with linear probing and backward-shift deletion, so no tombstones
-/// accumulate. Indices are valid until the next insertion or removal.
+/// Entries are kept contiguous (a removal moves the last entry into the gap), indexed by a
+/// ``ProbeIndex``. Indices are valid until the next insertion or removal.
 ///
 /// ``entry(of:)`` looks first in a direct-mapped cache by the string's identity (its two words: the
 /// storage's address and its count, or a short string's bytes), which a hit confirms against the
@@ -22,13 +21,13 @@ struct NameKeyedTable<Value> {
   private var hashes: [UInt64] = []
   /// Each entry's value; change one in place through ``subscript(entry:)``.
   private(set) var values: [Value] = []
-  /// The entry in each slot plus one (0 is empty); a power of two long, at most half full.
-  private var slots: [Int32] = []
+  /// The entries by hash.
+  private var index = ProbeIndex()
   /// The entries last found for each identity hash, plus one (0 is none): two ways per hash, the
   /// latest first.
   ///
-  /// Twice as long as ``slots``. An entry may have moved or gone since: a hit is confirmed by the
-  /// key's identity.
+  /// Twice as long as the index's slots. An entry may have moved or gone since: a hit is confirmed
+  /// by the key's identity.
   private var identities: [Int32] = []
 
   /// An empty table.
@@ -48,16 +47,7 @@ struct NameKeyedTable<Value> {
   /// The entry holding `name` (whose hash is `hash`), if any.
   @inline(__always)
   func find(_ name: String, hash: UInt64) -> Int? {
-    guard !slots.isEmpty else { return nil }
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let stored = Int(slots[slot])
-      if stored == 0 { return nil }
-      let entry = stored - 1
-      if hashes[entry] == hash, keys[entry] == name { return entry }
-      slot = (slot + 1) & mask
-    }
+    index.find(hash: hash) { hashes[$0] == hash && keys[$0] == name }
   }
 
   /// The two words of a string: its identity (equal words are equal text).
@@ -87,12 +77,14 @@ struct NameKeyedTable<Value> {
   /// Adds `name` (not held yet, its hash `hash`) with `value`; returns its entry.
   @discardableResult
   mutating func insert(_ name: String, hash: UInt64, value: Value) -> Int {
-    if (keys.count + 1) * 2 > slots.count { grow() }
     let entry = keys.count
     keys.append(name)
     hashes.append(hash)
     values.append(value)
-    place(entry)
+    index.add(entry, hash: hash) { hashes[$0] }
+    if identities.count != 2 * index.slotCount {
+      identities = [Int32](repeating: 0, count: 2 * index.slotCount)
+    }
     return entry
   }
 
@@ -112,24 +104,11 @@ struct NameKeyedTable<Value> {
   mutating func removeValue(forKey name: String) -> Value? {
     let hash = Self.hash(name)
     guard let entry = find(name, hash: hash) else { return nil }
-    let mask = slots.count - 1
-    // Empty the entry's slot, then shift back the entries after it that probing would no longer reach.
-    var hole = slot(of: entry)
-    var next = (hole + 1) & mask
-    while slots[next] != 0 {
-      let home = Int(truncatingIfNeeded: hashes[Int(slots[next]) - 1]) & mask
-      // The entry at `next` may fill the hole unless its home lies cyclically in (hole, next].
-      if (next - home) & mask >= (next - hole) & mask {
-        slots[hole] = slots[next]
-        hole = next
-      }
-      next = (next + 1) & mask
-    }
-    slots[hole] = 0
+    index.remove(entry, hash: hash) { hashes[$0] }
     // Keep the entries contiguous: the last one moves into the gap.
     let last = keys.count - 1
     if entry != last {
-      slots[slot(of: last)] = Int32(truncatingIfNeeded: entry + 1)
+      index.renumber(last, hash: hashes[last], to: entry)
       keys.swapAt(entry, last)
       hashes.swapAt(entry, last)
       values.swapAt(entry, last)
@@ -144,29 +123,9 @@ struct NameKeyedTable<Value> {
     keys.removeAll(keepingCapacity: true)
     hashes.removeAll(keepingCapacity: true)
     values.removeAll(keepingCapacity: true)
-    for index in slots.indices { slots[index] = 0 }
+    index.removeAll()
   }
 
-  /// The slot that holds `entry`.
-  private func slot(of entry: Int) -> Int {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-    while Int(slots[slot]) != entry + 1 { slot = (slot + 1) & mask }
-    return slot
-  }
-
-  private mutating func grow() {
-    slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
-    identities = [Int32](repeating: 0, count: 2 * slots.count)
-    for entry in keys.indices { place(entry) }
-  }
-
-  private mutating func place(_ entry: Int) {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(truncatingIfNeeded: entry + 1)
-  }
 }
 
 extension NameKeyedTable: Sendable where Value: Sendable {}

@@ -115,8 +115,8 @@ struct NameGeneration: Sendable {
   private(set) var ids: [UInt32] = []
   /// Each name as a string, made once when it was interned.
   private(set) var names: [String] = []
-  /// Open addressing: the entry in each slot plus one (0 is empty); a power of two long.
-  private var slots: [Int32] = []
+  /// The entries by hash.
+  private var index = ProbeIndex()
   /// The ids this generation gave out are consecutive from `firstNewId`: their entries by id.
   private let firstNewId: UInt32
   private var newEntries: [Int32] = []
@@ -154,21 +154,11 @@ struct NameGeneration: Sendable {
 
   /// The entry holding `name`, if any.
   func find(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-    guard !slots.isEmpty else { return nil }
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let stored = Int(slots[slot])
-      if stored == 0 { return nil }
-      let entry = stored - 1
-      if hashes[entry] == hash, equals(entry, name) { return entry }
-      slot = (slot + 1) & mask
-    }
+    index.find(hash: hash) { hashes[$0] == hash && equals($0, name) }
   }
 
   /// Adds `name` (not held yet) with `id`.
   mutating func insert(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64, id: UInt32) {
-    if (ids.count + 1) * 2 > slots.count { grow() }
     let entry = ids.count
     bytes.append(contentsOf: name)
     bounds.append(bytes.count)
@@ -181,7 +171,7 @@ struct NameGeneration: Sendable {
     } else {
       carriedEntries[id] = stored
     }
-    place(entry)
+    index.add(entry, hash: hash) { hashes[$0] }
   }
 
   /// The entry of `id`, if this generation holds it.
@@ -196,17 +186,5 @@ struct NameGeneration: Sendable {
     guard bounds[entry + 1] - start == name.count else { return false }
     guard let other = name.baseAddress, !name.isEmpty else { return true }
     return bytes.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + start, other, name.count) == 0 }
-  }
-
-  private mutating func grow() {
-    slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
-    for entry in 0..<ids.count { place(entry) }
-  }
-
-  private mutating func place(_ entry: Int) {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(truncatingIfNeeded: entry + 1)
   }
 }

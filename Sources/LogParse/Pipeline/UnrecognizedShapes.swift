@@ -48,7 +48,7 @@ public struct UnrecognizedShapes: Sendable {
   /// A counted shape and its place in the order of replacement.
   private struct Entry: Sendable {
     var key: [UInt8]
-    /// The key's hash (``NameGeneration/hash(_:)``): where the entry is filed in ``slots``.
+    /// The key's hash (``NameGeneration/hash(_:)``): where the entry is filed in the key index.
     var hash: UInt64
     var shape: Shape
     /// When the shape was (last) taken in: ties of count are replaced oldest first.
@@ -74,9 +74,8 @@ public struct UnrecognizedShapes: Sendable {
   /// Whether this table records occurrences for replay (a segment's) instead of counting them.
   private let recordsOccurrences: Bool
 
-  /// The entries by the hash of their key: each slot holds an entry's index plus one (0 is empty);
-  /// open addressing with linear probing, a power of two long, at most half full.
-  private var slots: [Int32] = []
+  /// The entries by the hash of their key.
+  private var keyIndex = ProbeIndex()
   /// Where a record's key is folded, reused: only a new shape's key becomes an array of its own.
   private var scratch = [UInt8](repeating: 0, count: UnrecognizedShapes.shapeBytes)
   private var entries: [Entry] = []
@@ -216,7 +215,7 @@ public struct UnrecognizedShapes: Sendable {
     if entries.count < capacity {
       let index = entries.count
       entries.append(Entry(key: key, hash: hash, shape: shape, admitted: admissions))
-      if entries.count * 2 > slots.count { growSlots() } else { file(index) }
+      keyIndex.add(index, hash: hash) { entries[$0].hash }
       heapPosition.append(heap.count)
       heap.append(index)
       siftUp(heap.count - 1)
@@ -226,12 +225,12 @@ public struct UnrecognizedShapes: Sendable {
     replaced = true
     let index = heap[0]
     let floor = entries[index].shape.count
-    unfile(index)
+    keyIndex.remove(index, hash: entries[index].hash) { entries[$0].hash }
     var taken = shape
     taken.count = floor + 1
     taken.overcount = floor
     entries[index] = Entry(key: key, hash: hash, shape: taken, admitted: admissions)
-    file(index)
+    keyIndex.place(index, hash: hash)
     siftDown(0)
   }
 
@@ -239,16 +238,7 @@ public struct UnrecognizedShapes: Sendable {
 
   /// The entry whose key is `key` (its hash `hash`), if any.
   private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-    guard !slots.isEmpty else { return nil }
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let stored = Int(slots[slot])
-      if stored == 0 { return nil }
-      let index = stored - 1
-      if entries[index].hash == hash, Self.equal(entries[index].key, key) { return index }
-      slot = (slot + 1) & mask
-    }
+    keyIndex.find(hash: hash) { entries[$0].hash == hash && Self.equal(entries[$0].key, key) }
   }
 
   private static func equal(_ stored: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -257,39 +247,6 @@ public struct UnrecognizedShapes: Sendable {
       guard let left = stored.baseAddress, let right = key.baseAddress else { return true }
       return memcmp(left, right, key.count) == 0
     }
-  }
-
-  /// Files entry `index` under its hash.
-  private mutating func file(_ index: Int) {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: entries[index].hash) & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(truncatingIfNeeded: index + 1)
-  }
-
-  /// Takes entry `index` out of the slots, shifting back the entries after it that probing would
-  /// no longer reach (no tombstones).
-  private mutating func unfile(_ index: Int) {
-    let mask = slots.count - 1
-    var hole = Int(truncatingIfNeeded: entries[index].hash) & mask
-    while Int(slots[hole]) != index + 1 { hole = (hole + 1) & mask }
-    var next = (hole + 1) & mask
-    while slots[next] != 0 {
-      let home = Int(truncatingIfNeeded: entries[Int(slots[next]) - 1].hash) & mask
-      // The entry at `next` may fill the hole unless its home lies cyclically in (hole, next].
-      if (next - home) & mask >= (next - hole) & mask {
-        slots[hole] = slots[next]
-        hole = next
-      }
-      next = (next + 1) & mask
-    }
-    slots[hole] = 0
-  }
-
-  /// Doubles the slots and files every entry again.
-  private mutating func growSlots() {
-    slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
-    for index in entries.indices { file(index) }
   }
 
   /// The `limit` most frequent shapes, most frequent first (ties: the first to occur, then the shape's text).
