@@ -89,9 +89,8 @@ enum UtilizationLine {
   /// A byte of `\w`, `.` or `-`.
   @inline(__always)
   private static func isWordByte(_ byte: UInt8) -> Bool {
-    let lower = byte | 0x20
-    return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || isDigit(byte) || byte == UInt8(ascii: ".")
-      || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+      || byte == UInt8(ascii: "-")
   }
 
   /// A byte of `[\w./-]`.

@@ -178,7 +178,7 @@ struct JSONWriter {
     var text = text
     // Most text needs no escaping: printable ASCII without quotes or backslashes, copied at once.
     let plain = text.withUTF8 { utf8 -> Bool in
-      for byte in utf8 where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
+      for byte in utf8 where !Self.isPlain(byte) { return false }
       bytes.append(contentsOf: utf8)
       return true
     }
@@ -186,10 +186,14 @@ struct JSONWriter {
     bytes.append(0x22)
   }
 
+  /// Whether `byte` stands for itself inside a JSON string: printable ASCII but a quote or a backslash.
+  @inline(__always)
+  private static func isPlain(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C }
+
   /// `text` as the inside of a JSON string: quotes, backslashes and all control characters escaped.
   static func escape(_ text: String) -> String {
     // Most text needs no escaping: printable ASCII without quotes or backslashes.
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return text }
+    if text.utf8.allSatisfy(isPlain) { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
