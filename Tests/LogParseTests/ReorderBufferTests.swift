@@ -6,8 +6,9 @@ import Testing
 /// The reorder buffer releases items in time order (equal times in input order) whatever the
 /// arrival order, in bounded memory: runs written out to a temporary file come back merged.
 struct ReorderBufferTests {
-  /// An item with an identity and a payload whose size the buffer counts.
-  struct Item: Spillable, Equatable {
+  /// An item with an identity and a payload whose size the buffer counts; its compact form is the
+  /// identity alone, the payload made from it.
+  struct Item: CompactlyHeld, Equatable {
     var id: Int
     var payload: String
 
@@ -27,6 +28,12 @@ struct ReorderBufferTests {
       guard let id = reader.int(), let payload = reader.string() else { return nil }
       self.init(id: id, payload: payload)
     }
+
+    init(expanding id: __owned Int) {
+      self.init(id: id, payload: "c\(id)")
+    }
+
+    static func retainedBytes(of id: Int) -> Int { Item(expanding: id).retainedBytes }
   }
 
   private static func time(_ second: Int) -> LogTime {
@@ -295,6 +302,61 @@ struct ReorderBufferTests {
     buffer.push(Item(id: 2, payload: ""), at: Self.time(2)) { released.append($0.id) }
     buffer.push(Item(id: 1, payload: ""), at: Self.time(1)) { released.append($0.id) }
     #expect(released == [2, 1])
+  }
+
+  /// Items pushed in their compact form come out where their whole items would, in every arrival
+  /// order the buffer handles (in order, local disorder, newest first, shuffled, late items), with
+  /// every window and memory limit (a spill, releasing early), and with the same statistics.
+  @Test(arguments: [0, 1, 5, 64])
+  func compactFormsAreReleasedAsTheirItemsWouldBe(window: Int) {
+    var generator = SplitMix(seed: UInt64(window + 3))
+    for shape in 0..<6 {
+      var seconds = Array(0..<3_000)
+      switch shape {
+      case 1:
+        for start in stride(from: 0, to: 2_900, by: 97) { seconds[start..<(start + 30)].shuffle(using: &generator) }
+      case 2: seconds.reverse()
+      case 3: seconds.shuffle(using: &generator)
+      case 4:
+        // Late items: a stretch that comes again after the window has moved on.
+        seconds = Array(0..<1_500) + Array(200..<400) + Array(1_500..<3_000)
+      case 5:
+        for start in stride(from: 0, to: 2_800, by: 300) { seconds[start..<(start + 150)].reverse() }
+      default: break
+      }
+      for memoryLimit in [16 << 20, 3_000] {
+        var whole = ReorderBuffer<Item>(window: window, memoryLimit: memoryLimit)
+        var mixed = ReorderBuffer<Item>(window: window, memoryLimit: memoryLimit)
+        var fromWhole: [Int] = []
+        var fromMixed: [Int] = []
+        var compactReleases = 0
+        for (id, second) in seconds.enumerated() {
+          let time = Self.time(second / 2)
+          whole.push(Item(expanding: id), at: time) { fromWhole.append($0.id) }
+          if Bool.random(using: &generator) || id % 7 < 3 {
+            mixed.push(compact: id, at: time) {
+              fromMixed.append($0.id)
+            } _: {
+              fromMixed.append($0)
+              compactReleases += 1
+            }
+          } else {
+            mixed.push(Item(expanding: id), at: time) {
+              fromMixed.append($0.id)
+            } _: {
+              fromMixed.append($0)
+              compactReleases += 1
+            }
+          }
+        }
+        whole.drain { fromWhole.append($0.id) }
+        mixed.drain { fromMixed.append($0.id) }
+        #expect(fromMixed == fromWhole, "shape \(shape), limit \(memoryLimit)")
+        #expect(mixed.statistics == whole.statistics, "shape \(shape), limit \(memoryLimit)")
+        #expect(fromMixed.count == seconds.count)
+        if shape == 0, window > 0, memoryLimit > 3_000 { #expect(compactReleases > seconds.count / 3) }
+      }
+    }
   }
 }
 

@@ -61,6 +61,22 @@ struct EpisodeBuilder: Sendable {
       down.noteUtilization(node, utilization, context)
       return
     }
+    applyRouted(event, context, into: &steps)
+  }
+
+  /// Applies a utilization reading as ``apply(_:_:into:)`` applies its event, without making it
+  /// where it would only change the node's candidacy.
+  @inline(__always)
+  mutating func apply(_ note: UtilizationNote, into steps: inout [EpisodeStep]) {
+    guard !Self.isStructured(note.context.loop) else {
+      applyRouted(note.event, note.context, into: &steps)
+      return
+    }
+    down.noteUtilization(note.node, note.utilization, note.context)
+  }
+
+  /// Applies one event through the reducers of its concern.
+  private mutating func applyRouted(_ event: Event, _ context: EventContext, into steps: inout [EpisodeStep]) {
     if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: up.decision.startedAt) {
       up.closeDecision()
     }

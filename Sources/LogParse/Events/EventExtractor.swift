@@ -144,9 +144,17 @@ struct EventExtractor {
   /// the table's string (as ``resolve(_:)`` gives it).
   @inline(__always)
   mutating func extractUtilization(_ message: UnsafeBufferPointer<UInt8>) -> (event: Event, entry: Int)? {
+    readUtilization(message).map { (.nodeUtilization(node: $0.node, utilization: $0.utilization), $0.entry) }
+  }
+
+  /// The parts of ``extractUtilization(_:)``'s event, without making the event.
+  @inline(__always)
+  mutating func readUtilization(_ message: UnsafeBufferPointer<UInt8>) -> (
+    node: String, utilization: Double, entry: Int
+  )? {
     guard let utilizationEntry, let reading = UtilizationLine.read(message) else { return nil }
     let node = names.string(interning: UnsafeBufferPointer(rebasing: message[reading.name]))
-    return (.nodeUtilization(node: node, utilization: reading.utilization), utilizationEntry)
+    return (node, reading.utilization, utilizationEntry)
   }
 
   /// The event the record means, with the catalogue entry's index, or nil when none matches.

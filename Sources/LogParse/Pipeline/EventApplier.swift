@@ -19,6 +19,12 @@ struct EventApplier: EventReceiver {
     Self.push(item, at: orderTime, years, &reorder, &sink)
   }
 
+  /// Adds a utilization reading, held and applied in its compact form while the input runs in order.
+  mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence) {
+    if note.context.time.isKnown { orderTime = note.context.time }
+    Self.push(note, at: orderTime, years, &reorder, &sink)
+  }
+
   /// Applies every waiting event, in time order; `years` is what the whole input showed.
   mutating func drain(_ years: YearEvidence) {
     Self.drain(years, &reorder, &sink)
@@ -31,7 +37,23 @@ struct EventApplier: EventReceiver {
   ) {
     // Released events are applied where they wait (borrowed), neither moved out nor copied; the
     // closure captures only the sink and the year evidence, a plain value.
-    reorder.push(item, at: time) { released in sink.apply(released.event, released.context, years) }
+    reorder.push(item, at: time) { released in
+      sink.apply(released.event, released.context, years)
+    } _: { note in
+      sink.apply(note, years)
+    }
+  }
+
+  @inline(__always)
+  private static func push(
+    _ note: __owned UtilizationNote, at time: LogTime, _ years: YearEvidence,
+    _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
+  ) {
+    reorder.push(compact: note, at: time) { released in
+      sink.apply(released.event, released.context, years)
+    } _: { note in
+      sink.apply(note, years)
+    }
   }
 
   private static func drain(
@@ -64,6 +86,23 @@ struct EventSink {
   mutating func apply(_ event: Event, _ context: EventContext, _ years: YearEvidence) {
     onEvent?(event, context)
     builder.apply(event, context, into: &steps)
+    noteSteps(years)
+  }
+
+  /// Applies a utilization reading: the builder's short way when no observer needs the event.
+  @inline(__always)
+  mutating func apply(_ note: UtilizationNote, _ years: YearEvidence) {
+    guard onEvent == nil else {
+      apply(note.event, note.context, years)
+      return
+    }
+    builder.apply(note, into: &steps)
+    noteSteps(years)
+  }
+
+  /// Shows the steps of the event just applied to ``onStep``, and empties the buffer.
+  @inline(__always)
+  private mutating func noteSteps(_ years: YearEvidence) {
     guard !steps.isEmpty else { return }
     if let onStep {
       // The report's rule, on the evidence of the records read so far.

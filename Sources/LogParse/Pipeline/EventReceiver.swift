@@ -3,6 +3,15 @@
 protocol EventReceiver {
   /// Takes the next event in input order; `years` is what dates the log so far.
   mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence)
+  /// Takes the next event in input order when it is a utilization reading, in compact form.
+  mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence)
+}
+
+extension EventReceiver {
+  /// Takes a utilization reading as the event it stands for.
+  mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence) {
+    receive(PendingEvent(expanding: note), years)
+  }
 }
 
 /// The events of one segment, in input order, kept to be applied once the segment is placed.

@@ -51,11 +51,11 @@ struct RecordHandler {
     _ record: Record, isPlainLine: Bool, _ events: inout Receiver
   ) {
     if isPlainLine {
-      if record.severity != .fatal, let (event, entry) = extractor.extractUtilization(record.message) {
+      if record.severity != .fatal, let (node, utilization, entry) = extractor.readUtilization(record.message) {
         // A closed message: no failure shape is searched for.
         recalledRecords += 1
         noteRecord(record)
-        _ = deliver(record, event, entry: entry, holdsDate: nil, &events)
+        deliverUtilization(record, node, utilization, entry: entry, &events)
         return
       }
       if let known = memo.outcome(record.severity, record.message) {
@@ -138,6 +138,42 @@ struct RecordHandler {
     }
   }
 
+  /// Counts a recognised utilization line and passes its reading on in compact form
+  /// (``UtilizationNote``): what ``deliver(_:_:entry:holdsDate:_:)`` does with its event.
+  ///
+  /// The event is made only for an observer. It is no loop boundary, holds no date for
+  /// ``MessageYears`` and names no cloud provider, so those notes are left out.
+  @inline(__always)
+  private mutating func deliverUtilization<Receiver: EventReceiver>(
+    _ record: Record, _ node: String, _ utilization: Double, entry: Int, _ events: inout Receiver
+  ) {
+    let loop = statistics.loops.loop(of: record, boundary: .none)
+    if onRecordMeaning != nil || onEntry != nil {
+      let event = Event.nodeUtilization(node: node, utilization: utilization)
+      onRecordMeaning?(record, loop, event)
+      onEntry?(entry, event)
+    }
+    noteRecognized(record, entry: entry, holdsDate: nil)
+    let context = EventContext(
+      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
+      stream: record.stream, hasTime: record.hasTime)
+    events.receive(UtilizationNote(node: node, utilization: utilization, context: context), statistics.yearEvidence)
+  }
+
+  /// Counts a recognised record: the first date of a message, and the `--v` its entry proves.
+  @inline(__always)
+  private mutating func noteRecognized(_ record: Record, entry: Int, holdsDate: Bool?) {
+    statistics.recognized += 1
+    if statistics.messageYears.firstDate == nil, holdsDate != false, record.time.isKnown,
+      let date = TimeText.firstDate(in: record.message)
+    {
+      statistics.messageYears.firstDate = MessageDate(date: date, recordTime: record.time)
+    }
+    if entry >= 0, record.severity == .info, record.verbosity == nil, !record.isRewritten {
+      statistics.verbosity = max(statistics.verbosity ?? 0, extractor.verbosity(of: entry))
+    }
+  }
+
   /// Counts a recognised record and passes its event on; returns the event's context.
   ///
   /// `entry` is the catalogue entry (-1 for a failure found by its shape); `holdsDate` whether the
@@ -149,15 +185,7 @@ struct RecordHandler {
     let loop = statistics.loops.loop(of: record, boundary: LoopTracker.boundary(of: event))
     onRecordMeaning?(record, loop, event)
     if entry >= 0 { onEntry?(entry, event) }
-    statistics.recognized += 1
-    if statistics.messageYears.firstDate == nil, holdsDate != false, record.time.isKnown,
-      let date = TimeText.firstDate(in: record.message)
-    {
-      statistics.messageYears.firstDate = MessageDate(date: date, recordTime: record.time)
-    }
-    if entry >= 0, record.severity == .info, record.verbosity == nil, !record.isRewritten {
-      statistics.verbosity = max(statistics.verbosity ?? 0, extractor.verbosity(of: entry))
-    }
+    noteRecognized(record, entry: entry, holdsDate: holdsDate)
     let context = EventContext(
       time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
       stream: record.stream, hasTime: record.hasTime)

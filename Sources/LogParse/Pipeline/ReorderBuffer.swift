@@ -5,13 +5,14 @@
 /// input order: every item is keyed by its time and its arrival number (``ReorderKey``).
 ///
 /// While the input runs in time order and nothing waits with a key, the waiting items are an
-/// ``InOrderQueue`` in arrival order: pushing and releasing cost no key, no slot and no search.
+/// ``InOrderLanes`` in arrival order: pushing and releasing cost no key, no slot and no search, and
+/// an item pushed in its compact form (``CompactlyHeld``) waits and is released in that form.
 /// The first item older than the newest waiting one gives the queued items keys, and from then on
 /// the waiting keys are a sorted run with room at both ends, where an item in order is appended and
 /// one in reverse order is prepended (both O(1)), and a binary heap (``KeyHeap``) for anything else
 /// (O(log n)), so no arrival order makes an insertion cost more than that. Keys point into a slot
 /// array, so moving them never copies or retains the items. Once a window's worth of items has come
-/// in order again and the heap is empty, the run's items go back to the queue.
+/// in order again and the heap is empty, the run's items go back to the lanes.
 ///
 /// While the input runs in time order (``runsInOrder``), `window` items wait. Any other input (newest
 /// first, newest-first runs interleaved, heavy shuffling) is put in order whole, not just within the
@@ -22,7 +23,7 @@
 /// accumulate and with the items in memory at the end (``RunMerge``). An input in time order that
 /// holds more than the limit (a few huge records) releases its oldest items early instead.
 /// ``statistics`` counts what was written out, applied out of order or lost.
-struct ReorderBuffer<Item: Spillable> {
+struct ReorderBuffer<Item: CompactlyHeld> {
   private typealias Key = ReorderKey
 
   /// How many items may wait; 0 releases every item at once.
@@ -56,8 +57,8 @@ struct ReorderBuffer<Item: Spillable> {
   private var levels: [[SpilledRun]] = []
   /// Whether merging runs failed once (it is not tried again: more runs are still correct).
   private var mergeFailed = false
-  /// Items in time order waiting without keys: used while nothing waits with a key.
-  private var queue = InOrderQueue<Item>()
+  /// Items in time order waiting without keys, whole or compact: used while nothing waits with a key.
+  private var queue = InOrderLanes<Item>()
   /// How many items in a row came no earlier than the one before.
   private var inOrderStreak = 0
   /// What ``nextReleased()`` does next.
@@ -89,20 +90,51 @@ struct ReorderBuffer<Item: Spillable> {
 
   /// Adds an item and releases those that fall out of the window, oldest first.
   ///
+  /// Compact forms waiting are expanded for `release` (see ``push(_:at:_:_:)``).
+  @inline(__always)
+  mutating func push(_ item: consuming Item, at time: LogTime, _ release: (Item) -> Void) {
+    push(item, at: time, release) { release(Item(expanding: $0)) }
+  }
+
+  /// Adds an item and releases those that fall out of the window, oldest first: whole items to
+  /// `release`, compact forms (``push(compact:at:_:_:)``) to `releaseCompact`.
+  @inline(__always)
+  mutating func push(
+    _ item: consuming Item, at time: LogTime, _ release: (Item) -> Void,
+    _ releaseCompact: (Item.Compact) -> Void
+  ) {
+    push(item, at: time)
+    releaseAfterPush(release, releaseCompact)
+  }
+
+  /// Adds an item in its compact form and releases those that fall out of the window, as
+  /// ``push(_:at:_:_:)`` does.
+  ///
+  /// It waits in that form while the input runs in time order and nothing waits with a key, and is
+  /// expanded into its item otherwise: the order of release is the one its item would have had.
+  @inline(__always)
+  mutating func push(
+    compact item: consuming Item.Compact, at time: LogTime, _ release: (Item) -> Void,
+    _ releaseCompact: (Item.Compact) -> Void
+  ) {
+    push(compact: item, at: time)
+    releaseAfterPush(release, releaseCompact)
+  }
+
+  /// Releases what the last push lets out.
+  ///
   /// While the input runs in time order and nothing waits with a key (the normal case), each item
-  /// is moved out of the in-order queue and lent to `release` (a closure's argument is borrowed):
+  /// is moved out of the in-order lanes and lent to its closure (a closure's argument is borrowed):
   /// no copy, and no `Optional` made and destroyed for it. Otherwise the items come from
   /// ``nextReleased()``.
   @inline(__always)
-  mutating func push(_ item: consuming Item, at time: LogTime, _ release: (Item) -> Void) {
-    push(item, at: time)
+  private mutating func releaseAfterPush(_ release: (Item) -> Void, _ releaseCompact: (Item.Compact) -> Void) {
     if phase == .window, keyedCount == 0, !holdsAll, runsInOrder {
       // The window's step of ``nextReleased()``, in place.
       while queue.count > window {
-        let (item, time, bytes) = queue.takeFirstParts()
+        let (time, bytes) = queue.releaseFirst(release, releaseCompact)
         if releasedTime.map({ $0 < time }) ?? true { releasedTime = time }
         heldBytes -= bytes
-        release(item)
       }
       guard heldBytes > memoryLimit else {
         phase = .done
@@ -116,7 +148,7 @@ struct ReorderBuffer<Item: Spillable> {
   /// Adds an item; ``nextReleased()`` then gives, until it returns nil, those that fall out of the window.
   ///
   /// While nothing waits with a key and the item is not older than the newest waiting one, it joins
-  /// the in-order queue: no slot, no key. Otherwise the queue is keyed first, and the item with it.
+  /// the in-order lanes: no slot, no key. Otherwise the lanes are keyed first, and the item with it.
   mutating func push(_ item: consuming Item, at time: LogTime) {
     guard window > 0 else {
       passing = item
@@ -124,6 +156,31 @@ struct ReorderBuffer<Item: Spillable> {
       return
     }
     let bytes = item.retainedBytes
+    if admit(at: time, bytes: bytes) {
+      queue.append(item, time: time, bytes: bytes)
+      return
+    }
+    keyAndPlace(item, at: time, bytes: bytes)
+  }
+
+  /// Adds an item in its compact form, as ``push(_:at:)`` adds an item: it joins the in-order lanes
+  /// in that form, or is expanded where it needs a key.
+  mutating func push(compact item: consuming Item.Compact, at time: LogTime) {
+    guard window > 0 else {
+      push(Item(expanding: item), at: time)
+      return
+    }
+    let bytes = Item.retainedBytes(of: item)
+    if admit(at: time, bytes: bytes) {
+      queue.append(compact: item, time: time, bytes: bytes)
+      return
+    }
+    keyAndPlace(Item(expanding: item), at: time, bytes: bytes)
+  }
+
+  /// Counts an item arriving at `time` holding `bytes`; returns whether it joins the in-order lanes.
+  @inline(__always)
+  private mutating func admit(at time: LogTime, bytes: Int) -> Bool {
     var descends = false
     if let lastTime {
       if time < lastTime {
@@ -143,16 +200,18 @@ struct ReorderBuffer<Item: Spillable> {
     }
     heldBytes += bytes
     phase = .window
-    // While nothing waits with a key, the queue's newest item is the one pushed last (keys empty the
-    // queue, and only an unkeyed run with the item after it refills it): `descends` compared them.
+    // While nothing waits with a key, the lanes' newest item is the one pushed last (keys empty the
+    // lanes, and only an unkeyed run with the item after it refills them): `descends` compared them.
     assert(keyedCount != 0 || queue.isEmpty || queue.lastTime.map { (time < $0) == descends } == true)
-    if keyedCount == 0, queue.isEmpty || !descends {
-      queue.append(item, time: time, bytes: bytes)
-      return
-    }
+    return keyedCount == 0 && (queue.isEmpty || !descends)
+  }
+
+  /// Keys the waiting items and places `item` among them, or, after a window's worth in order,
+  /// moves them all back to the lanes.
+  private mutating func keyAndPlace(_ item: consuming Item, at time: LogTime, bytes: Int) {
     keyQueued()
     if heap.count == 0, inOrderStreak >= max(window, 64), levels.isEmpty, !(time < run[run.count - 1].time) {
-      // In order again for a window's worth of items: the keyed items go back to the queue (their
+      // In order again for a window's worth of items: the keyed items go back to the lanes (their
       // order is the run's), so the rest of an in-order input takes the short path again.
       unkeyRun()
       queue.append(item, time: time, bytes: bytes)

@@ -8,9 +8,13 @@ extension Event: Spillable {
   var retainedBytes: Int {
     // The dominant line's event where the reorder buffer asks, without a call: the switch of
     // ``countedBytes`` copies the name it binds.
-    if case .nodeUtilization(let node, _) = self { return MemoryLayout<Event>.stride + 48 + node.utf8.count + 16 }
+    if case .nodeUtilization(let node, _) = self { return Self.utilizationRetainedBytes(node) }
     return countedBytes
   }
+
+  /// ``retainedBytes`` of the utilization event of `node`.
+  @inline(__always)
+  static func utilizationRetainedBytes(_ node: String) -> Int { MemoryLayout<Event>.stride + 48 + node.utf8.count + 16 }
 
   /// ``retainedBytes``, case by case.
   private var countedBytes: Int {
