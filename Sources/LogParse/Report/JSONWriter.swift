@@ -176,13 +176,14 @@ struct JSONWriter {
   private mutating func appendQuoted(_ text: String) {
     bytes.append(0x22)
     var text = text
-    // Most text needs no escaping: printable ASCII without quotes or backslashes, copied at once.
-    let plain = text.withUTF8 { utf8 -> Bool in
-      for byte in utf8 where !Self.isPlain(byte) { return false }
-      bytes.append(contentsOf: utf8)
-      return true
+    text.withUTF8 { utf8 in
+      // Most text needs no escaping: printable ASCII without quotes or backslashes, copied at once.
+      if utf8.allSatisfy(Self.isPlain) {
+        bytes.append(contentsOf: utf8)
+      } else {
+        Self.appendEscaped(utf8, to: &bytes)
+      }
     }
-    if !plain { bytes.append(contentsOf: JSONWriter.escape(text).utf8) }
     bytes.append(0x22)
   }
 
@@ -192,28 +193,49 @@ struct JSONWriter {
 
   /// `text` as the inside of a JSON string: quotes, backslashes and all control characters escaped.
   static func escape(_ text: String) -> String {
-    // Most text needs no escaping: printable ASCII without quotes or backslashes.
-    if text.utf8.allSatisfy(isPlain) { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case "\u{2028}": result += "\\u2028"
-      case "\u{2029}": result += "\\u2029"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    var text = text
+    return text.withUTF8 { utf8 in
+      // Most text needs no escaping: printable ASCII without quotes or backslashes.
+      if utf8.allSatisfy(isPlain) { return String(decoding: utf8, as: UTF8.self) }
+      var escaped: [UInt8] = []
+      escaped.reserveCapacity(utf8.count + 16)
+      appendEscaped(utf8, to: &escaped)
+      return String(decoding: escaped, as: UTF8.self)
+    }
+  }
+
+  /// Appends the UTF-8 of valid text escaped for the inside of a JSON string: a quote, a backslash,
+  /// `\n`, `\r` and `\t` as such, other control bytes and DEL as `\u00XX` (lower-case hex), and
+  /// U+2028 and U+2029 as `\u2028` and `\u2029`; every other byte as it is.
+  static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    var index = 0
+    while index < utf8.count {
+      let byte = utf8[index]
+      index += 1
+      if isPlain(byte) || byte >= 0x80 {
+        if byte == 0xE2, index + 1 < utf8.count, utf8[index] == 0x80, utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9
+        {
+          out.append(contentsOf: utf8[index + 1] == 0xA8 ? Array(#"\u2028"#.utf8) : Array(#"\u2029"#.utf8))
+          index += 2
         } else {
-          result.unicodeScalars.append(scalar)
+          out.append(byte)
         }
+        continue
+      }
+      out.append(0x5C)
+      switch byte {
+      case 0x22: out.append(0x22)
+      case 0x5C: out.append(0x5C)
+      case 0x0A: out.append(UInt8(ascii: "n"))
+      case 0x0D: out.append(UInt8(ascii: "r"))
+      case 0x09: out.append(UInt8(ascii: "t"))
+      default:
+        out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)])
       }
     }
-    return result
   }
+
+  /// The lower-case hex digit of a value below 16.
+  @inline(__always)
+  private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
 }
