@@ -163,7 +163,9 @@ extension EventOf {
 extension EventOf {
   /// Whether the event's message holds only names and numbers (`Pod P is unschedulable`,
   /// `Scale-up: setting group G size to N`): no error text can be inside it, so its record is not
-  /// searched for one (unless it is fatal).
+  /// searched for one (unless it is fatal). A dated note's message (`Scale down status:
+  /// lastScaleUpTime=… scaleDownForbidden=false …`, `Refreshed ASG list, next refresh after …`) is
+  /// times and flags only.
   var isClosedMessage: Bool {
     switch self {
     case .processStarted, .leaseAcquiring, .mainLoopStarted, .podsFound, .podUnschedulable, .otherPodsUnschedulable,
@@ -172,7 +174,7 @@ extension EventOf {
       .failedNodesDeleted, .scaleUpReverted, .maxSizeReached, .similarPodsDoNotFitGroup, .noExpansionOptions,
       .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor, .scaleDownEmpty, .scaleDownDrain, .deletionTaintAdded,
       .unregisteredNodeRemoval, .drainFinished, .instanceTerminated, .scaleSetInstancesDeleting, .leaderElection,
-      .scaleUpSalvoIteration, .expanderFilteredAll, .scaleUpCappedByQuota:
+      .scaleUpSalvoIteration, .expanderFilteredAll, .scaleUpCappedByQuota, .datedNote:
       return true
     default:
       return false
