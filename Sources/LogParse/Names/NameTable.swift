@@ -130,23 +130,35 @@ struct NameGeneration: Sendable {
   var count: Int { ids.count }
 
   /// A hash of the bytes, eight at a time (a multiply-xorshift mix; names are short).
+  ///
+  /// The bytes after the last whole word are the tail: read with one load that ends at the last
+  /// byte (two for fewer than eight bytes), its value is the same as if read a byte at a time.
+  @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let count = bytes.count
     var hash = UInt64(truncatingIfNeeded: count) &* 0x9e37_79b9_7f4a_7c15
     guard let base = bytes.baseAddress else { return hash }
     let raw = UnsafeRawPointer(base)
     var offset = 0
-    while offset + 8 <= count {
+    while offset &+ 8 <= count {
       hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
       hash ^= hash >> 32
-      offset += 8
+      offset &+= 8
     }
+    let rest = count &- offset
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while offset < count {
-      tail |= UInt64(base[offset]) << shift
-      shift += 8
-      offset += 1
+    if rest > 0 {
+      if count >= 8 {
+        // The last eight bytes, shifted down to the `rest` of them not hashed yet.
+        tail = raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) >> UInt64(64 &- 8 &* rest)
+      } else if count >= 4 {
+        let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+        let high = UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
+        // Bytes 4..<count of the name are the top `count - 4` bytes of `high`.
+        tail = low | (high >> UInt64(64 &- 8 &* count)) << 32
+      } else {
+        for index in 0..<count { tail |= UInt64(base[index]) << UInt64(8 &* index) }
+      }
     }
     hash = (hash ^ tail) &* 0xc4ce_b9fe_1a85_ec53
     return hash ^ (hash >> 29)
