@@ -39,7 +39,9 @@ enum UtilizationLine {
   static let maximumNameLength = 253
 
   /// The reading of `message`, or nil when it is not a utilization line of the usual shape.
-  @inline(__always)
+  ///
+  /// Not inlined: in its large caller the word loads would stay calls.
+  @inline(never)
   static func read(_ message: UnsafeBufferPointer<UInt8>) -> Reading? {
     let count = message.count
     guard count > 16, let m = message.baseAddress else { return nil }
