@@ -122,7 +122,8 @@ enum KlogHeaderParser {
     severity: Severity, month: Int, day: Int, microsecondOfDay: Int64
   )? {
     guard start + 22 <= line.count, let p = line.baseAddress.map({ $0 + start }),
-      let severity = Severity(rawValue: p[0]), p[5] == 0x20, p[8] == UInt8(ascii: ":"), p[11] == UInt8(ascii: ":"),
+      let severity = p[0] == UInt8(ascii: "I") ? .info : Severity(rawValue: p[0]), p[5] == 0x20,
+      p[8] == UInt8(ascii: ":"), p[11] == UInt8(ascii: ":"),
       p[14] == UInt8(ascii: "."), p[21] == 0x20
     else { return nil }
     var invalid = false
