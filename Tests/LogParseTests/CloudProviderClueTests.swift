@@ -14,13 +14,19 @@ struct CloudProviderClueTests {
     ("digitalocean_node_group.go", "digitalocean"), ("ovh_cloud_manager.go", "ovhcloud"),
     ("nodepools/oci_manager.go", "oci"), ("cherry_manager.go", "cherryservers"), ("vultr_node_group.go", "vultr"),
     ("kwok_provider.go", "kwok"), ("linode_manager.go", "linode"), ("huaweicloud_auto_scaling_group.go", "huaweicloud"),
+    // A `/` in the first word, the second, the last (overlapping) one, and in a name under eight bytes.
+    ("ab/aws_x.go", "aws"), ("bbcdefgh/ec2.go", "aws"), ("bbcdefghijklmn/mig_x.go", "gce"),
+    ("bbcdefghijklmnop/gce_x.go", "gce"), ("ab/nodepools/x.go", "oci"), ("b/ec2.go", "aws"), ("gce/x", "gce"),
   ])
   func fileNamesItsProvider(_ file: String, _ provider: String) {
     var name = file
     #expect(name.withUTF8 { CloudProviderClues.provider(file: $0) } == provider)
   }
 
-  @Test(arguments: ["static_autoscaler.go", "orchestrator.go", "klogx.go", "core/static_autoscaler.go", "cache.go", ""])
+  @Test(arguments: [
+    "static_autoscaler.go", "orchestrator.go", "klogx.go", "core/static_autoscaler.go", "cache.go", "", "a", "/",
+    "bbcdefghijklmn/x.go",
+  ])
   func coreFileNamesNone(_ file: String) {
     var name = file
     #expect(name.withUTF8 { CloudProviderClues.provider(file: $0) } == nil)

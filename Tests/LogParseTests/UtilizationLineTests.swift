@@ -78,4 +78,35 @@ struct UtilizationLineTests {
       #expect(bytes.withUnsafeBufferPointer { extractor.extractUtilization($0) } == nil, "\(text)")
     }
   }
+  @Test func readsAsTheByteReaderDidOnVariantsAndTheirPrefixes() {
+    var random = SplitMix64(seed: 61)
+    var taken = 0
+    for _ in 0..<5_000 {
+      let bytes = Array(Self.variant(&random).utf8)
+      for end in 0...bytes.count {
+        bytes.withUnsafeBufferPointer { whole in
+          let message = UnsafeBufferPointer(rebasing: whole[..<end])
+          let reading = UtilizationLine.read(message)
+          if reading != nil { taken += 1 }
+          #expect(reading == ByteByByteUtilizationLine.read(message), "\(String(decoding: message, as: UTF8.self))")
+        }
+      }
+    }
+    #expect(taken > 100)
+  }
+
+  @Test func wordsHoldTheirLiterals() {
+    func word(_ text: String) -> UInt64 {
+      text.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+    #expect(UtilizationLine.Words.node == word("Node "))
+    #expect(UInt64(UtilizationLine.Words.dash) == word(" - "))
+    #expect(UInt64(UtilizationLine.Words.cpu) == word("cpu "))
+    #expect(UtilizationLine.Words.utilizat == word("utilizat"))
+    #expect(UInt64(UtilizationLine.Words.ion) == word("ion "))
+    #expect(UtilizationLine.Words.requeste == word("requeste"))
+    #expect(UtilizationLine.Words.stedIs == word("sted is "))
+    #expect(UtilizationLine.Words.percentOfAll == word("% of all"))
+    #expect(UtilizationLine.Words.ocatable == word("ocatable"))
+  }
 }

@@ -6,49 +6,84 @@
 /// printable ASCII (at most 253 bytes), a plain decimal of at most 15 digits, a
 /// utilization within 0…1. Anything else is nil, and the catalogue decides (`UtilizationLineTests`
 /// holds the two to the same events on generated variants).
+///
+/// The literals are compared a word at a time (``Words``), the name is found eight bytes at a time.
 enum UtilizationLine {
   /// The node name's byte range in the message, and the utilization (0…1).
-  struct Reading {
+  struct Reading: Equatable {
     var name: Range<Int>
     var utilization: Double
+  }
+
+  /// The literals of the line as little-endian words (`UtilizationLineTests` checks each against
+  /// its text).
+  enum Words {
+    /// `Node ` (five bytes).
+    static var node: UInt64 { 0x20_6564_6F4E }
+    /// ` - ` (three bytes).
+    static var dash: UInt32 { 0x20_2D20 }
+    /// `cpu `.
+    static var cpu: UInt32 { 0x2075_7063 }
+    /// `utilizat` and `ion `: `utilization `.
+    static var utilizat: UInt64 { 0x7461_7A69_6C69_7475 }
+    static var ion: UInt32 { 0x206E_6F69 }
+    /// `requeste` and `sted is ` (overlapping): `requested is `.
+    static var requeste: UInt64 { 0x6574_7365_7571_6572 }
+    static var stedIs: UInt64 { 0x2073_6920_6465_7473 }
+    /// `% of all` and `ocatable`: `% of allocatable`.
+    static var percentOfAll: UInt64 { 0x6C6C_6120_666F_2025 }
+    static var ocatable: UInt64 { 0x656C_6261_7461_636F }
   }
 
   /// The longest node name taken (a DNS subdomain); longer ones go to the catalogue.
   static let maximumNameLength = 253
 
   /// The reading of `message`, or nil when it is not a utilization line of the usual shape.
-  @inline(__always)
+  ///
+  /// Not inlined: in its large caller the word loads would stay calls.
+  @inline(never)
   static func read(_ message: UnsafeBufferPointer<UInt8>) -> Reading? {
-    guard message.count > 16, let m = message.baseAddress, m[0] == UInt8(ascii: "N"), m[1] == UInt8(ascii: "o"),
-      m[2] == UInt8(ascii: "d"), m[3] == UInt8(ascii: "e"), m[4] == 0x20
-    else { return nil }
     let count = message.count
+    guard count > 16, let m = message.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(m)
+    guard raw.loadUnaligned(as: UInt64.self) & 0xFF_FFFF_FFFF == Words.node else { return nil }
     // `\S+`: printable ASCII up to the blank (other bytes go to the catalogue).
     let i = 5 + WordScan.printableRun(m, from: 5, count: count)
     let name = 5..<i
-    guard !name.isEmpty, name.count <= maximumNameLength, i + 3 < count, m[i] == 0x20, m[i + 1] == UInt8(ascii: "-"),
-      m[i + 2] == 0x20
+    // ` - ` (the name ends at a blank or a byte the loaded word then holds).
+    guard i > 5, i - 5 <= maximumNameLength, i + 3 < count,
+      raw.loadUnaligned(fromByteOffset: i, as: UInt32.self) & 0xFF_FFFF == Words.dash
     else { return nil }
     let after = i + 3
     // `(?:([\w./-]+) )?`: a resource word, when what follows it is a value.
     var word = after
-    while word < count, isResourceByte(m[word]) { word += 1 }
-    if word > after, word < count, m[word] == 0x20, let value = value(message, from: word + 1) {
+    if after + 4 <= count, raw.loadUnaligned(fromByteOffset: after, as: UInt32.self) == Words.cpu {
+      word = after + 3
+    } else {
+      while word < count, isResourceByte(m[word]) { word += 1 }
+    }
+    if word > after, word < count, m[word] == 0x20, let value = value(m, count, from: word + 1) {
       return Reading(name: name, utilization: value)
     }
-    return value(message, from: after).map { Reading(name: name, utilization: $0) }
+    return value(m, count, from: after).map { Reading(name: name, utilization: $0) }
   }
 
-  /// The utilization stated from `start`: `utilization X` or `requested is X% of allocatable`.
+  /// The utilization stated from `start` of the `count` bytes at `m`: `utilization X` or
+  /// `requested is X% of allocatable`.
   @inline(__always)
-  private static func value(_ message: UnsafeBufferPointer<UInt8>, from start: Int) -> Double? {
-    let rest = UnsafeBufferPointer(rebasing: message[start...])
-    if startsWith(rest, "utilization ") {
-      guard let (value, _) = decimal(message, from: start + 12) else { return nil }
+  private static func value(_ m: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> Double? {
+    let raw = UnsafeRawPointer(m)
+    guard start + 12 <= count else { return nil }
+    let first = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+    if first == Words.utilizat, raw.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self) == Words.ion {
+      guard let (value, _) = decimal(m, count, from: start + 12) else { return nil }
       return (0...1).contains(value) ? value : nil
     }
-    guard startsWith(rest, "requested is "), let (percent, end) = decimal(message, from: start + 13),
-      startsWith(UnsafeBufferPointer(rebasing: message[end...]), "% of allocatable")
+    guard first == Words.requeste, start + 13 <= count,
+      raw.loadUnaligned(fromByteOffset: start + 5, as: UInt64.self) == Words.stedIs,
+      let (percent, end) = decimal(m, count, from: start + 13), end + 16 <= count,
+      raw.loadUnaligned(fromByteOffset: end, as: UInt64.self) == Words.percentOfAll,
+      raw.loadUnaligned(fromByteOffset: end + 8, as: UInt64.self) == Words.ocatable
     else { return nil }
     let value = percent / 100
     return (0...1).contains(value) ? value : nil
@@ -57,22 +92,19 @@ enum UtilizationLine {
   /// The plain decimal at `start` (the whole run of `[0-9.eE+-]` the pattern takes), read as
   /// ``Captures/double(_:)`` reads one; nil when the run is anything but digits and one point.
   @inline(__always)
-  private static func decimal(_ message: UnsafeBufferPointer<UInt8>, from start: Int) -> (Double, end: Int)? {
+  private static func decimal(_ m: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> (Double, end: Int)? {
     var mantissa: Int64 = 0
-    var digits = 0
-    var fractionDigits = 0
-    var sawPoint = false
+    var point = -1
     var i = start
-    while i < message.count {
-      let byte = message[i]
-      if isDigit(byte) {
-        mantissa = mantissa &* 10 &+ Int64(byte &- 0x30)
-        digits &+= 1
-        if sawPoint { fractionDigits &+= 1 }
-      } else if byte == UInt8(ascii: "."), !sawPoint {
-        sawPoint = true
-      } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    while i < count {
+      let byte = m[i]
+      let digit = byte &- 0x30
+      if digit < 10 {
+        mantissa = mantissa &* 10 &+ Int64(digit)
+      } else if byte == UInt8(ascii: "."), point < 0 {
+        point = i
+      } else if byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e") || byte == UInt8(ascii: "+")
+        || byte == UInt8(ascii: "-")
       {
         return nil
       } else {
@@ -80,6 +112,8 @@ enum UtilizationLine {
       }
       i &+= 1
     }
+    let fractionDigits = point < 0 ? 0 : i &- point &- 1
+    let digits = point < 0 ? i &- start : i &- start &- 1
     guard digits > 0, digits <= 15 else { return nil }
     var divisor = 1.0
     for _ in 0..<fractionDigits { divisor *= 10 }

@@ -129,26 +129,50 @@ struct NameGeneration: Sendable {
   /// The names held.
   var count: Int { ids.count }
 
-  /// A hash of the bytes, eight at a time (a multiply-xorshift mix; names are short).
+  /// A hash of the bytes, eight at a time.
+  ///
+  /// A name of at most 32 bytes, the usual one, is read as at most four words (the last ones
+  /// overlapping the ones before), mixed in pairs by a full-width multiply (the high and low halves
+  /// of the product folded); longer bytes are mixed a word at a time. Nothing any output shows
+  /// depends on the values: they only place entries in hash tables whose entries are compared in
+  /// full.
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let count = bytes.count
-    var hash = UInt64(truncatingIfNeeded: count) &* 0x9e37_79b9_7f4a_7c15
-    guard let base = bytes.baseAddress else { return hash }
+    let length = UInt64(truncatingIfNeeded: count)
+    guard let base = bytes.baseAddress, count > 0 else { return length &* 0x9e37_79b9_7f4a_7c15 }
     let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= count {
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
-      hash ^= hash >> 32
-      offset += 8
+    @inline(__always) func word(_ offset: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+    @inline(__always) func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+      let product = a.multipliedFullWidth(by: b)
+      return product.high ^ product.low
     }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while offset < count {
-      tail |= UInt64(base[offset]) << shift
-      shift += 8
-      offset += 1
+    var hash: UInt64
+    if count >= 8, count <= 16 {
+      hash = mix(word(0) ^ 0xa076_1d64_78bd_642f, word(count &- 8) ^ 0xe703_7ed1_a0b4_28db ^ length)
+    } else if count > 16, count <= 32 {
+      hash =
+        mix(word(0) ^ 0xa076_1d64_78bd_642f, word(8) ^ 0x8ebc_6af0_9c88_c6e3)
+        ^ mix(word(count &- 16) ^ 0x5899_65cc_7537_4cc3, word(count &- 8) ^ 0xe703_7ed1_a0b4_28db ^ length)
+    } else if count >= 4, count < 8 {
+      let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+      let high = UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
+      hash = mix(low ^ 0xa076_1d64_78bd_642f, high ^ 0xe703_7ed1_a0b4_28db ^ length)
+    } else if count < 4 {
+      var tail: UInt64 = 0
+      for index in 0..<count { tail |= UInt64(base[index]) << UInt64(8 &* index) }
+      hash = mix(tail ^ 0xa076_1d64_78bd_642f, 0xe703_7ed1_a0b4_28db ^ length)
+    } else {
+      hash = length &* 0x9e37_79b9_7f4a_7c15
+      var offset = 0
+      while offset &+ 8 <= count {
+        hash = (hash ^ word(offset)) &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 32
+        offset &+= 8
+      }
+      hash = mix(hash ^ 0x5899_65cc_7537_4cc3, word(count &- 8) ^ 0xe703_7ed1_a0b4_28db)
     }
-    hash = (hash ^ tail) &* 0xc4ce_b9fe_1a85_ec53
+    hash ^= hash >> 32
+    hash &*= 0xd6e8_feb8_6659_fd93
     return hash ^ (hash >> 29)
   }
 

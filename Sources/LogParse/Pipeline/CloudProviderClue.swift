@@ -14,6 +14,7 @@ struct CloudProviderClue: Hashable, Sendable {
 
   /// Notes the event a record meant: a failure classified at extraction with an AWS principal or
   /// action (``FailureReading``) names AWS; an event only one provider's code logs names that one.
+  @inline(__always)
   mutating func note(_ event: Event) {
     guard strength < 5 else { return }
     if let failure = Self.failure(carriedBy: event), let shown = Self.provider(shownBy: failure.reading) {
@@ -45,6 +46,7 @@ struct CloudProviderClue: Hashable, Sendable {
   }
 
   /// The failure an event carries (each becomes a failure of the report), if any.
+  @inline(__always)
   static func failure(carriedBy event: Event) -> FailureDetail? {
     switch event {
     case .failure(let detail), .scaleUpRevertFailed(_, let detail): return detail
@@ -61,8 +63,18 @@ struct CloudProviderClue: Hashable, Sendable {
   }
 
   /// Notes the clues of one record.
+  ///
+  /// In line up to the test most records stop at: once a source file named the provider, no
+  /// record's file or message can say more.
+  @inline(__always)
   mutating func note(file: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>) {
     guard strength < 3 else { return }
+    noteClues(file: file, message: message)
+  }
+
+  /// ``note(file:message:)`` past its first test.
+  @inline(never)
+  private mutating func noteClues(file: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>) {
     if let named = CloudProviderClues.provider(file: file) {
       provider = named
       strength = 3

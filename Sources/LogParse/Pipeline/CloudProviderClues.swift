@@ -22,7 +22,13 @@ enum CloudProviderClues {
 
   /// The provider a record's file (`aws_manager.go`, `aws/aws_manager.go`) belongs to, or nil.
   static func provider(file: UnsafeBufferPointer<UInt8>) -> String? {
-    guard !file.isEmpty else { return nil }
+    guard let start = file.baseAddress, !file.isEmpty else { return nil }
+    // The usual file, without a directory and starting with a pair no prefix starts with, is
+    // rejected after a search for `/` eight bytes at a time.
+    if file.count >= 2, !holdsSlash(start, file.count) {
+      let pair = Int(start[0]) << 8 | Int(start[1])
+      guard filePrefixPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return nil }
+    }
     var base = file
     if let slash = file.lastIndex(of: UInt8(ascii: "/")) {
       base = UnsafeBufferPointer(rebasing: file[(slash + 1)...])
@@ -39,6 +45,25 @@ enum CloudProviderClues {
     guard filePrefixPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return nil }
     for (prefix, provider) in filePrefixes where base.starts(with: prefix.utf8) { return provider }
     return nil
+  }
+
+  /// Whether the `count` bytes at `start` hold a `/`.
+  @inline(__always)
+  private static func holdsSlash(_ start: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    guard count >= 8 else {
+      for index in 0..<count where start[index] == UInt8(ascii: "/") { return true }
+      return false
+    }
+    let raw = UnsafeRawPointer(start)
+    let slashes = WordScan.broadcast(UInt8(ascii: "/"))
+    var offset = 0
+    while true {
+      // The last word overlaps the one before: every byte is tested.
+      let word = raw.loadUnaligned(fromByteOffset: min(offset, count &- 8), as: UInt64.self)
+      if WordScan.zeroBytes(word ^ slashes) != 0 { return true }
+      offset &+= 8
+      if offset >= count { return false }
+    }
   }
 
   /// The first two bytes of every file name prefix, a bit per byte pair (every prefix has at least two).

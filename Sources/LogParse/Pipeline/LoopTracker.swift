@@ -47,7 +47,25 @@ struct LoopTracker: Sendable {
 
   /// The loop `record` belongs to; `boundary` is what its event, if any, does to the loops
   /// (``boundary(of:)``).
+  ///
+  /// The usual record, a printf one of the last record's source that marks no boundary, stays in
+  /// the current loop at once; ``loopInFull(of:boundary:)`` gives the same for it.
+  @inline(__always)
   mutating func loop(of record: Record, boundary: Boundary) -> LoopId? {
+    if boundary == .none, let known = source, known == record.source, record.jsonIteration == nil,
+      !record.jsonHasFields, record.message.first != UInt8(ascii: "\"")
+    {
+      // Not structured, and no `iterationId`: a printf record.
+      printfRecords += 1
+      startedLoop = false
+      return current
+    }
+    return loopInFull(of: record, boundary: boundary)
+  }
+
+  /// ``loop(of:boundary:)`` for every record.
+  @inline(never)
+  mutating func loopInFull(of record: Record, boundary: Boundary) -> LoopId? {
     if let known = source, known != record.source { current = nil }
     source = record.source
     if record.isStructured { structuredRecords += 1 } else { printfRecords += 1 }

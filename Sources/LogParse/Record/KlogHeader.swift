@@ -41,15 +41,37 @@ enum KlogHeaderParser {
   /// Where a second klog header starts inside a line whose message begins at `messageStart`, or nil.
   ///
   /// Pastes sometimes lose a line break and merge two records into one padded line. Only lines
-  /// with a second `] ` are examined (each `]` found with memchr), so the usual line costs one scan.
+  /// with a second `] ` are examined (each `]` found with memchr), so the usual line costs one scan:
+  /// the first one is made in line, and only a message holding a `]` goes on to
+  /// ``embeddedHeaderStart(_:messageStart:bracket:)``.
+  @inline(__always)
   static func embeddedHeaderStart(_ line: UnsafeBufferPointer<UInt8>, messageStart: Int) -> Int? {
-    guard messageStart < line.count, let base = line.baseAddress else { return nil }
+    guard messageStart + 2 <= line.count, let base = line.baseAddress,
+      let found = memchr(base + messageStart, Int32(UInt8(ascii: "]")), line.count - messageStart)
+    else { return nil }
+    return embeddedHeaderStart(
+      line, messageStart: messageStart, bracket: UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base)
+  }
+
+  /// ``embeddedHeaderStart(_:messageStart:)`` from the first `]` of the message, at `firstBracket`.
+  @inline(never)
+  private static func embeddedHeaderStart(
+    _ line: UnsafeBufferPointer<UInt8>, messageStart: Int, bracket firstBracket: Int
+  ) -> Int? {
+    guard let base = line.baseAddress else { return nil }
     var searchFrom = messageStart
+    var known: Int? = firstBracket
     while searchFrom + 2 <= line.count {
-      guard let found = memchr(base + searchFrom, Int32(UInt8(ascii: "]")), line.count - searchFrom) else {
-        return nil
+      let bracket: Int
+      if let first = known {
+        bracket = first
+        known = nil
+      } else {
+        guard let found = memchr(base + searchFrom, Int32(UInt8(ascii: "]")), line.count - searchFrom) else {
+          return nil
+        }
+        bracket = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
       }
-      let bracket = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
       guard bracket + 1 < line.count, line[bracket + 1] == 0x20 else {
         searchFrom = bracket + 1
         continue
@@ -100,7 +122,8 @@ enum KlogHeaderParser {
     severity: Severity, month: Int, day: Int, microsecondOfDay: Int64
   )? {
     guard start + 22 <= line.count, let p = line.baseAddress.map({ $0 + start }),
-      let severity = Severity(rawValue: p[0]), p[5] == 0x20, p[8] == UInt8(ascii: ":"), p[11] == UInt8(ascii: ":"),
+      let severity = p[0] == UInt8(ascii: "I") ? .info : Severity(rawValue: p[0]), p[5] == 0x20,
+      p[8] == UInt8(ascii: ":"), p[11] == UInt8(ascii: ":"),
       p[14] == UInt8(ascii: "."), p[21] == 0x20
     else { return nil }
     var invalid = false

@@ -19,8 +19,7 @@ enum StandardHeader {
       time.severity != .fatal
     else { return nil }
     // Blanks, then the thread id and its blanks when there is one.
-    var i = 22
-    while i < count, base[i] == 0x20 { i += 1 }
+    var i = 22 + WordScan.blankRun(base, from: 22, count: count)
     var afterId = i
     while afterId < count, isDigit(base[afterId]) { afterId += 1 }
     if afterId > i, afterId < count, base[afterId] == 0x20 {

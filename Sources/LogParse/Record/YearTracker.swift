@@ -15,7 +15,21 @@ struct YearTracker {
   static let maximumOffset = FullTime.supportedYears.upperBound - FullTime.supportedYears.lowerBound
 
   /// The record's time with its year offset; `fullTime` (from an envelope) wins over `fallback`.
+  ///
+  /// The usual record, a klog time in the month of the one before, only takes the offset; the rest
+  /// is ``stampInFull(_:fallback:)``, which gives the same for it.
+  @inline(__always)
   mutating func stamp(_ fullTime: FullTime?, fallback: LogTime?) -> LogTime {
+    if fullTime == nil, var time = fallback, time.month == lastMonth {
+      time.yearOffset = Int16(clamping: offset)
+      return time
+    }
+    return stampInFull(fullTime, fallback: fallback)
+  }
+
+  /// ``stamp(_:fallback:)`` for every record: the envelope's time or klog's, a New Year counted.
+  @inline(never)
+  mutating func stampInFull(_ fullTime: FullTime?, fallback: LogTime?) -> LogTime {
     var time: LogTime
     if let fullTime {
       time = fullTime.logTime

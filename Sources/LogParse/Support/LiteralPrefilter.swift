@@ -1,37 +1,34 @@
 import Glibc
 
-/// Finds which of many literals occur in a text in one pass, with a bit per byte pair.
+/// Finds which of many literals occur in a text in one pass, with an entry per byte pair.
 ///
 /// Each literal (at least two bytes) is anchored at its rarest-looking byte pair (a CamelCase
-/// step `sD` before a letter pair, letters before spaces), whose bit is set in a 64 Kibit table;
-/// the scan reads each pair of adjacent bytes once and compares literals only where a bit is set.
-/// The result is a bit set of the groups whose literals occur: up to 64 groups.
+/// step `sD` before a letter pair, letters before spaces), whose entry in a table of every pair
+/// names the first literal anchored there; the scan reads each pair of adjacent bytes once, as one
+/// two-byte load (the pair's key: its first byte plus 256 times the second), and compares
+/// literals only where the pair's entry names one. The result is a bit set of the groups whose
+/// literals occur: up to 64 groups.
 struct LiteralPrefilter: Sendable {
-  /// One bit per byte pair: `pairs[pair >> 6] & (1 << (pair & 63))`.
-  private let pairs: [UInt64]
   /// The literals' bytes end to end, sorted by anchor pair; literal `n` is `bytes[starts[n]..<starts[n + 1]]`.
   private let bytes: [UInt8]
   private let starts: [Int]
-  /// Each literal's anchor pair, the offset of the anchor in it, and its group.
+  /// Each literal's anchor pair (its key), the offset of the anchor in it, and its group.
   private let anchorPairs: [UInt16]
   private let anchorOffsets: [Int]
   private let literalGroups: [UInt8]
-  /// Where the literals of each anchor pair start (`UInt16.max`: none); read only where the pair's
-  /// bit is set, so only those entries are ever loaded.
+  /// Where the literals of each anchor pair start, by the pair's key (`UInt16.max`: none).
   private let firstByPair: [UInt16]
 
   /// A prefilter for `groups`: group `n` occurs when one of `groups[n]` does (at most 64 groups).
   init(groups: [[String]]) {
     precondition(groups.count <= 64, "a prefilter holds at most 64 groups")
-    var table = [UInt64](repeating: 0, count: 1024)
     var all: [(pair: Int, offset: Int, bytes: [UInt8], group: Int)] = []
     for (group, words) in groups.enumerated() {
       for word in words {
         let bytes = Array(word.utf8)
         precondition(bytes.count >= 2, "a prefilter literal has at least two bytes: \(word)")
         let offset = LiteralPrefilter.anchor(bytes)
-        let pair = Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
-        table[pair >> 6] |= 1 << UInt64(pair & 63)
+        let pair = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8
         all.append((pair, offset, bytes, group))
       }
     }
@@ -46,7 +43,6 @@ struct LiteralPrefilter: Sendable {
       flat += literal.bytes
     }
     starts.append(flat.count)
-    pairs = table
     bytes = flat
     self.starts = starts
     anchorPairs = all.map { UInt16($0.pair) }
@@ -83,19 +79,15 @@ struct LiteralPrefilter: Sendable {
   func groups(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
     guard let base = text.baseAddress, text.count >= 2 else { return 0 }
     var found: UInt64 = 0
-    pairs.withUnsafeBufferPointer { table in
-      guard let bits = table.baseAddress else { return }
-      var previous = Int(base[0])
-      var index = 1
-      let count = text.count
-      while index < count {
-        let byte = Int(base[index])
-        let pair = previous << 8 | byte
-        if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-          found |= matches(pair, at: index - 1, in: text)
-        }
-        previous = byte
-        index += 1
+    firstByPair.withUnsafeBufferPointer { table in
+      guard let first = table.baseAddress else { return }
+      let raw = UnsafeRawPointer(base)
+      let last = text.count &- 1
+      var index = 0
+      while index < last {
+        let pair = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)))
+        if first[pair] != UInt16.max { found |= matches(pair, at: index, in: text) }
+        index &+= 1
       }
     }
     return found

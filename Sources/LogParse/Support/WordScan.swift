@@ -12,6 +12,21 @@ enum WordScan {
     (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
   }
 
+  /// The number of blanks (0x20) at `base[start..<count]`'s start, found eight bytes at a time.
+  @inline(__always)
+  static func blankRun(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+    var i = start
+    let raw = UnsafeRawPointer(base)
+    while i &+ 8 <= count {
+      // The lowest set bit lies in the first byte that is not a blank.
+      let other = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ broadcast(0x20)
+      if other != 0 { return i &- start &+ other.trailingZeroBitCount &>> 3 }
+      i &+= 8
+    }
+    while i < count, base[i] == 0x20 { i &+= 1 }
+    return i &- start
+  }
+
   /// The offset from `start` of the first byte of `base[start..<count]` that is a blank, a control
   /// byte or not ASCII (below `!` or above `~`), or `count - start` when there is none.
   @inline(__always)
