@@ -3,7 +3,7 @@
 /// Line numbers, loops and year offsets are the stretch's own, counted from its start;
 /// ``Analyzer/absorb(_:)`` places them in the whole input.
 struct ParsedSegment: Sendable {
-  var events: [PendingEvent]
+  var events: SegmentEvents
   var statistics: ParseStatistics
 }
 
@@ -33,7 +33,7 @@ struct SegmentParser {
   /// Ends the segment and hands over what it parsed.
   mutating func finish() -> ParsedSegment {
     parser.endSource(to: &events)
-    return ParsedSegment(events: events.events, statistics: parser.statistics)
+    return ParsedSegment(events: events, statistics: parser.statistics)
   }
 }
 
@@ -63,18 +63,36 @@ extension Analyzer {
     let placement = records.statistics.merge(segment.statistics, source: source, lineOffset: lineOffset)
     assembler.years = records.statistics.years
     // Each event is moved out of the segment, never copied (a copy retains its strings), and a
-    // payload-free event is left in its place for the array to destroy.
+    // payload-free event is left in its place for the array to destroy; the bits say which list
+    // holds the next one.
     let years = records.statistics.yearEvidence
     let placeholder = PendingEvent(
       event: .mainLoopStarted,
       context: EventContext(time: LogTime(month: 1, day: 1, microsecondOfDay: 0), source: 0, lines: 0...0))
-    segment.events.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      for index in 0..<buffer.count {
-        var item = (base + index).move()
-        (base + index).initialize(to: placeholder)
-        item.context = placement.place(item.context)
-        events.receive(consume item, years)
+    let notePlaceholder = UtilizationNote(node: "", utilization: 0, context: placeholder.context)
+    var order = segment.events.order
+    segment.events.order = BitRing()
+    segment.events.events.withUnsafeMutableBufferPointer { events in
+      segment.events.notes.withUnsafeMutableBufferPointer { notes in
+        var nextEvent = 0
+        var nextNote = 0
+        while order.count > 0 {
+          if order.removeFirst() {
+            let slot = notes.baseAddress! + nextNote
+            nextNote += 1
+            var note = slot.move()
+            slot.initialize(to: notePlaceholder)
+            note.context = placement.place(note.context)
+            self.events.receive(consume note, years)
+          } else {
+            let slot = events.baseAddress! + nextEvent
+            nextEvent += 1
+            var item = slot.move()
+            slot.initialize(to: placeholder)
+            item.context = placement.place(item.context)
+            self.events.receive(consume item, years)
+          }
+        }
       }
     }
   }

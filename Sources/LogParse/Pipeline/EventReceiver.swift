@@ -14,18 +14,33 @@ extension EventReceiver {
   }
 }
 
-/// The events of one segment, in input order, kept to be applied once the segment is placed.
-struct SegmentEvents: EventReceiver {
+/// The events of one segment, in input order, kept to be applied once the segment is placed:
+/// utilization readings in their compact form (``UtilizationNote``), the rest as events, and one
+/// bit per event saying which list holds it.
+struct SegmentEvents: EventReceiver, Sendable {
   var events: [PendingEvent] = []
+  var notes: [UtilizationNote] = []
+  /// Which list holds each event, in input order (set: ``notes``).
+  var order = BitRing()
 
-  /// A list with room for `capacity` events, so that a segment's list is not grown by copying.
+  /// Lists with room for `capacity` events, so that a segment's lists are not grown by copying.
   init(capacity: Int = 0) {
-    events.reserveCapacity(capacity)
+    notes.reserveCapacity(capacity)
+    events.reserveCapacity(capacity / 8)
   }
 
   mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence) {
     events.append(item)
+    order.append(false)
   }
+
+  mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence) {
+    notes.append(note)
+    order.append(true)
+  }
+
+  /// How many events the segment holds.
+  var count: Int { order.count }
 }
 
 /// An event on its way to the reducer, with its context.

@@ -69,7 +69,7 @@ struct InOrderLanes<Item: CompactlyHeld> {
 extension InOrderLanes: Sendable {}
 
 /// A queue of bits in a ring of words: appending and taking the oldest are O(1) amortised.
-struct BitRing {
+struct BitRing: Sendable {
   private var words: [UInt64] = []
   /// The index of the oldest bit in the ring, and how many bits wait.
   private var start = 0

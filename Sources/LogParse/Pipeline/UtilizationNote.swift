@@ -4,7 +4,7 @@
 /// hands it on and the reorder buffer holds it this way while the input runs in time order, so that
 /// most lines make no general event, and the reducer takes it without the event's dispatch
 /// (``EventSink/apply(_:_:)-utilization``).
-struct UtilizationNote {
+struct UtilizationNote: Sendable {
   var node: String
   var utilization: Double
   var context: EventContext
