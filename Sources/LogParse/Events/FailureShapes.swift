@@ -163,9 +163,10 @@ extension EventOf {
 extension EventOf {
   /// Whether the event's message holds only names and numbers (`Pod P is unschedulable`,
   /// `Scale-up: setting group G size to N`): no error text can be inside it, so its record is not
-  /// searched for one (unless it is fatal). A dated note's message (`Scale down status:
-  /// lastScaleUpTime=… scaleDownForbidden=false …`, `Refreshed ASG list, next refresh after …`) is
-  /// times and flags only.
+  /// searched for one (unless it is fatal).
+  ///
+  /// A dated note's message (`Scale down status: lastScaleUpTime=… scaleDownForbidden=false …`,
+  /// `Refreshed ASG list, next refresh after …`) is times and flags only.
   var isClosedMessage: Bool {
     switch self {
     case .processStarted, .leaseAcquiring, .mainLoopStarted, .podsFound, .podUnschedulable, .otherPodsUnschedulable,
