@@ -69,6 +69,9 @@ struct NameKeyedTable<Value> {
       if known >= 0, known < keys.count, Self.identity(keys[known]) == words { return known }
     }
     guard let found = find(name, hash: Self.hash(name)) else { return nil }
+    // The same text in another string (a segment's names are its own parser's): the key becomes
+    // this string, so the next lookups with it are found by identity.
+    keys[found] = name
     identities[way + 1] = identities[way]
     identities[way] = Int32(truncatingIfNeeded: found + 1)
     return found

@@ -27,6 +27,7 @@ struct SegmentEvents: EventReceiver, Sendable {
   init(capacity: Int = 0) {
     notes.reserveCapacity(capacity)
     events.reserveCapacity(capacity / 8)
+    order = BitRing(capacity: capacity)
   }
 
   mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence) {

@@ -75,6 +75,14 @@ struct BitRing: Sendable {
   private var start = 0
   private(set) var count = 0
 
+  /// An empty ring.
+  init() {}
+
+  /// An empty ring with room for `capacity` bits before it grows.
+  init(capacity: Int) {
+    words = [UInt64](repeating: 0, count: max(0, capacity + 63) / 64)
+  }
+
   /// Adds a bit after the others.
   @inline(__always)
   mutating func append(_ bit: Bool) {

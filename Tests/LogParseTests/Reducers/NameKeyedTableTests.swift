@@ -80,4 +80,23 @@ struct NameKeyedTableTests {
     #expect(table["n5"] == 7)
     #expect(table.count == 1)
   }
+
+  /// Lookups with the same text in strings of different storage (each segment's parser makes its
+  /// own), interleaved and repeated, find the one entry each time, and the keys keep their text.
+  @Test func findsOneEntryForTheSameTextInDistinctStrings() {
+    var table = NameKeyedTable<Int>()
+    var numbers = Numbers(state: 3)
+    let texts = (0..<200).map { "ip-10-0-\($0 / 256)-\($0 % 256).ec2.internal" }
+    // Three copies of each name, each in storage of its own.
+    let copies = (0..<3).map { _ in texts.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
+    for (index, text) in texts.enumerated() { table.insert(text, hash: NameKeyedTable<Int>.hash(text), value: index) }
+    for _ in 0..<20_000 {
+      let name = numbers.next(texts.count)
+      let copy = copies[numbers.next(copies.count)][name]
+      #expect(table.entry(of: copy).map { table[entry: $0] } == name)
+    }
+    #expect(table.count == texts.count)
+    for (index, text) in texts.enumerated() { #expect(table[text] == index) }
+    #expect(table.entry(of: "ip-10-0-9-9.ec2.internal") == nil)
+  }
 }
