@@ -83,9 +83,10 @@ if command -v valgrind > /dev/null; then
   # compilation) cancels out; one thread, so that the count does not depend on scheduling.
   # A copy without DWARF: valgrind 3.19 gives up on the toolchain's DWARF 5; symbols are enough.
   strip --strip-debug -o bench-data/cas-logs.callgrind "$cas" 2> /dev/null || cp "$cas" bench-data/cas-logs.callgrind
+  # count LOG [THREADS]
   count() {
     valgrind --tool=callgrind --dump-instr=no --callgrind-out-file=bench-data/callgrind.out \
-      bench-data/cas-logs.callgrind report --format json --threads 1 "$1" > /dev/null 2> bench-data/callgrind.err
+      bench-data/cas-logs.callgrind report --format json --threads "${2:-1}" "$1" > /dev/null 2> bench-data/callgrind.err
     grep -m1 -E '^(summary|totals):' bench-data/callgrind.out | awk '{ print $2 }'
   }
   # per_line PREFIX LABEL [LOGGEN OPTIONS...]
@@ -103,6 +104,13 @@ if command -v valgrind > /dev/null; then
     total4=$(count "bench-data/$prefix-4MB.log")
     echo "callgrind$label: $total2 instructions for $lines2 lines (2 MB), $total4 for $lines4 lines (4 MB):" \
       "$(((total4 - total2) / (lines4 - lines2))) per line, start-up excluded"
+    if [ -z "$label" ]; then
+      # The segmented read's extra work: all threads' instructions on the 4 MB log (four segments).
+      local threaded
+      threaded=$(count "bench-data/$prefix-4MB.log" 2)
+      echo "callgrind --threads 2: $threaded instructions for $lines4 lines (4 MB):" \
+        "$(((threaded - total4) / lines4)) per line more than --threads 1"
+    fi
   }
   per_line callgrind ""
   per_line callgrind-mix " (utilization-heavy mix)" --mix utilization-heavy
