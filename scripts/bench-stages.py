@@ -35,8 +35,11 @@ COMPONENTS = [
     ("record handling (counts, loops, clues)", [r"\bRecordHandler\.", r"\bLoopTracker\.", r"\bCloudProvider", r"\bMessageYears\.", r"\bTimeText\.", r"\bIterationId\.", r"\bUnrecognizedShapes\."]),
     ("recognition: hand-read lines, memo, names", [r"\bUtilizationLine\.", r"\bMessageMemo\.", r"\bNameTable\.", r"\bNameGeneration\.", r"\bmapNames\b", r"\bEventExtractor\.resolve"]),
     ("recognition: catalogue (PCRE2 included)", [r"\bEventExtractor\.", r"\bCaptures\.", r"\bMatcher\.", r"\bLiteralPrefilter\.", r"\bFailureShape", r"^pcre2_", r"^0x0000", r"\bmemmem\b", r"\bCatalog\b"]),
-    ("reorder buffer", [r"\bReorderBuffer\.", r"\bInOrderQueue\.", r"\bEventApplier\.", r"\bKeyHeap\.", r"retainedBytes"]),
-    ("reducers", [r"\bEpisodeBuilder\.", r"Reducer\.", r"\bEvidence\.", r"\bNameKeyedTable\.", r"\bEventSink\."]),
+    # The release closures apply what the buffer releases: the reducers' (listed before the buffer).
+    ("reducers", [r"\bEpisodeBuilder\.", r"Reducer\.", r"\bEvidence\.", r"\bNameKeyedTable\.", r"\bEventSink\.",
+      r"closure #\d+ in static EventApplier\.push"]),
+    ("reorder buffer", [r"\bReorderBuffer\.", r"\bInOrderQueue\.", r"\bInOrderLanes\.", r"\bBitRing\.", r"\bEventApplier\.",
+      r"\bKeyHeap\.", r"retainedBytes", r"\bUtilizationNote\b"]),
     ("report rendering", [r"\bJSONReportRenderer\.", r"\bJSONWriter\.", r"\bReport\.", r"\brfc3339\b"]),
     ("Swift runtime (retain, release, copies, hashing)", [r"^swift_", r"\bHasher\b", r"\bString", r"outlined", r"\bdestroy\b", r"initializeWithCopy", r"__memcpy", r"__memmove", r"__memcmp", r"^malloc|^free|^_int_|^cfree",
       r"^_?String|_SmallString|Substring|StringInterpolation|Unicode\.|\bArray\b|Collection\.|Sequence\.",
