@@ -130,9 +130,7 @@ struct RecordHandler {
     // A new iterationId on a record no entry knows still marks the loop boundary (and a
     // restart) at its time: the builder sees it as a note.
     if statistics.loops.startedLoop {
-      let context = EventContext(
-        time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
-        stream: record.stream, hasTime: record.hasTime)
+      let context = Self.context(of: record, loop: loop)
       events.receive(
         PendingEvent(event: .noted(id: LoopTracker.loopStartNote), context: context), statistics.yearEvidence)
     }
@@ -154,9 +152,7 @@ struct RecordHandler {
       onEntry?(entry, event)
     }
     noteRecognized(record, entry: entry, holdsDate: nil)
-    let context = EventContext(
-      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
-      stream: record.stream, hasTime: record.hasTime)
+    let context = Self.context(of: record, loop: loop)
     events.receive(UtilizationNote(node: node, utilization: utilization, context: context), statistics.yearEvidence)
   }
 
@@ -186,13 +182,19 @@ struct RecordHandler {
     onRecordMeaning?(record, loop, event)
     if entry >= 0 { onEntry?(entry, event) }
     noteRecognized(record, entry: entry, holdsDate: holdsDate)
-    let context = EventContext(
-      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
-      stream: record.stream, hasTime: record.hasTime)
+    let context = Self.context(of: record, loop: loop)
     statistics.messageYears.note(event, context)
     statistics.cloudClue.note(event)
     events.receive(PendingEvent(event: event, context: context), statistics.yearEvidence)
     return context
+  }
+
+  /// The context an event of `record` in `loop` carries to the reducer.
+  @inline(__always)
+  private static func context(of record: Record, loop: LoopId?) -> EventContext {
+    EventContext(
+      time: record.time, source: record.source, lines: record.lines, severity: record.severity, loop: loop,
+      stream: record.stream, hasTime: record.hasTime)
   }
 }
 
