@@ -22,6 +22,7 @@ struct BitRingTests {
         head += 1
       }
       #expect(ring.count == model.count - head)
+      #expect(ring.last == (model.count > head ? model.last : nil))
     }
     while head < model.count {
       #expect(ring.removeFirst() == model[head])
