@@ -78,22 +78,29 @@ extension Analyzer {
         var nextNote = 0
         while order.count > 0 {
           if order.removeFirst() {
-            let slot = notes.baseAddress! + nextNote
-            nextNote += 1
-            var note = slot.move()
-            slot.initialize(to: notePlaceholder)
+            var note = Self.moveOut(notes, &nextNote, leaving: notePlaceholder)
             note.context = placement.place(note.context)
             self.events.receive(consume note, years)
           } else {
-            let slot = events.baseAddress! + nextEvent
-            nextEvent += 1
-            var item = slot.move()
-            slot.initialize(to: placeholder)
+            var item = Self.moveOut(events, &nextEvent, leaving: placeholder)
             item.context = placement.place(item.context)
             self.events.receive(consume item, years)
           }
         }
       }
     }
+  }
+
+  /// The element at `next` of `buffer`, moved out with `placeholder` left in its place for the
+  /// array to destroy; `next` moves on.
+  @inline(__always)
+  private static func moveOut<Element>(
+    _ buffer: UnsafeMutableBufferPointer<Element>, _ next: inout Int, leaving placeholder: Element
+  ) -> Element {
+    let slot = buffer.baseAddress! + next
+    next += 1
+    let element = slot.move()
+    slot.initialize(to: placeholder)
+    return element
   }
 }
