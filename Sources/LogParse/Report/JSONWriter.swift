@@ -176,14 +176,7 @@ struct JSONWriter {
   private mutating func appendQuoted(_ text: String) {
     bytes.append(0x22)
     var text = text
-    text.withUTF8 { utf8 in
-      // Most text needs no escaping: printable ASCII without quotes or backslashes, copied at once.
-      if utf8.allSatisfy(Self.isPlain) {
-        bytes.append(contentsOf: utf8)
-      } else {
-        Self.appendEscaped(utf8, to: &bytes)
-      }
-    }
+    text.withUTF8 { Self.appendEscaped($0, to: &bytes) }
     bytes.append(0x22)
   }
 
@@ -194,20 +187,20 @@ struct JSONWriter {
   /// `text` as the inside of a JSON string: quotes, backslashes and all control characters escaped.
   static func escape(_ text: String) -> String {
     var text = text
-    return text.withUTF8 { utf8 in
-      // Most text needs no escaping: printable ASCII without quotes or backslashes.
-      if utf8.allSatisfy(isPlain) { return String(decoding: utf8, as: UTF8.self) }
-      var escaped: [UInt8] = []
-      escaped.reserveCapacity(utf8.count + 16)
-      appendEscaped(utf8, to: &escaped)
-      return String(decoding: escaped, as: UTF8.self)
-    }
+    var escaped: [UInt8] = []
+    text.withUTF8 { appendEscaped($0, to: &escaped) }
+    return String(decoding: escaped, as: UTF8.self)
   }
 
   /// Appends the UTF-8 of valid text escaped for the inside of a JSON string: a quote, a backslash,
   /// `\n`, `\r` and `\t` as such, other control bytes and DEL as `\u00XX` (lower-case hex), and
   /// U+2028 and U+2029 as `\u2028` and `\u2029`; every other byte as it is.
   static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    // Most text needs no escaping: printable ASCII without quotes or backslashes, copied at once.
+    if utf8.allSatisfy(isPlain) {
+      out.append(contentsOf: utf8)
+      return
+    }
     var index = 0
     while index < utf8.count {
       let byte = utf8[index]
@@ -215,7 +208,7 @@ struct JSONWriter {
       if isPlain(byte) || byte >= 0x80 {
         if byte == 0xE2, index + 1 < utf8.count, utf8[index] == 0x80, utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9
         {
-          out.append(contentsOf: utf8[index + 1] == 0xA8 ? Array(#"\u2028"#.utf8) : Array(#"\u2029"#.utf8))
+          out.append(contentsOf: (utf8[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
           index += 2
         } else {
           out.append(byte)
