@@ -60,6 +60,17 @@ struct NameKeyedTable<Value> {
   /// the hash of its text (and the cache then knows it).
   @inline(__always)
   mutating func entry(of name: String) -> Int? {
+    entry(of: name) { Self.hash(name) }
+  }
+
+  /// ``entry(of:)`` for a name whose hash (``hash(_:)``) the caller knows.
+  @inline(__always)
+  mutating func entry(of name: String, hash: UInt64) -> Int? {
+    entry(of: name) { hash }
+  }
+
+  @inline(__always)
+  private mutating func entry(of name: String, hashing: () -> UInt64) -> Int? {
     guard !identities.isEmpty else { return nil }
     let words = Self.identity(name)
     let mixed = (words.0 ^ (words.1 &* 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
@@ -68,7 +79,7 @@ struct NameKeyedTable<Value> {
       let known = Int(identities[cached]) - 1
       if known >= 0, known < keys.count, Self.identity(keys[known]) == words { return known }
     }
-    guard let found = find(name, hash: Self.hash(name)) else { return nil }
+    guard let found = find(name, hash: hashing()) else { return nil }
     // The same text in another string (a segment's names are its own parser's): the key becomes
     // this string, so the next lookups with it are found by identity.
     keys[found] = name

@@ -103,11 +103,27 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
       candidacies[entry: newCandidacyEntry(node, context)].utilization = utilization
       return
     }
-    // One access to the entry for both changes.
+    noteUtilization(entry: entry, utilization, context)
+  }
+
+  /// Notes a utilization in the candidacy at `entry`: one access to the entry for both changes.
+  @inline(__always)
+  private mutating func noteUtilization(entry: Int, _ utilization: Double, _ context: EventContext) {
     modify(&candidacies[entry: entry]) { candidacy in
       candidacy.evidence.add(context)
       candidacy.utilization = utilization
     }
+  }
+
+  /// ``noteUtilization(_:_:_:)`` for a node whose name's hash (``NameKeyedTable/hash(_:)``) the
+  /// parser took.
+  @inline(__always)
+  mutating func noteUtilization(_ node: String, nameHash: UInt64, _ utilization: Double, _ context: EventContext) {
+    guard let entry = candidacies.entry(of: node, hash: nameHash) else {
+      candidacies[entry: newCandidacyEntry(node, hash: nameHash, context)].utilization = utilization
+      return
+    }
+    noteUtilization(entry: entry, utilization, context)
   }
 
   /// The entry of `node`'s candidacy with this record's lines added: one lookup, the value
@@ -125,8 +141,12 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
 
   /// A new candidacy of `node` holding this record's lines; a full table is emptied first.
   private mutating func newCandidacyEntry(_ node: String, _ context: EventContext) -> Int {
+    newCandidacyEntry(node, hash: NameKeyedTable<NodeCandidacy>.hash(node), context)
+  }
+
+  /// ``newCandidacyEntry(_:_:)`` for a name whose hash is known.
+  private mutating func newCandidacyEntry(_ node: String, hash: UInt64, _ context: EventContext) -> Int {
     if candidacies.count >= EpisodeBuilder.maximumTrackedKeys { candidacies.removeAll() }
-    let hash = NameKeyedTable<NodeCandidacy>.hash(node)
     return candidacies.insert(node, hash: hash, value: NodeCandidacy(evidence: context.evidence))
   }
 

@@ -147,14 +147,16 @@ struct EventExtractor {
     readUtilization(message).map { (.nodeUtilization(node: $0.node, utilization: $0.utilization), $0.entry) }
   }
 
-  /// The parts of ``extractUtilization(_:)``'s event, without making the event.
+  /// The parts of ``extractUtilization(_:)``'s event, without making the event, and the hash of
+  /// the node's name (``NameGeneration/hash(_:)``).
   @inline(__always)
   mutating func readUtilization(_ message: UnsafeBufferPointer<UInt8>) -> (
-    node: String, utilization: Double, entry: Int
+    node: String, nameHash: UInt64, utilization: Double, entry: Int
   )? {
     guard let utilizationEntry, let reading = UtilizationLine.read(message) else { return nil }
-    let node = names.string(interning: UnsafeBufferPointer(rebasing: message[reading.name]))
-    return (node, reading.utilization, utilizationEntry)
+    let name = UnsafeBufferPointer(rebasing: message[reading.name])
+    let hash = NameGeneration.hash(name)
+    return (names.string(interning: name, hash: hash), hash, reading.utilization, utilizationEntry)
   }
 
   /// The event the record means, with the catalogue entry's index, or nil when none matches.

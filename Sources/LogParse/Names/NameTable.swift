@@ -67,7 +67,13 @@ struct NameTable: Sendable {
   /// read by hand leaves the parser as this string, with no id in between.
   @inline(__always)
   mutating func string(interning name: UnsafeBufferPointer<UInt8>) -> String {
-    if let entry = current.find(name, hash: NameGeneration.hash(name)) { return current.names[entry] }
+    string(interning: name, hash: NameGeneration.hash(name))
+  }
+
+  /// ``string(interning:)`` for a name whose ``NameGeneration/hash(_:)`` the caller took.
+  @inline(__always)
+  mutating func string(interning name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String {
+    if let entry = current.find(name, hash: hash) { return current.names[entry] }
     // Interned first: `self.name(intern(name))` would look the id up in a copy taken before.
     let id = intern(name)
     return self.name(id) ?? ""

@@ -69,7 +69,7 @@ extension Analyzer {
     let placeholder = PendingEvent(
       event: .mainLoopStarted,
       context: EventContext(time: LogTime(month: 1, day: 1, microsecondOfDay: 0), source: 0, lines: 0...0))
-    let notePlaceholder = UtilizationNote(node: "", utilization: 0, context: placeholder.context)
+    let notePlaceholder = UtilizationNote(node: "", nameHash: 0, utilization: 0, context: placeholder.context)
     var order = segment.events.order
     segment.events.order = BitRing()
     segment.events.events.withUnsafeMutableBufferPointer { events in

@@ -1,9 +1,28 @@
 /// Puts events in time order and applies them to the episode builder.
+///
+/// A utilization reading, nearly every line of a busy log, is applied as it comes, without waiting
+/// in the reorder buffer, when that gives what its turn in time order would: the buffer releases
+/// in arrival order (the input runs in time order and the reading is not older than the events
+/// before it), no waiting event may touch its node's candidacy or insert enough candidacies to
+/// empty the table (``WaitingNames``), and no observer needs the events. Such readings take no
+/// room in the window: it holds the other events (and the readings that wait).
+///
+/// What this changes: an event that arrives later than a reading of its node but sorts before it
+/// is applied after it; the window reaches over as many other events whatever the number of
+/// readings between them.
 struct EventApplier: EventReceiver {
   var reorder: ReorderBuffer<PendingEvent>
   var sink: EventSink
   /// The time of the last event pushed that has one: where events without a time are ordered.
   private var orderTime = LogTime.unknown
+  /// What the waiting events may do to candidacies.
+  private var waitingNames = WaitingNames()
+  /// The time of the last reading applied as it came: a reading older than it waits.
+  private var aheadTime = LogTime.unknown
+  /// Whether readings may be applied as they come (off, every event waits its turn).
+  var appliesReadingsAhead = true
+  /// How many readings were applied as they came.
+  private(set) var readingsAppliedAhead = 0
 
   init(options: AnalyzerOptions) {
     reorder = ReorderBuffer(window: options.reorderWindow, memoryLimit: options.reorderMemoryLimit)
@@ -16,50 +35,73 @@ struct EventApplier: EventReceiver {
   mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence) {
     // A record without a time keeps its place in line order: it waits at the last known time.
     if item.context.time.isKnown { orderTime = item.context.time }
-    Self.push(item, at: orderTime, years, &reorder, &sink)
+    waitingNames.enter(item.event.candidacyReach)
+    Self.push(item, at: orderTime, years, &reorder, &sink, &waitingNames)
   }
 
-  /// Adds a utilization reading, held and applied in its compact form while the input runs in order.
+  /// Adds a utilization reading: applied now when that gives its turn's outcome (see
+  /// ``EventApplier``), else held, in its compact form while the input runs in order.
   mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence) {
     if note.context.time.isKnown { orderTime = note.context.time }
-    Self.push(note, at: orderTime, years, &reorder, &sink)
+    if appliesReadingsAhead, !(orderTime < aheadTime), reorder.waitsInArrivalOrder(at: orderTime),
+      !waitingNames.mayTouch(nameHash: note.nameHash), sink.applyAhead(note, possibleInsertions: waitingNames.named)
+    {
+      aheadTime = orderTime
+      readingsAppliedAhead += 1
+      return
+    }
+    waitingNames.enter(nameHash: note.nameHash)
+    Self.push(note, at: orderTime, years, &reorder, &sink, &waitingNames)
   }
 
   /// Applies every waiting event, in time order; `years` is what the whole input showed.
   mutating func drain(_ years: YearEvidence) {
-    Self.drain(years, &reorder, &sink)
+    reorder.drain { released in Self.apply(released, years, &sink, &waitingNames) }
+    waitingNames.removeAll()
   }
 
   @inline(__always)
   private static func push(
     _ item: __owned PendingEvent, at time: LogTime, _ years: YearEvidence,
-    _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
+    _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink, _ waiting: inout WaitingNames
   ) {
     // Released events are applied where they wait (borrowed), neither moved out nor copied; the
-    // closure captures only the sink and the year evidence, a plain value.
+    // closures capture only the sink, the counts and the year evidence, a plain value.
     reorder.push(item, at: time) { released in
-      sink.apply(released.event, released.context, years)
+      apply(released, years, &sink, &waiting)
     } _: { note in
-      sink.apply(note, years)
+      apply(note, years, &sink, &waiting)
     }
   }
 
   @inline(__always)
   private static func push(
     _ note: __owned UtilizationNote, at time: LogTime, _ years: YearEvidence,
-    _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
+    _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink, _ waiting: inout WaitingNames
   ) {
     reorder.push(compact: note, at: time) { released in
-      sink.apply(released.event, released.context, years)
+      apply(released, years, &sink, &waiting)
     } _: { note in
-      sink.apply(note, years)
+      apply(note, years, &sink, &waiting)
     }
   }
 
-  private static func drain(
-    _ years: YearEvidence, _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink
+  /// Applies a released event and counts it as no longer waiting.
+  @inline(__always)
+  private static func apply(
+    _ released: PendingEvent, _ years: YearEvidence, _ sink: inout EventSink, _ waiting: inout WaitingNames
   ) {
-    reorder.drain { released in sink.apply(released.event, released.context, years) }
+    waiting.leave(released.event.candidacyReach)
+    sink.apply(released.event, released.context, years)
+  }
+
+  /// Applies a released note and counts it as no longer waiting.
+  @inline(__always)
+  private static func apply(
+    _ note: UtilizationNote, _ years: YearEvidence, _ sink: inout EventSink, _ waiting: inout WaitingNames
+  ) {
+    waiting.leave(nameHash: note.nameHash)
+    sink.apply(note, years)
   }
 }
 
@@ -87,6 +129,13 @@ struct EventSink {
     onEvent?(event, context)
     builder.apply(event, context, into: &steps)
     noteSteps(years)
+  }
+
+  /// Applies a utilization reading ahead of its turn when no observer needs the events and the
+  /// builder can (``EpisodeBuilder/applyAhead(_:possibleInsertions:)``); returns whether it did.
+  @inline(__always)
+  mutating func applyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
+    onEvent == nil && builder.applyAhead(note, possibleInsertions: possibleInsertions)
   }
 
   /// Applies a utilization reading: the builder's short way when no observer needs the event.

@@ -51,11 +51,11 @@ struct RecordHandler {
     _ record: Record, isPlainLine: Bool, _ events: inout Receiver
   ) {
     if isPlainLine {
-      if record.severity != .fatal, let (node, utilization, entry) = extractor.readUtilization(record.message) {
+      if record.severity != .fatal, let (node, hash, utilization, entry) = extractor.readUtilization(record.message) {
         // A closed message: no failure shape is searched for.
         recalledRecords += 1
         noteRecord(record)
-        deliverUtilization(record, node, utilization, entry: entry, &events)
+        deliverUtilization(record, node, hash, utilization, entry: entry, &events)
         return
       }
       if let known = memo.outcome(record.severity, record.message) {
@@ -143,7 +143,8 @@ struct RecordHandler {
   /// ``MessageYears`` and names no cloud provider, so those notes are left out.
   @inline(__always)
   private mutating func deliverUtilization<Receiver: EventReceiver>(
-    _ record: Record, _ node: String, _ utilization: Double, entry: Int, _ events: inout Receiver
+    _ record: Record, _ node: String, _ nameHash: UInt64, _ utilization: Double, entry: Int,
+    _ events: inout Receiver
   ) {
     let loop = statistics.loops.loop(of: record, boundary: .none)
     if onRecordMeaning != nil || onEntry != nil {
@@ -153,7 +154,9 @@ struct RecordHandler {
     }
     noteRecognized(record, entry: entry, holdsDate: nil)
     let context = Self.context(of: record, loop: loop)
-    events.receive(UtilizationNote(node: node, utilization: utilization, context: context), statistics.yearEvidence)
+    events.receive(
+      UtilizationNote(node: node, nameHash: nameHash, utilization: utilization, context: context),
+      statistics.yearEvidence)
   }
 
   /// Counts a recognised record: the first date of a message, and the `--v` its entry proves.

@@ -178,6 +178,17 @@ struct ReorderBuffer<Item: CompactlyHeld> {
     keyAndPlace(Item(expanding: item), at: time, bytes: bytes)
   }
 
+  /// Whether the buffer releases in arrival order and an item at `time` would come in order: the
+  /// input runs in time order, nothing waits with a key or for ``drain(_:)``, and `time` is not
+  /// older than the item pushed last.
+  @inline(__always)
+  func waitsInArrivalOrder(at time: LogTime) -> Bool {
+    window > 0 && keyedCount == 0 && !holdsAll && runsInOrder && !(lastTime.map { time < $0 } ?? false)
+  }
+
+  /// How many items wait.
+  var waitingCount: Int { waiting }
+
   /// Counts an item arriving at `time` holding `bytes`; returns whether it joins the in-order lanes.
   @inline(__always)
   private mutating func admit(at time: LogTime, bytes: Int) -> Bool {

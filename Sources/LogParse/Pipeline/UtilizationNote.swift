@@ -8,6 +8,21 @@ struct UtilizationNote: Sendable {
   var node: String
   var utilization: Double
   var context: EventContext
+  /// The hash of the node's name (``NameKeyedTable/hash(_:)``), taken when the parser read it.
+  var nameHash: UInt64
+
+  /// A note whose node's name hashes to `nameHash` (the parser hashed the name as it read it).
+  init(node: String, nameHash: UInt64, utilization: Double, context: EventContext) {
+    self.node = node
+    self.utilization = utilization
+    self.context = context
+    self.nameHash = nameHash
+  }
+
+  /// A note, its node's name hashed now.
+  init(node: String, utilization: Double, context: EventContext) {
+    self.init(node: node, nameHash: NameKeyedTable<Void>.hash(node), utilization: utilization, context: context)
+  }
 
   /// The event this note stands for.
   var event: Event { .nodeUtilization(node: node, utilization: utilization) }
