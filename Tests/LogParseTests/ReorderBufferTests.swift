@@ -214,6 +214,50 @@ struct ReorderBufferTests {
     #expect(released == Array(0..<(3 * window + 7)))
   }
 
+  /// An item passed over (``ReorderBuffer/passOver(at:_:_:)``) counts as an arrival: the items that
+  /// wait are released at the same arrivals as when it waited too, on in-order input with equal
+  /// times, whole and compact items mixed.
+  @Test(arguments: [1, 5, 64])
+  func passedItemsCountAsArrivalsOfTheWindow(window: Int) {
+    var generator = SplitMix(seed: UInt64(window))
+    var passing = ReorderBuffer<Item>(window: window)
+    var waiting = ReorderBuffer<Item>(window: window)
+    var fromPassing: [Int] = []
+    var fromWaiting: [Int] = []
+    var second = 0
+    var passed = 0
+    for id in 0..<(20 * window + 50) {
+      second += Int(generator.next() % 3)
+      let time = Self.time(second)
+      let pass = generator.next() % 3 != 0 && passing.waitsInArrivalOrder(at: time)
+      if pass {
+        passed += 1
+        passing.passOver(at: time) {
+          fromPassing.append($0.id)
+        } _: {
+          fromPassing.append($0)
+        }
+        // Where it waits, it is released as nothing.
+        waiting.push(Item(id: -1, payload: "p"), at: time) { if $0.id >= 0 { fromWaiting.append($0.id) } }
+      } else if id % 2 == 0 {
+        passing.push(compact: id, at: time) {
+          fromPassing.append($0.id)
+        } _: {
+          fromPassing.append($0)
+        }
+        waiting.push(Item(id: id, payload: "c\(id)"), at: time) { if $0.id >= 0 { fromWaiting.append($0.id) } }
+      } else {
+        passing.push(Item(id: id, payload: "p"), at: time) { fromPassing.append($0.id) }
+        waiting.push(Item(id: id, payload: "p"), at: time) { if $0.id >= 0 { fromWaiting.append($0.id) } }
+      }
+      #expect(fromPassing == fromWaiting, "window \(window), after arrival \(id)")
+    }
+    passing.drain { fromPassing.append($0.id) }
+    waiting.drain { if $0.id >= 0 { fromWaiting.append($0.id) } }
+    #expect(fromPassing == fromWaiting)
+    #expect(passed > 5 * window, "items were passed over")
+  }
+
   /// In time order past the memory limit, the closure's short path and ``ReorderBuffer/nextReleased()``
   /// release the same items at the same pushes, the early ones counted alike.
   @Test func inOrderPastTheMemoryLimitTheShortPathMatchesOneByOne() {
@@ -249,7 +293,7 @@ struct ReorderBufferTests {
     // Take some before adding more, so the oldest entry sits past the ring's start when it grows.
     for round in 0..<6 {
       for _ in 0..<(50 + 40 * round) {
-        queue.append(Item(id: next, payload: "x\(next)"), time: Self.time(next), bytes: 1)
+        queue.append(Item(id: next, payload: "x\(next)"), time: Self.time(next), bytes: 1, sequence: next)
         expected.append(next)
         next += 1
       }

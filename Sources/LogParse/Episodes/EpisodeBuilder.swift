@@ -75,20 +75,22 @@ struct EpisodeBuilder: Sendable {
     down.noteUtilization(note.node, note.utilization, note.context)
   }
 
-  /// Applies a utilization reading ahead of events still to be applied before it, which touch no
-  /// candidacy of its node: returns whether it did.
+  /// Whether a utilization reading may be applied ahead of events still to be applied before it,
+  /// which touch no candidacy of its node (``applyAhead(_:)``).
   ///
-  /// The reading then changes or adds its node's candidacy alone, as ``apply(_:into:)`` would.
+  /// It then changes or adds its node's candidacy alone, as ``apply(_:into:)`` would.
   /// `possibleInsertions` is how many candidacies those events may insert: with this one, they
   /// may not fill the table, which would empty it. A reading of a loop named by an `iterationId`
-  /// is not applied (its loop's bookkeeping comes first).
+  /// may not (its loop's bookkeeping comes first).
   @inline(__always)
-  mutating func applyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
-    guard !Self.isStructured(note.context.loop),
-      down.candidacies.count + possibleInsertions + 1 < Self.maximumTrackedKeys
-    else { return false }
+  func mayApplyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
+    !Self.isStructured(note.context.loop) && down.candidacies.count + possibleInsertions + 1 < Self.maximumTrackedKeys
+  }
+
+  /// Applies a utilization reading that ``mayApplyAhead(_:possibleInsertions:)`` allows.
+  @inline(__always)
+  mutating func applyAhead(_ note: UtilizationNote) {
     down.noteUtilization(note.node, nameHash: note.nameHash, note.utilization, note.context)
-    return true
   }
 
   /// Applies one event through the reducers of its concern.

@@ -4,12 +4,12 @@
 /// in the reorder buffer, when that gives what its turn in time order would: the buffer releases
 /// in arrival order (the input runs in time order and the reading is not older than the events
 /// before it), no waiting event may touch its node's candidacy or insert enough candidacies to
-/// empty the table (``WaitingNames``), and no observer needs the events. Such readings take no
-/// room in the window: it holds the other events (and the readings that wait).
+/// empty the table (``WaitingNames``), and no observer needs the events. Such a reading takes no
+/// room in the window but counts as an arrival (``ReorderBuffer/passOver(at:_:_:)``), so the
+/// window reaches over as many records as before.
 ///
 /// What this changes: an event that arrives later than a reading of its node but sorts before it
-/// is applied after it; the window reaches over as many other events whatever the number of
-/// readings between them.
+/// is applied after it.
 struct EventApplier: EventReceiver {
   var reorder: ReorderBuffer<PendingEvent>
   var sink: EventSink
@@ -43,11 +43,14 @@ struct EventApplier: EventReceiver {
   /// ``EventApplier``), else held, in its compact form while the input runs in order.
   mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence) {
     if note.context.time.isKnown { orderTime = note.context.time }
-    if appliesReadingsAhead, !(orderTime < aheadTime), reorder.waitsInArrivalOrder(at: orderTime),
-      !waitingNames.mayTouch(nameHash: note.nameHash), sink.applyAhead(note, possibleInsertions: waitingNames.named)
+    // The cheapest test first: a waiting event naming the node is the usual reason to wait.
+    if !waitingNames.mayTouch(nameHash: note.nameHash), appliesReadingsAhead, !(orderTime < aheadTime),
+      reorder.waitsInArrivalOrder(at: orderTime), sink.mayApplyAhead(note, possibleInsertions: waitingNames.named)
     {
-      aheadTime = orderTime
+      sink.applyAhead(note)
       readingsAppliedAhead += 1
+      aheadTime = orderTime
+      Self.passOver(at: orderTime, years, &reorder, &sink, &waitingNames)
       return
     }
     waitingNames.enter(nameHash: note.nameHash)
@@ -80,6 +83,19 @@ struct EventApplier: EventReceiver {
     _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink, _ waiting: inout WaitingNames
   ) {
     reorder.push(compact: note, at: time) { released in
+      apply(released, years, &sink, &waiting)
+    } _: { note in
+      apply(note, years, &sink, &waiting)
+    }
+  }
+
+  /// Counts a reading applied as it came as an arrival of the reorder window.
+  @inline(__always)
+  private static func passOver(
+    at time: LogTime, _ years: YearEvidence, _ reorder: inout ReorderBuffer<PendingEvent>, _ sink: inout EventSink,
+    _ waiting: inout WaitingNames
+  ) {
+    reorder.passOver(at: time) { released in
       apply(released, years, &sink, &waiting)
     } _: { note in
       apply(note, years, &sink, &waiting)
@@ -131,11 +147,17 @@ struct EventSink {
     noteSteps(years)
   }
 
-  /// Applies a utilization reading ahead of its turn when no observer needs the events and the
-  /// builder can (``EpisodeBuilder/applyAhead(_:possibleInsertions:)``); returns whether it did.
+  /// Whether a utilization reading may be applied ahead of its turn: no observer needs the events
+  /// and the builder allows it (``EpisodeBuilder/mayApplyAhead(_:possibleInsertions:)``).
   @inline(__always)
-  mutating func applyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
-    onEvent == nil && builder.applyAhead(note, possibleInsertions: possibleInsertions)
+  func mayApplyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
+    onEvent == nil && builder.mayApplyAhead(note, possibleInsertions: possibleInsertions)
+  }
+
+  /// Applies a utilization reading ahead of its turn (``mayApplyAhead(_:possibleInsertions:)``).
+  @inline(__always)
+  mutating func applyAhead(_ note: UtilizationNote) {
+    builder.applyAhead(note)
   }
 
   /// Applies a utilization reading: the builder's short way when no observer needs the event.

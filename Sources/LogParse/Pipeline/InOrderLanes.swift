@@ -19,21 +19,28 @@ struct InOrderLanes<Item: CompactlyHeld> {
     return last ? compact.lastTime : whole.lastTime
   }
 
+  /// The arrival number of the oldest item, if any.
+  @inline(__always)
+  var firstSequence: Int? {
+    guard let first = lanes.first else { return nil }
+    return first ? compact.firstSequence : whole.firstSequence
+  }
+
   /// How many items wait.
   var count: Int { lanes.count }
   var isEmpty: Bool { lanes.count == 0 }
 
   /// Adds a whole item after the others.
   @inline(__always)
-  mutating func append(_ item: consuming Item, time: LogTime, bytes: Int) {
-    whole.append(item, time: time, bytes: bytes)
+  mutating func append(_ item: consuming Item, time: LogTime, bytes: Int, sequence: Int) {
+    whole.append(item, time: time, bytes: bytes, sequence: sequence)
     lanes.append(false)
   }
 
   /// Adds an item in its compact form after the others.
   @inline(__always)
-  mutating func append(compact item: consuming Item.Compact, time: LogTime, bytes: Int) {
-    compact.append(item, time: time, bytes: bytes)
+  mutating func append(compact item: consuming Item.Compact, time: LogTime, bytes: Int, sequence: Int) {
+    compact.append(item, time: time, bytes: bytes, sequence: sequence)
     lanes.append(true)
   }
 
@@ -58,7 +65,7 @@ struct InOrderLanes<Item: CompactlyHeld> {
     guard lanes.count > 0 else { return nil }
     if lanes.removeFirst() {
       let entry = compact.takeFirst()
-      return Entry(item: Item(expanding: entry.item), time: entry.time, bytes: entry.bytes)
+      return Entry(item: Item(expanding: entry.item), time: entry.time, bytes: entry.bytes, sequence: entry.sequence)
     }
     return whole.takeFirst()
   }

@@ -4,11 +4,13 @@
 /// adding one and taking the oldest are O(1) and touch neither a slot array, a key nor an
 /// `Optional`. Copies share the storage until one of them changes it (copy on write).
 struct InOrderQueue<Item> {
-  /// One waiting item with its time and the bytes it keeps alive.
+  /// One waiting item with its time, the bytes it keeps alive and its place among the arrivals.
   struct Entry {
     var item: Item
     var time: LogTime
     var bytes: Int
+    /// The number of the arrival it was (``ReorderBuffer`` counts every item that came).
+    var sequence: Int
   }
 
   private final class Storage {
@@ -70,9 +72,16 @@ struct InOrderQueue<Item> {
     return storage.entries[storage.index(storage.start, offsetBy: storage.count - 1)].time
   }
 
+  /// The arrival number of the oldest item (the queue must not be empty).
+  @inline(__always)
+  var firstSequence: Int {
+    precondition(storage.count > 0, "the queue is empty")
+    return storage.entries[storage.start].sequence
+  }
+
   /// Adds an item after the others.
   @inline(__always)
-  mutating func append(_ item: consuming Item, time: LogTime, bytes: Int) {
+  mutating func append(_ item: consuming Item, time: LogTime, bytes: Int, sequence: Int) {
     if !isKnownUniquelyReferenced(&storage) {
       storage = storage.copy(
         capacity: max(64, storage.count == storage.capacity ? 2 * storage.capacity : storage.capacity))
@@ -81,7 +90,7 @@ struct InOrderQueue<Item> {
       storage = storage.moved(capacity: max(64, 2 * storage.capacity))
     }
     let index = storage.index(storage.start, offsetBy: storage.count)
-    (storage.entries + index).initialize(to: Entry(item: item, time: time, bytes: bytes))
+    (storage.entries + index).initialize(to: Entry(item: item, time: time, bytes: bytes, sequence: sequence))
     storage.count += 1
   }
 

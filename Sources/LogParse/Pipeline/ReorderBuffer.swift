@@ -43,6 +43,9 @@ struct ReorderBuffer<Item: CompactlyHeld> {
   /// The time of the latest item released so far: an item earlier than it comes too late.
   private var releasedTime: LogTime?
   private var arrivals = 0
+  /// How many items came, waiting or passed over (``passOver(at:_:_:)``): the arrival numbers of
+  /// the in-order lanes.
+  private var pushed = 0
   /// The sorted run: `run[head...]` waits.
   private var run: [Key] = []
   private var head = 0
@@ -79,6 +82,14 @@ struct ReorderBuffer<Item: CompactlyHeld> {
   }
 
   private var waiting: Int { queue.count + keyedCount }
+
+  /// Whether the oldest item of the in-order lanes has had a window's worth of items come after
+  /// it, itself included (waiting or passed over): it is released.
+  @inline(__always)
+  private var lanesOutgrowWindow: Bool {
+    guard let first = queue.firstSequence else { return false }
+    return pushed - first >= window
+  }
   /// How many items wait with a key (in the run or the heap).
   private var keyedCount: Int { run.count - head + heap.count }
 
@@ -131,7 +142,7 @@ struct ReorderBuffer<Item: CompactlyHeld> {
   private mutating func releaseAfterPush(_ release: (Item) -> Void, _ releaseCompact: (Item.Compact) -> Void) {
     if phase == .window, keyedCount == 0, !holdsAll, runsInOrder {
       // The window's step of ``nextReleased()``, in place.
-      while queue.count > window {
+      while lanesOutgrowWindow {
         let (time, bytes) = queue.releaseFirst(release, releaseCompact)
         if releasedTime.map({ $0 < time }) ?? true { releasedTime = time }
         heldBytes -= bytes
@@ -157,7 +168,7 @@ struct ReorderBuffer<Item: CompactlyHeld> {
     }
     let bytes = item.retainedBytes
     if admit(at: time, bytes: bytes) {
-      queue.append(item, time: time, bytes: bytes)
+      queue.append(item, time: time, bytes: bytes, sequence: pushed)
       return
     }
     keyAndPlace(item, at: time, bytes: bytes)
@@ -172,7 +183,7 @@ struct ReorderBuffer<Item: CompactlyHeld> {
     }
     let bytes = Item.retainedBytes(of: item)
     if admit(at: time, bytes: bytes) {
-      queue.append(compact: item, time: time, bytes: bytes)
+      queue.append(compact: item, time: time, bytes: bytes, sequence: pushed)
       return
     }
     keyAndPlace(Item(expanding: item), at: time, bytes: bytes)
@@ -189,9 +200,31 @@ struct ReorderBuffer<Item: CompactlyHeld> {
   /// How many items wait.
   var waitingCount: Int { waiting }
 
+  /// Counts an item that came at `time` and was applied without waiting, and releases those it
+  /// lets out of the window, as ``push(_:at:_:_:)`` does.
+  ///
+  /// Only while ``waitsInArrivalOrder(at:)`` holds for `time`: the item would have waited in the
+  /// lanes and been released once a window's worth of items came after it, before any item that
+  /// came after it. It holds no bytes and takes no room, but counts as an arrival, so the window
+  /// reaches over as many items as if it had waited.
+  @inline(__always)
+  mutating func passOver(at time: LogTime, _ release: (Item) -> Void, _ releaseCompact: (Item.Compact) -> Void) {
+    assert(waitsInArrivalOrder(at: time))
+    if let lastTime, lastTime < time { ascents += 1 }
+    inOrderStreak += 1
+    lastTime = time
+    pushed += 1
+    // No bytes came: only the window may release (the memory limit held after the last push).
+    if lanesOutgrowWindow {
+      phase = .window
+      releaseAfterPush(release, releaseCompact)
+    }
+  }
+
   /// Counts an item arriving at `time` holding `bytes`; returns whether it joins the in-order lanes.
   @inline(__always)
   private mutating func admit(at time: LogTime, bytes: Int) -> Bool {
+    pushed += 1
     var descends = false
     if let lastTime {
       if time < lastTime {
@@ -211,9 +244,10 @@ struct ReorderBuffer<Item: CompactlyHeld> {
     }
     heldBytes += bytes
     phase = .window
-    // While nothing waits with a key, the lanes' newest item is the one pushed last (keys empty the
-    // lanes, and only an unkeyed run with the item after it refills them): `descends` compared them.
-    assert(keyedCount != 0 || queue.isEmpty || queue.lastTime.map { (time < $0) == descends } == true)
+    // While nothing waits with a key, the lanes' newest item is no newer than the one pushed or
+    // passed over last (keys empty the lanes, and only an unkeyed run with the item after it
+    // refills them), to which `descends` compared it.
+    assert(keyedCount != 0 || queue.isEmpty || descends || queue.lastTime.map { !(time < $0) } == true)
     return keyedCount == 0 && (queue.isEmpty || !descends)
   }
 
@@ -225,7 +259,7 @@ struct ReorderBuffer<Item: CompactlyHeld> {
       // In order again for a window's worth of items: the keyed items go back to the lanes (their
       // order is the run's), so the rest of an in-order input takes the short path again.
       unkeyRun()
-      queue.append(item, time: time, bytes: bytes)
+      queue.append(item, time: time, bytes: bytes, sequence: pushed)
       return
     }
     place(key(item, at: time, bytes: bytes))
@@ -238,7 +272,11 @@ struct ReorderBuffer<Item: CompactlyHeld> {
       phase = .done
       return passing.take()
     case .window:
-      if !holdsAll && runsInOrder && waiting > window, let first = popFirst() { return first }
+      if !holdsAll && runsInOrder && (keyedCount == 0 ? lanesOutgrowWindow : waiting > window),
+        let first = popFirst()
+      {
+        return first
+      }
       phase = .memoryLimit
       return nextReleased()
     case .memoryLimit:
@@ -320,10 +358,13 @@ struct ReorderBuffer<Item: CompactlyHeld> {
 
   /// Moves the run's items back to the in-order queue (the heap is empty: the run is every keyed item).
   private mutating func unkeyRun() {
+    // Numbered as if they had just come, one after another before the item pushed now: each waits
+    // until as many items came after it as the window holds.
+    let first = pushed - (run.count - head)
     for index in head..<run.count {
       let key = run[index]
       let slot = Int(key.slot)
-      queue.append(slots[slot].take()!, time: key.time, bytes: key.bytes)
+      queue.append(slots[slot].take()!, time: key.time, bytes: key.bytes, sequence: first + index - head)
       freeSlots.append(slot)
     }
     run.removeAll(keepingCapacity: true)

@@ -29,6 +29,13 @@ struct BitRing: Sendable {
     return bit(at: position(count &- 1))
   }
 
+  /// The oldest bit, if any.
+  @inline(__always)
+  var first: Bool? {
+    guard count > 0 else { return nil }
+    return bit(at: start)
+  }
+
   /// The oldest bit, removed (the ring must not be empty).
   @inline(__always)
   mutating func removeFirst() -> Bool {
