@@ -5,11 +5,12 @@
 /// in arrival order (the input runs in time order and the reading is not older than the events
 /// before it), no waiting event may touch its node's candidacy or insert enough candidacies to
 /// empty the table (``WaitingNames``), and no observer needs the events. Such a reading takes no
-/// room in the window but counts as an arrival (``ReorderBuffer/passOver(at:_:_:)``), so the
-/// window reaches over as many records as before.
+/// room in the window but counts as an arrival (``ReorderBuffer/passOver(at:_:_:)``), so while
+/// the input runs in order the window reaches over as many records as before.
 ///
-/// What this changes: an event that arrives later than a reading of its node but sorts before it
-/// is applied after it.
+/// What this changes, for input out of order only: an event that arrives later than a reading of
+/// its node but sorts before it is applied after it, and once waiting events need keys the window
+/// counts only those that wait, so it reaches over more records.
 struct EventApplier: EventReceiver {
   var reorder: ReorderBuffer<PendingEvent>
   var sink: EventSink
