@@ -4,30 +4,6 @@ import Testing
 
 /// The JSON writer's byte escaper gives what escaping scalar by scalar gives, on generated text.
 struct JSONEscapeTests {
-  /// The escaping as the JSON grammar states it, one scalar at a time: the model.
-  private static func model(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case "\u{2028}": result += "\\u2028"
-      case "\u{2029}": result += "\\u2029"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
-  }
-
   @Test func escapesAsTheScalarModelDoes() {
     var generator = SplitMix(seed: 28)
     let pieces: [String] = [
@@ -37,7 +13,7 @@ struct JSONEscapeTests {
     for _ in 0..<5_000 {
       let count = Int(generator.next() % 12)
       let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
-      #expect(JSONWriter.escape(text) == Self.model(text), "\(Array(text.unicodeScalars))")
+      #expect(JSONWriter.escape(text) == JSONStringModel.escaped(text), "\(Array(text.unicodeScalars))")
     }
     #expect(JSONWriter.escape("a\u{2028}\"b") == "a\\u2028\\\"b")
     #expect(JSONWriter.escape("\u{1}") == "\\u0001")
