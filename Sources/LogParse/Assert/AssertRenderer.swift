@@ -33,8 +33,8 @@ public enum AssertRenderer {
         lines.append(style.paint("FAIL", .failed) + "  timeout: the expectations above marked FAIL were still unmet")
       }
     }
-    let passed = verdict.results.filter(\.passed).count
-    let undecided = verdict.results.filter(\.undecided).count
+    let passed = verdict.results.count(where: \.passed)
+    let undecided = verdict.results.count(where: \.undecided)
     if let interrupted {
       lines.append(
         "\(passed) passed, \(verdict.results.count - passed) not (yet) met; partial: interrupted by \(interrupted)")

@@ -11,7 +11,7 @@ public enum JUnitRenderer {
     let className = escape(suiteName == defaultSuiteName ? "cas-logs.assert" : suiteName)
     let timedOut = verdict.timedOut
     let tests = verdict.results.count + (timedOut ? 1 : 0)
-    let failures = verdict.results.filter { !$0.passed }.count + (timedOut ? 1 : 0)
+    let failures = verdict.results.count { !$0.passed } + (timedOut ? 1 : 0)
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml += "<testsuites name=\"cas-logs\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
     xml += "  <testsuite name=\"\(escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\""

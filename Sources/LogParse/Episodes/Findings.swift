@@ -48,21 +48,16 @@ public struct ScaleUpEpisode: Hashable, Sendable {
   /// The outcome.
   public var outcome: ScaleUpOutcome = .pending
   /// The failure that ended it.
-  public var error: Failure?
+  @OutOfLine public var error: Failure? = nil
   /// The capping of the decision, when the log shows one.
-  public var capping: ScaleUpCapping?
+  @OutOfLine public var capping: ScaleUpCapping? = nil
   /// The other node groups the same decision was balanced across (`--balance-similar-node-groups`).
   public var balancedWith: [String] = []
   /// 1.36+: nodes taken back from the group's target size after the timeout, and when.
   public var revertedNodes: Int?
   public var revertedAt: LogTime?
   /// 1.36+: why the revert failed (`Failed to revert timed-out scale-up …`, event `FailedToRevertScaleUp`).
-  public var revertError: Failure? {
-    get { revertErrorStorage.first }
-    set { revertErrorStorage = newValue.map { [$0] } ?? [] }
-  }
-  /// ``revertError``, kept out of line: rarely set, it costs an episode one pointer, not a whole failure.
-  var revertErrorStorage: [Failure] = []
+  @OutOfLine public var revertError: Failure? = nil
   /// Evidence lines.
   public var evidence: Evidence
   /// What the episode was inferred from when no line of the log starts it (a failure or a backoff
@@ -153,7 +148,7 @@ public struct ScaleDownEpisode: Hashable, Sendable {
   /// The outcome.
   public var outcome: ScaleDownOutcome = .pending
   /// The failure that ended it.
-  public var error: Failure?
+  @OutOfLine public var error: Failure? = nil
   /// Evidence lines.
   public var evidence: Evidence
   /// What the episode was inferred from when no removal line shows it (a failure naming the node).

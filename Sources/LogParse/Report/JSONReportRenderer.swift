@@ -367,21 +367,21 @@ struct ReportSummary: Sendable {
     scaleUps =
       [("total", report.scaleUps.count + omitted.scaleUps.values.reduce(0, +))]
       + ScaleUpOutcome.allCases.map { outcome in
-        (outcome.rawValue, report.scaleUps.filter { $0.outcome == outcome }.count + (omitted.scaleUps[outcome] ?? 0))
+        (outcome.rawValue, report.scaleUps.count { $0.outcome == outcome } + (omitted.scaleUps[outcome] ?? 0))
       }
     scaleDowns =
       [("total", report.scaleDowns.count + omitted.scaleDowns.values.reduce(0, +))]
       + ScaleDownOutcome.allCases.map { outcome in
         (
           outcome.rawValue,
-          report.scaleDowns.filter { $0.outcome == outcome }.count + (omitted.scaleDowns[outcome] ?? 0)
+          report.scaleDowns.count { $0.outcome == outcome } + (omitted.scaleDowns[outcome] ?? 0)
         )
       }
     failures =
       [("total", report.failures.count + omitted.failures.values.reduce(0, +))]
       + FailureClass.allCases.compactMap { failureClass in
         let count =
-          report.failures.filter { $0.failureClass == failureClass }.count + (omitted.failures[failureClass] ?? 0)
+          report.failures.count { $0.failureClass == failureClass } + (omitted.failures[failureClass] ?? 0)
         return count > 0 ? (failureClass.rawValue, count) : nil
       }
   }

@@ -1,0 +1,30 @@
+/// An optional value kept out of line: its holder pays one pointer for it, not the whole value.
+///
+/// For large fields that are rarely set, of values kept by the thousand: an episode's failure is
+/// 240 bytes inline, and the episode lists reserve room for 10,000 episodes each
+/// (``EpisodeList``), most of which never fail. Reflection (`Mirror`) sees the optional itself.
+@propertyWrapper
+public struct OutOfLine<Value: Hashable & Sendable>: Hashable, Sendable, CustomReflectable {
+  /// The value, when set: an empty array holds no buffer.
+  private var storage: [Value]
+
+  /// Holds `wrappedValue`.
+  public init(wrappedValue: Value?) {
+    storage = wrappedValue.map { [$0] } ?? []
+  }
+
+  /// The value held, if any; a change of a set value reuses its buffer.
+  public var wrappedValue: Value? {
+    get { storage.first }
+    set {
+      if let newValue {
+        if storage.isEmpty { storage = [newValue] } else { storage[0] = newValue }
+      } else {
+        storage = []
+      }
+    }
+  }
+
+  /// The optional value, as a stored optional would show.
+  public var customMirror: Mirror { Mirror(reflecting: wrappedValue as Any) }
+}
