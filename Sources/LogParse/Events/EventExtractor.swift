@@ -13,34 +13,12 @@
 /// with their opening quote removed. A printf record pays one byte test for all this.
 struct EventExtractor {
   // Everything the hot path reads is this instance's own: parsers on other threads never touch
-  // the same reference counts. The catalogue itself is read only when the extractor is built.
-  /// Each entry's event builder, verbosity and ``CatalogEntry/fatal``.
-  private let builders: [@Sendable (Captures) -> ParsedEvent?]
-  private let verbosities: [Int]
-  private let fatalEntries: [Bool]
-  /// All literals, end to end; entry `n`'s is `literalBytes[literalStarts[n]..<literalStarts[n + 1]]`.
-  private let literalBytes: [UInt8]
-  private let literalStarts: [Int]
+  // the same reference counts. The catalogue's tables are derived once and copied
+  // (``ExtractorTables/ownCopy()``).
+  private let tables: ExtractorTables
   private let matchers: [Matcher?]
   /// The failure shapes' matchers (``FailureShapes``), run on records no entry classified as a failure.
   private let shapeMatcher: FailureShapeMatcher
-  /// Entries anchored at the message start, grouped by their literal's first byte: the entries
-  /// starting with byte `b` are `prefixEntries[prefixStarts[b]..<prefixStarts[b + 1]]`.
-  private let prefixEntries: [Int]
-  private let prefixStarts: [Int]
-  private let anywhereEntries: [Int]
-  /// The anywhere entries' literals in one prefilter, so one pass over a first line tells which may be there.
-  ///
-  /// `anywhereEntries[slot]` is in group `slot % 64`. Literals shorter than two bytes (which the
-  /// prefilter cannot hold) have their group in `anywhereAlways`.
-  private let anywherePrefilter: LiteralPrefilter
-  private let anywhereAlways: UInt64
-  /// Each entry's structured form, and its keys' names as bytes.
-  private let forms: [StructuredForm?]
-  private let formKeyNames: [[[UInt8]]]
-  /// The structured forms' message texts, sorted, and the entries stating each (in catalogue order).
-  private let structuredMessages: [[UInt8]]
-  private let structuredEntries: [[Int]]
   /// The pairs of the record being extracted and the subject built from them, reused.
   private var fields = StructuredFields()
   private var structuredSubject = StructuredSubject()
@@ -54,77 +32,26 @@ struct EventExtractor {
   private(set) var names = NameTable()
   /// Whether a pattern gave up on the record being extracted.
   private var recordHitLimit = false
-  /// The index of the entry `scaleDown.utilization`, whose usual lines ``UtilizationLine`` reads
-  /// (nil when the entries have none).
-  private let utilizationEntry: Int?
 
   /// Builds matchers for the whole catalogue, whose patterns are compiled once per process.
   init() {
-    self.init(entries: Catalog.entries, compiled: EventExtractor.catalogPatterns)
+    self.init(tables: ExtractorTables.catalog.ownCopy(), compiled: EventExtractor.catalogPatterns)
   }
 
   /// Builds matchers for `entries`, compiling their patterns.
   init(entries: [CatalogEntry]) {
-    self.init(entries: entries, compiled: entries.map(EventExtractor.compile))
+    self.init(tables: ExtractorTables(entries: entries), compiled: entries.map(EventExtractor.compile))
   }
 
-  private init(entries: [CatalogEntry], compiled: [BytePattern?]) {
-    builders = entries.map(\.build)
-    utilizationEntry = entries.firstIndex { $0.id == "scaleDown.utilization" }
-    verbosities = entries.map(\.verbosity)
-    fatalEntries = entries.map(\.fatal)
-    var bytes: [UInt8] = []
-    var starts: [Int] = []
-    var byFirstByte = [[Int]](repeating: [], count: 256)
-    var anywhere: [Int] = []
-    var matchers: [Matcher?] = []
+  private init(tables: ExtractorTables, compiled: [BytePattern?]) {
+    self.tables = tables
     let settings = MatchSettings()
-    for (number, entry) in entries.enumerated() {
-      starts.append(bytes.count)
-      bytes += Array(entry.literal.utf8)
-      matchers.append(compiled[number].map { Matcher($0, settings: settings) })
-      switch entry.position {
-      case .prefix: byFirstByte[Int(entry.literal.utf8.first ?? 0)].append(number)
-      case .anywhere: anywhere.append(number)
-      }
-    }
-    starts.append(bytes.count)
+    matchers = compiled.map { $0.map { Matcher($0, settings: settings) } }
     shapeMatcher = FailureShapeMatcher(settings: settings)
-    literalBytes = bytes
-    literalStarts = starts
-    self.matchers = matchers
-    prefixEntries = byFirstByte.flatMap { $0 }
-    prefixStarts = byFirstByte.reduce(into: [0]) { starts, group in
-      starts.append(starts[starts.count - 1] + group.count)
-    }
-    anywhereEntries = anywhere
-    var anywhereGroups = [[String]](repeating: [], count: min(anywhere.count, 64))
-    var always: UInt64 = 0
-    for (slot, number) in anywhere.enumerated() {
-      let literal = entries[number].literal
-      if literal.utf8.count >= 2 {
-        anywhereGroups[slot % 64].append(literal)
-      } else {
-        always |= 1 << UInt64(slot % 64)
-      }
-    }
-    anywherePrefilter = LiteralPrefilter(groups: anywhereGroups)
-    anywhereAlways = always
-    forms = entries.map(\.structured)
-    formKeyNames = entries.map { entry in (entry.structured?.keys ?? []).map { Array($0.name.utf8) } }
-    var byMessage: [[UInt8]: [Int]] = [:]
-    for (number, entry) in entries.enumerated() {
-      if let form = entry.structured { byMessage[Array(form.message.utf8), default: []].append(number) }
-    }
-    let sorted = byMessage.sorted { a, b in
-      a.key.withUnsafeBufferPointer { left in b.key.withUnsafeBufferPointer { ByteSearch.compare(left, $0) < 0 } }
-    }
-    structuredMessages = sorted.map(\.key)
-    structuredEntries = sorted.map(\.value)
   }
 
   /// The `--v` at which CAS writes the message of entry `entry`.
-  func verbosity(of entry: Int) -> Int { verbosities[entry] }
+  func verbosity(of entry: Int) -> Int { tables.verbosities[entry] }
 
   /// The catalogue's patterns, compiled and JIT-compiled once per process (they are immutable and shareable).
   private static let catalogPatterns: [BytePattern?] = Catalog.entries.map(compile)
@@ -153,7 +80,9 @@ struct EventExtractor {
   mutating func readUtilization(_ message: UnsafeBufferPointer<UInt8>) -> (
     node: String, nameHash: UInt64, utilization: Double, entry: Int
   )? {
-    guard let utilizationEntry, let reading = UtilizationLine.read(message) else { return nil }
+    guard let utilizationEntry = tables.utilizationEntry, let reading = UtilizationLine.read(message) else {
+      return nil
+    }
     let name = UnsafeBufferPointer(rebasing: message[reading.name])
     let hash = NameGeneration.hash(name)
     return (names.string(interning: name, hash: hash), hash, reading.utilization, utilizationEntry)
@@ -170,21 +99,21 @@ struct EventExtractor {
       message = UnsafeBufferPointer(rebasing: message[1...])
     }
     guard let first = message.first else { return nil }
-    let found = literalBytes.withUnsafeBufferPointer { literals -> (ParsedEvent, Int)? in
+    let found = tables.literalBytes.withUnsafeBufferPointer { literals -> (ParsedEvent, Int)? in
       func literal(_ number: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: literals[literalStarts[number]..<literalStarts[number + 1]])
+        UnsafeBufferPointer(rebasing: literals[tables.literalStarts[number]..<tables.literalStarts[number + 1]])
       }
-      for slot in prefixStarts[Int(first)]..<prefixStarts[Int(first) + 1] {
-        let number = prefixEntries[slot]
+      for slot in tables.prefixStarts[Int(first)]..<tables.prefixStarts[Int(first) + 1] {
+        let number = tables.prefixEntries[slot]
         if ByteSearch.hasPrefix(message, literal(number)), let event = run(number, message, record) {
           return (event, number)
         }
       }
       let headline = record.headline
       // One pass finds the groups whose literals occur; only their entries are searched, in order.
-      let present = anywherePrefilter.groups(in: headline) | anywhereAlways
+      let present = tables.anywherePrefilter.groups(in: headline) | tables.anywhereAlways
       guard present != 0 else { return nil }
-      for (slot, number) in anywhereEntries.enumerated()
+      for (slot, number) in tables.anywhereEntries.enumerated()
       where present & (1 << UInt64(slot % 64)) != 0 && ByteSearch.contains(headline, literal(number)) {
         if let event = run(number, message, record) { return (event, number) }
       }
@@ -195,36 +124,36 @@ struct EventExtractor {
 
   /// The event of a structured record whose message an entry's structured form states, or nil.
   private mutating func extractStructured(_ record: Record) -> (event: ParsedEvent, entry: Int)? {
-    guard !structuredMessages.isEmpty, fields.parse(record.message) else { return nil }
+    guard !tables.structuredMessages.isEmpty, fields.parse(record.message) else { return nil }
     let candidates = fields.scratch.withUnsafeBufferPointer { scratch -> [Int]? in
       let text = UnsafeBufferPointer(rebasing: scratch[fields.message])
       var low = 0
-      var high = structuredMessages.count
+      var high = tables.structuredMessages.count
       while low < high {
         let middle = (low + high) / 2
-        let order = structuredMessages[middle].withUnsafeBufferPointer { ByteSearch.compare($0, text) }
-        if order == 0 { return structuredEntries[middle] }
+        let order = tables.structuredMessages[middle].withUnsafeBufferPointer { ByteSearch.compare($0, text) }
+        if order == 0 { return tables.structuredEntries[middle] }
         if order < 0 { low = middle + 1 } else { high = middle }
       }
       return nil
     }
     guard let candidates else { return nil }
     for number in candidates {
-      guard let form = forms[number] else { continue }
-      structuredSubject.build(form, names: formKeyNames[number], fields: fields)
+      guard let form = tables.forms[number] else { continue }
+      structuredSubject.build(form, names: tables.formKeyNames[number], fields: fields)
       fieldCounts.outOfRange += structuredSubject.outOfRange
       structuredSubject.outOfRange = 0
       let subject = structuredSubject
       let event = subject.bytes.withUnsafeBufferPointer { bytes -> ParsedEvent? in
         if form.printf != nil {
           // The rendered text must state the entry's literal as a printf record would.
-          let range = literalStarts[number]..<literalStarts[number + 1]
-          let stated = literalBytes.withUnsafeBufferPointer {
+          let range = tables.literalStarts[number]..<tables.literalStarts[number + 1]
+          let stated = tables.literalBytes.withUnsafeBufferPointer {
             ByteSearch.offset(of: UnsafeBufferPointer(rebasing: $0[range]), in: bytes) != nil
           }
           return stated ? run(number, bytes, record) : nil
         }
-        let build = builders[number]
+        let build = tables.builders[number]
         let built = subject.offsets.withUnsafeBufferPointer { offsets in
           Self.withCaptureState(&fieldCounts, &names) { counts, names in
             var captures = Captures(
@@ -264,7 +193,7 @@ struct EventExtractor {
   /// The one rule for ``FailureDetail/fatal``: the record's severity is `F`, or the entry is
   /// ``CatalogEntry/fatal`` (CAS writes it with `klog.Fatalf`, so it is fatal without its header too).
   private func isFatal(_ record: Record, entry: Int?) -> Bool {
-    record.severity == .fatal || entry.map { fatalEntries[$0] } == true
+    record.severity == .fatal || entry.map { tables.fatalEntries[$0] } == true
   }
 
   /// `event`, a failure marked fatal by ``isFatal(_:entry:)``; the builders never mark one.
@@ -277,7 +206,7 @@ struct EventExtractor {
   /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> ParsedEvent? {
     guard let matcher = matchers[number] else {
-      let build = builders[number]
+      let build = tables.builders[number]
       let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
         var captures = Captures(subject: subject, counts: counts)
         captures.names = names
@@ -290,7 +219,7 @@ struct EventExtractor {
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
     if failed { recordHitLimit = true }
     guard matched else { return nil }
-    let build = builders[number]
+    let build = tables.builders[number]
     let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
       var captures = Captures(
         subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult), counts: counts)

@@ -51,6 +51,18 @@ struct LiteralPrefilter: Sendable {
     firstByPair = first
   }
 
+  private init(copying prefilter: LiteralPrefilter) {
+    bytes = prefilter.bytes.ownCopy()
+    starts = prefilter.starts.ownCopy()
+    anchorPairs = prefilter.anchorPairs.ownCopy()
+    anchorOffsets = prefilter.anchorOffsets.ownCopy()
+    literalGroups = prefilter.literalGroups.ownCopy()
+    firstByPair = prefilter.firstByPair.ownCopy()
+  }
+
+  /// The same prefilter in buffers of its own (``ExtractorTables/ownCopy()``).
+  func ownCopy() -> LiteralPrefilter { LiteralPrefilter(copying: self) }
+
   /// The offset of the byte pair of `literal` least likely in ordinary text.
   private static func anchor(_ literal: [UInt8]) -> Int {
     func kind(_ byte: UInt8) -> Int {
