@@ -91,29 +91,38 @@ enum UtilizationLine {
 
   /// The plain decimal at `start` (the whole run of `[0-9.eE+-]` the pattern takes), read as
   /// ``Captures/double(_:)`` reads one; nil when the run is anything but digits and one point.
+  ///
+  /// The digits before and after the point are read in loops of their own, and the run must end
+  /// after them: a second point, an exponent or a sign makes the pattern's run another number.
   @inline(__always)
   private static func decimal(_ m: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> (Double, end: Int)? {
     var mantissa: Int64 = 0
-    var point = -1
     var i = start
-    while i < count {
-      let byte = m[i]
-      let digit = byte &- 0x30
-      if digit < 10 {
+    while i < count, case let digit = m[i] &- 0x30, digit < 10 {
+      mantissa = mantissa &* 10 &+ Int64(digit)
+      i &+= 1
+    }
+    var point = false
+    var fractionDigits = 0
+    if i < count, m[i] == UInt8(ascii: ".") {
+      point = true
+      i &+= 1
+      let fraction = i
+      while i < count, case let digit = m[i] &- 0x30, digit < 10 {
         mantissa = mantissa &* 10 &+ Int64(digit)
-      } else if byte == UInt8(ascii: "."), point < 0 {
-        point = i
-      } else if byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e") || byte == UInt8(ascii: "+")
+        i &+= 1
+      }
+      fractionDigits = i &- fraction
+    }
+    if i < count {
+      let byte = m[i]
+      if byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e") || byte == UInt8(ascii: "+")
         || byte == UInt8(ascii: "-")
       {
         return nil
-      } else {
-        break
       }
-      i &+= 1
     }
-    let fractionDigits = point < 0 ? 0 : i &- point &- 1
-    let digits = point < 0 ? i &- start : i &- start &- 1
+    let digits = i &- start &- (point ? 1 : 0)
     guard digits > 0, digits <= 15 else { return nil }
     var divisor = 1.0
     for _ in 0..<fractionDigits { divisor *= 10 }
