@@ -33,8 +33,8 @@ public enum AssertRenderer {
         lines.append(style.paint("FAIL", .failed) + "  timeout: the expectations above marked FAIL were still unmet")
       }
     }
-    let passed = verdict.results.count(where: \.passed)
-    let undecided = verdict.results.count(where: \.undecided)
+    let passed = verdict.results.count { $0.passed }
+    let undecided = verdict.results.count { $0.undecided }
     if let interrupted {
       lines.append(
         "\(passed) passed, \(verdict.results.count - passed) not (yet) met; partial: interrupted by \(interrupted)")

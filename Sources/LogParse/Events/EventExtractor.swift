@@ -12,8 +12,8 @@
 /// Structured messages no entry states (client-go's leader election) go on to the printf entries
 /// with their opening quote removed. A printf record pays one byte test for all this.
 struct EventExtractor {
-  // Everything the hot path reads is this instance's own: parsers on other threads never touch
-  // the same reference counts. The catalogue's tables are derived once and copied
+  // The arrays the hot path reads are this instance's own: parsers on other threads never touch
+  // their reference counts. The catalogue's tables are derived once and copied
   // (``ExtractorTables/ownCopy()``).
   private let tables: ExtractorTables
   private let matchers: [Matcher?]

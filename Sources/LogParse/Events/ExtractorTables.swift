@@ -3,8 +3,9 @@
 ///
 /// A segmented read builds an extractor for every segment of a megabyte; deriving these tables
 /// each time cost about as much as parsing a tenth of the segment. ``ownCopy()`` copies the
-/// built tables instead, so that the hot path still reads only buffers of its own extractor and
-/// parsers on other threads never touch the same reference counts.
+/// built tables instead, so that the arrays the hot path reads are buffers of its own extractor,
+/// whose reference counts no parser on another thread touches (the builders' closures and the
+/// structured forms' strings stay shared, as they were when each extractor derived its tables).
 struct ExtractorTables: Sendable {
   /// Each entry's event builder, verbosity and ``CatalogEntry/fatal``.
   let builders: [@Sendable (Captures) -> ParsedEvent?]
@@ -99,13 +100,15 @@ struct ExtractorTables: Sendable {
     anywherePrefilter = tables.anywherePrefilter.ownCopy()
     anywhereAlways = tables.anywhereAlways
     forms = tables.forms.ownCopy()
-    formKeyNames = tables.formKeyNames.map { names in names.map { $0.ownCopy() }.ownCopy() }.ownCopy()
-    structuredMessages = tables.structuredMessages.map { $0.ownCopy() }.ownCopy()
-    structuredEntries = tables.structuredEntries.map { $0.ownCopy() }.ownCopy()
+    // `map` makes new buffers of its own.
+    formKeyNames = tables.formKeyNames.map { names in names.map { $0.ownCopy() } }
+    structuredMessages = tables.structuredMessages.map { $0.ownCopy() }
+    structuredEntries = tables.structuredEntries.map { $0.ownCopy() }
     utilizationEntry = tables.utilizationEntry
   }
 
-  /// The same tables in buffers of their own (the elements' own references are shared).
+  /// The same tables in buffers of their own, nested arrays included (the closures and strings
+  /// they hold are shared).
   func ownCopy() -> ExtractorTables { ExtractorTables(copying: self) }
 }
 
