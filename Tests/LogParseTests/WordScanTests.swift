@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 
 @testable import LogParse
@@ -18,6 +19,31 @@ struct WordScanTests {
           }
           #expect(run == blanks, "\(start) \(blanks) \(tail.debugDescription)")
         }
+      }
+    }
+  }
+
+  /// `equal` answers as `memcmp` does for every length up to five words, with the two buffers the
+  /// same and with one byte changed at each place (bytes past `count` differ: they are not read).
+  @Test func equalAnswersAsMemcmp() {
+    var generator = SystemRandomNumberGenerator()
+    for count in 0...40 {
+      let a = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      for changed in -1..<count {
+        var b = a
+        if changed >= 0 { b[changed] &+= UInt8.random(in: 1...255, using: &generator) }
+        let paddedA = a + [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07]
+        let paddedB = b + [0xFF, 0xFE, 0xFD, 0xFC, 0xFB, 0xFA, 0xF9, 0xF8]
+        let (equal, expected) = paddedA.withUnsafeBufferPointer { left in
+          paddedB.withUnsafeBufferPointer { right in
+            (
+              WordScan.equal(left.baseAddress!, right.baseAddress!, count: count),
+              memcmp(left.baseAddress!, right.baseAddress!, count) == 0
+            )
+          }
+        }
+        #expect(equal == expected, "\(count) bytes, byte \(changed) changed")
+        #expect(equal == (changed < 0))
       }
     }
   }

@@ -215,6 +215,8 @@ struct NameGeneration: Sendable {
     let start = bounds[entry]
     guard bounds[entry + 1] - start == name.count else { return false }
     guard let other = name.baseAddress, !name.isEmpty else { return true }
-    return bytes.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + start, other, name.count) == 0 }
+    return bytes.withUnsafeBufferPointer { stored in
+      WordScan.equal(stored.baseAddress! + start, other, count: name.count)
+    }
   }
 }

@@ -12,6 +12,34 @@ enum WordScan {
     (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
   }
 
+  /// Whether the `count` bytes at `a` and at `b` are the same, compared eight at a time (the last
+  /// word ends at the last byte and may overlap the one before): for short keys, where a call to
+  /// `memcmp` costs more than the comparison.
+  @inline(__always)
+  static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+    guard count >= 8 else {
+      var i = 0
+      while i < count {
+        if a[i] != b[i] { return false }
+        i &+= 1
+      }
+      return true
+    }
+    let left = UnsafeRawPointer(a)
+    let right = UnsafeRawPointer(b)
+    var i = 0
+    while i &+ 8 < count {
+      if left.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        != right.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      {
+        return false
+      }
+      i &+= 8
+    }
+    return left.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+      == right.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+  }
+
   /// The number of blanks (0x20) at `base[start..<count]`'s start, found eight bytes at a time.
   @inline(__always)
   static func blankRun(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
