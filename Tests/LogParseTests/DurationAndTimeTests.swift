@@ -19,6 +19,42 @@ struct DurationAndTimeTests {
     #expect(GoDuration.seconds(text) == nil)
   }
 
+  /// The byte reader answers as the `String` reader it replaced (``StringGoDuration``), value for
+  /// value and bit for bit, on random texts over the bytes of durations (digits, points, signs,
+  /// every unit and its near misses, other letters and a byte of broken UTF-8), long numbers included.
+  @Test func readsAsTheStringReaderDid() {
+    let numbers = [
+      "0", "1", "5", "9", "00", "12", "250", "0.5", ".", "..", "1.", ".25", "0.794268739", "1.2.3", "123456789012345",
+      "1234567890123456", "00000000000000000001", "99999999999999999999.5", "", "1e3",
+    ]
+    // Go's units thrice as often as the near misses.
+    let goUnits = ["h", "m", "s", "ms", "us", "µs", "μs", "ns"]
+    let units =
+      goUnits + goUnits + goUnits + ["", "n", "u", "µ", "hs", "mm", "sec", "x", "e", "E", "+", " ", "\u{FFFD}"]
+    var generator = SystemRandomNumberGenerator()
+    var compared = 0
+    for _ in 0..<20_000 {
+      // Mostly number and unit pairs, the shape of a duration, from pieces that are sometimes wrong.
+      let pairs = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+        numbers.randomElement(using: &generator)! + units.randomElement(using: &generator)!
+      }
+      let text = (Int.random(in: 0..<5, using: &generator) == 0 ? "-" : "") + pairs.joined()
+      // A byte that is not UTF-8 (0xFF) at a random place, sometimes.
+      var bytes = Array(text.utf8)
+      if Int.random(in: 0..<4, using: &generator) == 0, !bytes.isEmpty {
+        bytes.insert(0xFF, at: Int.random(in: 0...bytes.count))
+      }
+      let reference = StringGoDuration.parse(String(decoding: bytes, as: UTF8.self))
+      let read = bytes.withUnsafeBufferPointer { GoDuration.parse(bytes: $0) }
+      // Broken UTF-8 becomes U+FFFD in the reference's string: the byte reader must reject it too.
+      #expect(read?.seconds.bitPattern == reference?.seconds.bitPattern, "\(bytes)")
+      #expect(read?.clamped == reference?.clamped, "\(bytes)")
+      if read != nil { compared += 1 }
+    }
+    // Enough of the texts are durations for the comparison to mean something.
+    #expect(compared > 3_000)
+  }
+
   @Test func parsesGoTimeWithMonotonicSuffix() throws {
     let time = try #require(TimeText.goTime("2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.491422805"))
     #expect(time.rfc3339 == "2019-09-27T11:57:07.773690521Z")

@@ -169,8 +169,7 @@ struct Captures {
   /// Group `group` as a Go duration in seconds (clamped to ``GoDuration/maximumSeconds``, counted), or nil.
   func duration(_ group: Int) -> Double? {
     guard let range = range(group), range.count <= 4096,
-      let (seconds, clamped) = GoDuration.parse(
-        String(decoding: UnsafeBufferPointer(rebasing: subject[range]), as: UTF8.self))
+      let (seconds, clamped) = GoDuration.parse(bytes: UnsafeBufferPointer(rebasing: subject[range]))
     else { return nil }
     if clamped { noteOutOfRange() }
     return seconds

@@ -12,7 +12,13 @@ public enum GoDuration {
 
   /// The seconds `text` denotes, clamped to ±``maximumSeconds``, and whether they were; nil when it is not a duration.
   static func parse(_ text: some StringProtocol) -> (seconds: Double, clamped: Bool)? {
-    let bytes = Array(text.utf8)
+    var text = String(text)
+    return text.withUTF8 { parse(bytes: $0) }
+  }
+
+  /// ``parse(_:)`` on the text's UTF-8 bytes, with no string made: a number of at most 15 digits is
+  /// read from its digits (one exact division, as ``Double/init(_:)`` rounds it), a unit by its bytes.
+  static func parse(bytes: UnsafeBufferPointer<UInt8>) -> (seconds: Double, clamped: Bool)? {
     guard !bytes.isEmpty else { return nil }
     var index = 0
     var negative = false
@@ -25,12 +31,13 @@ public enum GoDuration {
     while index < bytes.count {
       let numberStart = index
       while index < bytes.count, isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ".") { index += 1 }
-      guard index > numberStart, let value = Double(String(decoding: bytes[numberStart..<index], as: UTF8.self))
-      else { return nil }
+      guard index > numberStart, let value = number(UnsafeBufferPointer(rebasing: bytes[numberStart..<index])) else {
+        return nil
+      }
       let unitStart = index
       while index < bytes.count, !isDigit(bytes[index]), bytes[index] != UInt8(ascii: ".") { index += 1 }
-      let unit = String(decoding: bytes[unitStart..<index], as: UTF8.self)
-      guard let scale = unitSeconds[unit] else {
+      let unit = UnsafeBufferPointer(rebasing: bytes[unitStart..<index])
+      guard let scale = unitSeconds(unit) else {
         // `0` alone is valid; anything else needs a unit.
         if unit.isEmpty && value == 0 && index == bytes.count { return (0, false) }
         return nil
@@ -44,7 +51,58 @@ public enum GoDuration {
     return (negative ? -seconds : seconds, clamped)
   }
 
-  private static let unitSeconds: [String: Double] = [
-    "h": 3600, "m": 60, "s": 1, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ns": 1e-9,
-  ]
+  /// The value of a run of digits and points, as `Double(String)` reads it: nil without a digit or
+  /// with a second point.
+  ///
+  /// Up to 15 digits the digits (below 2^53) and the power of ten (at most 10^15) are exact
+  /// doubles, so their one division is the correctly rounded value `Double(String)` gives; a longer
+  /// run is read by `Double(String)` itself.
+  private static func number(_ run: UnsafeBufferPointer<UInt8>) -> Double? {
+    var mantissa: Int64 = 0
+    var digits = 0
+    var fractionDigits = 0
+    var point = false
+    for byte in run {
+      if byte == UInt8(ascii: ".") {
+        guard !point else { return nil }
+        point = true
+      } else {
+        digits += 1
+        if point { fractionDigits += 1 }
+        if digits <= 15 { mantissa = mantissa * 10 + Int64(byte &- 0x30) }
+      }
+    }
+    guard digits > 0 else { return nil }
+    guard digits <= 15 else { return Double(String(decoding: run, as: UTF8.self)) }
+    var divisor = 1.0
+    for _ in 0..<fractionDigits { divisor *= 10 }
+    return Double(mantissa) / divisor
+  }
+
+  /// The seconds of one unit of Go's (`h`, `m`, `s`, `ms`, `us`, `µs` or `μs`, `ns`), by its bytes.
+  private static func unitSeconds(_ unit: UnsafeBufferPointer<UInt8>) -> Double? {
+    switch unit.count {
+    case 1:
+      switch unit[0] {
+      case UInt8(ascii: "h"): return 3600
+      case UInt8(ascii: "m"): return 60
+      case UInt8(ascii: "s"): return 1
+      default: return nil
+      }
+    case 2:
+      guard unit[1] == UInt8(ascii: "s") else { return nil }
+      switch unit[0] {
+      case UInt8(ascii: "m"): return 1e-3
+      case UInt8(ascii: "u"): return 1e-6
+      case UInt8(ascii: "n"): return 1e-9
+      default: return nil
+      }
+    case 3:
+      // `µs` (U+00B5) and `μs` (U+03BC).
+      guard unit[2] == UInt8(ascii: "s") else { return nil }
+      return (unit[0] == 0xC2 && unit[1] == 0xB5) || (unit[0] == 0xCE && unit[1] == 0xBC) ? 1e-6 : nil
+    default:
+      return nil
+    }
+  }
 }
