@@ -55,6 +55,42 @@ struct DurationAndTimeTests {
     #expect(compared > 3_000)
   }
 
+  /// A capture's Go time read in place answers as the string it replaced (`TimeText.goTime(c.text(n))`),
+  /// and counts a cut field as that string did, whether the group is a time, is not one, holds
+  /// bytes beyond ASCII, is longer than a field may be, is empty or took no part.
+  @Test func aCapturesGoTimeIsTheStringsGoTime() {
+    let long = "2024-03-13 12:00:00 +0000 UTC " + String(repeating: "x", count: FieldLimit.maximumBytes)
+    let texts = [
+      "2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.491422805", "2024-03-13 12:00:00 +0000 UTC",
+      "2024-03-13T12:00:00Z", "2024-13-40 99:00:00", "2024-03-13 12:00:00 +0000 ÜTC", "2024-03-13 12:0\u{FFFD}", long,
+      "",
+    ]
+    for text in texts {
+      for takesPart in [true, false] {
+        let subject = Array(("[" + text + "]").utf8)
+        let offsets = takesPart ? [0, subject.count, 1, subject.count - 1] : [0, subject.count, -1, -1]
+        var inPlaceCounts = FieldCounts()
+        var stringCounts = FieldCounts()
+        let (inPlace, viaString, tookPart, hadString) = subject.withUnsafeBufferPointer { bytes in
+          offsets.withUnsafeBufferPointer { offsets in
+            let fast = withUnsafeMutablePointer(to: &inPlaceCounts) { counts in
+              let c = Captures(subject: bytes, offsets: offsets, groupsSet: 2, counts: counts)
+              return (c.goTime(1), c.takesPart(1))
+            }
+            let slow = withUnsafeMutablePointer(to: &stringCounts) { counts in
+              let c = Captures(subject: bytes, offsets: offsets, groupsSet: 2, counts: counts)
+              return (TimeText.goTime(c.text(1)), c.string(1) != nil)
+            }
+            return (fast.0, slow.0, fast.1, slow.1)
+          }
+        }
+        #expect(inPlace == viaString, "\(text.prefix(40)) \(takesPart)")
+        #expect(tookPart == hadString)
+        #expect(inPlaceCounts == stringCounts, "\(text.prefix(40)) \(takesPart)")
+      }
+    }
+  }
+
   @Test func parsesGoTimeWithMonotonicSuffix() throws {
     let time = try #require(TimeText.goTime("2019-09-27 11:57:07.773690521 +0000 UTC m=+2997.491422805"))
     #expect(time.rfc3339 == "2019-09-27T11:57:07.773690521Z")

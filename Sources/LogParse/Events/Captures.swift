@@ -67,6 +67,25 @@ struct Captures {
     return capped(UnsafeBufferPointer(rebasing: subject[range]), limit: FieldLimit.maximumBytes)
   }
 
+  /// Whether group `group` took part (``string(_:)`` is not nil), without making its string: a
+  /// group longer than ``FieldLimit/maximumBytes`` is counted as cut, as ``string(_:)`` counts it.
+  func takesPart(_ group: Int) -> Bool {
+    guard let range = range(group) else { return false }
+    let bytes = UnsafeBufferPointer(rebasing: subject[range])
+    if FieldLimit.cutLength(bytes, limit: FieldLimit.maximumBytes) < bytes.count { noteTruncated() }
+    return true
+  }
+
+  /// ``TimeText/goTime(_:)`` of ``text(_:)`` of group `group`, read from the bytes in place when
+  /// they are ASCII and need no cut: the string would hold the same bytes then.
+  func goTime(_ group: Int) -> FullTime? {
+    guard let range = range(group) else { return TimeText.goTime(text(group)) }
+    let bytes = UnsafeBufferPointer(rebasing: subject[range])
+    guard FieldLimit.cutLength(bytes, limit: FieldLimit.maximumBytes) == bytes.count, bytes.allSatisfy({ $0 < 0x80 })
+    else { return TimeText.goTime(text(group)) }
+    return TimeText.goTime(bytes: bytes)
+  }
+
   /// Group `group`, a list or message read further (split into names, kept as evidence), as a
   /// string cut to ``FieldLimit/maximumMessageBytes``; empty when it did not take part.
   func longText(_ group: Int) -> String {

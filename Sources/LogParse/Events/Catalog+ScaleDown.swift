@@ -59,8 +59,8 @@ extension Catalog {
             seconds: 30.0))
     ) { c in
       // The structured message is shared with the V2 form, which states no `since`.
-      guard c.string(2) != nil else { return nil }
-      return .nodeUnneededSince(node: c.name(1), since: TimeText.goTime(c.text(2)), seconds: c.duration(3))
+      guard c.takesPart(2) else { return nil }
+      return .nodeUnneededSince(node: c.name(1), since: c.goTime(2), seconds: c.duration(3))
     },
     CatalogEntry(
       "scaleDown.unneededFor", literal: " was unneeded for ", .anywhere, pattern: #"^(\S+) was unneeded for (\S+)"#,

@@ -293,7 +293,7 @@ extension Catalog {
       let errorClass = c.text(3)
       let errorCode = c.text(4)
       return .backoffStarted(
-        group: c.name(1), until: TimeText.goTime(c.text(2)), errorClass: errorClass, errorCode: errorCode,
+        group: c.name(1), until: c.goTime(2), errorClass: errorClass, errorCode: errorCode,
         failureClass: FailureClassifier.classifyBackoff(errorClass: errorClass, errorCode: errorCode))
     },
     CatalogEntry(

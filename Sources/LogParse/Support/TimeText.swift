@@ -93,8 +93,16 @@ enum TimeText {
   /// nil outside the supported years.
   static func goTime(_ text: some StringProtocol) -> FullTime? {
     let bytes = Array(text.utf8)
-    return parse(bytes, dateTimeSeparators: [UInt8(ascii: " ")]).flatMap { $0.time.isSupported ? $0.time : nil }
+    return bytes.withUnsafeBufferPointer { goTime(bytes: $0) }
   }
+
+  /// ``goTime(_:)`` of the text whose UTF-8 bytes are `bytes`.
+  static func goTime(bytes: UnsafeBufferPointer<UInt8>) -> FullTime? {
+    parse(bytes, dateTimeSeparators: blank).flatMap { $0.time.isSupported ? $0.time : nil }
+  }
+
+  /// The one date-time separator of a Go time.
+  private static let blank: [UInt8] = [UInt8(ascii: " ")]
 
   /// Parses `YYYY-MM-DD<sep>hh:mm:ss[.frac][Z|±hh:mm| ±hhmm]`, returning the time and bytes used.
   ///
