@@ -138,29 +138,11 @@ struct Captures {
 
   /// Group `group` as a finite floating-point number, or nil (counted when it is not finite).
   ///
-  /// Plain decimals (`0.055000`, `31.25`) are read from the bytes: an integer of at most 15 digits
-  /// divided by a power of ten is correctly rounded. Anything else goes through `Double(String)`.
+  /// Plain decimals (`0.055000`, `31.25`) are read from the bytes (``PlainDecimal``); anything
+  /// else goes through `Double(String)`.
   func double(_ group: Int) -> Double? {
     guard let range = range(group), !range.isEmpty else { return nil }
-    var mantissa: Int64 = 0
-    var digits = 0
-    var fractionDigits = 0
-    var sawPoint = false
-    for byte in UnsafeBufferPointer(rebasing: subject[range]) {
-      if isDigit(byte) {
-        mantissa = mantissa &* 10 &+ Int64(byte &- 0x30)
-        digits += 1
-        if sawPoint { fractionDigits += 1 }
-      } else if byte == UInt8(ascii: "."), !sawPoint {
-        sawPoint = true
-      } else {
-        return parsedDouble(range)
-      }
-    }
-    guard digits > 0, digits <= 15 else { return parsedDouble(range) }
-    var divisor = 1.0
-    for _ in 0..<fractionDigits { divisor *= 10 }  // exact: 10^15 < 2^53
-    return Double(mantissa) / divisor
+    return PlainDecimal.value(UnsafeBufferPointer(rebasing: subject[range])) ?? parsedDouble(range)
   }
 
   /// `value` when it is a utilization (0…1); nil otherwise, counted.

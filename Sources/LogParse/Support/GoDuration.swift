@@ -17,7 +17,7 @@ public enum GoDuration {
   }
 
   /// ``parse(_:)`` on the text's UTF-8 bytes, with no string made: a number of at most 15 digits is
-  /// read from its digits (one exact division, as ``Double/init(_:)`` rounds it), a unit by its bytes.
+  /// read from its digits (``PlainDecimal``), a unit by its bytes.
   static func parse(bytes: UnsafeBufferPointer<UInt8>) -> (seconds: Double, clamped: Bool)? {
     guard !bytes.isEmpty else { return nil }
     var index = 0
@@ -51,32 +51,11 @@ public enum GoDuration {
     return (negative ? -seconds : seconds, clamped)
   }
 
-  /// The value of a run of digits and points, as `Double(String)` reads it: nil without a digit or
-  /// with a second point.
-  ///
-  /// Up to 15 digits the digits (below 2^53) and the power of ten (at most 10^15) are exact
-  /// doubles, so their one division is the correctly rounded value `Double(String)` gives; a longer
-  /// run is read by `Double(String)` itself.
+  /// The value of a run of digits and points, as `Double(String)` reads it (nil without a digit or
+  /// with a second point): a plain decimal from its digits (``PlainDecimal``), a longer run by
+  /// `Double(String)` itself.
   private static func number(_ run: UnsafeBufferPointer<UInt8>) -> Double? {
-    var mantissa: Int64 = 0
-    var digits = 0
-    var fractionDigits = 0
-    var point = false
-    for byte in run {
-      if byte == UInt8(ascii: ".") {
-        guard !point else { return nil }
-        point = true
-      } else {
-        digits += 1
-        if point { fractionDigits += 1 }
-        if digits <= 15 { mantissa = mantissa * 10 + Int64(byte &- 0x30) }
-      }
-    }
-    guard digits > 0 else { return nil }
-    guard digits <= 15 else { return Double(String(decoding: run, as: UTF8.self)) }
-    var divisor = 1.0
-    for _ in 0..<fractionDigits { divisor *= 10 }
-    return Double(mantissa) / divisor
+    PlainDecimal.value(run) ?? Double(String(decoding: run, as: UTF8.self))
   }
 
   /// The seconds of one unit of Go's (`h`, `m`, `s`, `ms`, `us`, `µs` or `μs`, `ns`), by its bytes.
