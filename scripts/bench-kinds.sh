@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Instructions per line by message kind: for each kind (a literal of its message), the 4 MB
+# generated log's lines of that kind past its first 200 lines, all of them and the first half,
+# each after those 200 lines (so the cloud clue and the first message date are found as in the
+# whole log, and time runs forward),
+# under callgrind (--dump-instr=no, one thread, SWIFT_DETERMINISTIC_HASHING=1); the difference
+# over the difference in lines is the kind's cost a line, start-up and the shared first lines
+# excluded.
+# Usage: scripts/bench-kinds.sh [--mix utilization-heavy]   (a few minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+prefix=callgrind
+loggen_options=()
+if [ "${1:-}" = --mix ]; then
+  prefix=callgrind-mix
+  loggen_options=(--mix "$2")
+fi
+swift build -c release --product cas-logs >/dev/null
+swift build -c release --product cas-logs-loggen >/dev/null
+mkdir -p bench-data/kinds
+# A copy without DWARF: valgrind 3.19 gives up on the toolchain's DWARF 5; symbols are enough.
+cas=bench-data/cas-logs.callgrind
+strip --strip-debug -o "$cas" .build/release/cas-logs 2> /dev/null || cp .build/release/cas-logs "$cas"
+log=bench-data/$prefix-4MB.log
+[ -f "$log" ] || .build/release/cas-logs-loggen --output "$log" --size 4MB "${loggen_options[@]}"
+instructions() {
+  SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --dump-instr=no --callgrind-out-file=bench-data/kinds/run.out \
+    "$cas" report --format json --threads 1 "$1" > /dev/null 2> bench-data/kinds/run.err
+  sed -n 's/^summary: //p' bench-data/kinds/run.out
+}
+head -n 200 "$log" > bench-data/kinds/first.log
+printf '%-36s %8s %10s\n' "kind (literal)" "lines" "per line"
+for kind in "- cpu requested is" "Starting main loop" "No unschedulable pods" "Filtering out schedulables" \
+  "Scale down status" "Refreshed ASG list" "is unneeded since" "unremovable:"; do
+  tail -n +201 "$log" | grep -F -- "$kind" > bench-data/kinds/all.lines || true
+  lines=$(wc -l < bench-data/kinds/all.lines)
+  [ "$lines" -ge 20 ] || continue
+  half=$((lines / 2))
+  cat bench-data/kinds/first.log bench-data/kinds/all.lines > bench-data/kinds/all.log
+  { cat bench-data/kinds/first.log; head -n "$half" bench-data/kinds/all.lines; } > bench-data/kinds/half.log
+  full=$(instructions bench-data/kinds/all.log)
+  part=$(instructions bench-data/kinds/half.log)
+  printf '%-36s %8d %10d\n' "$kind" "$lines" $(((full - part) / (lines - half)))
+done
