@@ -243,7 +243,7 @@ public struct Analyzer {
     }
     guard stripper.passesPlainLines, assembler.takesSingleLines,
       KlogHeaderParser.embeddedHeaderStart(line, messageStart: header.messageStart) == nil,
-      nextHeader.opensRecord(following)
+      nextHeader.opensRecord(following, after: line, header)
     else { return false }
     lineNumber += 1
     assembler.noteLine()

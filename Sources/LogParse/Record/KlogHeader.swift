@@ -153,7 +153,7 @@ enum KlogHeaderParser {
   /// The digit values of the bytes of `word` that `mask` selects (the others 0), or nil when one
   /// of them is not an ASCII digit.
   @inline(__always)
-  private static func digitValues(_ word: UInt64, mask: UInt64) -> UInt64? {
+  static func digitValues(_ word: UInt64, mask: UInt64) -> UInt64? {
     let values = (word ^ 0x3030_3030_3030_3030) & mask
     // A digit's value is below 10: no high nibble, and adding 6 carries into none.
     guard values & 0xF0F0_F0F0_F0F0_F0F0 == 0, (values &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0
@@ -163,7 +163,7 @@ enum KlogHeaderParser {
 
   /// The two-digit number whose digit values are bytes `byte` and `byte + 1` of `values`.
   @inline(__always)
-  private static func pair(_ values: UInt64, _ byte: Int) -> Int {
+  static func pair(_ values: UInt64, _ byte: Int) -> Int {
     Int(truncatingIfNeeded: (values >> UInt64(8 * byte)) & 0xFF) * 10
       + Int(truncatingIfNeeded: (values >> UInt64(8 * byte + 8)) & 0xFF)
   }

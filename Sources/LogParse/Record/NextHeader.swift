@@ -19,9 +19,15 @@ struct NextHeader {
     return StandardHeader.read(base, count: line.count)
   }
 
-  /// Whether `following`, the bytes after a line, opens with a standard header (kept for that line).
-  mutating func opensRecord(_ following: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = following.baseAddress, let found = StandardHeader.read(base, count: following.count) else {
+  /// Whether `following`, the bytes after `line`, opens with a standard header (kept for that
+  /// line); `lineHeader` is `line`'s, which the next one usually repeats (``StandardHeader/repeated(_:count:previous:_:)``).
+  mutating func opensRecord(
+    _ following: UnsafeBufferPointer<UInt8>, after line: UnsafeBufferPointer<UInt8>, _ lineHeader: KlogHeader
+  ) -> Bool {
+    guard let base = following.baseAddress, let previous = line.baseAddress,
+      let found = StandardHeader.repeated(base, count: following.count, previous: previous, lineHeader)
+        ?? StandardHeader.read(base, count: following.count)
+    else {
       start = nil
       return false
     }

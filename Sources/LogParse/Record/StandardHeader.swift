@@ -45,4 +45,47 @@ enum StandardHeader {
       fractionDigits: 6,
       fileRange: fileStart..<fileEnd, sourceLine: sourceLine, messageStart: i, pastedPrefixLength: 0)
   }
+
+  /// The standard header at `base[0..<count]` when it repeats `header`, the one of the line at
+  /// `previous`, in all but its seconds and their fraction; else nil (``read(_:count:)`` decides).
+  ///
+  /// Consecutive lines of a busy log share their severity, date, hour and minute, thread id and
+  /// `file:line`: comparing those bytes with the line before replaces reading them (the compared
+  /// bytes were a standard header there, so they are one here). The seconds, `.`, six digits and
+  /// blank between them are read as ``KlogHeaderParser/standardTime(_:at:)`` reads them, and the
+  /// header is the one ``read(_:count:)`` gives (`StandardHeaderTests` holds the two to it). Only a
+  /// header ending in its optional blank is repeated, so the message starts at the same offset.
+  @inline(__always)
+  static func repeated(
+    _ base: UnsafePointer<UInt8>, count: Int, previous: UnsafePointer<UInt8>, _ header: KlogHeader
+  ) -> KlogHeader? {
+    let end = header.messageStart
+    guard end >= 27, count >= end, header.pastedPrefixLength == 0, header.hasTime, !header.foundBySearch,
+      previous[end - 1] == 0x20
+    else { return nil }
+    let raw = UnsafeRawPointer(base)
+    let was = UnsafeRawPointer(previous)
+    // `I0927 11:50:` (twelve bytes): severity, date, hour and minute.
+    guard raw.loadUnaligned(as: UInt64.self) == was.loadUnaligned(as: UInt64.self),
+      raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self) == was.loadUnaligned(fromByteOffset: 8, as: UInt32.self)
+    else { return nil }
+    // `SS.uuuuu` and `.uuuuuu `, little-endian: byte k of a word is its bits 8k...
+    let seconds = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
+    let fraction = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 14, as: UInt64.self))
+    guard fraction & 0xFF == 0x2E, fraction >> 56 == 0x20,
+      let secondDigits = KlogHeaderParser.digitValues(seconds, mask: 0xFFFF),
+      let fractionDigits = KlogHeaderParser.digitValues(fraction, mask: 0x00FF_FFFF_FFFF_FF00),
+      case let second = KlogHeaderParser.pair(secondDigits, 0), second < 61,
+      WordScan.equal(base + 21, previous + 21, count: end - 21)
+    else { return nil }
+    let hour = Int(previous[6] &- 0x30) * 10 + Int(previous[7] &- 0x30)
+    let minute = Int(previous[9] &- 0x30) * 10 + Int(previous[10] &- 0x30)
+    let micros =
+      (KlogHeaderParser.pair(fractionDigits, 1) * 100 + KlogHeaderParser.pair(fractionDigits, 3)) * 100
+      + KlogHeaderParser.pair(fractionDigits, 5)
+    return KlogHeader(
+      severity: header.severity, month: header.month, day: header.day,
+      microsecondOfDay: Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + Int64(micros), fractionDigits: 6,
+      fileRange: header.fileRange, sourceLine: header.sourceLine, messageStart: end, pastedPrefixLength: 0)
+  }
 }
