@@ -1,3 +1,4 @@
+import LogGen
 import Testing
 
 @testable import LogParse
@@ -53,6 +54,38 @@ struct DurationAndTimeTests {
     }
     // Enough of the texts are durations for the comparison to mean something.
     #expect(compared > 3_000)
+  }
+
+  /// A message's first date is the one a parse at every dash finds (the reader tests a dash's
+  /// digits before it parses there), on messages of node names, dates, near misses and noise.
+  @Test func aMessagesFirstDateIsTheOneEveryDashGives() {
+    let pieces = [
+      "ip-10-0-1-5", " - ", "2024-01-10 09:00:00.1 +0000 UTC", "2024-01-10T09:00:00Z", "12024-01-10 09:00:00",
+      "2024-1-10 09:00:00", "2024-13-10 09:00:00", "2024-01-10x09:00:00", "0000-01-01 00:00:00", "-", "--", "9999-",
+      "1234-56-", " until ", "a", "0", "2024-02-30 10:00:00", "2024-01-10 24:00:00", "2024-01-10 23:59:60.5 -0700",
+    ]
+    func everyDash(_ message: [UInt8]) -> FullTime? {
+      for dash in message.indices where message[dash] == UInt8(ascii: "-") {
+        guard dash >= 4, dash + 15 <= message.count else { continue }
+        if dash >= 5, isDigit(message[dash - 5]) { continue }
+        if let parsed = TimeText.parse(message[(dash - 4)...], dateTimeSeparators: [0x20, UInt8(ascii: "T")]),
+          parsed.time.isSupported
+        {
+          return parsed.time
+        }
+      }
+      return nil
+    }
+    var random = SplitMix64(seed: 51)
+    var dated = 0
+    for _ in 0..<20_000 {
+      let count = Int(random.next() % 6)
+      let message = Array((0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined().utf8)
+      let found = message.withUnsafeBufferPointer { TimeText.firstDate(in: $0) }
+      #expect(found == everyDash(message), "\(String(decoding: message, as: UTF8.self))")
+      if found != nil { dated += 1 }
+    }
+    #expect(dated > 2_000)
   }
 
   /// A capture's Go time read in place answers as the string it replaced (`TimeText.goTime(c.text(n))`),

@@ -103,6 +103,8 @@ enum TimeText {
 
   /// The one date-time separator of a Go time.
   private static let blank: [UInt8] = [UInt8(ascii: " ")]
+  /// The date-time separators of a date inside a message: a Go time's blank or RFC 3339's `T`.
+  private static let blankOrT: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "T")]
 
   /// Parses `YYYY-MM-DD<sep>hh:mm:ss[.frac][Z|±hh:mm| ±hhmm]`, returning the time and bytes used.
   ///
@@ -182,8 +184,14 @@ extension TimeText {
       start = dash + 1
       guard dash >= 4, dash + 15 <= message.count else { continue }
       if dash >= 5, isDigit(message[dash - 5]) { continue }
+      // What ``parse(_:dateTimeSeparators:)`` reads first, `DDDD-DD-`, tested in line: most dashes
+      // (`ip-10-0-1-5`, ` - `) are no date.
+      guard isDigit(message[dash - 4]), isDigit(message[dash - 3]), isDigit(message[dash - 2]),
+        isDigit(message[dash - 1]), isDigit(message[dash + 1]), isDigit(message[dash + 2]),
+        message[dash + 3] == UInt8(ascii: "-")
+      else { continue }
       let candidate = UnsafeBufferPointer(rebasing: message[(dash - 4)...])
-      if let parsed = parse(candidate, dateTimeSeparators: [UInt8(ascii: " "), UInt8(ascii: "T")]),
+      if let parsed = parse(candidate, dateTimeSeparators: blankOrT),
         parsed.time.isSupported
       {
         return parsed.time
