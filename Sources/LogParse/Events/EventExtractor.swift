@@ -19,6 +19,8 @@ struct EventExtractor {
   private let matchers: [Matcher?]
   /// The failure shapes' matchers (``FailureShapes``), run on records no entry classified as a failure.
   private let shapeMatcher: FailureShapeMatcher
+  /// Where the hand-written matchers (``HandPattern``) write their groups' offsets.
+  private let handOffsets = HandOffsets()
   /// The pairs of the record being extracted and the subject built from them, reused.
   private var fields = StructuredFields()
   private var structuredSubject = StructuredSubject()
@@ -203,7 +205,8 @@ struct EventExtractor {
     return .failure(detail)
   }
 
-  /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed.
+  /// Runs entry `number` on `subject`, the message with a structured line's opening quote removed:
+  /// its hand-written matcher when it has one and that is sure (``HandPattern``), else its pattern.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> ParsedEvent? {
     guard let matcher = matchers[number] else {
       let build = tables.builders[number]
@@ -214,6 +217,23 @@ struct EventExtractor {
       }
       guard let built else { return nil }
       return markFatal(built, number, record)
+    }
+    if let hand = tables.handPatterns[number] {
+      let offsets = handOffsets.buffer
+      switch hand.match(subject, offsets) {
+      case .noMatch: return nil
+      case .unsure: break
+      case .matched(let groupsSet):
+        let build = tables.builders[number]
+        let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
+          var captures = Captures(
+            subject: subject, offsets: UnsafeBufferPointer(offsets), groupsSet: groupsSet, counts: counts)
+          captures.names = names
+          return build(captures)
+        }
+        guard let built else { return nil }
+        return markFatal(built, number, record)
+      }
     }
     var failed = false
     let matched = matcher.matchesSafely(subject) { _ in failed = true }

@@ -33,6 +33,8 @@ struct ExtractorTables: Sendable {
   let structuredEntries: [[Int]]
   /// The index of the entry `scaleDown.utilization` (nil when the entries have none).
   let utilizationEntry: Int?
+  /// Each entry's hand-written matcher, when one is written for its pattern (``HandPattern``).
+  let handPatterns: [HandPattern?]
 
   /// The tables of the whole catalogue, derived once per process.
   static let catalog = ExtractorTables(entries: Catalog.entries)
@@ -41,6 +43,7 @@ struct ExtractorTables: Sendable {
   init(entries: [CatalogEntry]) {
     builders = entries.map(\.build)
     utilizationEntry = entries.firstIndex { $0.id == "scaleDown.utilization" }
+    handPatterns = entries.map { HandPattern.of($0.pattern) }
     verbosities = entries.map(\.verbosity)
     fatalEntries = entries.map(\.fatal)
     var bytes: [UInt8] = []
@@ -105,6 +108,7 @@ struct ExtractorTables: Sendable {
     structuredMessages = tables.structuredMessages.map { $0.ownCopy() }
     structuredEntries = tables.structuredEntries.map { $0.ownCopy() }
     utilizationEntry = tables.utilizationEntry
+    handPatterns = tables.handPatterns.ownCopy()
   }
 
   /// The same tables in buffers of their own, nested arrays included (the closures and strings
