@@ -178,6 +178,21 @@ struct FailureByShapeTests {
     #expect(Fixtures.analyze(line + "\n").failures.isEmpty)
   }
 
+  /// A removal blocked for a reason read from free text keeps its failure-shape search, even when
+  /// that reason is the utilization; the utilization line itself, names and numbers, is not searched.
+  @Test func onlyTheUtilizationLineIsClosed() {
+    let free =
+      "I0313 12:00:00.000000       1 cluster.go:164] node ip-10-0-1-5 cannot be removed: utilization too big: context deadline exceeded"
+    #expect(Fixtures.analyze(free + "\n").failures.count == 1)
+    for name in ["[500]", "x-StatusCode=503", "Code=\"Throttling\""] {
+      let line =
+        "I0313 12:00:00.000000       1 eligibility.go:162] Node \(name) unremovable: cpu requested (91.2% of allocatable) is above the scale-down utilization threshold"
+      let report = Fixtures.analyze(line + "\n")
+      #expect(report.failures.isEmpty, "\(name)")
+      #expect(report.blockedScaleDowns.count == 1, "\(name)")
+    }
+  }
+
   /// A record a catalogue entry already made a failure (or a backoff) of gives no second one.
   @Test func classifiedRecordGivesOneFailure() {
     let log = """

@@ -150,6 +150,8 @@ extension Catalog {
       v: 4,
       versions:
         "1.3–1.17 (`utilization too big`), 1.18–1.28 (`cpu utilization too big`), 1.29+ (`unremovable: … above the threshold`)",
+      // A node name, a resource and a number: no error text can be inside.
+      closedMessage: true,
       examples: [
         CatalogExample(
           "1.3–1.17",

@@ -28,6 +28,9 @@ public struct CatalogEntry: Sendable {
   /// One of the two sources of ``FailureDetail/fatal``: ``EventExtractor`` marks a failure event
   /// fatal when its entry says so here or its record's severity is `F`; builders never set it.
   let fatal: Bool
+  /// Whether every message the entry matches holds only names and numbers, whatever its event's
+  /// kind allows (``EventOf/isClosedMessage``): its records are not searched for failure shapes.
+  let closedMessage: Bool
   /// A rendered line of each version range whose text differs, with the event it means.
   public let examples: [CatalogExample]
   /// Builds the event from the captures; nil rejects the match.
@@ -39,7 +42,7 @@ public struct CatalogEntry: Sendable {
   init(
     _ id: String, literal: String, _ position: Position = .prefix, pattern: String,
     structured: StructuredForm? = nil, v verbosity: Int, versions: String, fatal: Bool = false,
-    examples: [CatalogExample], build: @escaping @Sendable (Captures) -> ParsedEvent?
+    closedMessage: Bool = false, examples: [CatalogExample], build: @escaping @Sendable (Captures) -> ParsedEvent?
   ) {
     self.id = id
     self.literal = literal
@@ -49,6 +52,7 @@ public struct CatalogEntry: Sendable {
     self.verbosity = verbosity
     self.versions = versions
     self.fatal = fatal
+    self.closedMessage = closedMessage
     self.examples = examples
     self.build = build
   }

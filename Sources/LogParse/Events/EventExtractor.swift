@@ -55,6 +55,12 @@ struct EventExtractor {
   /// The `--v` at which CAS writes the message of entry `entry`.
   func verbosity(of entry: Int) -> Int { tables.verbosities[entry] }
 
+  /// Whether a record entry `entry` matched holds only names and numbers: its event's kind says
+  /// so (``EventOf/isClosedMessage``), or the entry does (``CatalogEntry/closedMessage``).
+  func isClosedMessage(_ event: ParsedEvent, entry: Int) -> Bool {
+    event.isClosedMessage || (entry >= 0 && tables.closedEntries[entry])
+  }
+
   /// The catalogue's patterns, compiled and JIT-compiled once per process (they are immutable and shareable).
   private static let catalogPatterns: [BytePattern?] = Catalog.entries.map(compile)
 

@@ -11,6 +11,8 @@ struct ExtractorTables: Sendable {
   let builders: [@Sendable (Captures) -> ParsedEvent?]
   let verbosities: [Int]
   let fatalEntries: [Bool]
+  /// Each entry's ``CatalogEntry/closedMessage``.
+  let closedEntries: [Bool]
   /// All literals, end to end; entry `n`'s is `literalBytes[literalStarts[n]..<literalStarts[n + 1]]`.
   let literalBytes: [UInt8]
   let literalStarts: [Int]
@@ -46,6 +48,7 @@ struct ExtractorTables: Sendable {
     handPatterns = entries.map { HandPattern.of($0.pattern) }
     verbosities = entries.map(\.verbosity)
     fatalEntries = entries.map(\.fatal)
+    closedEntries = entries.map(\.closedMessage)
     var bytes: [UInt8] = []
     var starts: [Int] = []
     var byFirstByte = [[Int]](repeating: [], count: 256)
@@ -95,6 +98,7 @@ struct ExtractorTables: Sendable {
     builders = tables.builders.ownCopy()
     verbosities = tables.verbosities.ownCopy()
     fatalEntries = tables.fatalEntries.ownCopy()
+    closedEntries = tables.closedEntries.ownCopy()
     literalBytes = tables.literalBytes.ownCopy()
     literalStarts = tables.literalStarts.ownCopy()
     prefixEntries = tables.prefixEntries.ownCopy()

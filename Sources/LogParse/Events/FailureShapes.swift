@@ -166,13 +166,10 @@ extension EventOf {
   /// searched for one (unless it is fatal).
   ///
   /// A dated note's message (`Scale down status: lastScaleUpTime=… scaleDownForbidden=false …`,
-  /// `Refreshed ASG list, next refresh after …`) is times and flags only, and a node kept for its
-  /// utilization (`Node N unremovable: cpu requested (91.2% of allocatable) is above …`) a name,
-  /// a resource and a number.
+  /// `Refreshed ASG list, next refresh after …`) is times and flags only. An entry may state the
+  /// same of its messages when its event's kind cannot (``CatalogEntry/closedMessage``).
   var isClosedMessage: Bool {
     switch self {
-    case .scaleDownBlocked(_, let reason, _, _):
-      return reason == .utilization
     case .processStarted, .leaseAcquiring, .mainLoopStarted, .podsFound, .podUnschedulable, .otherPodsUnschedulable,
       .upcomingNodes, .bestOption, .estimatedNodes, .scaleUpCapped, .scaleUpCappedToClusterMax, .scaleUpSplit,
       .scaleUpPlan, .scaleUpRequested, .cloudResize, .cloudResizeDone, .scaleUpFinished, .scaleUpTimedOut,

@@ -83,7 +83,9 @@ struct RecordHandler {
     // classified none (a fatal record's, an error inside a loop step's message).
     // (A message of names and numbers only is not searched, unless its record is fatal.)
     let searched =
-      extracted.map { !$0.event.carriesFailure && (!$0.event.isClosedMessage || record.severity == .fatal) } ?? true
+      extracted.map {
+        !$0.event.carriesFailure && (!extractor.isClosedMessage($0.event, entry: $0.entry) || record.severity == .fatal)
+      } ?? true
     let shaped = searched ? extractor.shapeFailure(record, unknown: extracted == nil) : nil
     // The outcome depends on the severity and message alone: remember it.
     if isPlainLine, shaped == nil, extractor.patternErrors == patternErrors, extractor.fieldCounts == fieldCounts,
