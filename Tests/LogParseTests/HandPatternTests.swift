@@ -24,7 +24,7 @@ struct HandPatternTests {
   /// `seed` with a few bytes replaced, inserted or removed, from an alphabet of the patterns' own bytes.
   static func variant(_ seed: String, _ random: inout SplitMix64) -> [UInt8] {
     var bytes = Array(seed.utf8)
-    let alphabet = Array(" \t\n().%-:/_0123456789eE+Nnodexz\u{7F}".utf8) + [0xC3, 0xFF]
+    let alphabet = Array(" \t\n\r().%-:/_0123456789eE+Nnodexz\u{7F}".utf8) + [0x0B, 0x0C, 0xC3, 0xFF]
     for _ in 0..<Int(random.next() % 4) {
       let at = Int(random.next() % UInt64(bytes.count + 1))
       let byte = alphabet[Int(random.next() % UInt64(alphabet.count))]
