@@ -82,7 +82,7 @@ enum HandPattern: CaseIterable, Sendable {
       let word = rest + HandText.length("is not suitable for removal - ")
       // `(?:[\w./-]+ )?utilization too big \(`: with the word when it is there (the two readings
       // exclude each other: the word would be `utilization`, followed by `too big`).
-      let wordEnd = text.runEnd(from: word, where: HandText.isResourceByte)
+      let wordEnd = text.runEnd(from: word, where: isResourceNameByte)
       let value: Int
       if wordEnd > word, text.has(wordEnd, " utilization too big (") {
         value = wordEnd + HandText.length(" utilization too big (")
@@ -99,7 +99,7 @@ enum HandPattern: CaseIterable, Sendable {
     }
     guard text.has(rest, "unremovable: ") else { return .noMatch }
     let word = rest + HandText.length("unremovable: ")
-    let wordEnd = text.runEnd(from: word, where: HandText.isResourceByte)
+    let wordEnd = text.runEnd(from: word, where: isResourceNameByte)
     guard wordEnd > word, text.has(wordEnd, " requested (") else { return .noMatch }
     let value = wordEnd + HandText.length(" requested (")
     let valueEnd = text.runEnd(from: value, where: HandText.isNumberByte)
@@ -187,13 +187,6 @@ struct HandText {
   /// PCRE2's `\s` in byte mode: tab, line feed, vertical tab, form feed, carriage return, blank.
   @inline(__always)
   static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-
-  /// A byte of `[\w./-]`.
-  @inline(__always)
-  static func isResourceByte(_ byte: UInt8) -> Bool {
-    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-      || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")
-  }
 
   /// A byte of `[0-9.eE+-]`.
   @inline(__always)

@@ -60,7 +60,7 @@ enum UtilizationLine {
     if after + 4 <= count, raw.loadUnaligned(fromByteOffset: after, as: UInt32.self) == Words.cpu {
       word = after + 3
     } else {
-      while word < count, isResourceByte(m[word]) { word += 1 }
+      while word < count, isResourceNameByte(m[word]) { word += 1 }
     }
     if word > after, word < count, m[word] == 0x20, let value = value(m, count, from: word + 1) {
       return Reading(name: name, utilization: value)
@@ -128,15 +128,4 @@ enum UtilizationLine {
     for _ in 0..<fractionDigits { divisor *= 10 }
     return (Double(mantissa) / divisor, i)
   }
-
-  /// A byte of `\w`, `.` or `-`.
-  @inline(__always)
-  private static func isWordByte(_ byte: UInt8) -> Bool {
-    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
-      || byte == UInt8(ascii: "-")
-  }
-
-  /// A byte of `[\w./-]`.
-  @inline(__always)
-  private static func isResourceByte(_ byte: UInt8) -> Bool { isWordByte(byte) || byte == UInt8(ascii: "/") }
 }
