@@ -161,18 +161,10 @@ struct EventExtractor {
           }
           return stated ? run(number, bytes, record) : nil
         }
-        let build = tables.builders[number]
-        let built = subject.offsets.withUnsafeBufferPointer { offsets in
-          Self.withCaptureState(&fieldCounts, &names) { counts, names in
-            var captures = Captures(
-              subject: bytes, offsets: offsets, groupsSet: offsets.count / 2, counts: counts,
-              messageLength: subject.messageEnd)
-            captures.names = names
-            return build(captures)
-          }
+        return subject.offsets.withUnsafeBufferPointer { offsets in
+          build(
+            number, bytes, offsets: offsets, groupsSet: offsets.count / 2, messageLength: subject.messageEnd, record)
         }
-        guard let built else { return nil }
-        return markFatal(built, number, record)
       }
       if let event { return (event, number) }
     }
@@ -215,14 +207,7 @@ struct EventExtractor {
   /// its hand-written matcher when it has one and that is sure (``HandPattern``), else its pattern.
   private mutating func run(_ number: Int, _ subject: UnsafeBufferPointer<UInt8>, _ record: Record) -> ParsedEvent? {
     guard let matcher = matchers[number] else {
-      let build = tables.builders[number]
-      let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
-        var captures = Captures(subject: subject, counts: counts)
-        captures.names = names
-        return build(captures)
-      }
-      guard let built else { return nil }
-      return markFatal(built, number, record)
+      return build(number, subject, offsets: UnsafeBufferPointer(start: nil, count: 0), groupsSet: 0, record)
     }
     if let hand = tables.handPatterns[number] {
       let offsets = handOffsets.buffer
@@ -230,25 +215,28 @@ struct EventExtractor {
       case .noMatch: return nil
       case .unsure: break
       case .matched(let groupsSet):
-        let build = tables.builders[number]
-        let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
-          var captures = Captures(
-            subject: subject, offsets: UnsafeBufferPointer(offsets), groupsSet: groupsSet, counts: counts)
-          captures.names = names
-          return build(captures)
-        }
-        guard let built else { return nil }
-        return markFatal(built, number, record)
+        return build(number, subject, offsets: UnsafeBufferPointer(offsets), groupsSet: groupsSet, record)
       }
     }
     var failed = false
     let matched = matcher.matchesSafely(subject) { _ in failed = true }
     if failed { recordHitLimit = true }
     guard matched else { return nil }
+    return build(number, subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult), record)
+  }
+
+  /// Entry `number`'s event from the captures of `subject` (`groupsSet` groups at `offsets`, the
+  /// message its first `messageLength` bytes), marked fatal by ``markFatal(_:_:_:)``; nil when the
+  /// builder makes none.
+  @inline(__always)
+  private mutating func build(
+    _ number: Int, _ subject: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>, groupsSet: Int,
+    messageLength: Int? = nil, _ record: Record
+  ) -> ParsedEvent? {
     let build = tables.builders[number]
     let built = Self.withCaptureState(&fieldCounts, &names) { counts, names in
       var captures = Captures(
-        subject: subject, offsets: matcher.offsets, groupsSet: Int(matcher.lastResult), counts: counts)
+        subject: subject, offsets: offsets, groupsSet: groupsSet, counts: counts, messageLength: messageLength)
       captures.names = names
       return build(captures)
     }
