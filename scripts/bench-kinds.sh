@@ -30,25 +30,25 @@ instructions() {
   sed -n 's/^summary: //p' bench-data/kinds/run.out
 }
 head -n 200 "$log" > bench-data/kinds/first.log
+# row LABEL KIND FIRST: the kind's lines past the first 200, all and half, each after the lines
+# in the file FIRST (/dev/null for none); a kind with fewer than 20 lines gives no row.
+row() {
+  tail -n +201 "$log" | grep -F -- "$2" > bench-data/kinds/all.lines || true
+  local lines half full part
+  lines=$(wc -l < bench-data/kinds/all.lines)
+  [ "$lines" -ge 20 ] || return 0
+  half=$((lines / 2))
+  cat "$3" bench-data/kinds/all.lines > bench-data/kinds/all.log
+  { cat "$3"; head -n "$half" bench-data/kinds/all.lines; } > bench-data/kinds/half.log
+  full=$(instructions bench-data/kinds/all.log)
+  part=$(instructions bench-data/kinds/half.log)
+  printf '%-36s %8d %10d\n' "$1" "$lines" $(((full - part) / (lines - half)))
+}
 printf '%-36s %8s %10s\n' "kind (literal)" "lines" "per line"
 for kind in "- cpu requested is" "Starting main loop" "No unschedulable pods" "Filtering out schedulables" \
   "Scale down status" "Refreshed ASG list" "is unneeded since" "unremovable:"; do
-  tail -n +201 "$log" | grep -F -- "$kind" > bench-data/kinds/all.lines || true
-  lines=$(wc -l < bench-data/kinds/all.lines)
-  [ "$lines" -ge 20 ] || continue
-  half=$((lines / 2))
-  cat bench-data/kinds/first.log bench-data/kinds/all.lines > bench-data/kinds/all.log
-  { cat bench-data/kinds/first.log; head -n "$half" bench-data/kinds/all.lines; } > bench-data/kinds/half.log
-  full=$(instructions bench-data/kinds/all.log)
-  part=$(instructions bench-data/kinds/half.log)
-  printf '%-36s %8d %10d\n' "$kind" "$lines" $(((full - part) / (lines - half)))
+  row "$kind" "$kind" bench-data/kinds/first.log
 done
 # The first kind alone, without the shared first lines: a log where no source file names the
 # cloud provider and no message holds a date, so each record is searched for both.
-tail -n +201 "$log" | grep -F -- "- cpu requested is" > bench-data/kinds/all.lines || true
-lines=$(wc -l < bench-data/kinds/all.lines)
-half=$((lines / 2))
-head -n "$half" bench-data/kinds/all.lines > bench-data/kinds/half.log
-full=$(instructions bench-data/kinds/all.lines)
-part=$(instructions bench-data/kinds/half.log)
-printf '%-36s %8d %10d\n' "- cpu requested is (no clue, no date)" "$lines" $(((full - part) / (lines - half)))
+row "- cpu requested is (no clue, no date)" "- cpu requested is" /dev/null
