@@ -3,7 +3,7 @@ SWIFT ?= swift
 SAMPLE ?= SampleLogs/000-seed-blog-scaleup.log SampleLogs/000-seed-blog-scaledown.log
 
 .PHONY: deps build demo test lint format release clean memory state census fuzz screenshot bench
-.PHONY: bench-deps bench-stages bench-kinds
+.PHONY: bench-deps bench-stages bench-kinds bench-instructions
 .PHONY: dist dist-check install excerpts browser-deps
 
 # Installs the Debian package $(1) (apt-get, through sudo unless run as root).
@@ -100,6 +100,10 @@ bench: deps bench-deps
 # Per-stage instruction shares under callgrind on the generated 2 MB and 4 MB logs (a few minutes).
 bench-stages: deps bench-deps
 	scripts/bench-stages.sh
+
+# Instructions per line only (deterministic hashing), the figure the Progress tables compare by commit.
+bench-instructions: deps bench-deps
+	BENCH_INSTRUCTIONS_ONLY=1 scripts/bench.sh
 
 bench-kinds: deps bench-deps
 	scripts/bench-kinds.sh --mix utilization-heavy

@@ -4,6 +4,8 @@
 # Usage: scripts/bench.sh [SIZES...]   (default: 100MB 1GB; `scripts/bench.sh 20MB` is the quick run
 # that prints every row). The utilization-heavy mix is timed at BENCH_MIX_SIZE (default: the first
 # size). Generated logs (and their .gz, gzip -6) are kept in bench-data/ (ignored by git) and reused.
+# BENCH_INSTRUCTIONS_ONLY=1 (make bench-instructions) runs only the instruction counts, with
+# SWIFT_DETERMINISTIC_HASHING=1 so that counts at two commits compare exactly (Progress tables).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -28,7 +30,9 @@ generate() {
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 command -v rg > /dev/null || echo "rg not installed: no ripgrep row and no × rg ratios (apt-get install ripgrep)"
-printf '%-6s %-30s %9s %9s %10s %8s %8s\n' size tool seconds MB/s maxRSS_MB "x rg" "py/this"
+instructions_only=${BENCH_INSTRUCTIONS_ONLY:-}
+[ -n "$instructions_only" ] ||
+  printf '%-6s %-30s %9s %9s %10s %8s %8s\n' size tool seconds MB/s maxRSS_MB "x rg" "py/this"
 summary=()
 
 # bench LABEL NAME: every timed row on bench-data/NAME.log; LABEL is the size column.
@@ -67,16 +71,18 @@ bench() {
   summary+=("$label: cas-logs report (file) is $(ratio "$py_seconds" "$file_seconds")× faster than the Python baseline (target ≥ 50×), $versus_rg")
 }
 
-for size in "${sizes[@]}"; do
-  generate "$size" "$size"
-  bench "$size" "$size"
-done
-generate "mix-$mix_size" "$mix_size" --mix utilization-heavy
-bench "u$mix_size" "mix-$mix_size"
-printf '%s\n' "(u$mix_size: the utilization-heavy mix, 85 % utilization lines; py/this: Python baseline seconds over the row's)" \
-  "${summary[@]}"
+if [ -z "$instructions_only" ]; then
+  for size in "${sizes[@]}"; do
+    generate "$size" "$size"
+    bench "$size" "$size"
+  done
+  generate "mix-$mix_size" "$mix_size" --mix utilization-heavy
+  bench "u$mix_size" "mix-$mix_size"
+  printf '%s\n' "(u$mix_size: the utilization-heavy mix, 85 % utilization lines; py/this: Python baseline seconds over the row's)" \
+    "${summary[@]}"
+fi
 
-python3 scripts/follow-latency.py "$cas" "bench-data/${sizes[0]}.log" 10000 10
+[ -n "$instructions_only" ] || python3 scripts/follow-latency.py "$cas" "bench-data/${sizes[0]}.log" 10000 10
 
 if command -v valgrind > /dev/null; then
   # Instructions per line from two log sizes, so that start-up (argument parsing, catalogue
@@ -85,7 +91,8 @@ if command -v valgrind > /dev/null; then
   strip --strip-debug -o bench-data/cas-logs.callgrind "$cas" 2> /dev/null || cp "$cas" bench-data/cas-logs.callgrind
   # count LOG [THREADS]
   count() {
-    valgrind --tool=callgrind --dump-instr=no --callgrind-out-file=bench-data/callgrind.out \
+    env ${instructions_only:+SWIFT_DETERMINISTIC_HASHING=1} \
+      valgrind --tool=callgrind --dump-instr=no --callgrind-out-file=bench-data/callgrind.out \
       bench-data/cas-logs.callgrind report --format json --threads "${2:-1}" "$1" > /dev/null 2> bench-data/callgrind.err
     grep -m1 -E '^(summary|totals):' bench-data/callgrind.out | awk '{ print $2 }'
   }
