@@ -250,9 +250,18 @@ public struct Analyzer {
     assembler.newestFirst.newestFirstByDefault = stripper.collectors.newestFirstByDefault
     assembler.currentStream = 0
     stripper.notePlainLine(lineNumber)
-    let record = assembler.acceptSingleLine(line, header: header, source: source, lineNumber: lineNumber) { record in
+    let time = assembler.stampSingleLine(line, header: header) { record in
       records.handleJoiningWraps(record, &events)
     }
+    // The dominant line, read without its record.
+    let severity = header.severity ?? .info
+    if records.handleUtilizationLine(
+      assembler.singleLineMessage(line, header: header), file: UnsafeBufferPointer(rebasing: line[header.fileRange]),
+      time: time, severity: severity, source: source, lineNumber: lineNumber, &events)
+    {
+      return true
+    }
+    let record = assembler.singleLineRecord(line, header: header, time: time, source: source, lineNumber: lineNumber)
     // A one-line record with a header and no wrap pieces: nothing to join.
     records.handlePlainLine(record, &events)
     return true

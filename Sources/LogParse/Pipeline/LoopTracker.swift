@@ -56,11 +56,23 @@ struct LoopTracker: Sendable {
       !record.jsonHasFields, record.message.first != UInt8(ascii: "\"")
     {
       // Not structured, and no `iterationId`: a printf record.
-      printfRecords += 1
-      startedLoop = false
-      return current
+      return loopOfPrintfRecord()
     }
     return loopInFull(of: record, boundary: boundary)
+  }
+
+  /// Whether the last record came from `source`: a printf record of it that marks no boundary
+  /// belongs to the current loop (``loopOfPrintfRecord()``).
+  @inline(__always)
+  func continues(source: Int) -> Bool { self.source == source }
+
+  /// The loop of a printf record that marks no boundary, from the source of the last record
+  /// (``continues(source:)``): the current one, as ``loop(of:boundary:)`` gives.
+  @inline(__always)
+  mutating func loopOfPrintfRecord() -> LoopId? {
+    printfRecords += 1
+    startedLoop = false
+    return current
   }
 
   /// ``loop(of:boundary:)`` for every record.

@@ -110,17 +110,54 @@ struct RecordHandler {
     }
   }
 
+  /// Handles a line taken whole whose message is a utilization line, without a ``Record``: what
+  /// ``handlePlainLine(_:_:)`` does with the line's record when no observer is set.
+  ///
+  /// The line's record would be a one-line record of `source` with no `--v` level, envelope year
+  /// or stream (``RecordAssembler/singleLineRecord(_:header:time:source:lineNumber:)``). Returns
+  /// false, having changed nothing, when the message is not a utilization line of the usual shape
+  /// (``EventExtractor/readUtilization(_:)``), an observer needs the record, shortcuts are off or
+  /// the last record came from another source; the caller then makes the record.
+  @inline(__always)
+  mutating func handleUtilizationLine<Receiver: EventReceiver>(
+    _ message: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>, time: LogTime, severity: Severity,
+    source: Int, lineNumber: Int, _ events: inout Receiver
+  ) -> Bool {
+    guard takesShortcuts, onRecord == nil, onRecordMeaning == nil, onEntry == nil,
+      statistics.loops.continues(source: source), severity != .fatal,
+      let (node, hash, utilization, entry) = extractor.readUtilization(message)
+    else { return false }
+    // What noteRecord and deliverUtilization do with the record: a closed message.
+    recalledRecords += 1
+    noteTime(time, hasTime: time.isKnown)
+    statistics.cloudClue.note(file: file, message: message)
+    let loop = statistics.loops.loopOfPrintfRecord()
+    noteRecognized(
+      message, time: time, severity: severity, verbosity: nil, isRewritten: false, entry: entry, holdsDate: nil)
+    let context = EventContext(
+      time: time, source: source, lines: lineNumber...lineNumber, severity: severity, loop: loop, stream: 0,
+      hasTime: time.isKnown)
+    events.receive(
+      UtilizationNote(node: node, nameHash: hash, utilization: utilization, context: context), statistics.yearEvidence)
+    return true
+  }
+
   /// Counts what every record shows, recognised or not: its time, year, cloud clue and `--v` level.
   @inline(__always)
   private mutating func noteRecord(_ record: Record) {
     onRecord?(record)
     if statistics.envelopeBaseYear == nil { statistics.envelopeBaseYear = record.envelopeBaseYear }
-    if record.hasTime {
-      if statistics.firstTime == nil || record.time < statistics.firstTime! { statistics.firstTime = record.time }
-      if statistics.lastTime == nil || statistics.lastTime! < record.time { statistics.lastTime = record.time }
-    }
+    noteTime(record.time, hasTime: record.hasTime)
     statistics.cloudClue.note(file: record.file, message: record.message)
     if let level = record.verbosity { statistics.verbosity = max(statistics.verbosity ?? 0, level) }
+  }
+
+  /// Counts a record's time in the first and last times, when it has one.
+  @inline(__always)
+  private mutating func noteTime(_ time: LogTime, hasTime: Bool) {
+    guard hasTime else { return }
+    if statistics.firstTime == nil || time < statistics.firstTime! { statistics.firstTime = time }
+    if statistics.lastTime == nil || statistics.lastTime! < time { statistics.lastTime = time }
   }
 
   /// Counts a record no entry recognised and no failure shape matched.
@@ -164,13 +201,24 @@ struct RecordHandler {
   /// Counts a recognised record: the first date of a message, and the `--v` its entry proves.
   @inline(__always)
   private mutating func noteRecognized(_ record: Record, entry: Int, holdsDate: Bool?) {
+    noteRecognized(
+      record.message, time: record.time, severity: record.severity, verbosity: record.verbosity,
+      isRewritten: record.isRewritten, entry: entry, holdsDate: holdsDate)
+  }
+
+  /// ``noteRecognized(_:entry:holdsDate:)`` from the parts of the record it reads.
+  @inline(__always)
+  private mutating func noteRecognized(
+    _ message: UnsafeBufferPointer<UInt8>, time: LogTime, severity: Severity, verbosity: Int?, isRewritten: Bool,
+    entry: Int, holdsDate: Bool?
+  ) {
     statistics.recognized += 1
-    if statistics.messageYears.firstDate == nil, holdsDate != false, record.time.isKnown,
-      let date = TimeText.firstDate(in: record.message)
+    if statistics.messageYears.firstDate == nil, holdsDate != false, time.isKnown,
+      let date = TimeText.firstDate(in: message)
     {
-      statistics.messageYears.firstDate = MessageDate(date: date, recordTime: record.time)
+      statistics.messageYears.firstDate = MessageDate(date: date, recordTime: time)
     }
-    if entry >= 0, record.severity == .info, record.verbosity == nil, !record.isRewritten {
+    if entry >= 0, severity == .info, verbosity == nil, !isRewritten {
       statistics.verbosity = max(statistics.verbosity ?? 0, extractor.verbosity(of: entry))
     }
   }

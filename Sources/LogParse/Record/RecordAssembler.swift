@@ -317,6 +317,21 @@ struct RecordAssembler {
   mutating func acceptSingleLine(
     _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, source: Int, lineNumber: Int, _ emit: (Record) -> Int
   ) -> Record {
+    let time = stampSingleLine(text, header: header, emit)
+    return singleLineRecord(text, header: header, time: time, source: source, lineNumber: lineNumber)
+  }
+
+  /// What ``acceptSingleLine(_:header:source:lineNumber:_:)`` does before it makes the record:
+  /// held lines and the pending record go to `emit`, the line is stamped and counted; returns its
+  /// time.
+  ///
+  /// A caller that reads the line's meaning without a ``Record`` (a utilization line,
+  /// ``RecordHandler/handleUtilizationLine(_:file:time:severity:source:lineNumber:_:)``) calls
+  /// this alone; the line's message is ``singleLineMessage(_:header:)``.
+  @inline(__always)
+  mutating func stampSingleLine(_ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, _ emit: (Record) -> Int)
+    -> LogTime
+  {
     // Tested here first: the usual line has nothing held and nothing pending after the last.
     if !newestFirst.lines.isEmpty { releaseHeld(emit) }
     pendingExtraLines = 0
@@ -332,16 +347,30 @@ struct RecordAssembler {
     let time = years.stamp(nil, fallback: klogTime)
     lastKnownTime = time
     accounting.records += 1
+    lastPhysicalLength = text.count
+    return time
+  }
+
+  /// The message of a line taken whole (``stampSingleLine(_:header:_:)``): from the header's end,
+  /// cut at the longest record.
+  @inline(__always)
+  func singleLineMessage(_ text: UnsafeBufferPointer<UInt8>, header: KlogHeader) -> UnsafeBufferPointer<UInt8> {
     let messageStart = min(header.messageStart, text.count)
     let messageLength = min(text.count - messageStart, maximumRecordLength)
+    return UnsafeBufferPointer(rebasing: text[messageStart..<(messageStart + messageLength)])
+  }
+
+  /// The one-line record of a line ``stampSingleLine(_:header:_:)`` stamped with `time`.
+  @inline(__always)
+  func singleLineRecord(
+    _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, time: LogTime, source: Int, lineNumber: Int
+  ) -> Record {
     var record = Record(
       source: source, firstLine: lineNumber, lineCount: 1, severity: header.severity ?? .info, time: time,
       file: UnsafeBufferPointer(rebasing: text[header.fileRange]), sourceLine: header.sourceLine,
-      message: UnsafeBufferPointer(rebasing: text[messageStart..<(messageStart + messageLength)]), verbosity: nil,
-      stream: currentStream)
+      message: singleLineMessage(text, header: header), verbosity: nil, stream: currentStream)
     record.hasTime = time.isKnown
     record.firstLineLength = text.count
-    lastPhysicalLength = text.count
     return record
   }
 
