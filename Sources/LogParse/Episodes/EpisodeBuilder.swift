@@ -84,13 +84,25 @@ struct EpisodeBuilder: Sendable {
   /// may not (its loop's bookkeeping comes first).
   @inline(__always)
   func mayApplyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
-    !Self.isStructured(note.context.loop) && down.candidacies.count + possibleInsertions + 1 < Self.maximumTrackedKeys
+    mayApplyAhead(loop: note.context.loop, possibleInsertions: possibleInsertions)
+  }
+
+  /// ``mayApplyAhead(_:possibleInsertions:)`` for a reading of `loop`.
+  @inline(__always)
+  func mayApplyAhead(loop: LoopId?, possibleInsertions: Int) -> Bool {
+    !Self.isStructured(loop) && down.candidacies.count + possibleInsertions + 1 < Self.maximumTrackedKeys
   }
 
   /// Applies a utilization reading that ``mayApplyAhead(_:possibleInsertions:)`` allows.
   @inline(__always)
   mutating func applyAhead(_ note: UtilizationNote) {
-    down.noteUtilization(note.node, nameHash: note.nameHash, note.utilization, note.context)
+    applyAhead(note.node, nameHash: note.nameHash, note.utilization, note.context)
+  }
+
+  /// ``applyAhead(_:)`` for a reading given by its parts.
+  @inline(__always)
+  mutating func applyAhead(_ node: String, nameHash: UInt64, _ utilization: Double, _ context: EventContext) {
+    down.noteUtilization(node, nameHash: nameHash, utilization, context)
   }
 
   /// Applies one event through the reducers of its concern.

@@ -88,12 +88,30 @@ struct EventExtractor {
   mutating func readUtilization(_ message: UnsafeBufferPointer<UInt8>) -> (
     node: String, nameHash: UInt64, utilization: Double, entry: Int
   )? {
-    guard let utilizationEntry = tables.utilizationEntry, let reading = UtilizationLine.read(message) else {
-      return nil
-    }
+    readUtilization(message, known: nil)
+  }
+
+  /// ``readUtilization(_:)``, or its parts from the reading of `message` already made and the
+  /// hash of its name (``UtilizationLine/read(_:)``, ``NameGeneration/hash(_:)``), when `known`.
+  @inline(__always)
+  mutating func readUtilization(
+    _ message: UnsafeBufferPointer<UInt8>, known: (reading: UtilizationLine.Reading, nameHash: UInt64)?
+  ) -> (node: String, nameHash: UInt64, utilization: Double, entry: Int)? {
+    guard let utilizationEntry = tables.utilizationEntry, let reading = known?.reading ?? UtilizationLine.read(message)
+    else { return nil }
     let name = UnsafeBufferPointer(rebasing: message[reading.name])
-    let hash = NameGeneration.hash(name)
-    return (names.string(interning: name, hash: hash), hash, reading.utilization, utilizationEntry)
+    let hash = known?.nameHash ?? NameGeneration.hash(name)
+    return (nodeName(interning: name, hash: hash), hash, reading.utilization, utilizationEntry)
+  }
+
+  /// Whether utilization lines are read by hand at all (the catalogue has their entry).
+  var readsUtilization: Bool { tables.utilizationEntry != nil }
+
+  /// The table's string for a node name read by hand, whose hash (``NameGeneration/hash(_:)``)
+  /// the caller took: what ``readUtilization(_:)`` hands on as the node.
+  @inline(__always)
+  mutating func nodeName(interning name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String {
+    names.string(interning: name, hash: hash)
   }
 
   /// The event the record means, with the catalogue entry's index, or nil when none matches.

@@ -25,6 +25,8 @@ public struct Analyzer {
   var takesSingleLines = true
   /// Lines taken as whole records that way.
   private(set) var singleLineRecords = 0
+  /// The run of utilization lines being read (``UtilizationRun``); closed at the end of every chunk.
+  private var utilizationRun = UtilizationRun()
   /// Physical lines read from the current source.
   var lineNumber = 0
   /// The decoder of the stream being read, kept between ``InputReader/readStream`` and
@@ -99,7 +101,8 @@ public struct Analyzer {
     records.statistics.keepSample(chunk)
     if !takesSingleLines { nextHeader.disable() }
     Self.feed(
-      chunk, source, &splitter, &nextHeader, &singleLineRecords, &lineNumber, &stripper, &assembler, &records, &events)
+      chunk, source, &splitter, &nextHeader, &utilizationRun, &singleLineRecords, &lineNumber, &stripper, &assembler,
+      &records, &events)
     assembler.noteTruncated(splitter.truncatedLines)
   }
 
@@ -110,8 +113,8 @@ public struct Analyzer {
     records.statistics.keepSample(chunk)
     if !takesSingleLines { nextHeader.disable() }
     Self.feed(
-      chunk, source, &splitter, &nextHeader, &singleLineRecords, &lineNumber, &stripper, &assembler, &records,
-      &receiver)
+      chunk, source, &splitter, &nextHeader, &utilizationRun, &singleLineRecords, &lineNumber, &stripper, &assembler,
+      &records, &receiver)
     assembler.noteTruncated(splitter.truncatedLines)
   }
 
@@ -211,16 +214,29 @@ public struct Analyzer {
 
   private static func feed<Receiver: EventReceiver>(
     _ chunk: UnsafeBufferPointer<UInt8>, _ source: Int, _ splitter: inout LineSplitter, _ nextHeader: inout NextHeader,
-    _ singleLineRecords: inout Int, _ lineNumber: inout Int, _ stripper: inout EnvelopeStripper,
-    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
+    _ run: inout UtilizationRun, _ singleLineRecords: inout Int, _ lineNumber: inout Int,
+    _ stripper: inout EnvelopeStripper, _ assembler: inout RecordAssembler, _ records: inout RecordHandler,
+    _ events: inout Receiver
   ) {
     splitter.feed(chunk) { line, following in
-      if acceptSingleLine(line, following, source, &nextHeader, &lineNumber, &stripper, &assembler, &records, &events) {
+      var known: (reading: UtilizationLine.Reading, nameHash: UInt64)?
+      if run.isOpen {
+        if continueRun(line, following, source, &run, &nextHeader, &lineNumber, &assembler, &records, &events) {
+          return
+        }
+        known = run.takeHandoff(for: line)
+        closeRun(&run, &singleLineRecords, &stripper, &assembler, &records, &events)
+      }
+      if acceptSingleLine(
+        line, following, source, known, &nextHeader, &run, &lineNumber, &stripper, &assembler, &records, &events)
+      {
         singleLineRecords += 1
         return
       }
       acceptLine(line, source, &lineNumber, &stripper, &assembler, &records, &events)
     }
+    // The chunk's lines are gone: the run's are counted before anything else reads the counts.
+    closeRun(&run, &singleLineRecords, &stripper, &assembler, &records, &events)
     nextHeader.clear()
   }
 
@@ -234,8 +250,10 @@ public struct Analyzer {
   @inline(__always)
   private static func acceptSingleLine<Receiver: EventReceiver>(
     _ line: UnsafeBufferPointer<UInt8>, _ following: UnsafeBufferPointer<UInt8>, _ source: Int,
-    _ nextHeader: inout NextHeader, _ lineNumber: inout Int, _ stripper: inout EnvelopeStripper,
-    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
+    _ known: (reading: UtilizationLine.Reading, nameHash: UInt64)?, _ nextHeader: inout NextHeader,
+    _ run: inout UtilizationRun, _ lineNumber: inout Int,
+    _ stripper: inout EnvelopeStripper, _ assembler: inout RecordAssembler, _ records: inout RecordHandler,
+    _ events: inout Receiver
   ) -> Bool {
     guard let header = nextHeader.header(of: line) else {
       nextHeader.clear()
@@ -257,8 +275,9 @@ public struct Analyzer {
     let severity = header.severity ?? .info
     if records.handleUtilizationLine(
       assembler.singleLineMessage(line, header: header), file: UnsafeBufferPointer(rebasing: line[header.fileRange]),
-      time: time, severity: severity, source: source, lineNumber: lineNumber, &events)
+      time: time, severity: severity, source: source, lineNumber: lineNumber, known: known, &events)
     {
+      openRun(&run, source: source, line: lineNumber, time: time, severity: severity, &records, &events)
       return true
     }
     let record = assembler.singleLineRecord(line, header: header, time: time, source: source, lineNumber: lineNumber)

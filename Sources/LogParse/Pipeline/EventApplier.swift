@@ -24,6 +24,8 @@ struct EventApplier: EventReceiver {
   var appliesReadingsAhead = true
   /// How many readings were applied as they came.
   private(set) var readingsAppliedAhead = 0
+  /// Whether the last event received was a utilization reading applied as it came.
+  private var appliedLastAhead = false
 
   init(options: AnalyzerOptions) {
     reorder = ReorderBuffer(window: options.reorderWindow, memoryLimit: options.reorderMemoryLimit)
@@ -35,6 +37,7 @@ struct EventApplier: EventReceiver {
   /// `years` is what dates the log so far: the evidence that dates live steps.
   mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence) {
     // A record without a time keeps its place in line order: it waits at the last known time.
+    appliedLastAhead = false
     if item.context.time.isKnown { orderTime = item.context.time }
     waitingNames.enter(item.event.candidacyReach)
     Self.push(item, at: orderTime, years, &reorder, &sink, &waitingNames)
@@ -51,17 +54,81 @@ struct EventApplier: EventReceiver {
       sink.applyAhead(note)
       readingsAppliedAhead += 1
       aheadTime = orderTime
+      appliedLastAhead = true
       Self.passOver(at: orderTime, years, &reorder, &sink, &waitingNames)
       return
     }
+    hold(note, years)
+  }
+
+  /// Holds a utilization reading that may not be applied as it came, at ``orderTime``.
+  @inline(never)
+  private mutating func hold(_ note: __owned UtilizationNote, _ years: YearEvidence) {
+    appliedLastAhead = false
     waitingNames.enter(nameHash: note.nameHash)
     Self.push(note, at: orderTime, years, &reorder, &sink, &waitingNames)
   }
 
+  /// Adds a utilization reading by its parts: applied now, without its note, when that gives its
+  /// turn's outcome (as ``receive(_:_:)-utilization`` decides), else held as its note.
+  @inline(__always)
+  mutating func receiveReading(
+    node: String, nameHash: UInt64, utilization: Double, context: EventContext, _ years: YearEvidence
+  ) {
+    let time = context.time.isKnown ? context.time : orderTime
+    if !waitingNames.mayTouch(nameHash: nameHash), appliesReadingsAhead, !(time < aheadTime),
+      reorder.waitsInArrivalOrder(at: time),
+      sink.mayApplyAhead(loop: context.loop, possibleInsertions: waitingNames.named)
+    {
+      orderTime = time
+      sink.applyAhead(node, nameHash: nameHash, utilization, context)
+      readingsAppliedAhead += 1
+      aheadTime = time
+      appliedLastAhead = true
+      Self.passOver(at: time, years, &reorder, &sink, &waitingNames)
+      return
+    }
+    orderTime = time
+    hold(UtilizationNote(node: node, nameHash: nameHash, utilization: utilization, context: context), years)
+  }
+
   /// Applies every waiting event, in time order; `years` is what the whole input showed.
   mutating func drain(_ years: YearEvidence) {
+    appliedLastAhead = false
     reorder.drain { released in Self.apply(released, years, &sink, &waitingNames) }
     waitingNames.removeAll()
+  }
+
+  /// How many readings may follow the last as a run: it was applied as it came, no waiting event
+  /// may touch every candidacy, and the window releases nothing for that many more arrivals.
+  ///
+  /// The rest of what let the last reading go ahead holds for the run: nothing is pushed or
+  /// released during it, so the buffer still releases in arrival order, and its readings come in
+  /// time order from the last one's time on (``UtilizationRun`` tests each one's).
+  mutating func readingRunRoom() -> Int {
+    guard appliedLastAhead, waitingNames.reachingAny == 0, appliesReadingsAhead else { return 0 }
+    return reorder.arrivalsBeforeRelease()
+  }
+
+  /// Whether a reading of the run may be applied as it came (see ``readingRunRoom()``).
+  @inline(__always)
+  func mayApplyInRun(nameHash: UInt64, loop: LoopId?) -> Bool {
+    !waitingNames.mayTouch(nameHash: nameHash) && sink.mayApplyAhead(loop: loop, possibleInsertions: waitingNames.named)
+  }
+
+  /// Applies a reading of the run as it came; ``endRun(count:ascents:lastTime:)`` counts it.
+  @inline(__always)
+  mutating func applyInRun(node: String, nameHash: UInt64, utilization: Double, context: EventContext) {
+    sink.applyAhead(node, nameHash: nameHash, utilization, context)
+  }
+
+  /// Counts a run's readings as ``receiveReading(node:nameHash:utilization:context:_:)`` counts
+  /// each it applies as it came.
+  mutating func endRun(count: Int, ascents: Int, lastTime: LogTime) {
+    orderTime = lastTime
+    aheadTime = lastTime
+    readingsAppliedAhead += count
+    reorder.passOver(count: count, ascents: ascents, lastTime: lastTime)
   }
 
   @inline(__always)
@@ -152,13 +219,25 @@ struct EventSink {
   /// and the builder allows it (``EpisodeBuilder/mayApplyAhead(_:possibleInsertions:)``).
   @inline(__always)
   func mayApplyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
-    onEvent == nil && builder.mayApplyAhead(note, possibleInsertions: possibleInsertions)
+    mayApplyAhead(loop: note.context.loop, possibleInsertions: possibleInsertions)
+  }
+
+  /// ``mayApplyAhead(_:possibleInsertions:)`` for a reading of `loop`.
+  @inline(__always)
+  func mayApplyAhead(loop: LoopId?, possibleInsertions: Int) -> Bool {
+    onEvent == nil && builder.mayApplyAhead(loop: loop, possibleInsertions: possibleInsertions)
   }
 
   /// Applies a utilization reading ahead of its turn (``mayApplyAhead(_:possibleInsertions:)``).
   @inline(__always)
   mutating func applyAhead(_ note: UtilizationNote) {
     builder.applyAhead(note)
+  }
+
+  /// ``applyAhead(_:)`` for a reading given by its parts.
+  @inline(__always)
+  mutating func applyAhead(_ node: String, nameHash: UInt64, _ utilization: Double, _ context: EventContext) {
+    builder.applyAhead(node, nameHash: nameHash, utilization, context)
   }
 
   /// Applies a utilization reading: the builder's short way when no observer needs the event.

@@ -5,12 +5,46 @@ protocol EventReceiver {
   mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence)
   /// Takes the next event in input order when it is a utilization reading, in compact form.
   mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence)
+  /// Takes the next event in input order when it is a utilization reading, by its parts: what
+  /// ``receive(_:_:)-utilization`` takes as a note (``UtilizationNote``), which a receiver that
+  /// applies the reading at once need not make.
+  mutating func receiveReading(
+    node: String, nameHash: UInt64, utilization: Double, context: EventContext, _ years: YearEvidence)
+  /// How many more utilization readings may follow the last one as a run (``UtilizationRun``):
+  /// applied as the last was, ahead of the waiting events, and releasing none of them; 0 when the
+  /// last was not applied that way or the receiver keeps its readings.
+  mutating func readingRunRoom() -> Int
+  /// Whether a reading of the node whose name hashes to `nameHash`, in `loop`, may be applied in
+  /// the run: no waiting event may touch its candidacy, and a new candidacy would not fill the table.
+  func mayApplyInRun(nameHash: UInt64, loop: LoopId?) -> Bool
+  /// Applies a reading of the run, which ``mayApplyInRun(nameHash:loop:)`` allowed.
+  mutating func applyInRun(node: String, nameHash: UInt64, utilization: Double, context: EventContext)
+  /// Counts the `count` readings of a run as arrivals, the last at `lastTime`, `ascents` of them
+  /// later than the one before: what receiving each would have counted.
+  mutating func endRun(count: Int, ascents: Int, lastTime: LogTime)
 }
 
 extension EventReceiver {
   /// Takes a utilization reading as the event it stands for.
   mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence) {
     receive(PendingEvent(expanding: note), years)
+  }
+
+  /// No runs: every reading is received (``readingRunRoom()`` is 0, so no run opens; a reading
+  /// applied in one anyway is received as its note).
+  mutating func readingRunRoom() -> Int { 0 }
+  func mayApplyInRun(nameHash: UInt64, loop: LoopId?) -> Bool { false }
+  mutating func applyInRun(node: String, nameHash: UInt64, utilization: Double, context: EventContext) {
+    receive(UtilizationNote(node: node, nameHash: nameHash, utilization: utilization, context: context), YearEvidence())
+  }
+  mutating func endRun(count: Int, ascents: Int, lastTime: LogTime) {}
+
+  /// Takes a utilization reading's parts as its note.
+  @inline(__always)
+  mutating func receiveReading(
+    node: String, nameHash: UInt64, utilization: Double, context: EventContext, _ years: YearEvidence
+  ) {
+    receive(UtilizationNote(node: node, nameHash: nameHash, utilization: utilization, context: context), years)
   }
 }
 

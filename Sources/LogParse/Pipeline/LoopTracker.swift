@@ -75,6 +75,13 @@ struct LoopTracker: Sendable {
     return current
   }
 
+  /// Counts `count` more printf records after one ``loopOfPrintfRecord()`` placed: they are in
+  /// the same loop.
+  @inline(__always)
+  mutating func noteMorePrintfRecords(_ count: Int) {
+    printfRecords += count
+  }
+
   /// ``loop(of:boundary:)`` for every record.
   @inline(never)
   mutating func loopInFull(of record: Record, boundary: Boundary) -> LoopId? {

@@ -118,14 +118,18 @@ struct RecordHandler {
   /// false, having changed nothing, when the message is not a utilization line of the usual shape
   /// (``EventExtractor/readUtilization(_:)``), an observer needs the record, shortcuts are off or
   /// the last record came from another source; the caller then makes the record.
+  ///
+  /// `known` is the reading of `message` and the hash of its name when a run already made them
+  /// (``UtilizationRun/handoff``).
   @inline(__always)
   mutating func handleUtilizationLine<Receiver: EventReceiver>(
     _ message: UnsafeBufferPointer<UInt8>, file: UnsafeBufferPointer<UInt8>, time: LogTime, severity: Severity,
-    source: Int, lineNumber: Int, _ events: inout Receiver
+    source: Int, lineNumber: Int, known: (reading: UtilizationLine.Reading, nameHash: UInt64)? = nil,
+    _ events: inout Receiver
   ) -> Bool {
     guard takesShortcuts, onRecord == nil, onRecordMeaning == nil, onEntry == nil,
       statistics.loops.continues(source: source), severity != .fatal,
-      let (node, hash, utilization, entry) = extractor.readUtilization(message)
+      let (node, hash, utilization, entry) = extractor.readUtilization(message, known: known)
     else { return false }
     // What noteRecord and deliverUtilization do with the record: a closed message.
     recalledRecords += 1
@@ -137,9 +141,35 @@ struct RecordHandler {
     let context = EventContext(
       time: time, source: source, lines: lineNumber...lineNumber, severity: severity, loop: loop, stream: 0,
       hasTime: time.isKnown)
-    events.receive(
-      UtilizationNote(node: node, nameHash: hash, utilization: utilization, context: context), statistics.yearEvidence)
+    events.receiveReading(
+      node: node, nameHash: hash, utilization: utilization, context: context, statistics.yearEvidence)
     return true
+  }
+
+  /// Notes what a line of a utilization run shows of its own.
+  ///
+  /// That is a cloud clue, and the message's date while none was found (``UtilizationRun``). The
+  /// rest of what ``handleUtilizationLine(_:file:time:severity:source:lineNumber:known:_:)`` notes
+  /// is the same for every line of the run and counted when it ends
+  /// (``noteRunOfUtilizationLines(_:lastTime:)``).
+  @inline(__always)
+  mutating func noteRunLine(file: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>, time: LogTime) {
+    statistics.cloudClue.note(file: file, message: message)
+    if statistics.messageYears.firstDate == nil, let date = TimeText.firstDate(in: message) {
+      statistics.messageYears.firstDate = MessageDate(date: date, recordTime: time)
+    }
+  }
+
+  /// Counts `count` utilization lines of a run, the last at `lastTime`, each as
+  /// ``handleUtilizationLine(_:file:time:severity:source:lineNumber:known:_:)`` counts one that follows
+  /// the run's first line: a record read by hand and recognised, a printf record of the same loop,
+  /// a time no earlier than the one before, and the same `--v` level its entry proves.
+  @inline(__always)
+  mutating func noteRunOfUtilizationLines(_ count: Int, lastTime: LogTime) {
+    recalledRecords += count
+    statistics.recognized += count
+    statistics.loops.noteMorePrintfRecords(count)
+    noteTime(lastTime, hasTime: true)
   }
 
   /// Counts what every record shows, recognised or not: its time, year, cloud clue and `--v` level.

@@ -221,6 +221,27 @@ struct ReorderBuffer<Item: CompactlyHeld> {
     }
   }
 
+  /// How many more items ``passOver(at:_:_:)`` may count before it releases one: the oldest
+  /// waiting item's window is not yet full (none waits: any number).
+  ///
+  /// Mutating only so that it reads the buffer in place.
+  @inline(__always)
+  mutating func arrivalsBeforeRelease() -> Int {
+    guard let first = queue.firstSequence else { return Int.max }
+    return max(0, window - (pushed - first) - 1)
+  }
+
+  /// Counts `count` items applied without waiting, the last at `lastTime` and `ascents` of them
+  /// later than the item before: what as many calls of ``passOver(at:_:_:)`` count, while they
+  /// release nothing (at most ``arrivalsBeforeRelease()``) and come in time order.
+  @inline(__always)
+  mutating func passOver(count: Int, ascents: Int, lastTime: LogTime) {
+    self.ascents += ascents
+    inOrderStreak += count
+    self.lastTime = lastTime
+    pushed += count
+  }
+
   /// Counts an item arriving at `time` holding `bytes`; returns whether it joins the in-order lanes.
   @inline(__always)
   private mutating func admit(at time: LogTime, bytes: Int) -> Bool {

@@ -6,6 +6,8 @@
 struct NextHeader {
   private var start: UnsafePointer<UInt8>?
   private var header: KlogHeader?
+  /// Whether the kept header was found repeating the line before's (``StandardHeader/repeated(_:count:previous:_:)``).
+  private var keptRepeats = false
   /// Whether no line is taken as a whole record (``disable()``).
   private var isDisabled = false
 
@@ -19,18 +21,34 @@ struct NextHeader {
     return StandardHeader.read(base, count: line.count)
   }
 
+  /// The kept header of `line` when it repeats the header of the line before in all but its
+  /// seconds, else nil; unlike ``header(of:)``, the header stays kept.
+  @inline(__always)
+  func repeatedHeader(of line: UnsafeBufferPointer<UInt8>) -> KlogHeader? {
+    guard keptRepeats, let base = line.baseAddress, start == base else { return nil }
+    return header
+  }
+
   /// Whether `following`, the bytes after `line`, opens with a standard header (kept for that
   /// line); `lineHeader` is `line`'s, which the next one usually repeats (``StandardHeader/repeated(_:count:previous:_:)``).
   mutating func opensRecord(
     _ following: UnsafeBufferPointer<UInt8>, after line: UnsafeBufferPointer<UInt8>, _ lineHeader: KlogHeader
   ) -> Bool {
-    guard let base = following.baseAddress, let previous = line.baseAddress,
-      let found = StandardHeader.repeated(base, count: following.count, previous: previous, lineHeader)
-        ?? StandardHeader.read(base, count: following.count)
-    else {
+    guard let base = following.baseAddress, let previous = line.baseAddress else {
       start = nil
       return false
     }
+    if let found = StandardHeader.repeated(base, count: following.count, previous: previous, lineHeader) {
+      keptRepeats = true
+      start = base
+      header = found
+      return true
+    }
+    guard let found = StandardHeader.read(base, count: following.count) else {
+      start = nil
+      return false
+    }
+    keptRepeats = false
     start = base
     header = found
     return true

@@ -326,7 +326,7 @@ struct RecordAssembler {
   /// time.
   ///
   /// A caller that reads the line's meaning without a ``Record`` (a utilization line,
-  /// ``RecordHandler/handleUtilizationLine(_:file:time:severity:source:lineNumber:_:)``) calls
+  /// ``RecordHandler/handleUtilizationLine(_:file:time:severity:source:lineNumber:known:_:)``) calls
   /// this alone; the line's message is ``singleLineMessage(_:header:)``.
   @inline(__always)
   mutating func stampSingleLine(_ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, _ emit: (Record) -> Int)
@@ -349,6 +349,20 @@ struct RecordAssembler {
     accounting.records += 1
     lastPhysicalLength = text.count
     return time
+  }
+
+  /// Counts `count` more lines taken whole, each as ``stampSingleLine(_:header:_:)`` counts one,
+  /// the last at `lastTime` and `lastLength` bytes long (``UtilizationRun``).
+  ///
+  /// Only for lines that followed one ``stampSingleLine(_:header:_:)`` took, with nothing in
+  /// between, and repeated its header's date: nothing was held or pending, and each line's time
+  /// kept the year of the one before.
+  @inline(__always)
+  mutating func noteRunOfLines(_ count: Int, lastTime: LogTime, lastLength: Int) {
+    accounting.lines += count
+    accounting.records += count
+    lastKnownTime = lastTime
+    lastPhysicalLength = lastLength
   }
 
   /// The message of a line taken whole (``stampSingleLine(_:header:_:)``): from the header's end,

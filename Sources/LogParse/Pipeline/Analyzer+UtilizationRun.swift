@@ -1,0 +1,75 @@
+/// The stages for a run of utilization lines (``UtilizationRun``).
+extension Analyzer {
+  /// Takes `line`, followed in the chunk by `following`, into the open run; returns false when it
+  /// does not join it, having changed nothing but, for a line read whose reading may not be applied
+  /// as it came, the run's handoff (the usual way then reads the line, without reading its message
+  /// again).
+  ///
+  /// Not inlined: in the line loop's closure it would keep ``acceptSingleLine`` out of line.
+  @inline(never)
+  static func continueRun<Receiver: EventReceiver>(
+    _ line: UnsafeBufferPointer<UInt8>, _ following: UnsafeBufferPointer<UInt8>, _ source: Int,
+    _ run: inout UtilizationRun, _ nextHeader: inout NextHeader, _ lineNumber: inout Int,
+    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
+  ) -> Bool {
+    guard lineNumber == run.lastLine, source == run.source, run.count < run.room,
+      let header = nextHeader.repeatedHeader(of: line),
+      KlogHeaderParser.embeddedHeaderStart(line, messageStart: header.messageStart) == nil
+    else { return false }
+    let message = assembler.singleLineMessage(line, header: header)
+    guard let reading = UtilizationLine.read(message) else { return false }
+    // The year of the line before: the header repeats its date.
+    let time = LogTime(
+      month: Int(header.month), day: Int(header.day), microsecondOfDay: header.microsecondOfDay,
+      yearOffset: Int(run.yearOffset), fractionDigits: header.fractionDigits)
+    let name = UnsafeBufferPointer(rebasing: message[reading.name])
+    let hash = NameGeneration.hash(name)
+    guard !(time < run.lastTime), events.mayApplyInRun(nameHash: hash, loop: run.loop) else {
+      run.handoff = (line.baseAddress!, reading, hash)
+      return false
+    }
+    // The line is a whole record (the next one opens with a header); its header is used up.
+    guard nextHeader.opensRecord(following, after: line, header) else { return false }
+    lineNumber += 1
+    let context = EventContext(
+      time: time, source: source, lines: lineNumber...lineNumber, severity: run.severity, loop: run.loop, stream: 0,
+      hasTime: true)
+    events.applyInRun(
+      node: records.extractor.nodeName(interning: name, hash: hash), nameHash: hash, utilization: reading.utilization,
+      context: context)
+    records.noteRunLine(file: UnsafeBufferPointer(rebasing: line[header.fileRange]), message: message, time: time)
+    run.take(line: lineNumber, time: time, length: line.count)
+    return true
+  }
+
+  /// Opens a run after a utilization line handled the usual way at `time`, when its reading was
+  /// applied as it came and the next ones may be (``EventReceiver/readingRunRoom()``).
+  @inline(__always)
+  static func openRun<Receiver: EventReceiver>(
+    _ run: inout UtilizationRun, source: Int, line: Int, time: LogTime, severity: Severity,
+    _ records: inout RecordHandler, _ events: inout Receiver
+  ) {
+    let room = events.readingRunRoom()
+    guard room > 0 else { return }
+    run.open(
+      source: source, line: line, time: time, severity: severity, loop: records.statistics.loops.current, room: room)
+  }
+
+  /// Counts the lines of the open run in every stage, as the usual way would have counted each,
+  /// and closes it.
+  @inline(never)
+  static func closeRun<Receiver: EventReceiver>(
+    _ run: inout UtilizationRun, _ singleLineRecords: inout Int, _ stripper: inout EnvelopeStripper,
+    _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
+  ) {
+    guard run.isOpen else { return }
+    if run.count > 0 {
+      singleLineRecords += run.count
+      assembler.noteRunOfLines(run.count, lastTime: run.lastTime, lastLength: run.lastLength)
+      stripper.notePlainLine(run.lastLine)
+      records.noteRunOfUtilizationLines(run.count, lastTime: run.lastTime)
+      events.endRun(count: run.count, ascents: run.ascents, lastTime: run.lastTime)
+    }
+    run.close()
+  }
+}
