@@ -72,6 +72,37 @@ struct ShortcutEquivalenceTests {
     #expect(Self.shortcutsTaken(prefixed).singleLines == 0)
   }
 
+  /// Runs of utilization lines are read on the generated logs, so the comparisons above compare
+  /// them with the usual way; a line between two utilization lines, or a line repeating no header,
+  /// ends a run.
+  @Test func utilizationRunsAreTaken() throws {
+    func linesInRuns(_ text: String) -> Int {
+      var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now))
+      analyzer.beginSource("test.log")
+      analyzer.feed(Array(text.utf8))
+      analyzer.finish()
+      return analyzer.linesInRuns
+    }
+    let generated = try DamageTests.clean("generated-new")
+    let utilizationLines = generated.split(separator: "\n").filter { $0.contains("% of allocatable") }.count
+    #expect(utilizationLines > 100)
+    #expect(linesInRuns(generated) > utilizationLines / 2)
+    let header = "I0927 11:50:35.1583"
+    let lines = (0..<10).map {
+      "\(header)\($0)1       1 klogx.go:87] Node ip-10-0-0-\($0) - cpu requested is 5.0% of allocatable"
+    }
+    // A run opens after a line the usual way applied as it came; the last line has no next line
+    // to prove its end.
+    let uniform = linesInRuns(lines.joined(separator: "\n") + "\n")
+    #expect(uniform >= 5 && uniform <= 8)
+    // Another line in the middle ends the run, and its event waits: fewer lines join runs.
+    let broken = lines[0..<5] + ["\(header)601       1 static_autoscaler.go:308] Starting main loop"] + lines[5...]
+    #expect(linesInRuns(broken.joined(separator: "\n") + "\n") < uniform)
+    #expect(
+      Self.report(Array((broken.joined(separator: "\n") + "\n").utf8), shortcuts: true)
+        == Self.report(Array((broken.joined(separator: "\n") + "\n").utf8), shortcuts: false))
+  }
+
   /// A record that an envelope or a time line wraps, or that lines continue, is assembled.
   @Test func onlyWholePlainLinesAreTaken() {
     let header = "I0927 11:50:35.158391       1 scale_up.go:300] "

@@ -27,6 +27,8 @@ public struct Analyzer {
   private(set) var singleLineRecords = 0
   /// The run of utilization lines being read (``UtilizationRun``); closed at the end of every chunk.
   private var utilizationRun = UtilizationRun()
+  /// Lines read in runs of utilization lines, after each run's first.
+  var linesInRuns: Int { utilizationRun.linesTaken }
   /// Physical lines read from the current source.
   var lineNumber = 0
   /// The decoder of the stream being read, kept between ``InputReader/readStream`` and

@@ -41,6 +41,8 @@ struct UtilizationRun {
   private(set) var ascents = 0
   /// The length of the last line taken.
   private(set) var lastLength = 0
+  /// Lines taken into runs so far, in all runs.
+  private(set) var linesTaken = 0
   /// A line that was read but did not join the run because its reading may not be applied as it
   /// came: where it starts, its reading and its name's hash, so that the usual way does not read it
   /// again (``Analyzer/acceptSingleLine``).
@@ -66,6 +68,7 @@ struct UtilizationRun {
   @inline(__always)
   mutating func take(line: Int, time: LogTime, length: Int) {
     count += 1
+    linesTaken += 1
     if lastTime < time { ascents += 1 }
     lastTime = time
     lastLine = line
