@@ -104,9 +104,6 @@ struct EventExtractor {
     return (nodeName(interning: name, hash: hash), hash, reading.utilization, utilizationEntry)
   }
 
-  /// Whether utilization lines are read by hand at all (the catalogue has their entry).
-  var readsUtilization: Bool { tables.utilizationEntry != nil }
-
   /// The table's string for a node name read by hand, whose hash (``NameGeneration/hash(_:)``)
   /// the caller took: what ``readUtilization(_:)`` hands on as the node.
   @inline(__always)

@@ -25,7 +25,7 @@ extension Analyzer {
     let name = UnsafeBufferPointer(rebasing: message[reading.name])
     let hash = NameGeneration.hash(name)
     guard !(time < run.lastTime), events.mayApplyInRun(nameHash: hash, loop: run.loop) else {
-      run.handoff = (line.baseAddress!, reading, hash)
+      if let base = line.baseAddress { run.handoff = (base, reading, hash) }
       return false
     }
     // The line is a whole record (the next one opens with a header); its header is used up.

@@ -247,7 +247,7 @@ public struct Analyzer {
   /// That is a plain line with a standard klog header (``StandardHeader``) and no record merged
   /// into it, while no envelope or held line is in progress, followed in the chunk by a line that
   /// opens with a standard header too: that next line ends the record, so it is exactly this line.
-  /// The record views the chunk (``RecordAssembler/acceptSingleLine(_:header:source:lineNumber:_:)``).
+  /// The record views the chunk (``RecordAssembler/stampSingleLine(_:header:_:)``).
   /// Returns false, having changed nothing, for any other line.
   @inline(__always)
   private static func acceptSingleLine<Receiver: EventReceiver>(

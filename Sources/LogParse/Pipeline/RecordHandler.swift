@@ -39,7 +39,7 @@ struct RecordHandler {
   }
 
   /// Handles a one-line record the assembler took from a line with a standard header
-  /// (``RecordAssembler/acceptSingleLine(_:header:source:lineNumber:_:)``): ``Record/isPlainLine``
+  /// (``RecordAssembler/stampSingleLine(_:header:_:)``): ``Record/isPlainLine``
   /// holds unless its message is quoted.
   @inline(__always)
   mutating func handlePlainLine<Receiver: EventReceiver>(_ record: Record, _ events: inout Receiver) {

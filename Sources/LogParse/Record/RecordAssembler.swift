@@ -300,34 +300,21 @@ struct RecordAssembler {
     }
   }
 
-  /// Whether a line with a standard header may be taken by ``acceptSingleLine(_:header:source:lineNumber:_:)``:
+  /// Whether a line with a standard header may be taken by ``stampSingleLine(_:header:_:)``:
   /// no time line or pasted event row waits to be joined to it.
   var takesSingleLines: Bool { heldLineTime == nil && !eventLines.isHolding }
 
-  /// Takes a line the caller knows to be a whole record and returns it as a one-line record.
+  /// Takes a line the caller knows to be a whole record: held lines and the pending record go to
+  /// `emit`, the line is stamped and counted; returns its time.
   ///
-  /// The line has a standard header (``StandardHeader``) and the next line starts with one too. The
-  /// record views `text`: nothing is copied into the pending buffers. The caller hands it on while
-  /// `text` is valid, as it would have been emitted.
-  ///
-  /// Everything else is as ``accept(_:source:lineNumber:physicalLines:_:)`` would do with the line
-  /// and the next one: held lines and the pending record are delivered to `emit` first, the line is
-  /// stamped and counted, and the record is the one that would have been assembled. `header` must
-  /// have no record merged after it (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
-  mutating func acceptSingleLine(
-    _ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, source: Int, lineNumber: Int, _ emit: (Record) -> Int
-  ) -> Record {
-    let time = stampSingleLine(text, header: header, emit)
-    return singleLineRecord(text, header: header, time: time, source: source, lineNumber: lineNumber)
-  }
-
-  /// What ``acceptSingleLine(_:header:source:lineNumber:_:)`` does before it makes the record:
-  /// held lines and the pending record go to `emit`, the line is stamped and counted; returns its
-  /// time.
-  ///
-  /// A caller that reads the line's meaning without a ``Record`` (a utilization line,
-  /// ``RecordHandler/handleUtilizationLine(_:file:time:severity:source:lineNumber:known:_:)``) calls
-  /// this alone; the line's message is ``singleLineMessage(_:header:)``.
+  /// The line has a standard header (``StandardHeader``) and the next line starts with one too.
+  /// Everything is as ``accept(_:source:lineNumber:physicalLines:_:)`` would do with the line and
+  /// the next one; the record that would have been assembled is
+  /// ``singleLineRecord(_:header:time:source:lineNumber:)``, which views `text` (nothing is copied
+  /// into the pending buffers), and a caller that reads the line's meaning without a ``Record`` (a
+  /// utilization line, ``RecordHandler/handleUtilizationLine(_:file:time:severity:source:lineNumber:known:_:)``)
+  /// reads its message, ``singleLineMessage(_:header:)``. `header` must have no record merged after
+  /// it (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
   @inline(__always)
   mutating func stampSingleLine(_ text: UnsafeBufferPointer<UInt8>, header: KlogHeader, _ emit: (Record) -> Int)
     -> LogTime
