@@ -81,19 +81,13 @@ struct EpisodeBuilder: Sendable {
   /// It then changes or adds its node's candidacy alone, as ``apply(_:into:)`` would.
   /// `possibleInsertions` is how many candidacies those events may insert: with this one, they
   /// may not fill the table, which would empty it. A reading of a loop named by an `iterationId`
-  /// may not (its loop's bookkeeping comes first).
-  @inline(__always)
-  func mayApplyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
-    mayApplyAhead(loop: note.context.loop, possibleInsertions: possibleInsertions)
-  }
-
-  /// ``mayApplyAhead(_:possibleInsertions:)`` for a reading of `loop`.
+  /// may not (its loop's bookkeeping comes first); `loop` is the reading's.
   @inline(__always)
   func mayApplyAhead(loop: LoopId?, possibleInsertions: Int) -> Bool {
     !Self.isStructured(loop) && down.candidacies.count + possibleInsertions + 1 < Self.maximumTrackedKeys
   }
 
-  /// Applies a utilization reading that ``mayApplyAhead(_:possibleInsertions:)`` allows.
+  /// Applies a utilization reading that ``mayApplyAhead(loop:possibleInsertions:)`` allows.
   @inline(__always)
   mutating func applyAhead(_ note: UtilizationNote) {
     applyAhead(note.node, nameHash: note.nameHash, note.utilization, note.context)

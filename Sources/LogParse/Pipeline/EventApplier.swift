@@ -46,19 +46,34 @@ struct EventApplier: EventReceiver {
   /// Adds a utilization reading: applied now when that gives its turn's outcome (see
   /// ``EventApplier``), else held, in its compact form while the input runs in order.
   mutating func receive(_ note: __owned UtilizationNote, _ years: YearEvidence) {
-    if note.context.time.isKnown { orderTime = note.context.time }
-    // The cheapest test first: a waiting event naming the node is the usual reason to wait.
-    if !waitingNames.mayTouch(nameHash: note.nameHash), appliesReadingsAhead, !(orderTime < aheadTime),
-      reorder.waitsInArrivalOrder(at: orderTime), sink.mayApplyAhead(note, possibleInsertions: waitingNames.named)
-    {
+    let time = note.context.time.isKnown ? note.context.time : orderTime
+    orderTime = time
+    if mayGoAhead(nameHash: note.nameHash, at: time, loop: note.context.loop) {
       sink.applyAhead(note)
-      readingsAppliedAhead += 1
-      aheadTime = orderTime
-      appliedLastAhead = true
-      Self.passOver(at: orderTime, years, &reorder, &sink, &waitingNames)
+      wentAhead(at: time, years)
       return
     }
     hold(note, years)
+  }
+
+  /// Whether a reading of the node hashing to `nameHash`, of `loop`, arriving at `time`, may be
+  /// applied as it came.
+  ///
+  /// The cheapest test first: a waiting event naming the node is the usual reason to wait.
+  @inline(__always)
+  private func mayGoAhead(nameHash: UInt64, at time: LogTime, loop: LoopId?) -> Bool {
+    !waitingNames.mayTouch(nameHash: nameHash) && appliesReadingsAhead && !(time < aheadTime)
+      && reorder.waitsInArrivalOrder(at: time)
+      && sink.mayApplyAhead(loop: loop, possibleInsertions: waitingNames.named)
+  }
+
+  /// Counts a reading applied as it came at `time`, and lets the window release what is due.
+  @inline(__always)
+  private mutating func wentAhead(at time: LogTime, _ years: YearEvidence) {
+    readingsAppliedAhead += 1
+    aheadTime = time
+    appliedLastAhead = true
+    Self.passOver(at: time, years, &reorder, &sink, &waitingNames)
   }
 
   /// Holds a utilization reading that may not be applied as it came, at ``orderTime``.
@@ -76,19 +91,12 @@ struct EventApplier: EventReceiver {
     node: String, nameHash: UInt64, utilization: Double, context: EventContext, _ years: YearEvidence
   ) {
     let time = context.time.isKnown ? context.time : orderTime
-    if !waitingNames.mayTouch(nameHash: nameHash), appliesReadingsAhead, !(time < aheadTime),
-      reorder.waitsInArrivalOrder(at: time),
-      sink.mayApplyAhead(loop: context.loop, possibleInsertions: waitingNames.named)
-    {
-      orderTime = time
+    orderTime = time
+    if mayGoAhead(nameHash: nameHash, at: time, loop: context.loop) {
       sink.applyAhead(node, nameHash: nameHash, utilization, context)
-      readingsAppliedAhead += 1
-      aheadTime = time
-      appliedLastAhead = true
-      Self.passOver(at: time, years, &reorder, &sink, &waitingNames)
+      wentAhead(at: time, years)
       return
     }
-    orderTime = time
     hold(UtilizationNote(node: node, nameHash: nameHash, utilization: utilization, context: context), years)
   }
 
@@ -216,19 +224,14 @@ struct EventSink {
   }
 
   /// Whether a utilization reading may be applied ahead of its turn: no observer needs the events
-  /// and the builder allows it (``EpisodeBuilder/mayApplyAhead(_:possibleInsertions:)``).
-  @inline(__always)
-  func mayApplyAhead(_ note: UtilizationNote, possibleInsertions: Int) -> Bool {
-    mayApplyAhead(loop: note.context.loop, possibleInsertions: possibleInsertions)
-  }
-
-  /// ``mayApplyAhead(_:possibleInsertions:)`` for a reading of `loop`.
+  /// and the builder allows it (``EpisodeBuilder/mayApplyAhead(loop:possibleInsertions:)``); `loop` is
+  /// the reading's.
   @inline(__always)
   func mayApplyAhead(loop: LoopId?, possibleInsertions: Int) -> Bool {
     onEvent == nil && builder.mayApplyAhead(loop: loop, possibleInsertions: possibleInsertions)
   }
 
-  /// Applies a utilization reading ahead of its turn (``mayApplyAhead(_:possibleInsertions:)``).
+  /// Applies a utilization reading ahead of its turn (``mayApplyAhead(loop:possibleInsertions:)``).
   @inline(__always)
   mutating func applyAhead(_ note: UtilizationNote) {
     builder.applyAhead(note)
