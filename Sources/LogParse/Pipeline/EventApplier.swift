@@ -59,12 +59,13 @@ struct EventApplier: EventReceiver {
   /// Whether a reading of the node hashing to `nameHash`, of `loop`, arriving at `time`, may be
   /// applied as it came.
   ///
-  /// The cheapest test first: a waiting event naming the node is the usual reason to wait.
+  /// The tests of a reading in a run (``mayApplyInRun(nameHash:loop:)``) first, the cheapest of
+  /// them first (a waiting event naming the node is the usual reason to wait), then what a run
+  /// knows already: readings go ahead, time runs forward, the window releases in arrival order.
   @inline(__always)
   private func mayGoAhead(nameHash: UInt64, at time: LogTime, loop: LoopId?) -> Bool {
-    !waitingNames.mayTouch(nameHash: nameHash) && appliesReadingsAhead && !(time < aheadTime)
+    mayApplyInRun(nameHash: nameHash, loop: loop) && appliesReadingsAhead && !(time < aheadTime)
       && reorder.waitsInArrivalOrder(at: time)
-      && sink.mayApplyAhead(loop: loop, possibleInsertions: waitingNames.named)
   }
 
   /// Counts a reading applied as it came at `time`, and lets the window release what is due.
