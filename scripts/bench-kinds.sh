@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Instructions per line by message kind: for each kind (a literal of its message), the 4 MB
-# generated log's lines of that kind past its first 400 lines, all of them and the first half,
-# each after those 400 lines (so the cloud clue and the first message date are found as in the
-# whole log, and time runs forward),
+# generated log's lines of that kind past its first lines (200, or more until they name the cloud
+# provider), all of them and the first half, each after those lines (so the cloud clue and the
+# first message date are found as in the whole log, and time runs forward),
 # under callgrind (--dump-instr=no, one thread, SWIFT_DETERMINISTIC_HASHING=1); the difference
 # over the difference in lines is the kind's cost a line, start-up and the shared first lines
 # excluded.
@@ -29,10 +29,22 @@ instructions() {
     "$cas" report --format json --threads 1 "$1" > /dev/null 2> bench-data/kinds/run.err
   sed -n 's/^summary: //p' bench-data/kinds/run.out
 }
-# 400 lines: the callgrind row's log names its provider's source file first at line 341
-# (`auto_scaling_groups.go`); without it every record is searched for the clue, as in the last row.
-first=400
-head -n "$first" "$log" > bench-data/kinds/first.log
+# The first lines: 200, doubled until cas-logs names the cloud provider from them (its report's
+# `autoscaler.cloudProvider`), at most a quarter of the log: without the clue every record after
+# them would be searched for it, as in the last row.
+provider() {
+  "$cas" report --format json "$1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["autoscaler"]["cloudProvider"] or "")'
+}
+first=200
+total=$(wc -l < "$log")
+while head -n "$first" "$log" > bench-data/kinds/first.log && [ -z "$(provider bench-data/kinds/first.log)" ]; do
+  if [ $((first * 2)) -gt $((total / 4)) ]; then
+    echo "bench-kinds: no cloud provider named in the first $first lines; rows are counted without the clue" >&2
+    break
+  fi
+  first=$((first * 2))
+done
+echo "first lines: $first"
 # row LABEL KIND FIRST: the kind's lines past the first $first, all and half, each after the lines
 # in the file FIRST (/dev/null for none); a kind with fewer than 20 lines gives no row.
 row() {
