@@ -15,23 +15,23 @@ enum ByteByByteUtilizationLine {
     let after = i + 3
     var word = after
     while word < count, isResourceByte(message[word]) { word += 1 }
-    if word > after, word < count, message[word] == 0x20, let value = value(message, from: word + 1) {
-      return UtilizationLine.Reading(name: name, utilization: value)
+    if word > after, word < count, message[word] == 0x20, let (value, end) = value(message, from: word + 1) {
+      return UtilizationLine.Reading(name: name, utilization: value, end: end)
     }
-    return value(message, from: after).map { UtilizationLine.Reading(name: name, utilization: $0) }
+    return value(message, from: after).map { UtilizationLine.Reading(name: name, utilization: $0.0, end: $0.1) }
   }
 
-  private static func value(_ message: UnsafeBufferPointer<UInt8>, from start: Int) -> Double? {
+  private static func value(_ message: UnsafeBufferPointer<UInt8>, from start: Int) -> (Double, Int)? {
     let rest = UnsafeBufferPointer(rebasing: message[start...])
     if startsWith(rest, "utilization ") {
-      guard let (value, _) = decimal(message, from: start + 12) else { return nil }
-      return (0...1).contains(value) ? value : nil
+      guard let (value, end) = decimal(message, from: start + 12) else { return nil }
+      return (0...1).contains(value) ? (value, end) : nil
     }
     guard startsWith(rest, "requested is "), let (percent, end) = decimal(message, from: start + 13),
       startsWith(UnsafeBufferPointer(rebasing: message[end...]), "% of allocatable")
     else { return nil }
     let value = percent / 100
-    return (0...1).contains(value) ? value : nil
+    return (0...1).contains(value) ? (value, end + 16) : nil
   }
 
   private static func decimal(_ message: UnsafeBufferPointer<UInt8>, from start: Int) -> (Double, end: Int)? {

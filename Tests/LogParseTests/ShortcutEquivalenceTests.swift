@@ -103,6 +103,27 @@ struct ShortcutEquivalenceTests {
         == Self.report(Array((broken.joined(separator: "\n") + "\n").utf8), shortcuts: false))
   }
 
+  /// A record merged after a utilization line of a run, or a name ending in `]`, gives the report
+  /// the usual way gives: the merged record is found after the reading's end.
+  @Test func aRecordMergedIntoARunsLineIsFound() {
+    let header = "I0927 11:50:35.1583"
+    var lines = (0..<10).map {
+      "\(header)\($0)1       1 klogx.go:87] Node ip-10-0-0-\($0) - cpu requested is 5.0% of allocatable"
+    }
+    lines[6] += " \(header)99       1 scale_up.go:300] Upcoming 1 nodes"
+    lines[7] = lines[7].replacingOccurrences(of: "ip-10-0-0-7", with: "ip-10-0-0-7]")
+    lines[8] = lines[8].replacingOccurrences(of: "ip-10-0-0-8", with: "I0927")
+    let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now))
+    analyzer.beginSource("test.log")
+    analyzer.feed(bytes)
+    analyzer.finish()
+    #expect(analyzer.linesInRuns >= 3)
+    // Ten readings and the merged record.
+    #expect(analyzer.statistics.recognized == 11)
+    #expect(Self.report(bytes, shortcuts: true) == Self.report(bytes, shortcuts: false))
+  }
+
   /// A record that an envelope or a time line wraps, or that lines continue, is assembled.
   @Test func onlyWholePlainLinesAreTaken() {
     let header = "I0927 11:50:35.158391       1 scale_up.go:300] "

@@ -9,10 +9,12 @@
 ///
 /// The literals are compared a word at a time (``Words``), the name is found eight bytes at a time.
 enum UtilizationLine {
-  /// The node name's byte range in the message, and the utilization (0…1).
+  /// The node name's byte range in the message, the utilization (0…1), and where the text read
+  /// ends (what follows is not part of the reading).
   struct Reading: Equatable {
     var name: Range<Int>
     var utilization: Double
+    var end: Int
   }
 
   /// The literals of the line as little-endian words (`UtilizationLineTests` checks each against
@@ -62,22 +64,22 @@ enum UtilizationLine {
     } else {
       while word < count, isResourceNameByte(m[word]) { word += 1 }
     }
-    if word > after, word < count, m[word] == 0x20, let value = value(m, count, from: word + 1) {
-      return Reading(name: name, utilization: value)
+    if word > after, word < count, m[word] == 0x20, let (value, end) = value(m, count, from: word + 1) {
+      return Reading(name: name, utilization: value, end: end)
     }
-    return value(m, count, from: after).map { Reading(name: name, utilization: $0) }
+    return value(m, count, from: after).map { Reading(name: name, utilization: $0.value, end: $0.end) }
   }
 
   /// The utilization stated from `start` of the `count` bytes at `m`: `utilization X` or
-  /// `requested is X% of allocatable`.
+  /// `requested is X% of allocatable`, and where its text ends.
   @inline(__always)
-  private static func value(_ m: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> Double? {
+  private static func value(_ m: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> (value: Double, end: Int)? {
     let raw = UnsafeRawPointer(m)
     guard start + 12 <= count else { return nil }
     let first = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
     if first == Words.utilizat, raw.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self) == Words.ion {
-      guard let (value, _) = decimal(m, count, from: start + 12) else { return nil }
-      return (0...1).contains(value) ? value : nil
+      guard let (value, end) = decimal(m, count, from: start + 12) else { return nil }
+      return (0...1).contains(value) ? (value, end) : nil
     }
     guard first == Words.requeste, start + 13 <= count,
       raw.loadUnaligned(fromByteOffset: start + 5, as: UInt64.self) == Words.stedIs,
@@ -86,7 +88,7 @@ enum UtilizationLine {
       raw.loadUnaligned(fromByteOffset: end + 8, as: UInt64.self) == Words.ocatable
     else { return nil }
     let value = percent / 100
-    return (0...1).contains(value) ? value : nil
+    return (0...1).contains(value) ? (value, end + 16) : nil
   }
 
   /// The plain decimal at `start` (the whole run of `[0-9.eE+-]` the pattern takes), read as

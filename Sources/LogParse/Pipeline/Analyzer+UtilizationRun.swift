@@ -13,11 +13,16 @@ extension Analyzer {
     _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
   ) -> Bool {
     guard lineNumber == run.lastLine, source == run.source, run.count < run.room,
-      let header = nextHeader.repeatedHeader(of: line),
-      KlogHeaderParser.embeddedHeaderStart(line, messageStart: header.messageStart) == nil
+      let header = nextHeader.repeatedHeader(of: line)
     else { return false }
     let message = assembler.singleLineMessage(line, header: header)
-    guard let reading = UtilizationLine.read(message) else { return false }
+    // A reading that takes the line to its end leaves no room for a merged record: a merged
+    // header has a blank five bytes after its severity letter, and of the line's words only the
+    // name, which has no blank, may start with one (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
+    guard let reading = UtilizationLine.read(message),
+      header.messageStart + reading.end == line.count
+        || KlogHeaderParser.embeddedHeaderStart(line, messageStart: header.messageStart) == nil
+    else { return false }
     // The year of the line before: the header repeats its date.
     let time = LogTime(
       month: Int(header.month), day: Int(header.day), microsecondOfDay: header.microsecondOfDay,
