@@ -99,6 +99,15 @@ struct EpisodeBuilder: Sendable {
     down.noteUtilization(node, nameHash: nameHash, utilization, context)
   }
 
+  /// ``applyAhead(_:)`` for a reading whose node is given by its string's identity, and the
+  /// string when the identity is not enough (``ScaleDownReducer/noteUtilization(identity:nameHash:node:_:_:)``).
+  @inline(__always)
+  mutating func applyAhead(
+    identity: StringIdentity, nameHash: UInt64, node: () -> String, _ utilization: Double, _ context: EventContext
+  ) {
+    down.noteUtilization(identity: identity, nameHash: nameHash, node: node, utilization, context)
+  }
+
   /// Applies one event through the reducers of its concern.
   private mutating func applyRouted(_ event: Event, _ context: EventContext, into steps: inout [EpisodeStep]) {
     if process.noteIteration(context), !process.decisionOpensThisLoop(startedAt: up.decision.startedAt) {

@@ -50,12 +50,6 @@ struct NameKeyedTable<Value> {
     index.find(hash: hash) { hashes[$0] == hash && keys[$0] == name }
   }
 
-  /// The two words of a string: its identity (equal words are equal text).
-  @inline(__always)
-  private static func identity(_ name: String) -> (UInt64, UInt64) {
-    unsafeBitCast(name, to: (UInt64, UInt64).self)
-  }
-
   /// The entry holding `name`, if any: by the string's identity when the cache knows it, else by
   /// the hash of its text (and the cache then knows it).
   @inline(__always)
@@ -69,16 +63,35 @@ struct NameKeyedTable<Value> {
     entry(of: name) { hash }
   }
 
+  /// The entry whose key has `identity`, when the cache knows it; nil says nothing of the name.
+  @inline(__always)
+  func cachedEntry(of identity: StringIdentity) -> Int? {
+    cachedEntry(of: identity, way: Self.way(of: identity, count: identities.count))
+  }
+
+  /// The first of the cache's two ways for `identity`, among `count` ways (0 when the cache is empty).
+  @inline(__always)
+  private static func way(of identity: StringIdentity, count: Int) -> Int {
+    let mixed = (identity.first ^ (identity.second &* 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
+    return Int(truncatingIfNeeded: mixed >> 32) & (count - 2)
+  }
+
+  @inline(__always)
+  private func cachedEntry(of identity: StringIdentity, way: Int) -> Int? {
+    guard !identities.isEmpty else { return nil }
+    for cached in way...(way + 1) {
+      let known = Int(identities[cached]) - 1
+      if known >= 0, known < keys.count, StringIdentity(keys[known]) == identity { return known }
+    }
+    return nil
+  }
+
   @inline(__always)
   private mutating func entry(of name: String, hashing: () -> UInt64) -> Int? {
     guard !identities.isEmpty else { return nil }
-    let words = Self.identity(name)
-    let mixed = (words.0 ^ (words.1 &* 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
-    let way = Int(truncatingIfNeeded: mixed >> 32) & (identities.count - 2)
-    for cached in way...(way + 1) {
-      let known = Int(identities[cached]) - 1
-      if known >= 0, known < keys.count, Self.identity(keys[known]) == words { return known }
-    }
+    let identity = StringIdentity(name)
+    let way = Self.way(of: identity, count: identities.count)
+    if let known = cachedEntry(of: identity, way: way) { return known }
     guard let found = find(name, hash: hashing()) else { return nil }
     // The same text in another string (a segment's names are its own parser's): the key becomes
     // this string, so the next lookups with it are found by identity.

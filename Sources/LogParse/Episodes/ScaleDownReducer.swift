@@ -126,6 +126,19 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
     noteUtilization(entry: entry, utilization, context)
   }
 
+  /// ``noteUtilization(_:nameHash:_:_:)`` for a node given by its string's identity: the
+  /// candidacy the cache finds by it, else the one of the string `node` gives.
+  @inline(__always)
+  mutating func noteUtilization(
+    identity: StringIdentity, nameHash: UInt64, node: () -> String, _ utilization: Double, _ context: EventContext
+  ) {
+    if let entry = candidacies.cachedEntry(of: identity) {
+      noteUtilization(entry: entry, utilization, context)
+      return
+    }
+    noteUtilization(node(), nameHash: nameHash, utilization, context)
+  }
+
   /// The entry of `node`'s candidacy with this record's lines added: one lookup, the value
   /// changed in place (a copy out and back would copy the evidence array on every line).
   ///

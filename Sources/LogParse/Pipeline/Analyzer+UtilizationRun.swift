@@ -39,9 +39,11 @@ extension Analyzer {
     let context = EventContext(
       time: time, source: source, lines: lineNumber...lineNumber, severity: run.severity, loop: run.loop, stream: 0,
       hasTime: true)
-    events.applyInRun(
-      node: records.extractor.nodeName(interning: name, hash: hash), nameHash: hash, utilization: reading.utilization,
-      context: context)
+    // The node by its string's identity: the string is not copied when its candidacy is cached.
+    let identity = records.extractor.nodeIdentity(interning: name, hash: hash)
+    events.applyInRun(identity: identity, nameHash: hash, utilization: reading.utilization, context: context) {
+      records.extractor.nodeName(interning: name, hash: hash)
+    }
     records.noteRunLine(file: UnsafeBufferPointer(rebasing: line[header.fileRange]), message: message, time: time)
     run.take(line: lineNumber, time: time, length: line.count)
     return true

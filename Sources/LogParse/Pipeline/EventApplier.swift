@@ -127,8 +127,10 @@ struct EventApplier: EventReceiver {
 
   /// Applies a reading of the run as it came; ``endRun(count:ascents:lastTime:)`` counts it.
   @inline(__always)
-  mutating func applyInRun(node: String, nameHash: UInt64, utilization: Double, context: EventContext) {
-    sink.applyAhead(node, nameHash: nameHash, utilization, context)
+  mutating func applyInRun(
+    identity: StringIdentity, nameHash: UInt64, utilization: Double, context: EventContext, node: () -> String
+  ) {
+    sink.applyAhead(identity: identity, nameHash: nameHash, node: node, utilization, context)
   }
 
   /// Counts a run's readings as ``receiveReading(node:nameHash:utilization:context:_:)`` counts
@@ -242,6 +244,14 @@ struct EventSink {
   @inline(__always)
   mutating func applyAhead(_ node: String, nameHash: UInt64, _ utilization: Double, _ context: EventContext) {
     builder.applyAhead(node, nameHash: nameHash, utilization, context)
+  }
+
+  /// ``applyAhead(_:)`` for a reading whose node is given by its string's identity.
+  @inline(__always)
+  mutating func applyAhead(
+    identity: StringIdentity, nameHash: UInt64, node: () -> String, _ utilization: Double, _ context: EventContext
+  ) {
+    builder.applyAhead(identity: identity, nameHash: nameHash, node: node, utilization, context)
   }
 
   /// Applies a utilization reading: the builder's short way when no observer needs the event.

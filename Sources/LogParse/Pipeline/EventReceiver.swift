@@ -17,8 +17,10 @@ protocol EventReceiver {
   /// Whether a reading of the node whose name hashes to `nameHash`, in `loop`, may be applied in
   /// the run: no waiting event may touch its candidacy, and a new candidacy would not fill the table.
   func mayApplyInRun(nameHash: UInt64, loop: LoopId?) -> Bool
-  /// Applies a reading of the run, which ``mayApplyInRun(nameHash:loop:)`` allowed.
-  mutating func applyInRun(node: String, nameHash: UInt64, utilization: Double, context: EventContext)
+  /// Applies a reading of the run, which ``mayApplyInRun(nameHash:loop:)`` allowed, of the node
+  /// whose name's string has `identity` (``StringIdentity``) and is what `node` gives.
+  mutating func applyInRun(
+    identity: StringIdentity, nameHash: UInt64, utilization: Double, context: EventContext, node: () -> String)
   /// Counts the `count` readings of a run as arrivals, the last at `lastTime`, `ascents` of them
   /// later than the one before: what receiving each would have counted.
   mutating func endRun(count: Int, ascents: Int, lastTime: LogTime)
@@ -34,8 +36,11 @@ extension EventReceiver {
   /// applied in one anyway is received as its note).
   mutating func readingRunRoom() -> Int { 0 }
   func mayApplyInRun(nameHash: UInt64, loop: LoopId?) -> Bool { false }
-  mutating func applyInRun(node: String, nameHash: UInt64, utilization: Double, context: EventContext) {
-    receive(UtilizationNote(node: node, nameHash: nameHash, utilization: utilization, context: context), YearEvidence())
+  mutating func applyInRun(
+    identity: StringIdentity, nameHash: UInt64, utilization: Double, context: EventContext, node: () -> String
+  ) {
+    receive(
+      UtilizationNote(node: node(), nameHash: nameHash, utilization: utilization, context: context), YearEvidence())
   }
   mutating func endRun(count: Int, ascents: Int, lastTime: LogTime) {}
 
