@@ -12,29 +12,31 @@ extension Analyzer {
     _ run: inout UtilizationRun, _ nextHeader: inout NextHeader, _ lineNumber: inout Int,
     _ assembler: inout RecordAssembler, _ records: inout RecordHandler, _ events: inout Receiver
   ) -> Bool {
-    guard lineNumber == run.lastLine, source == run.source, run.count < run.room,
-      let header = nextHeader.repeatedHeader(of: line)
+    guard lineNumber == run.lastLine, source == run.source, run.count < run.room, nextHeader.repeatsHeader(of: line)
     else { return false }
-    let message = assembler.singleLineMessage(line, header: header)
+    // The kept header is the line's: it is read in place, field by field.
+    let messageStart = nextHeader.kept.messageStart
+    let message = assembler.singleLineMessage(line, header: nextHeader.kept)
     // A reading that takes the line to its end leaves no room for a merged record: a merged
     // header has a blank five bytes after its severity letter, and of the line's words only the
     // name, which has no blank, may start with one (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
     guard let reading = UtilizationLine.read(message),
-      header.messageStart + reading.end == line.count
-        || KlogHeaderParser.embeddedHeaderStart(line, messageStart: header.messageStart) == nil
+      messageStart + reading.end == line.count
+        || KlogHeaderParser.embeddedHeaderStart(line, messageStart: messageStart) == nil
     else { return false }
     // The year of the line before: the header repeats its date.
     let time = LogTime(
-      month: Int(header.month), day: Int(header.day), microsecondOfDay: header.microsecondOfDay,
-      yearOffset: Int(run.yearOffset), fractionDigits: header.fractionDigits)
+      month: nextHeader.kept.month, day: nextHeader.kept.day, microsecondOfDay: nextHeader.kept.microsecondOfDay,
+      yearOffset: Int(run.yearOffset), fractionDigits: nextHeader.kept.fractionDigits)
     let name = UnsafeBufferPointer(rebasing: message[reading.name])
     let hash = NameGeneration.hash(name)
     guard !(time < run.lastTime), events.mayApplyInRun(nameHash: hash, loop: run.loop) else {
       if let base = line.baseAddress { run.handoff = (base, reading, hash) }
       return false
     }
+    let file = UnsafeBufferPointer(rebasing: line[nextHeader.kept.fileRange])
     // The line is a whole record (the next one opens with a header); its header is used up.
-    guard nextHeader.opensRecord(following, after: line, header) else { return false }
+    guard nextHeader.opensRecordRepeatingKept(following, after: line) else { return false }
     lineNumber += 1
     let context = EventContext(
       time: time, source: source, lines: lineNumber...lineNumber, severity: run.severity, loop: run.loop, stream: 0,
@@ -44,7 +46,7 @@ extension Analyzer {
     events.applyInRun(identity: identity, nameHash: hash, utilization: reading.utilization, context: context) {
       records.extractor.nodeName(interning: name, hash: hash)
     }
-    records.noteRunLine(file: UnsafeBufferPointer(rebasing: line[header.fileRange]), message: message, time: time)
+    records.noteRunLine(file: file, message: message, time: time)
     run.take(line: lineNumber, time: time, length: line.count)
     return true
   }

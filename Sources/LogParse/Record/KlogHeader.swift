@@ -145,9 +145,9 @@ enum KlogHeaderParser {
     let hour = pair(dateDigits, 5)
     let minute = pair(clockDigits, 0)
     let second = pair(clockDigits, 3)
-    let micros = (pair(fractionDigits, 1) * 100 + pair(fractionDigits, 3)) * 100 + pair(fractionDigits, 5)
+    let micros = microseconds(fractionDigits)
     guard hour < 24, minute < 60, second < 61, CivilDate.isValid(month: month, day: day) else { return nil }
-    return (severity, month, day, Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + Int64(micros))
+    return (severity, month, day, Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + micros)
   }
 
   /// The digit values of the bytes of `word` that `mask` selects (the others 0), or nil when one
@@ -159,6 +159,17 @@ enum KlogHeaderParser {
     guard values & 0xF0F0_F0F0_F0F0_F0F0 == 0, (values &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0
     else { return nil }
     return values
+  }
+
+  /// The six-digit number whose digit values are bytes 1 to 6 of `values` (a fraction's digits
+  /// after its `.`, ``digitValues(_:mask:)``), combined in pairs a word at a time.
+  @inline(__always)
+  static func microseconds(_ values: UInt64) -> Int64 {
+    let digits = values >> 8
+    // Three 16-bit lanes of two digits each: the first of each pair times ten, plus the second.
+    let pairs = (digits & 0x0000_00FF_00FF_00FF) &* 10 &+ ((digits >> 8) & 0x0000_00FF_00FF_00FF)
+    return Int64(truncatingIfNeeded: pairs & 0xFFFF) &* 10_000 &+ Int64(truncatingIfNeeded: (pairs >> 16) & 0xFFFF)
+      &* 100 &+ Int64(truncatingIfNeeded: (pairs >> 32) & 0xFFFF)
   }
 
   /// The two-digit number whose digit values are bytes `byte` and `byte + 1` of `values`.

@@ -5,7 +5,12 @@
 /// when the chunk ends (a reader may reuse its buffer for the next chunk).
 struct NextHeader {
   private var start: UnsafePointer<UInt8>?
-  private var header: KlogHeader?
+  /// The kept header; meaningful only while ``start`` is set.
+  private(set) var kept = KlogHeader(
+    severity: nil, month: 1, day: 1, microsecondOfDay: 0, fractionDigits: 0, fileRange: 0..<0, sourceLine: 0,
+    messageStart: 0, pastedPrefixLength: 0)
+  /// The microsecond of day at which the kept header's minute starts (``StandardHeader/minuteStart(_:)``).
+  private var minuteStart: Int64 = 0
   /// Whether the kept header was found repeating the line before's (``StandardHeader/repeated(_:count:previous:_:)``).
   private var keptRepeats = false
   /// Whether no line is taken as a whole record (``disable()``).
@@ -16,17 +21,16 @@ struct NextHeader {
     guard !isDisabled, let base = line.baseAddress else { return nil }
     if start == base {
       start = nil
-      return header
+      return kept
     }
     return StandardHeader.read(base, count: line.count)
   }
 
-  /// The kept header of `line` when it repeats the header of the line before in all but its
-  /// seconds, else nil; unlike ``header(of:)``, the header stays kept.
+  /// Whether the header kept is `line`'s and repeats the header of the line before in all but its
+  /// seconds (``kept`` then is `line`'s header); unlike ``header(of:)``, the header stays kept.
   @inline(__always)
-  func repeatedHeader(of line: UnsafeBufferPointer<UInt8>) -> KlogHeader? {
-    guard keptRepeats, let base = line.baseAddress, start == base else { return nil }
-    return header
+  func repeatsHeader(of line: UnsafeBufferPointer<UInt8>) -> Bool {
+    keptRepeats && start == line.baseAddress && start != nil
   }
 
   /// Whether `following`, the bytes after `line`, opens with a standard header (kept for that
@@ -41,7 +45,8 @@ struct NextHeader {
     if let found = StandardHeader.repeated(base, count: following.count, previous: previous, lineHeader) {
       keptRepeats = true
       start = base
-      header = found
+      kept = found
+      minuteStart = StandardHeader.minuteStart(previous)
       return true
     }
     guard let found = StandardHeader.read(base, count: following.count) else {
@@ -50,8 +55,26 @@ struct NextHeader {
     }
     keptRepeats = false
     start = base
-    header = found
+    kept = found
+    minuteStart = StandardHeader.minuteStart(base)
     return true
+  }
+
+  /// ``opensRecord(_:after:_:)`` for a `line` whose header is the kept one and repeats
+  /// (``repeatsHeader(of:)``): a next line repeating it too changes only the kept time.
+  @inline(__always)
+  mutating func opensRecordRepeatingKept(
+    _ following: UnsafeBufferPointer<UInt8>, after line: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    if let base = following.baseAddress, let previous = line.baseAddress,
+      let time = StandardHeader.repeatedTime(
+        base, count: following.count, previous: previous, end: kept.messageStart, minuteStart: minuteStart)
+    {
+      start = base
+      kept.microsecondOfDay = time
+      return true
+    }
+    return opensRecord(following, after: line, kept)
   }
 
   /// Takes no line as a whole record from now on: every line is assembled.

@@ -61,8 +61,25 @@ enum StandardHeader {
   ) -> KlogHeader? {
     let end = header.messageStart
     guard end >= 27, count >= end, header.pastedPrefixLength == 0, header.hasTime, !header.foundBySearch,
-      previous[end - 1] == 0x20
+      previous[end - 1] == 0x20,
+      let time = repeatedTime(base, count: count, previous: previous, end: end, minuteStart: minuteStart(previous))
     else { return nil }
+    return KlogHeader(
+      severity: header.severity, month: header.month, day: header.day, microsecondOfDay: time, fractionDigits: 6,
+      fileRange: header.fileRange, sourceLine: header.sourceLine, messageStart: end, pastedPrefixLength: 0)
+  }
+
+  /// The microsecond of day of the header at `base[0..<count]` when it repeats the one of the line
+  /// at `previous` (``repeated(_:count:previous:_:)``), which ends at `end` and whose minute starts
+  /// `minuteStart` microseconds into the day; else nil.
+  ///
+  /// The caller vouches for the rest of what ``repeated(_:count:previous:_:)`` tests of the
+  /// previous header: a header it repeated once passes them for good.
+  @inline(__always)
+  static func repeatedTime(
+    _ base: UnsafePointer<UInt8>, count: Int, previous: UnsafePointer<UInt8>, end: Int, minuteStart: Int64
+  ) -> Int64? {
+    guard count >= end else { return nil }
     let raw = UnsafeRawPointer(base)
     let was = UnsafeRawPointer(previous)
     // `I0927 11:50:` (twelve bytes): severity, date, hour and minute.
@@ -78,14 +95,15 @@ enum StandardHeader {
       case let second = KlogHeaderParser.pair(secondDigits, 0), second < 61,
       WordScan.equal(base + 21, previous + 21, count: end - 21)
     else { return nil }
-    let hour = Int(previous[6] &- 0x30) * 10 + Int(previous[7] &- 0x30)
-    let minute = Int(previous[9] &- 0x30) * 10 + Int(previous[10] &- 0x30)
-    let micros =
-      (KlogHeaderParser.pair(fractionDigits, 1) * 100 + KlogHeaderParser.pair(fractionDigits, 3)) * 100
-      + KlogHeaderParser.pair(fractionDigits, 5)
-    return KlogHeader(
-      severity: header.severity, month: header.month, day: header.day,
-      microsecondOfDay: Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + Int64(micros), fractionDigits: 6,
-      fileRange: header.fileRange, sourceLine: header.sourceLine, messageStart: end, pastedPrefixLength: 0)
+    return minuteStart + Int64(second) * 1_000_000 + KlogHeaderParser.microseconds(fractionDigits)
+  }
+
+  /// The microsecond of day at which the minute of the standard header at `base` starts: its hour
+  /// and minute, which a standard header holds as digits at fixed offsets.
+  @inline(__always)
+  static func minuteStart(_ base: UnsafePointer<UInt8>) -> Int64 {
+    let hour = Int(base[6] &- 0x30) * 10 + Int(base[7] &- 0x30)
+    let minute = Int(base[9] &- 0x30) * 10 + Int(base[10] &- 0x30)
+    return Int64(hour * 3600 + minute * 60) * 1_000_000
   }
 }
