@@ -25,8 +25,14 @@ enum CountValue {
 
   /// Whether `text` is a run of digits, possibly signed, that is out of range: worth counting.
   static func isOutOfRange(_ text: Substring) -> Bool {
-    let unsigned = text.hasPrefix("-") ? text.dropFirst() : text
-    guard !unsigned.isEmpty, unsigned.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-    return text.hasPrefix("-") || parse(unsigned) == nil
+    isOutOfRange(bytes: text.utf8)
+  }
+
+  /// ``isOutOfRange(_:)`` for the UTF-8 bytes of the text.
+  static func isOutOfRange(bytes: some Collection<UInt8>) -> Bool {
+    let signed = bytes.first == UInt8(ascii: "-")
+    let unsigned = signed ? bytes.dropFirst() : bytes[...]
+    guard !unsigned.isEmpty, unsigned.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    return signed || parse(digits: unsigned) == nil
   }
 }
