@@ -196,11 +196,13 @@ struct JSONWriter {
   /// `\n`, `\r` and `\t` as such, other control bytes and DEL as `\u00XX` (lower-case hex), and
   /// U+2028 and U+2029 as `\u2028` and `\u2029`; every other byte as it is.
   static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-    // Most text needs no escaping: printable ASCII without quotes or backslashes, copied at once.
-    if utf8.allSatisfy(isPlain) {
+    // Most text needs no escaping: printable ASCII without quotes or backslashes, found eight
+    // bytes at a time and copied at once.
+    if let base = utf8.baseAddress, WordScan.jsonPlainRun(base, from: 0, count: utf8.count) == utf8.count {
       out.append(contentsOf: utf8)
       return
     }
+    guard !utf8.isEmpty else { return }
     var index = 0
     while index < utf8.count {
       let byte = utf8[index]

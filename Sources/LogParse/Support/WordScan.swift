@@ -73,6 +73,26 @@ enum WordScan {
     return i - start
   }
 
+  /// The offset from `start` of the first byte of `base[start..<count]` that does not stand for
+  /// itself inside a JSON string (a control byte, a quote, a backslash, DEL or not ASCII), or
+  /// `count - start` when there is none.
+  @inline(__always)
+  static func jsonPlainRun(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+    var i = start
+    let raw = UnsafeRawPointer(base)
+    while i &+ 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      // A byte below 0x20 borrows into its high bit; a byte of 0x7F or above has it set after adding 1.
+      let flagged =
+        (((word &- broadcast(0x20)) | word | (word &+ broadcast(0x01))) & 0x8080_8080_8080_8080)
+        | zeroBytes(word ^ broadcast(0x22)) | zeroBytes(word ^ broadcast(0x5C))
+      if flagged != 0 { return i &- start &+ flagged.trailingZeroBitCount / 8 }
+      i &+= 8
+    }
+    while i < count, base[i] >= 0x20, base[i] < 0x7F, base[i] != 0x22, base[i] != 0x5C { i &+= 1 }
+    return i &- start
+  }
+
   /// The offset from `start` of the first byte of `base[start..<count]` that is `:`, `]`, a blank
   /// or a line break, or `count - start` when there is none.
   @inline(__always)
