@@ -13,6 +13,8 @@ struct NextHeader {
   private var minuteStart: Int64 = 0
   /// Whether the kept header was found repeating the line before's (``StandardHeader/repeated(_:count:previous:_:)``).
   private var keptRepeats = false
+  /// The line ``header(of:)`` last gave the kept header for: it is that line's header still.
+  private var handedOut: UnsafePointer<UInt8>?
   /// Whether no line is taken as a whole record (``disable()``).
   private var isDisabled = false
 
@@ -21,8 +23,10 @@ struct NextHeader {
     guard !isDisabled, let base = line.baseAddress else { return nil }
     if start == base {
       start = nil
+      handedOut = base
       return kept
     }
+    handedOut = nil
     return StandardHeader.read(base, count: line.count)
   }
 
@@ -42,6 +46,18 @@ struct NextHeader {
       start = nil
       return false
     }
+    // The line's header is the kept one, found repeating: a next line repeating it changes only
+    // the kept time (what ``repeated(_:count:previous:_:)`` tests of the header held when it was).
+    if keptRepeats, handedOut == previous,
+      let time = StandardHeader.repeatedTime(
+        base, count: following.count, previous: previous, end: kept.messageStart, minuteStart: minuteStart)
+    {
+      handedOut = nil
+      start = base
+      kept.microsecondOfDay = time
+      return true
+    }
+    handedOut = nil
     if let found = StandardHeader.repeated(base, count: following.count, previous: previous, lineHeader) {
       keptRepeats = true
       start = base
@@ -81,5 +97,8 @@ struct NextHeader {
   mutating func disable() { isDisabled = true }
 
   /// Forgets the kept header: the chunk it points into is done.
-  mutating func clear() { start = nil }
+  mutating func clear() {
+    start = nil
+    handedOut = nil
+  }
 }
