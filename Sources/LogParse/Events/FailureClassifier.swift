@@ -163,8 +163,8 @@ enum FailureClassifier {
       guard let found = ByteSearch.offset(of: markerBytes, in: bytes) else { return nil }
       let start = found + markerBytes.count
       var end = start
-      while end < bytes.count, !wordStops.contains(bytes[end]) { end += 1 }
-      while end > start, trailingPunctuation.contains(bytes[end - 1]) { end -= 1 }
+      while end < bytes.count, !isWordStop(bytes[end]) { end += 1 }
+      while end > start, isTrailingPunctuation(bytes[end - 1]) { end -= 1 }
       guard end > start else { return nil }
       // A name read out of a message: cut like every name kept.
       let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -183,6 +183,21 @@ enum FailureClassifier {
     return section.isEmpty ? nil : section
   }
 
-  private static let wordStops: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x22, 0x27]
-  private static let trailingPunctuation: Set<UInt8> = [0x2E, 0x3B, 0x29, 0x3A]
+  /// Whether `byte` ends a word: a blank, a line break, a comma or a quote.
+  @inline(__always)
+  private static func isWordStop(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x22, 0x27: return true
+    default: return false
+    }
+  }
+
+  /// Whether `byte` is punctuation dropped from a word's end: `.`, `;`, `)` or `:`.
+  @inline(__always)
+  private static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x2E, 0x3B, 0x29, 0x3A: return true
+    default: return false
+    }
+  }
 }

@@ -191,6 +191,8 @@ enum FailureWords {
       return name
     }
     if let name = token(startingWith: "aks-", in: message, where: isScaleSetNode) { return name }
+    // Every scheme holds `://`: a message without it names no provider id.
+    guard ByteSearch.contains(message, "://") else { return nil }
     for scheme in providerIdSchemes {
       if let id = token(startingWith: scheme, in: message, where: { $0.count > scheme.count }) { return id }
     }

@@ -140,8 +140,17 @@ struct JSONWriter {
   /// A line break and the indentation of `depth` levels.
   private mutating func newline(depth: Int) {
     bytes.append(0x0A)
-    for _ in 0..<(2 * depth) { bytes.append(0x20) }
+    let count = 2 * depth
+    guard count <= Self.indentation.count else {
+      for _ in 0..<count { bytes.append(0x20) }
+      return
+    }
+    // The indentation copied at once, not appended a blank at a time.
+    Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
   }
+
+  /// Blanks enough for the indentation of 32 levels.
+  private static let indentation = [UInt8](repeating: 0x20, count: 64)
 
   private mutating func openContainer(_ bracket: UInt8) {
     separate()
