@@ -1,9 +1,24 @@
+import LogGen
 import Testing
 
 @testable import LogParse
 
 /// Failure classes, codes, actions and identities from the error shapes CAS logs.
 struct FailureClassifierTests {
+  /// The first code found in one pass is the first of the list that the message holds, as a
+  /// search per code in the list's order finds it: on messages of random codes and words.
+  @Test func theFirstCodeIsTheFirstOfTheListTheMessageHolds() {
+    var random = SplitMix64(seed: 73)
+    let words = FailureClassifier.codes.map(\.code) + ["error", "Access", "Denied", " ", "rate", "(", "x"]
+    for _ in 0..<3_000 {
+      let message = (0..<Int(random.next() % 6)).map { _ in words[Int(random.next() % UInt64(words.count))] }
+        .joined(separator: random.next() % 2 == 0 ? " " : "")
+      let bytes = Array(message.utf8)
+      let expected = FailureClassifier.codes.firstIndex { ByteSearch.contains(message, $0.code) }
+      #expect(bytes.withUnsafeBufferPointer { FailureClassifier.firstCode(in: $0) } == expected, "\(message)")
+    }
+  }
+
   @Test(arguments: [
     (
       "failed to increase node group size: AccessDenied: User: arn:aws:sts::1:assumed-role/ca/1 is not authorized to "

@@ -53,7 +53,8 @@ enum FailureClassifier {
     return bytes.withUnsafeBufferPointer { text in
       func has(_ needle: [UInt8]) -> Bool { ByteSearch.contains(text, needle) }
       var result = Result(failureClass: .other)
-      if let entry = codeBytes.first(where: { has($0.bytes) }) {
+      if let index = firstCode(in: text) {
+        let entry = codes[index]
         // Hetzner's codes are found with their parenthesis (`(forbidden)`), reported without.
         result.code = entry.code.first == "(" ? String(entry.code.dropFirst()) : entry.code
         result.failureClass = entry.failureClass
@@ -128,8 +129,19 @@ enum FailureClassifier {
     return .other
   }
 
-  private static let codeBytes = codes.map {
-    (bytes: Array($0.code.utf8), code: $0.code, failureClass: $0.failureClass)
+  /// The codes in prefilters of 64 (code `n` is group `n % 64` of prefilter `n / 64`): every code
+  /// found in one pass over the message instead of a search per code.
+  private static let codePrefilters: [LiteralPrefilter] = stride(from: 0, to: codes.count, by: 64).map { start in
+    LiteralPrefilter(groups: codes[start..<min(start + 64, codes.count)].map { [$0.code] })
+  }
+
+  /// The index in ``codes`` of the first code, in the list's order, that occurs in `text`.
+  static func firstCode(in text: UnsafeBufferPointer<UInt8>) -> Int? {
+    for (number, prefilter) in codePrefilters.enumerated() {
+      let found = prefilter.groups(in: text)
+      if found != 0 { return number * 64 + found.trailingZeroBitCount }
+    }
+    return nil
   }
   private static let apiErrorMarker = Array("api error ".utf8)
   private static let tokenRefreshMarker = Array("Failed to refresh the Token".utf8)
