@@ -79,6 +79,19 @@ struct SegmentEvents: EventReceiver, Sendable {
     order.append(true)
   }
 
+  /// Any number of readings may follow the last as a run: a segment applies none of its events,
+  /// it keeps them in input order, so a run's readings are kept as the usual way keeps each.
+  mutating func readingRunRoom() -> Int { Int.max }
+
+  func mayApplyInRun(nameHash: UInt64, loop: LoopId?) -> Bool { true }
+
+  mutating func applyInRun(
+    identity: StringIdentity, nameHash: UInt64, utilization: Double, context: EventContext, node: () -> String
+  ) {
+    notes.append(UtilizationNote(node: node(), nameHash: nameHash, utilization: utilization, context: context))
+    order.append(true)
+  }
+
   /// How many events the segment holds.
   var count: Int { order.count }
 }
