@@ -17,12 +17,8 @@ extension Analyzer {
     // The kept header is the line's: it is read in place, field by field.
     let messageStart = nextHeader.kept.messageStart
     let message = assembler.singleLineMessage(line, header: nextHeader.kept)
-    // A reading that takes the line to its end leaves no room for a merged record: a merged
-    // header has a blank five bytes after its severity letter, and of the line's words only the
-    // name, which has no blank, may start with one (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
     guard let reading = UtilizationLine.read(message),
-      messageStart + reading.end == line.count
-        || KlogHeaderParser.embeddedHeaderStart(line, messageStart: messageStart) == nil
+      holdsOneRecord(line, messageStart: messageStart, readingEnd: reading.end)
     else { return false }
     // The year of the line before: the header repeats its date.
     let time = LogTime(
@@ -49,6 +45,19 @@ extension Analyzer {
     records.noteRunLine(file: file, message: message, time: time)
     run.take(line: lineNumber, time: time, length: line.count)
     return true
+  }
+
+  /// Whether `line`, whose message starts at `messageStart`, holds no merged record; `readingEnd`
+  /// is where its message's utilization reading ends, when it reads as one.
+  ///
+  /// A reading that takes the line to its end leaves no room for a merged record: a merged header
+  /// has a blank five bytes after its severity letter, and of the line's words only the name,
+  /// which has no blank, may start with one. Any other line is searched
+  /// (``KlogHeaderParser/embeddedHeaderStart(_:messageStart:)``).
+  @inline(__always)
+  static func holdsOneRecord(_ line: UnsafeBufferPointer<UInt8>, messageStart: Int, readingEnd: Int?) -> Bool {
+    if let readingEnd, messageStart + readingEnd == line.count { return true }
+    return KlogHeaderParser.embeddedHeaderStart(line, messageStart: messageStart) == nil
   }
 
   /// Opens a run after a utilization line handled the usual way at `time`, when its reading was

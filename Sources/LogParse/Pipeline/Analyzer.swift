@@ -262,15 +262,16 @@ public struct Analyzer {
       return false
     }
     guard stripper.passesPlainLines, assembler.takesSingleLines else { return false }
-    // A utilization line read to its end holds no merged record (``continueRun``): it is read
+    // A utilization line read to its end holds no merged record (``holdsOneRecord``): it is read
     // before the search for one, and handed on read.
     var known = known
-    if known == nil, let reading = UtilizationLine.read(assembler.singleLineMessage(line, header: header)) {
+    if known == nil {
       let message = assembler.singleLineMessage(line, header: header)
-      known = (reading, NameGeneration.hash(UnsafeBufferPointer(rebasing: message[reading.name])))
+      if let reading = UtilizationLine.read(message) {
+        known = (reading, NameGeneration.hash(UnsafeBufferPointer(rebasing: message[reading.name])))
+      }
     }
-    let readToEnd = known.map { header.messageStart + $0.reading.end == line.count } ?? false
-    guard readToEnd || KlogHeaderParser.embeddedHeaderStart(line, messageStart: header.messageStart) == nil,
+    guard holdsOneRecord(line, messageStart: header.messageStart, readingEnd: known?.reading.end),
       nextHeader.opensRecord(following, after: line, header)
     else { return false }
     lineNumber += 1

@@ -48,16 +48,9 @@ struct NextHeader {
     }
     // The line's header is the kept one, found repeating: a next line repeating it changes only
     // the kept time (what ``repeated(_:count:previous:_:)`` tests of the header held when it was).
-    if keptRepeats, handedOut == previous,
-      let time = StandardHeader.repeatedTime(
-        base, count: following.count, previous: previous, end: kept.messageStart, minuteStart: minuteStart)
-    {
-      handedOut = nil
-      start = base
-      kept.microsecondOfDay = time
-      return true
-    }
+    let lineHeaderIsKept = keptRepeats && handedOut == previous
     handedOut = nil
+    if lineHeaderIsKept, keepRepeat(base, count: following.count, previous: previous) { return true }
     if let found = StandardHeader.repeated(base, count: following.count, previous: previous, lineHeader) {
       keptRepeats = true
       start = base
@@ -83,14 +76,24 @@ struct NextHeader {
     _ following: UnsafeBufferPointer<UInt8>, after line: UnsafeBufferPointer<UInt8>
   ) -> Bool {
     if let base = following.baseAddress, let previous = line.baseAddress,
-      let time = StandardHeader.repeatedTime(
-        base, count: following.count, previous: previous, end: kept.messageStart, minuteStart: minuteStart)
+      keepRepeat(base, count: following.count, previous: previous)
     {
-      start = base
-      kept.microsecondOfDay = time
       return true
     }
     return opensRecord(following, after: line, kept)
+  }
+
+  /// Whether the header at `base` repeats the kept one, the header of the line at `previous`:
+  /// then it is kept for that address, with only its time changed.
+  @inline(__always)
+  private mutating func keepRepeat(_ base: UnsafePointer<UInt8>, count: Int, previous: UnsafePointer<UInt8>) -> Bool {
+    guard
+      let time = StandardHeader.repeatedTime(
+        base, count: count, previous: previous, end: kept.messageStart, minuteStart: minuteStart)
+    else { return false }
+    start = base
+    kept.microsecondOfDay = time
+    return true
   }
 
   /// Takes no line as a whole record from now on: every line is assembled.

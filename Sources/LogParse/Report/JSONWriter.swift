@@ -189,10 +189,6 @@ struct JSONWriter {
     bytes.append(0x22)
   }
 
-  /// Whether `byte` stands for itself inside a JSON string: printable ASCII but a quote or a backslash.
-  @inline(__always)
-  private static func isPlain(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C }
-
   /// `text` as the inside of a JSON string: quotes, backslashes and all control characters escaped.
   static func escape(_ text: String) -> String {
     var text = text
@@ -216,7 +212,7 @@ struct JSONWriter {
     while index < utf8.count {
       let byte = utf8[index]
       index += 1
-      if isPlain(byte) || byte >= 0x80 {
+      if WordScan.isJSONPlain(byte) || byte >= 0x80 {
         if byte == 0xE2, index + 1 < utf8.count, utf8[index] == 0x80, utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9
         {
           out.append(contentsOf: (utf8[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)

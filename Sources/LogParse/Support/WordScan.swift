@@ -89,9 +89,13 @@ enum WordScan {
       if flagged != 0 { return i &- start &+ flagged.trailingZeroBitCount / 8 }
       i &+= 8
     }
-    while i < count, base[i] >= 0x20, base[i] < 0x7F, base[i] != 0x22, base[i] != 0x5C { i &+= 1 }
+    while i < count, isJSONPlain(base[i]) { i &+= 1 }
     return i &- start
   }
+
+  /// Whether `byte` stands for itself inside a JSON string: printable ASCII but a quote or a backslash.
+  @inline(__always)
+  static func isJSONPlain(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C }
 
   /// The offset from `start` of the first byte of `base[start..<count]` that is `:`, `]`, a blank
   /// or a line break, or `count - start` when there is none.
