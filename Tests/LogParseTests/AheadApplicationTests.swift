@@ -87,4 +87,78 @@ struct AheadApplicationTests {
     #expect(analyzer.events.readingsAppliedAhead >= 2, "n2's readings and n1's first go ahead")
     Self.expectSameReport(text, year: 2024, "hand-written")
   }
+
+  /// The steps an observer is shown for `bytes`, in the order shown, with readings and the other
+  /// candidacy-only events applied ahead or every event waiting its turn.
+  static func steps(_ bytes: [UInt8], ahead: Bool) -> [EpisodeStep] {
+    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now, year: 2024))
+    analyzer.events.appliesReadingsAhead = ahead
+    nonisolated(unsafe) var shown: [EpisodeStep] = []
+    analyzer.onStep = { step, _ in shown.append(step) }
+    analyzer.beginSource("test.log")
+    analyzer.feed(bytes)
+    analyzer.finish()
+    return shown
+  }
+
+  /// An observer of steps sees them in the order every event's turn gives: an unneeded line that
+  /// makes a step waits its turn then.
+  @Test(arguments: ShortcutEquivalenceTests.inputs)
+  func stepsAreShownInTheirTurn(name: String) throws {
+    let bytes = Array(try DamageTests.clean(name).utf8)
+    #expect(Self.steps(bytes, ahead: true) == Self.steps(bytes, ahead: false), "\(name)")
+  }
+
+  /// A node's first unneeded line, after a waiting removal of another node, is shown after the
+  /// removal's step: it waits its turn when an observer sees steps, and goes ahead when none does.
+  @Test func aFirstUnneededLineWaitsForAnObserverOfSteps() {
+    let header = { (second: Int) in String(format: "I0313 12:00:%02d.000000       1 ", second) }
+    let text =
+      [
+        "\(header(1))static_autoscaler.go:308] Starting main loop",
+        "\(header(2))klogx.go:87] Node n2 - cpu requested is 20.0% of allocatable",
+        "\(header(3))klogx.go:87] Node n2 - cpu requested is 21.0% of allocatable",
+        "\(header(4))klogx.go:87] Node n2 - cpu requested is 22.0% of allocatable",
+        "\(header(5))actuator.go:1] Scale-down: removing empty node \"n3\"",
+        "\(header(6))static_autoscaler.go:752] n1 is unneeded since 2024-03-13 12:00:00 +0000 UTC duration 3s",
+        "\(header(7))static_autoscaler.go:308] Starting main loop",
+      ].joined(separator: "\n") + "\n"
+    let shown = Self.steps(Array(text.utf8), ahead: true)
+    #expect(shown.map(\.kind) == [.removal, .unneeded])
+    #expect(shown == Self.steps(Array(text.utf8), ahead: false))
+    var unobserved = Analyzer(options: AnalyzerOptions(now: Fixtures.now, year: 2024))
+    unobserved.beginSource("test.log")
+    unobserved.feed(Array(text.utf8))
+    unobserved.finish()
+    #expect(unobserved.events.eventsAppliedAhead == 1)
+  }
+
+  /// An unneeded line changes only its node's candidacy: it goes ahead of the waiting events, so
+  /// the readings of its node after it go ahead too, and the removal takes what they read.
+  @Test func anUnneededLineGoesAheadAndTheReadingsOfItsNodeAfterIt() {
+    let header = { (second: Int) in String(format: "I0313 12:00:%02d.000000       1 ", second) }
+    let text =
+      [
+        "\(header(1))static_autoscaler.go:308] Starting main loop",
+        // n2's readings wait while the buffer learns that the input runs in order.
+        "\(header(2))klogx.go:87] Node n2 - cpu requested is 20.0% of allocatable",
+        "\(header(3))klogx.go:87] Node n2 - cpu requested is 21.0% of allocatable",
+        "\(header(4))klogx.go:87] Node n2 - cpu requested is 22.0% of allocatable",
+        "\(header(5))static_autoscaler.go:752] n1 is unneeded since 2024-03-13 12:00:00 +0000 UTC duration 3s",
+        "\(header(6))klogx.go:87] Node n1 - cpu requested is 11.0% of allocatable",
+        "\(header(7))klogx.go:87] Node n1 - cpu requested is 12.0% of allocatable",
+        "\(header(8))actuator.go:1] Scale-down: removing empty node \"n1\"",
+        "\(header(9))static_autoscaler.go:308] Starting main loop",
+      ].joined(separator: "\n") + "\n"
+    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now, year: 2024))
+    analyzer.beginSource("test.log")
+    analyzer.feed(Array(text.utf8))
+    analyzer.finish()
+    let report = analyzer.report()
+    #expect(analyzer.events.eventsAppliedAhead == 1)
+    #expect(analyzer.events.readingsAppliedAhead == 2, "n1's readings after its unneeded line")
+    #expect(report.scaleDowns.first?.utilization == 0.12)
+    #expect(report.scaleDowns.first?.unneededSeconds == 3)
+    Self.expectSameReport(text, year: 2024, "hand-written")
+  }
 }

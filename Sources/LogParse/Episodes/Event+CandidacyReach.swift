@@ -42,4 +42,25 @@ extension EventOf where Name == String {
       return .none
     }
   }
+
+  /// The node whose candidacy is all this event changes when applied outside a structured loop,
+  /// for the events that change nothing else: a utilization reading and the unneeded lines (the
+  /// first unneeded line of a node also makes a step, ``ScaleDownReducer/makesStep(_:)``).
+  var candidacyOnlyNode: String? {
+    guard changesOnlyACandidacy else { return nil }
+    switch self {
+    case .nodeUtilization(let node, _), .nodeUnneededSince(let node, _, _), .nodeUnneededFor(let node, _): return node
+    default: return nil
+    }
+  }
+
+  /// Whether this event is one of those that change only their node's candidacy
+  /// (``candidacyOnlyNode``).
+  @inline(__always)
+  var changesOnlyACandidacy: Bool {
+    switch self {
+    case .nodeUtilization, .nodeUnneededSince, .nodeUnneededFor: return true
+    default: return false
+    }
+  }
 }

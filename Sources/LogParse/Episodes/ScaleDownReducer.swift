@@ -96,6 +96,14 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
     }
   }
 
+  /// Whether applying `event`, one of those that change only a candidacy
+  /// (``EventOf/candidacyOnlyNode``), makes a step: an unneeded-since line of a node not yet noted
+  /// unneeded.
+  func makesStep(_ event: Event) -> Bool {
+    guard case .nodeUnneededSince(let node, _, _) = event else { return false }
+    return candidacies[node]?.unneededSince == nil
+  }
+
   /// Notes a node's utilization in its candidacy (the builder calls it directly for the dominant line).
   @inline(__always)
   mutating func noteUtilization(_ node: String, _ utilization: Double, _ context: EventContext) {

@@ -20,10 +20,13 @@ struct EventApplier: EventReceiver {
   private var waitingNames = WaitingNames()
   /// The time of the last reading applied as it came: a reading older than it waits.
   private var aheadTime = LogTime.unknown
-  /// Whether readings may be applied as they come (off, every event waits its turn).
+  /// Whether readings, and the other events that change only a candidacy, may be applied as they
+  /// come (off, every event waits its turn).
   var appliesReadingsAhead = true
   /// How many readings were applied as they came.
   private(set) var readingsAppliedAhead = 0
+  /// How many other events that change only a candidacy were applied as they came.
+  private(set) var eventsAppliedAhead = 0
   /// Whether the last event received was a utilization reading applied as it came.
   private var appliedLastAhead = false
 
@@ -35,10 +38,16 @@ struct EventApplier: EventReceiver {
   /// Adds an event; those the reorder window releases are applied now.
   ///
   /// `years` is what dates the log so far: the evidence that dates live steps.
+  ///
+  /// An event that changes only its node's candidacy, an unneeded line, is applied now as a
+  /// reading may be (``EventApplier``), when no observer sees a step it makes: so readings of its
+  /// node after it need not wait for it.
+  @inline(__always)
   mutating func receive(_ item: __owned PendingEvent, _ years: YearEvidence) {
     // A record without a time keeps its place in line order: it waits at the last known time.
     appliedLastAhead = false
     if item.context.time.isKnown { orderTime = item.context.time }
+    if item.event.changesOnlyACandidacy, appliedAhead(item, years) { return }
     waitingNames.enter(item.event.candidacyReach)
     Self.push(item, at: orderTime, years, &reorder, &sink, &waitingNames)
   }
@@ -66,6 +75,22 @@ struct EventApplier: EventReceiver {
   private func mayGoAhead(nameHash: UInt64, at time: LogTime, loop: LoopId?) -> Bool {
     mayApplyInRun(nameHash: nameHash, loop: loop) && appliesReadingsAhead && !(time < aheadTime)
       && reorder.waitsInArrivalOrder(at: time)
+  }
+
+  /// Applies `item`, an event that changes only its node's candidacy, as it came at
+  /// ``orderTime`` when a reading of its node may be and, if it makes a step, no observer sees it
+  /// (steps are shown in the order events are applied); returns whether it did.
+  @inline(never)
+  private mutating func appliedAhead(_ item: borrowing PendingEvent, _ years: YearEvidence) -> Bool {
+    guard let node = item.event.candidacyOnlyNode,
+      mayGoAhead(nameHash: NameKeyedTable<Void>.hash(node), at: orderTime, loop: item.context.loop),
+      sink.onStep == nil || !sink.builder.down.makesStep(item.event)
+    else { return false }
+    sink.apply(item.event, item.context, years)
+    eventsAppliedAhead += 1
+    aheadTime = orderTime
+    Self.passOver(at: orderTime, years, &reorder, &sink, &waitingNames)
+    return true
   }
 
   /// Counts a reading applied as it came at `time`, and lets the window release what is due.
