@@ -84,7 +84,14 @@ struct EpisodeBuilder: Sendable {
   /// may not (its loop's bookkeeping comes first); `loop` is the reading's.
   @inline(__always)
   func mayApplyAhead(loop: LoopId?, possibleInsertions: Int) -> Bool {
-    !Self.isStructured(loop) && down.candidacies.count + possibleInsertions + 1 < Self.maximumTrackedKeys
+    !Self.isStructured(loop) && mayInsertCandidacy(besides: possibleInsertions)
+  }
+
+  /// Whether one more candidacy, besides `possibleInsertions` others, would not fill the table (a
+  /// full one is emptied).
+  @inline(__always)
+  func mayInsertCandidacy(besides possibleInsertions: Int) -> Bool {
+    down.candidacies.count + possibleInsertions + 1 < Self.maximumTrackedKeys
   }
 
   /// Applies a utilization reading that ``mayApplyAhead(loop:possibleInsertions:)`` allows.
@@ -99,13 +106,14 @@ struct EpisodeBuilder: Sendable {
     down.noteUtilization(node, nameHash: nameHash, utilization, context)
   }
 
-  /// ``applyAhead(_:)`` for a reading whose node is given by its string's identity, and the
-  /// string when the identity is not enough (``ScaleDownReducer/noteUtilization(identity:nameHash:node:_:_:)``).
+  /// ``applyAhead(_:)`` for a reading whose node is given by its name's bytes, and the string
+  /// when no candidacy has that name (``ScaleDownReducer/noteUtilization(bytes:nameHash:node:_:_:)``).
   @inline(__always)
   mutating func applyAhead(
-    identity: StringIdentity, nameHash: UInt64, node: () -> String, _ utilization: Double, _ context: EventContext
+    bytes name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, node: () -> String, _ utilization: Double,
+    _ context: EventContext
   ) {
-    down.noteUtilization(identity: identity, nameHash: nameHash, node: node, utilization, context)
+    down.noteUtilization(bytes: name, nameHash: nameHash, node: node, utilization, context)
   }
 
   /// Applies one event through the reducers of its concern.

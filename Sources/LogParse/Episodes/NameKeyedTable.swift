@@ -50,6 +50,24 @@ struct NameKeyedTable<Value> {
     index.find(hash: hash) { hashes[$0] == hash && keys[$0] == name }
   }
 
+  /// The entry whose name has the bytes `name` (whose hash is `hash`), if any: a line's name is
+  /// found without being made a string.
+  @inline(__always)
+  func find(bytes name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    index.find(hash: hash) { hashes[$0] == hash && Self.key(keys[$0], holds: name) }
+  }
+
+  /// Whether `key`'s text is the bytes `name`.
+  @inline(__always)
+  private static func key(_ key: String, holds name: UnsafeBufferPointer<UInt8>) -> Bool {
+    let utf8 = key.utf8
+    guard utf8.count == name.count else { return false }
+    guard let other = name.baseAddress, !name.isEmpty else { return true }
+    return utf8.withContiguousStorageIfAvailable { stored in
+      WordScan.equal(stored.baseAddress!, other, count: name.count)
+    } ?? utf8.elementsEqual(name)
+  }
+
   /// The entry holding `name`, if any: by the string's identity when the cache knows it, else by
   /// the hash of its text (and the cache then knows it).
   @inline(__always)
@@ -61,12 +79,6 @@ struct NameKeyedTable<Value> {
   @inline(__always)
   mutating func entry(of name: String, hash: UInt64) -> Int? {
     entry(of: name) { hash }
-  }
-
-  /// The entry whose key has `identity`, when the cache knows it; nil says nothing of the name.
-  @inline(__always)
-  func cachedEntry(of identity: StringIdentity) -> Int? {
-    cachedEntry(of: identity, way: Self.way(of: identity, count: identities.count))
   }
 
   /// The first of the cache's two ways for `identity`, among `count` ways (0 when the cache is empty).

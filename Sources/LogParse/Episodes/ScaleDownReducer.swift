@@ -134,13 +134,14 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
     noteUtilization(entry: entry, utilization, context)
   }
 
-  /// ``noteUtilization(_:nameHash:_:_:)`` for a node given by its string's identity: the
-  /// candidacy the cache finds by it, else the one of the string `node` gives.
+  /// ``noteUtilization(_:nameHash:_:_:)`` for a node given by its name's bytes: the candidacy
+  /// with that name, else the one of the string `node` gives (made only then).
   @inline(__always)
   mutating func noteUtilization(
-    identity: StringIdentity, nameHash: UInt64, node: () -> String, _ utilization: Double, _ context: EventContext
+    bytes name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, node: () -> String, _ utilization: Double,
+    _ context: EventContext
   ) {
-    if let entry = candidacies.cachedEntry(of: identity) {
+    if let entry = candidacies.find(bytes: name, hash: nameHash) {
       noteUtilization(entry: entry, utilization, context)
       return
     }

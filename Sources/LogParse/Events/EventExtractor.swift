@@ -111,12 +111,6 @@ struct EventExtractor {
     names.string(interning: name, hash: hash)
   }
 
-  /// The identity of ``nodeName(interning:hash:)``, taken without copying the string.
-  @inline(__always)
-  mutating func nodeIdentity(interning name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> StringIdentity {
-    names.identity(interning: name, hash: hash)
-  }
-
   /// The event the record means, with the catalogue entry's index, or nil when none matches.
   mutating func extract(_ record: Record) -> (event: ParsedEvent, entry: Int)? {
     var message = record.message

@@ -79,15 +79,6 @@ struct NameTable: Sendable {
     return self.name(id) ?? ""
   }
 
-  /// The identity of the table's string for `name` (``string(interning:hash:)``), which is
-  /// interned now if the table does not hold it: the string itself is not copied.
-  @inline(__always)
-  mutating func identity(interning name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> StringIdentity {
-    if let entry = current.find(name, hash: hash) { return current.identity(at: entry) }
-    // The table holds the string made now, so its identity stays its own.
-    return StringIdentity(string(interning: name, hash: hash))
-  }
-
   /// The id of `name`, interned now if the table does not hold it.
   mutating func intern(_ name: String) -> NameId {
     var name = name
@@ -195,10 +186,6 @@ struct NameGeneration: Sendable {
   func find(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
     index.find(hash: hash) { hashes[$0] == hash && equals($0, name) }
   }
-
-  /// The identity of the string of the name at `entry`.
-  @inline(__always)
-  func identity(at entry: Int) -> StringIdentity { StringIdentity(names[entry]) }
 
   /// Adds `name` (not held yet) with `id`.
   mutating func insert(_ name: UnsafeBufferPointer<UInt8>, hash: UInt64, id: UInt32) {

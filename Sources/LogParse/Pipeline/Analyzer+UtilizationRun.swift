@@ -26,7 +26,7 @@ extension Analyzer {
       yearOffset: Int(run.yearOffset), fractionDigits: nextHeader.kept.fractionDigits)
     let name = UnsafeBufferPointer(rebasing: message[reading.name])
     let hash = NameGeneration.hash(name)
-    guard !(time < run.lastTime), events.mayApplyInRun(nameHash: hash, loop: run.loop) else {
+    guard !(time < run.lastTime), events.mayApplyInRun(nameHash: hash) else {
       if let base = line.baseAddress { run.handoff = (base, reading, hash) }
       return false
     }
@@ -37,9 +37,8 @@ extension Analyzer {
     let context = EventContext(
       time: time, source: source, lines: lineNumber...lineNumber, severity: run.severity, loop: run.loop, stream: 0,
       hasTime: true)
-    // The node by its string's identity: the string is not copied when its candidacy is cached.
-    let identity = records.extractor.nodeIdentity(interning: name, hash: hash)
-    events.applyInRun(identity: identity, nameHash: hash, utilization: reading.utilization, context: context) {
+    // The node by its name's bytes: a string is made only for a node not yet a candidate.
+    events.applyInRun(name: name, nameHash: hash, utilization: reading.utilization, context: context) {
       records.extractor.nodeName(interning: name, hash: hash)
     }
     records.noteRunLine(file: file, message: message, time: time)
@@ -68,9 +67,11 @@ extension Analyzer {
     _ records: inout RecordHandler, _ events: inout Receiver
   ) {
     let room = events.readingRunRoom()
+    let loop = records.statistics.loops.current
+    // A reading of a loop named by an `iterationId` does not go ahead: such a loop opens no run.
     guard room > 0 else { return }
-    run.open(
-      source: source, line: line, time: time, severity: severity, loop: records.statistics.loops.current, room: room)
+    if case .structured = loop { return }
+    run.open(source: source, line: line, time: time, severity: severity, loop: loop, room: room)
   }
 
   /// Counts the lines of the open run in every stage, as the usual way would have counted each,

@@ -68,13 +68,12 @@ struct EventApplier: EventReceiver {
   /// Whether a reading of the node hashing to `nameHash`, of `loop`, arriving at `time`, may be
   /// applied as it came.
   ///
-  /// The tests of a reading in a run (``mayApplyInRun(nameHash:loop:)``) first, the cheapest of
-  /// them first (a waiting event naming the node is the usual reason to wait), then what a run
-  /// knows already: readings go ahead, time runs forward, the window releases in arrival order.
+  /// The cheapest test first (a waiting event naming the node is the usual reason to wait).
   @inline(__always)
   private func mayGoAhead(nameHash: UInt64, at time: LogTime, loop: LoopId?) -> Bool {
-    mayApplyInRun(nameHash: nameHash, loop: loop) && appliesReadingsAhead && !(time < aheadTime)
-      && reorder.waitsInArrivalOrder(at: time)
+    !waitingNames.mayTouch(nameHash: nameHash)
+      && sink.mayApplyAhead(loop: loop, possibleInsertions: waitingNames.named) && appliesReadingsAhead
+      && !(time < aheadTime) && reorder.waitsInArrivalOrder(at: time)
   }
 
   /// Applies `item`, an event that changes only its node's candidacy, as it came at
@@ -144,18 +143,25 @@ struct EventApplier: EventReceiver {
     return reorder.arrivalsBeforeRelease()
   }
 
-  /// Whether a reading of the run may be applied as it came (see ``readingRunRoom()``).
+  /// Whether a reading of the run may be applied as it came (see ``readingRunRoom()``): no
+  /// waiting event names its node, and a new candidacy would not fill the table.
+  ///
+  /// The rest of what let the reading that opened the run go ahead holds for each of its lines: no
+  /// waiting event may touch every candidacy, no observer wants the events (both are fixed while
+  /// the run lasts), and the run's loop, that reading's, is not named by an `iterationId`.
   @inline(__always)
-  func mayApplyInRun(nameHash: UInt64, loop: LoopId?) -> Bool {
-    !waitingNames.mayTouch(nameHash: nameHash) && sink.mayApplyAhead(loop: loop, possibleInsertions: waitingNames.named)
+  func mayApplyInRun(nameHash: UInt64) -> Bool {
+    !waitingNames.mayName(nameHash: nameHash)
+      && sink.builder.mayInsertCandidacy(besides: waitingNames.named)
   }
 
   /// Applies a reading of the run as it came; ``endRun(count:ascents:lastTime:)`` counts it.
   @inline(__always)
   mutating func applyInRun(
-    identity: StringIdentity, nameHash: UInt64, utilization: Double, context: EventContext, node: () -> String
+    name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, utilization: Double, context: EventContext,
+    node: () -> String
   ) {
-    sink.applyAhead(identity: identity, nameHash: nameHash, node: node, utilization, context)
+    sink.applyAhead(bytes: name, nameHash: nameHash, node: node, utilization, context)
   }
 
   /// Counts a run's readings as ``receiveReading(node:nameHash:utilization:context:_:)`` counts
@@ -271,12 +277,13 @@ struct EventSink {
     builder.applyAhead(node, nameHash: nameHash, utilization, context)
   }
 
-  /// ``applyAhead(_:)`` for a reading whose node is given by its string's identity.
+  /// ``applyAhead(_:)`` for a reading whose node is given by its name's bytes.
   @inline(__always)
   mutating func applyAhead(
-    identity: StringIdentity, nameHash: UInt64, node: () -> String, _ utilization: Double, _ context: EventContext
+    bytes name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, node: () -> String, _ utilization: Double,
+    _ context: EventContext
   ) {
-    builder.applyAhead(identity: identity, nameHash: nameHash, node: node, utilization, context)
+    builder.applyAhead(bytes: name, nameHash: nameHash, node: node, utilization, context)
   }
 
   /// Applies a utilization reading: the builder's short way when no observer needs the event.

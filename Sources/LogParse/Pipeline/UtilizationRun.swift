@@ -8,7 +8,7 @@
 /// it when it is the next physical line of the source, its header repeats the line before's in all
 /// but its seconds (``NextHeader/repeatedHeader(of:)``), it is a whole record, its message is a utilization
 /// line of the usual shape, its time is not earlier than the line before's, and its reading may be
-/// applied as it came (``EventReceiver/mayApplyInRun(nameHash:loop:)``) without the reorder
+/// applied as it came (``EventReceiver/mayApplyInRun(nameHash:)``) without the reorder
 /// window releasing anything (``EventReceiver/readingRunRoom()``). Such a line's severity, source
 /// file, year, loop, `--v` level and stream are those of the line before, and no event waits or
 /// is released while the run lasts: what the usual way would test and note for it is known.

@@ -21,7 +21,14 @@ struct WaitingNames {
   /// any candidacy.
   @inline(__always)
   func mayTouch(nameHash hash: UInt64) -> Bool {
-    reachingAny > 0 || slots[Self.slot(hash)] > 0
+    reachingAny > 0 || mayName(nameHash: hash)
+  }
+
+  /// Whether a waiting event may name the node whose name hashes to `hash` (``mayTouch(nameHash:)``
+  /// without the events that may touch any candidacy).
+  @inline(__always)
+  func mayName(nameHash hash: UInt64) -> Bool {
+    slots[Self.slot(hash)] > 0
   }
 
   /// Counts an event that starts waiting.
