@@ -1,29 +1,30 @@
 /// A minimal JSON writer that keeps field order and escapes every control character.
 ///
 /// It appends bytes to one buffer: no `String` is made for a key, a number or a separator.
-struct JSONWriter {
+struct JSONWriter: ~Copyable {
   /// The bytes written so far.
-  private var bytes: [UInt8] = []
-  /// Whether the container at each depth has an item yet (the outermost level first).
-  private var needsComma = [false]
+  private var bytes = ByteBuffer(capacity: 1 << 16)
+  /// Whether the innermost open container (the top level when none is open) has an item yet.
+  private var hasItem = false
+  /// The same for each container around it, the outermost level first: as many as are open.
+  private var outer: [Bool] = []
   private let pretty: Bool
   private var pendingKey = false
 
   /// A writer producing pretty-printed (two-space indent) or compact (`pretty: false`) JSON.
   init(pretty: Bool = true) {
     self.pretty = pretty
-    bytes.reserveCapacity(1 << 16)
   }
 
   /// The text written so far.
-  var output: String { String(decoding: bytes, as: UTF8.self) }
+  var output: String { bytes.text }
 
   /// Hands the text written so far to `sink` once it passes 64 KiB, so that a large report is
   /// written in pieces and never held whole.
   mutating func drain(to sink: (String) -> Void) {
     guard bytes.count >= 1 << 16 else { return }
     sink(output)
-    bytes.removeAll(keepingCapacity: true)
+    bytes.removeAll()
   }
 
   mutating func beginObject() { openContainer(UInt8(ascii: "{")) }
@@ -37,7 +38,7 @@ struct JSONWriter {
     appendQuoted(name)
     bytes.append(UInt8(ascii: ":"))
     if pretty { bytes.append(0x20) }
-    needsComma[needsComma.count - 1] = false
+    hasItem = false
     pendingKey = true
   }
 
@@ -45,14 +46,14 @@ struct JSONWriter {
     guard let value else { return null() }
     separate()
     appendQuoted(value)
-    needsComma[needsComma.count - 1] = true
+    hasItem = true
   }
 
   mutating func int(_ value: Int?) {
     guard let value else { return null() }
     separate()
     appendDecimal(value)
-    needsComma[needsComma.count - 1] = true
+    hasItem = true
   }
 
   mutating func double(_ value: Double?) {
@@ -113,19 +114,20 @@ struct JSONWriter {
       appendDecimal(value)
     }
     bytes.append(UInt8(ascii: "]"))
-    needsComma[needsComma.count - 1] = true
+    hasItem = true
   }
 
   private mutating func scalar(_ text: StaticString) {
     separate()
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    needsComma[needsComma.count - 1] = true
+    bytes.append(text)
+    hasItem = true
   }
 
   private mutating func scalar(_ text: String) {
     separate()
-    bytes.append(contentsOf: text.utf8)
-    needsComma[needsComma.count - 1] = true
+    var text = text
+    text.withUTF8 { bytes.append($0) }
+    hasItem = true
   }
 
   private mutating func separate() {
@@ -133,35 +135,27 @@ struct JSONWriter {
       pendingKey = false
       return
     }
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    if pretty, needsComma.count > 1 { newline(depth: needsComma.count - 1) }
+    if hasItem { bytes.append(UInt8(ascii: ",")) }
+    if pretty, !outer.isEmpty { newline(depth: outer.count) }
   }
 
   /// A line break and the indentation of `depth` levels.
   private mutating func newline(depth: Int) {
     bytes.append(0x0A)
-    let count = 2 * depth
-    guard count <= Self.indentation.count else {
-      for _ in 0..<count { bytes.append(0x20) }
-      return
-    }
-    // The indentation copied at once, not appended a blank at a time.
-    Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+    bytes.appendBlanks(2 * depth)
   }
-
-  /// Blanks enough for the indentation of 32 levels.
-  private static let indentation = [UInt8](repeating: 0x20, count: 64)
 
   private mutating func openContainer(_ bracket: UInt8) {
     separate()
     bytes.append(bracket)
-    needsComma[needsComma.count - 1] = true
-    needsComma.append(false)
+    outer.append(true)
+    hasItem = false
   }
 
   private mutating func closeContainer(_ bracket: UInt8) {
-    let hadItems = needsComma.removeLast()
-    if hadItems, pretty { newline(depth: needsComma.count - 1) }
+    let hadItems = hasItem
+    hasItem = outer.removeLast()
+    if hadItems, pretty { newline(depth: outer.count) }
     bytes.append(bracket)
   }
 
@@ -177,7 +171,7 @@ struct JSONWriter {
         magnitude /= 10
         count += 1
       } while magnitude > 0
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+      bytes.append(raw: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
     }
   }
 
@@ -192,19 +186,19 @@ struct JSONWriter {
   /// `text` as the inside of a JSON string: quotes, backslashes and all control characters escaped.
   static func escape(_ text: String) -> String {
     var text = text
-    var escaped: [UInt8] = []
+    var escaped = ByteBuffer(capacity: text.utf8.count + 16)
     text.withUTF8 { appendEscaped($0, to: &escaped) }
-    return String(decoding: escaped, as: UTF8.self)
+    return escaped.text
   }
 
   /// Appends the UTF-8 of valid text escaped for the inside of a JSON string: a quote, a backslash,
   /// `\n`, `\r` and `\t` as such, other control bytes and DEL as `\u00XX` (lower-case hex), and
   /// U+2028 and U+2029 as `\u2028` and `\u2029`; every other byte as it is.
-  static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
     // Most text needs no escaping: printable ASCII without quotes or backslashes, found eight
     // bytes at a time and copied at once.
     if let base = utf8.baseAddress, WordScan.jsonPlainRun(base, from: 0, count: utf8.count) == utf8.count {
-      out.append(contentsOf: utf8)
+      out.append(utf8)
       return
     }
     guard !utf8.isEmpty else { return }
@@ -215,7 +209,7 @@ struct JSONWriter {
       if WordScan.isJSONPlain(byte) || byte >= 0x80 {
         if byte == 0xE2, index + 1 < utf8.count, utf8[index] == 0x80, utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9
         {
-          out.append(contentsOf: (utf8[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+          out.append(utf8[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#)
           index += 2
         } else {
           out.append(byte)
@@ -230,7 +224,9 @@ struct JSONWriter {
       case 0x0D: out.append(UInt8(ascii: "r"))
       case 0x09: out.append(UInt8(ascii: "t"))
       default:
-        out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)])
+        out.append("u00")
+        out.append(hexDigit(byte >> 4))
+        out.append(hexDigit(byte & 0x0F))
       }
     }
   }
