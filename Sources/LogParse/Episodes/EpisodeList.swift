@@ -28,7 +28,8 @@ struct EpisodeList<Element: Sendable>: Sendable {
   /// The element at a stable index (which must be kept).
   subscript(index: Int) -> Element {
     get { elements[index - droppedCount] }
-    set { elements[index - droppedCount] = newValue }
+    // In place: `list[index].count += 1` neither copies the element out nor writes it back.
+    _modify { yield &elements[index - droppedCount] }
   }
 
   /// Appends `element` and returns its index; drops the oldest quarter first when full.
