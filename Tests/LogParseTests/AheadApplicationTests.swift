@@ -19,6 +19,21 @@ struct AheadApplicationTests {
     return (JSONReportRenderer.render(analyzer.report()), analyzer.events.readingsAppliedAhead)
   }
 
+  /// A klog header at second `second` of 12:00 on 13 March.
+  static func header(_ second: Int) -> String {
+    String(format: "I0313 12:00:%02d.000000       1 ", second)
+  }
+
+  /// `lines` as a log, read to its end with readings ahead (year 2024): the analyzer and the text.
+  static func analyzed(_ lines: [String]) -> (analyzer: Analyzer, text: String) {
+    let text = lines.joined(separator: "\n") + "\n"
+    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now, year: 2024))
+    analyzer.beginSource("test.log")
+    analyzer.feed(Array(text.utf8))
+    analyzer.finish()
+    return (analyzer, text)
+  }
+
   static func expectSameReport(_ text: String, year: Int? = nil, _ comment: String) {
     let bytes = Array(text.utf8)
     let ahead = Self.report(bytes, ahead: true, year: year)
@@ -65,8 +80,8 @@ struct AheadApplicationTests {
   /// A reading that comes after an event naming its node, still waiting, waits too: the removal
   /// takes the utilization read before it, not the one after.
   @Test func aReadingAfterAWaitingRemovalOfItsNodeWaits() {
-    let header = { (second: Int) in String(format: "I0313 12:00:%02d.000000       1 ", second) }
-    let text =
+    let header = Self.header
+    let (analyzer, text) = Self.analyzed(
       [
         "\(header(1))static_autoscaler.go:308] Starting main loop",
         "\(header(2))klogx.go:87] Node n1 - cpu requested is 10.0% of allocatable",
@@ -76,11 +91,7 @@ struct AheadApplicationTests {
         "\(header(6))klogx.go:87] Node n1 - cpu requested is 90.0% of allocatable",
         "\(header(7))klogx.go:87] Node n2 - cpu requested is 21.0% of allocatable",
         "\(header(8))static_autoscaler.go:308] Starting main loop",
-      ].joined(separator: "\n") + "\n"
-    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now, year: 2024))
-    analyzer.beginSource("test.log")
-    analyzer.feed(Array(text.utf8))
-    analyzer.finish()
+      ])
     let report = analyzer.report()
     #expect(report.scaleDowns.map(\.node) == ["n1"])
     #expect(report.scaleDowns.first?.utilization == 0.11)
@@ -112,8 +123,8 @@ struct AheadApplicationTests {
   /// A node's first unneeded line, after a waiting removal of another node, is shown after the
   /// removal's step: it waits its turn when an observer sees steps, and goes ahead when none does.
   @Test func aFirstUnneededLineWaitsForAnObserverOfSteps() {
-    let header = { (second: Int) in String(format: "I0313 12:00:%02d.000000       1 ", second) }
-    let text =
+    let header = Self.header
+    let (unobserved, text) = Self.analyzed(
       [
         "\(header(1))static_autoscaler.go:308] Starting main loop",
         "\(header(2))klogx.go:87] Node n2 - cpu requested is 20.0% of allocatable",
@@ -122,22 +133,18 @@ struct AheadApplicationTests {
         "\(header(5))actuator.go:1] Scale-down: removing empty node \"n3\"",
         "\(header(6))static_autoscaler.go:752] n1 is unneeded since 2024-03-13 12:00:00 +0000 UTC duration 3s",
         "\(header(7))static_autoscaler.go:308] Starting main loop",
-      ].joined(separator: "\n") + "\n"
+      ])
     let shown = Self.steps(Array(text.utf8), ahead: true)
     #expect(shown.map(\.kind) == [.removal, .unneeded])
     #expect(shown == Self.steps(Array(text.utf8), ahead: false))
-    var unobserved = Analyzer(options: AnalyzerOptions(now: Fixtures.now, year: 2024))
-    unobserved.beginSource("test.log")
-    unobserved.feed(Array(text.utf8))
-    unobserved.finish()
     #expect(unobserved.events.eventsAppliedAhead == 1)
   }
 
   /// An unneeded line changes only its node's candidacy: it goes ahead of the waiting events, so
   /// the readings of its node after it go ahead too, and the removal takes what they read.
   @Test func anUnneededLineGoesAheadAndTheReadingsOfItsNodeAfterIt() {
-    let header = { (second: Int) in String(format: "I0313 12:00:%02d.000000       1 ", second) }
-    let text =
+    let header = Self.header
+    let (analyzer, text) = Self.analyzed(
       [
         "\(header(1))static_autoscaler.go:308] Starting main loop",
         // n2's readings wait while the buffer learns that the input runs in order.
@@ -149,11 +156,7 @@ struct AheadApplicationTests {
         "\(header(7))klogx.go:87] Node n1 - cpu requested is 12.0% of allocatable",
         "\(header(8))actuator.go:1] Scale-down: removing empty node \"n1\"",
         "\(header(9))static_autoscaler.go:308] Starting main loop",
-      ].joined(separator: "\n") + "\n"
-    var analyzer = Analyzer(options: AnalyzerOptions(now: Fixtures.now, year: 2024))
-    analyzer.beginSource("test.log")
-    analyzer.feed(Array(text.utf8))
-    analyzer.finish()
+      ])
     let report = analyzer.report()
     #expect(analyzer.events.eventsAppliedAhead == 1)
     #expect(analyzer.events.readingsAppliedAhead == 2, "n1's readings after its unneeded line")
