@@ -64,13 +64,10 @@ enum UtilizationLine {
     } else {
       while word < count, isResourceNameByte(m[word]) { word += 1 }
     }
-    // The value after the word, else right after ` - `: one call site, so that it is inlined.
-    var start = word > after && word < count && m[word] == 0x20 ? word + 1 : after
-    while true {
-      if let (value, end) = value(m, count, from: start) { return Reading(name: name, utilization: value, end: end) }
-      guard start != after else { return nil }
-      start = after
+    if word > after, word < count, m[word] == 0x20, let (value, end) = value(m, count, from: word + 1) {
+      return Reading(name: name, utilization: value, end: end)
     }
+    return value(m, count, from: after).map { Reading(name: name, utilization: $0.value, end: $0.end) }
   }
 
   /// The utilization stated from `start` of the `count` bytes at `m`: `utilization X` or
@@ -129,29 +126,8 @@ enum UtilizationLine {
     }
     let digits = i &- start &- (point ? 1 : 0)
     guard digits > 0, digits <= 15 else { return nil }
-    return (Double(mantissa) / powerOfTen(fractionDigits), i)
-  }
-
-  /// 10 to the power `exponent` (0…15), exact: a jump to the constant, not a loop.
-  @inline(__always)
-  private static func powerOfTen(_ exponent: Int) -> Double {
-    switch exponent {
-    case 0: return 1
-    case 1: return 10
-    case 2: return 100
-    case 3: return 1e3
-    case 4: return 1e4
-    case 5: return 1e5
-    case 6: return 1e6
-    case 7: return 1e7
-    case 8: return 1e8
-    case 9: return 1e9
-    case 10: return 1e10
-    case 11: return 1e11
-    case 12: return 1e12
-    case 13: return 1e13
-    case 14: return 1e14
-    default: return 1e15
-    }
+    var divisor = 1.0
+    for _ in 0..<fractionDigits { divisor *= 10 }
+    return (Double(mantissa) / divisor, i)
   }
 }
