@@ -29,10 +29,7 @@ struct ByteBuffer: ~Copyable {
   /// Appends the bytes of `bytes`.
   @inline(__always)
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-    if bytes.count > capacity &- count { grow(toHold: bytes.count) }
-    (base + count).update(from: source, count: bytes.count)
-    count &+= bytes.count
+    append(raw: UnsafeRawBufferPointer(bytes))
   }
 
   /// Appends the bytes of `bytes`, memory of any type.

@@ -4,10 +4,11 @@
 struct JSONWriter: ~Copyable {
   /// The bytes written so far.
   private var bytes = ByteBuffer(capacity: 1 << 16)
-  /// Whether the innermost open container (the top level when none is open) has an item yet.
+  /// Whether the innermost open container (the top level when none is open) has an item yet; each
+  /// container around it has one, the container open inside it.
   private var hasItem = false
-  /// The same for each container around it, the outermost level first: as many as are open.
-  private var outer: [Bool] = []
+  /// How many containers are open.
+  private var depth = 0
   private let pretty: Bool
   private var pendingKey = false
 
@@ -136,7 +137,7 @@ struct JSONWriter: ~Copyable {
       return
     }
     if hasItem { bytes.append(UInt8(ascii: ",")) }
-    if pretty, !outer.isEmpty { newline(depth: outer.count) }
+    if pretty, depth > 0 { newline(depth: depth) }
   }
 
   /// A line break and the indentation of `depth` levels.
@@ -148,14 +149,15 @@ struct JSONWriter: ~Copyable {
   private mutating func openContainer(_ bracket: UInt8) {
     separate()
     bytes.append(bracket)
-    outer.append(true)
+    depth += 1
     hasItem = false
   }
 
   private mutating func closeContainer(_ bracket: UInt8) {
     let hadItems = hasItem
-    hasItem = outer.removeLast()
-    if hadItems, pretty { newline(depth: outer.count) }
+    hasItem = true
+    depth -= 1
+    if hadItems, pretty { newline(depth: depth) }
     bytes.append(bracket)
   }
 
