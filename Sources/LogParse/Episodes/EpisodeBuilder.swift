@@ -171,8 +171,7 @@ struct EpisodeBuilder: Sendable {
   /// Whether a record's loop is named by an `iterationId`.
   @inline(__always)
   private static func isStructured(_ loop: LoopId?) -> Bool {
-    if case .structured = loop { return true }
-    return false
+    loop?.isStructured ?? false
   }
 
   /// The pods without a scale-up, counting those of the loop still open at the end of the log.

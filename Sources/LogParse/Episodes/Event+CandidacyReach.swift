@@ -47,7 +47,6 @@ extension EventOf where Name == String {
   /// for the events that change nothing else: a utilization reading and the unneeded lines (the
   /// first unneeded line of a node also makes a step, ``ScaleDownReducer/makesStep(_:)``).
   var candidacyOnlyNode: String? {
-    guard changesOnlyACandidacy else { return nil }
     switch self {
     case .nodeUtilization(let node, _), .nodeUnneededSince(let node, _, _), .nodeUnneededFor(let node, _): return node
     default: return nil

@@ -69,8 +69,7 @@ extension Analyzer {
     let room = events.readingRunRoom()
     let loop = records.statistics.loops.current
     // A reading of a loop named by an `iterationId` does not go ahead: such a loop opens no run.
-    guard room > 0 else { return }
-    if case .structured = loop { return }
+    guard room > 0, loop?.isStructured != true else { return }
     run.open(source: source, line: line, time: time, severity: severity, loop: loop, room: room)
   }
 

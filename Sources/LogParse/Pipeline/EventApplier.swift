@@ -87,8 +87,7 @@ struct EventApplier: EventReceiver {
     else { return false }
     sink.apply(item.event, item.context, years)
     eventsAppliedAhead += 1
-    aheadTime = orderTime
-    Self.passOver(at: orderTime, years, &reorder, &sink, &waitingNames)
+    passedAhead(at: orderTime, years)
     return true
   }
 
@@ -96,8 +95,15 @@ struct EventApplier: EventReceiver {
   @inline(__always)
   private mutating func wentAhead(at time: LogTime, _ years: YearEvidence) {
     readingsAppliedAhead += 1
-    aheadTime = time
     appliedLastAhead = true
+    passedAhead(at: time, years)
+  }
+
+  /// Notes an event applied as it came at `time`: later readings may not be older, and the window
+  /// releases what its arrival lets out.
+  @inline(__always)
+  private mutating func passedAhead(at time: LogTime, _ years: YearEvidence) {
+    aheadTime = time
     Self.passOver(at: time, years, &reorder, &sink, &waitingNames)
   }
 

@@ -8,6 +8,13 @@ public enum LoopId: Hashable, Sendable, CustomStringConvertible {
   /// The n-th loop started by `Starting main loop`, counting from 1.
   case ordinal(Int)
 
+  /// Whether the loop is named by an `iterationId`.
+  @inline(__always)
+  var isStructured: Bool {
+    if case .structured = self { return true }
+    return false
+  }
+
   /// The id as `--iteration` takes it and the JSON report writes it.
   public var description: String {
     switch self {
