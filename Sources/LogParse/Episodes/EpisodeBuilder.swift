@@ -94,6 +94,13 @@ struct EpisodeBuilder: Sendable {
     down.candidacies.count + possibleInsertions + 1 < Self.maximumTrackedKeys
   }
 
+  /// Looks `name`'s candidacy up by the previous loop's order (``NameKeyedTable/predict(_:)``),
+  /// so that its hash and entry are known when found.
+  @inline(__always)
+  func predictCandidacy(_ name: inout LineName) {
+    down.candidacies.predict(&name)
+  }
+
   /// Applies a utilization reading that ``mayApplyAhead(loop:possibleInsertions:)`` allows.
   @inline(__always)
   mutating func applyAhead(_ note: UtilizationNote) {
@@ -107,13 +114,12 @@ struct EpisodeBuilder: Sendable {
   }
 
   /// ``applyAhead(_:)`` for a reading whose node is given by its name's bytes, and the string
-  /// when no candidacy has that name (``ScaleDownReducer/noteUtilization(bytes:nameHash:node:_:_:)``).
+  /// when no candidacy has that name (``ScaleDownReducer/noteUtilization(name:node:_:_:)``).
   @inline(__always)
   mutating func applyAhead(
-    bytes name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, node: () -> String, _ utilization: Double,
-    _ context: EventContext
+    name: inout LineName, node: (_ hash: UInt64) -> String, _ utilization: Double, _ context: EventContext
   ) {
-    down.noteUtilization(bytes: name, nameHash: nameHash, node: node, utilization, context)
+    down.noteUtilization(name: &name, node: node, utilization, context)
   }
 
   /// Applies one event through the reducers of its concern.

@@ -14,6 +14,10 @@
 /// storage's address and its count, or a short string's bytes), which a hit confirms against the
 /// entry's own key: the same two words are the same text (the table holds the key, so its storage
 /// can neither change nor be reused while it is there). A miss falls back to the hash of the text.
+///
+/// A line's name, by its bytes (``LineName``), is looked up first where the previous loop's order
+/// puts it (``predict(_:)``, ``find(name:)``): the entry found after the last one found, its name
+/// compared with a copy of the names' bytes kept beside the strings, so a hit needs no hash.
 struct NameKeyedTable<Value> {
   /// Each entry's name.
   private(set) var keys: [String] = []
@@ -29,6 +33,23 @@ struct NameKeyedTable<Value> {
   /// Twice as long as the index's slots. An entry may have moved or gone since: a hit is confirmed
   /// by the key's identity.
   private var identities: [Int32] = []
+  /// For each entry, the entry ``find(name:)`` found after it the last time, or -1: the order of
+  /// the previous loop's lines, which the next loop's usually repeat.
+  private var successors: [Int32] = []
+  /// The entry ``find(name:)`` found last, or -1.
+  private var lastFound = -1
+  /// Each entry's name's bytes, in ``keyBytes``: the start shifted left by 24 bits, or'ed with
+  /// the length; ``unstoredKey`` for a name too long to store (then never predicted).
+  private var keySpans: [UInt64] = []
+  /// The names' bytes, compared without going through `String` (``predict(_:)``).
+  private var keyBytes: [UInt8] = []
+  /// How many bytes of ``keyBytes`` belong to removed entries; the bytes are stored again, only
+  /// the held names', once these are most of them (so the storage stays within twice the names).
+  private var removedKeyBytes = 0
+  /// The span of a name not stored in ``keyBytes``.
+  private static var unstoredKey: UInt64 { .max }
+  /// The longest name stored in ``keyBytes``.
+  private static var longestStoredKey: Int { 0xFF_FFFF }
 
   /// An empty table.
   init() {}
@@ -55,6 +76,72 @@ struct NameKeyedTable<Value> {
   @inline(__always)
   func find(bytes name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
     index.find(hash: hash) { hashes[$0] == hash && Self.key(keys[$0], holds: name) }
+  }
+
+  /// Tries the entry found after the last one found the time before (``find(name:)``): when it
+  /// holds `name`, the name learns its entry and hash (``LineName/learn(entry:hash:)``), so neither
+  /// is made again. A hit is confirmed by the bytes; no hash is made.
+  ///
+  /// The nodes of a loop's utilization lines come in the order of the loop before: most lines
+  /// find their candidacy at the first try.
+  @inline(__always)
+  func predict(_ name: inout LineName) {
+    let last = lastFound
+    guard name.entry == nil, last >= 0, last < successors.count, case let predicted = Int(successors[last]),
+      predicted >= 0, predicted < keySpans.count, storedKey(keySpans[predicted], holds: name.bytes)
+    else { return }
+    name.learn(entry: predicted, hash: hashes[predicted])
+  }
+
+  /// Whether the name stored at `span` of ``keyBytes`` is the bytes `name`.
+  @inline(__always)
+  private func storedKey(_ span: UInt64, holds name: UnsafeBufferPointer<UInt8>) -> Bool {
+    let length = Int(truncatingIfNeeded: span & 0xFF_FFFF)
+    guard span != Self.unstoredKey, length == name.count else { return false }
+    guard length > 0, let other = name.baseAddress else { return true }
+    let start = Int(truncatingIfNeeded: span >> 24)
+    return keyBytes.withUnsafeBufferPointer { stored in
+      guard let base = stored.baseAddress, start + length <= stored.count else { return false }
+      return WordScan.equal(base + start, other, count: length)
+    }
+  }
+
+  /// Stores `name`'s bytes for ``predict(_:)``; returns their span.
+  private mutating func storeKey(_ name: String) -> UInt64 {
+    let length = name.utf8.count
+    guard length <= Self.longestStoredKey, keyBytes.count < 1 << 39 else { return Self.unstoredKey }
+    let start = keyBytes.count
+    keyBytes.append(contentsOf: name.utf8)
+    return UInt64(start) << 24 | UInt64(length)
+  }
+
+  /// Notes that a removed entry's name at `span` is no longer held, and stores the held names'
+  /// bytes again once removed ones are most of the storage.
+  private mutating func releaseKey(_ span: UInt64) {
+    guard span != Self.unstoredKey else { return }
+    removedKeyBytes += Int(truncatingIfNeeded: span & 0xFF_FFFF)
+    guard removedKeyBytes > 4096, removedKeyBytes * 2 > keyBytes.count else { return }
+    keyBytes.removeAll(keepingCapacity: true)
+    removedKeyBytes = 0
+    for entry in keys.indices where keySpans[entry] != Self.unstoredKey { keySpans[entry] = storeKey(keys[entry]) }
+  }
+
+  /// The entry whose name has the bytes of `name`, if any: the one ``predict(_:)`` found for it,
+  /// else by its hash; the entry found is remembered for the next prediction.
+  ///
+  /// An entry `name` learned must be this table's, unchanged since.
+  @inline(__always)
+  mutating func find(name: inout LineName) -> Int? {
+    predict(&name)
+    let last = lastFound
+    if let entry = name.entry {
+      lastFound = entry
+      return entry
+    }
+    guard let found = find(bytes: name.bytes, hash: name.hash()) else { return nil }
+    if last >= 0, last < successors.count { successors[last] = Int32(truncatingIfNeeded: found) }
+    lastFound = found
+    return found
   }
 
   /// Whether `key`'s text is the bytes `name`.
@@ -120,6 +207,8 @@ struct NameKeyedTable<Value> {
     keys.append(name)
     hashes.append(hash)
     values.append(value)
+    successors.append(-1)
+    keySpans.append(storeKey(name))
     index.add(entry, hash: hash) { hashes[$0] }
     if identities.count != 2 * index.slotCount {
       identities = [Int32](repeating: 0, count: 2 * index.slotCount)
@@ -151,9 +240,13 @@ struct NameKeyedTable<Value> {
       keys.swapAt(entry, last)
       hashes.swapAt(entry, last)
       values.swapAt(entry, last)
+      successors.swapAt(entry, last)
+      keySpans.swapAt(entry, last)
     }
     keys.removeLast()
     hashes.removeLast()
+    successors.removeLast()
+    releaseKey(keySpans.removeLast())
     return values.removeLast()
   }
 
@@ -162,6 +255,11 @@ struct NameKeyedTable<Value> {
     keys.removeAll(keepingCapacity: true)
     hashes.removeAll(keepingCapacity: true)
     values.removeAll(keepingCapacity: true)
+    successors.removeAll(keepingCapacity: true)
+    keySpans.removeAll(keepingCapacity: true)
+    keyBytes.removeAll(keepingCapacity: true)
+    removedKeyBytes = 0
+    lastFound = -1
     index.removeAll()
   }
 

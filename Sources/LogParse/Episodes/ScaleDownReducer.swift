@@ -135,17 +135,18 @@ struct ScaleDownReducer: EpisodeReducer, Sendable {
   }
 
   /// ``noteUtilization(_:nameHash:_:_:)`` for a node given by its name's bytes: the candidacy
-  /// with that name, else the one of the string `node` gives (made only then).
+  /// with that name (``NameKeyedTable/find(name:)``), else the one of the string `node` gives
+  /// (made only then).
   @inline(__always)
   mutating func noteUtilization(
-    bytes name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, node: () -> String, _ utilization: Double,
-    _ context: EventContext
+    name: inout LineName, node: (_ hash: UInt64) -> String, _ utilization: Double, _ context: EventContext
   ) {
-    if let entry = candidacies.find(bytes: name, hash: nameHash) {
+    if let entry = candidacies.find(name: &name) {
       noteUtilization(entry: entry, utilization, context)
       return
     }
-    noteUtilization(node(), nameHash: nameHash, utilization, context)
+    let hash = name.hash()
+    noteUtilization(node(hash), nameHash: hash, utilization, context)
   }
 
   /// The entry of `node`'s candidacy with this record's lines added: one lookup, the value

@@ -24,10 +24,11 @@ extension Analyzer {
     let time = LogTime(
       month: nextHeader.kept.month, day: nextHeader.kept.day, microsecondOfDay: nextHeader.kept.microsecondOfDay,
       yearOffset: Int(run.yearOffset), fractionDigits: nextHeader.kept.fractionDigits)
-    let name = UnsafeBufferPointer(rebasing: message[reading.name])
-    let hash = NameGeneration.hash(name)
-    guard !(time < run.lastTime), events.mayApplyInRun(nameHash: hash) else {
-      if let base = line.baseAddress { run.handoff = (base, reading, hash) }
+    let bytes = UnsafeBufferPointer(rebasing: message[reading.name])
+    // The name's hash is made only when a step needs it (``LineName``).
+    var name = LineName(bytes)
+    guard !(time < run.lastTime), events.mayApplyInRun(name: &name) else {
+      if let base = line.baseAddress { run.handoff = (base, reading, name.hash()) }
       return false
     }
     let file = UnsafeBufferPointer(rebasing: line[nextHeader.kept.fileRange])
@@ -38,8 +39,8 @@ extension Analyzer {
       time: time, source: source, lines: lineNumber...lineNumber, severity: run.severity, loop: run.loop, stream: 0,
       hasTime: true)
     // The node by its name's bytes: a string is made only for a node not yet a candidate.
-    events.applyInRun(name: name, nameHash: hash, utilization: reading.utilization, context: context) {
-      records.extractor.nodeName(interning: name, hash: hash)
+    events.applyInRun(name: &name, utilization: reading.utilization, context: context) { hash in
+      records.extractor.nodeName(interning: bytes, hash: hash)
     }
     records.noteRunLine(file: file, message: message, time: time)
     run.take(line: lineNumber, time: time, length: line.count)

@@ -154,20 +154,22 @@ struct EventApplier: EventReceiver {
   ///
   /// The rest of what let the reading that opened the run go ahead holds for each of its lines: no
   /// waiting event may touch every candidacy, no observer wants the events (both are fixed while
-  /// the run lasts), and the run's loop, that reading's, is not named by an `iterationId`.
+  /// the run lasts), and the run's loop, that reading's, is not named by an `iterationId`. The
+  /// candidacy is looked up first by the previous loop's order: found, it gives the name's hash.
   @inline(__always)
-  func mayApplyInRun(nameHash: UInt64) -> Bool {
-    !waitingNames.mayName(nameHash: nameHash)
-      && sink.builder.mayInsertCandidacy(besides: waitingNames.named)
+  func mayApplyInRun(name: inout LineName) -> Bool {
+    let named = waitingNames.named
+    sink.builder.predictCandidacy(&name)
+    if named > 0, waitingNames.mayName(nameHash: name.hash()) { return false }
+    return sink.builder.mayInsertCandidacy(besides: named)
   }
 
   /// Applies a reading of the run as it came; ``endRun(count:ascents:lastTime:)`` counts it.
   @inline(__always)
   mutating func applyInRun(
-    name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, utilization: Double, context: EventContext,
-    node: () -> String
+    name: inout LineName, utilization: Double, context: EventContext, node: (_ hash: UInt64) -> String
   ) {
-    sink.applyAhead(bytes: name, nameHash: nameHash, node: node, utilization, context)
+    sink.applyAhead(name: &name, node: node, utilization, context)
   }
 
   /// Counts a run's readings as ``receiveReading(node:nameHash:utilization:context:_:)`` counts
@@ -286,10 +288,9 @@ struct EventSink {
   /// ``applyAhead(_:)`` for a reading whose node is given by its name's bytes.
   @inline(__always)
   mutating func applyAhead(
-    bytes name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, node: () -> String, _ utilization: Double,
-    _ context: EventContext
+    name: inout LineName, node: (_ hash: UInt64) -> String, _ utilization: Double, _ context: EventContext
   ) {
-    builder.applyAhead(bytes: name, nameHash: nameHash, node: node, utilization, context)
+    builder.applyAhead(name: &name, node: node, utilization, context)
   }
 
   /// Applies a utilization reading: the builder's short way when no observer needs the event.

@@ -14,14 +14,13 @@ protocol EventReceiver {
   /// applied as the last was, ahead of the waiting events, and releasing none of them; 0 when the
   /// last was not applied that way or the receiver keeps its readings.
   mutating func readingRunRoom() -> Int
-  /// Whether a reading of the node whose name hashes to `nameHash` may be applied in the run: no
-  /// waiting event may touch its candidacy, and a new candidacy would not fill the table.
-  func mayApplyInRun(nameHash: UInt64) -> Bool
-  /// Applies a reading of the run, which ``mayApplyInRun(nameHash:)`` allowed, of the node
-  /// whose name is the bytes `name` and its string what `node` gives (made only when needed).
+  /// Whether a reading of the node named `name` may be applied in the run: no waiting event may
+  /// touch its candidacy, and a new candidacy would not fill the table.
+  func mayApplyInRun(name: inout LineName) -> Bool
+  /// Applies a reading of the run, which ``mayApplyInRun(name:)`` allowed, of the node named
+  /// `name`, its string what `node` gives from the name's hash (made only when needed).
   mutating func applyInRun(
-    name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, utilization: Double, context: EventContext,
-    node: () -> String)
+    name: inout LineName, utilization: Double, context: EventContext, node: (_ hash: UInt64) -> String)
   /// Counts the `count` readings of a run as arrivals, the last at `lastTime`, `ascents` of them
   /// later than the one before: what receiving each would have counted.
   mutating func endRun(count: Int, ascents: Int, lastTime: LogTime)
@@ -36,13 +35,13 @@ extension EventReceiver {
   /// No runs: every reading is received (``readingRunRoom()`` is 0, so no run opens; a reading
   /// applied in one anyway is received as its note).
   mutating func readingRunRoom() -> Int { 0 }
-  func mayApplyInRun(nameHash: UInt64) -> Bool { false }
+  func mayApplyInRun(name: inout LineName) -> Bool { false }
   mutating func applyInRun(
-    name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, utilization: Double, context: EventContext,
-    node: () -> String
+    name: inout LineName, utilization: Double, context: EventContext, node: (_ hash: UInt64) -> String
   ) {
     receive(
-      UtilizationNote(node: node(), nameHash: nameHash, utilization: utilization, context: context), YearEvidence())
+      UtilizationNote(node: node(name.hash()), nameHash: name.hash(), utilization: utilization, context: context),
+      YearEvidence())
   }
   mutating func endRun(count: Int, ascents: Int, lastTime: LogTime) {}
 
@@ -85,13 +84,13 @@ struct SegmentEvents: EventReceiver, Sendable {
   /// it keeps them in input order, so a run's readings are kept as the usual way keeps each.
   mutating func readingRunRoom() -> Int { Int.max }
 
-  func mayApplyInRun(nameHash: UInt64) -> Bool { true }
+  func mayApplyInRun(name: inout LineName) -> Bool { true }
 
   mutating func applyInRun(
-    name: UnsafeBufferPointer<UInt8>, nameHash: UInt64, utilization: Double, context: EventContext,
-    node: () -> String
+    name: inout LineName, utilization: Double, context: EventContext, node: (_ hash: UInt64) -> String
   ) {
-    notes.append(UtilizationNote(node: node(), nameHash: nameHash, utilization: utilization, context: context))
+    notes.append(
+      UtilizationNote(node: node(name.hash()), nameHash: name.hash(), utilization: utilization, context: context))
     order.append(true)
   }
 

@@ -13,8 +13,8 @@ enum WordScan {
   }
 
   /// Whether the `count` bytes at `a` and at `b` are the same, compared eight at a time (the last
-  /// word ends at the last byte and may overlap the one before): for short keys, where a call to
-  /// `memcmp` costs more than the comparison.
+  /// word ends at the last byte and may overlap the one before; up to 32 bytes without a loop):
+  /// for short keys, where a call to `memcmp` costs more than the comparison.
   @inline(__always)
   static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
     guard count >= 8 else {
@@ -27,6 +27,13 @@ enum WordScan {
     }
     let left = UnsafeRawPointer(a)
     let right = UnsafeRawPointer(b)
+    @inline(__always) func differs(_ offset: Int) -> UInt64 {
+      left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        ^ right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    }
+    // Up to 32 bytes, the usual name or header: two or four words (overlapping), no loop.
+    if count <= 16 { return differs(0) | differs(count &- 8) == 0 }
+    if count <= 32 { return differs(0) | differs(8) | differs(count &- 16) | differs(count &- 8) == 0 }
     var i = 0
     while i &+ 8 < count {
       if left.loadUnaligned(fromByteOffset: i, as: UInt64.self)
