@@ -78,9 +78,11 @@ struct NameKeyedTable<Value> {
     index.find(hash: hash) { hashes[$0] == hash && Self.key(keys[$0], holds: name) }
   }
 
-  /// Tries the entry found after the last one found the time before (``find(name:)``): when it
-  /// holds `name`, the name learns its entry and hash (``LineName/learn(entry:hash:)``), so neither
-  /// is made again. A hit is confirmed by the bytes; no hash is made.
+  /// Tries `name` at the entry found after the last one found the time before.
+  ///
+  /// When that entry (``find(name:)`` remembers it) holds `name`, the name learns its entry and
+  /// hash (``LineName/learn(entry:hash:)``), so neither is made again. A hit is confirmed by the
+  /// bytes; no hash is made.
   ///
   /// The nodes of a loop's utilization lines come in the order of the loop before: most lines
   /// find their candidacy at the first try.
