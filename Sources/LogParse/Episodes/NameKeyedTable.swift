@@ -48,8 +48,14 @@ struct NameKeyedTable<Value> {
   private var removedKeyBytes = 0
   /// The span of a name not stored in ``keyBytes``.
   private static var unstoredKey: UInt64 { .max }
-  /// The longest name stored in ``keyBytes``.
+  /// The longest name stored in ``keyBytes``: a span's low 24 bits hold the length.
   private static var longestStoredKey: Int { 0xFF_FFFF }
+
+  /// The length of the name stored at `span`.
+  @inline(__always)
+  private static func length(of span: UInt64) -> Int {
+    Int(truncatingIfNeeded: span) & longestStoredKey
+  }
 
   /// An empty table.
   init() {}
@@ -98,7 +104,7 @@ struct NameKeyedTable<Value> {
   /// Whether the name stored at `span` of ``keyBytes`` is the bytes `name`.
   @inline(__always)
   private func storedKey(_ span: UInt64, holds name: UnsafeBufferPointer<UInt8>) -> Bool {
-    let length = Int(truncatingIfNeeded: span & 0xFF_FFFF)
+    let length = Self.length(of: span)
     guard span != Self.unstoredKey, length == name.count else { return false }
     guard length > 0, let other = name.baseAddress else { return true }
     let start = Int(truncatingIfNeeded: span >> 24)
@@ -121,7 +127,7 @@ struct NameKeyedTable<Value> {
   /// bytes again once removed ones are most of the storage.
   private mutating func releaseKey(_ span: UInt64) {
     guard span != Self.unstoredKey else { return }
-    removedKeyBytes += Int(truncatingIfNeeded: span & 0xFF_FFFF)
+    removedKeyBytes += Self.length(of: span)
     guard removedKeyBytes > 4096, removedKeyBytes * 2 > keyBytes.count else { return }
     keyBytes.removeAll(keepingCapacity: true)
     removedKeyBytes = 0
